@@ -1,0 +1,135 @@
+//! Where v3.40 has aged or contradicts itself. The catalogue encodes the spec as written;
+//! these notes sit beside the verdicts so that nobody is misled by it.
+
+use serde::Serialize;
+
+/// What kind of problem an advisory points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AdvisoryKind {
+    /// The spec names something its vendor no longer supports, or leaves out what replaced it.
+    Aged,
+    /// Two places of the spec disagree.
+    Contradiction,
+    /// A calculation or table leaves something out.
+    Omission,
+    /// A slip in the text whose meaning is clear.
+    Erratum,
+}
+
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Advisory {
+    pub id: &'static str,
+    pub sections: &'static [&'static str],
+    pub kind: AdvisoryKind,
+    pub title: &'static str,
+    pub text: &'static str,
+}
+
+use AdvisoryKind::{Aged, Contradiction, Erratum, Omission};
+
+/// Sorted by id.
+pub const ADVISORIES: &[Advisory] = &[
+    Advisory {
+        id: "bandwidth.agents-left-out",
+        sections: &["5.1"],
+        kind: Omission,
+        title: "The 5.1 example leaves out the contact-centre agents' calls",
+        text: "The example's customer has up to 15 contact-centre agents on the softphone, yet only the 150 \"normal\" users' calls are counted. Agents are usually in calls most of the time: add 100 kbit/s per agent who can be on a call at once.",
+    },
+    Advisory {
+        id: "bandwidth.calendar-online",
+        sections: &["5.1", "3.1.1", "3.1.2"],
+        kind: Contradiction,
+        title: "The 5.1 example counts calendar bandwidth that 3.1.1 says Exchange Online does not use",
+        text: "1.6 kbit/s per calendar user is stated for Exchange on premise (3.1.2). With Exchange Online the synchronisation runs between Telia's and Microsoft's data centres (3.1.1) and uses none of the customer's bandwidth; the calculator keeps the line, as 5.1 does.",
+    },
+    Advisory {
+        id: "bandwidth.presence-left-out",
+        sections: &["5.1", "3.2.1"],
+        kind: Omission,
+        title: "The 5.1 example leaves out S4B/Lync presence signalling",
+        text: "3.2.1 requires 1.6 kbit/s per S4B/Lync user for presence, but the example's 50 Skype/Teams users contribute only their calls. Add the presence line when the integration is S4B/Lync.",
+    },
+    Advisory {
+        id: "browser.edge-legacy",
+        sections: &["2.5.1"],
+        kind: Aged,
+        title: "Legacy Edge is not Chromium Edge",
+        text: "2.5.1 lists Chromium Edge 80 and later. The older EdgeHTML Edge (versions 12–18) is not listed and has been retired by Microsoft.",
+    },
+    Advisory {
+        id: "browser.ie11-retired",
+        sections: &["2.5.1"],
+        kind: Aged,
+        title: "Internet Explorer 11 is retired",
+        text: "2.5.1 lists Internet Explorer 11, which Microsoft retired on 15 June 2022. It still passes 2.5.1 as written, but it receives no security updates; use Chromium Edge instead.",
+    },
+    Advisory {
+        id: "browser.ios-webkit",
+        sections: &["2.5.1"],
+        kind: Aged,
+        title: "Every browser on iOS is Safari's engine",
+        text: "Chrome, Firefox and Edge on iPhone and iPad run Apple's WebKit, not their own engines; they behave like the Safari of the same iOS release.",
+    },
+    Advisory {
+        id: "browser.minimums-predate-webassembly",
+        sections: &["2.5.1"],
+        kind: Aged,
+        title: "The oldest listed browsers cannot run this checker",
+        text: "Chrome 60, Firefox 54 to 59, Safari 10.0 and Internet Explorer 11 lack WebAssembly or JavaScript modules. They are shown their browser verdict by a small fallback page; the full checker needs a current browser.",
+    },
+    Advisory {
+        id: "firewall.ems2-listed-twice",
+        sections: &["6.3"],
+        kind: Erratum,
+        title: "6.3 lists ems2.media5corp.com twice",
+        text: "The Mediatrix row names ems2.media5corp.com, ems.media5corp.com, ems2.media5corp.com and virtuo.media5corp.com; the repeated name is kept once in the rules.",
+    },
+    Advisory {
+        id: "firewall.inbound-needed",
+        sections: &["2.1", "6.4", "6.5"],
+        kind: Contradiction,
+        title: "2.1 speaks only of outbound traffic, but 6.4 and 6.5 need inbound openings",
+        text: "2.1 asks the customer to allow outbound traffic as chapter 6 describes. Exchange on premise (6.4) and S4B/Lync (6.5) also need connections from 81.228.2.192/27 into the customer's network: plan those inbound rules too.",
+    },
+    Advisory {
+        id: "mobile.release-table-age",
+        sections: &["2.8"],
+        kind: Aged,
+        title: "\"Latest releases\" move on",
+        text: "2.8 supports the 3 latest Android and 2 latest iOS releases, so the supported set changes with every release. Verdicts use a dated release table and say when it may be out of date.",
+    },
+    Advisory {
+        id: "pc.macos-apple-silicon",
+        sections: &["2.5.2"],
+        kind: Aged,
+        title: "Only Intel Macs with High Sierra or Mojave are listed",
+        text: "Macs sold since 2020 have Apple silicon and cannot meet \"Intel processor\"; High Sierra and Mojave no longer receive security updates and later macOS releases are not listed. Ask Telia which Macs are supported today.",
+    },
+    Advisory {
+        id: "pc.macos-sierra-high",
+        sections: &["2.5.2"],
+        kind: Erratum,
+        title: "\"macOS Sierra High\" means macOS High Sierra (10.13)",
+        text: "The spec writes \"macOS Sierra High\"; the release is macOS High Sierra, version 10.13.",
+    },
+    Advisory {
+        id: "pc.windows-aged",
+        sections: &["2.5.2"],
+        kind: Aged,
+        title: "Windows 7 is retired and Windows 11 is not listed",
+        text: "2.5.2 lists Windows 7.x and Windows 10. Windows 7 support ended in January 2020 and Windows 10 support in October 2025; Windows 11, released before this spec, is not listed. Verdicts follow the spec and flag this.",
+    },
+    Advisory {
+        id: "s4b.versions-retired",
+        sections: &["3.1.2", "3.2.1"],
+        kind: Aged,
+        title: "Several listed Microsoft server versions are out of support",
+        text: "Exchange 2007 to 2016, Lync Server 2013 and Skype for Business Server 2015 have left Microsoft's support, and Exchange 2019 and Skype for Business Server 2019 followed in October 2025. The spec still lists them.",
+    },
+];
+
+pub fn advisory(id: &str) -> Option<&'static Advisory> {
+    ADVISORIES.iter().find(|advisory| advisory.id == id)
+}

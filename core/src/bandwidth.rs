@@ -1,0 +1,262 @@
+//! The bandwidth calculation of 2.1, 3.1.2, 3.2 and 5.1, line by line.
+//!
+//! The spec's method counts concurrent calls per endpoint type and per-user integrations.
+//! What its 5.1 example leaves out (agents' calls, S4B presence) is computed too, but kept on
+//! separate lines so that the spec's own total stays reproducible.
+
+use crate::limits;
+use crate::units::{Bandwidth, Percent};
+use serde::Serialize;
+
+/// What the calculation needs to know.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct BandwidthInputs {
+    pub softphones: u32,
+    pub ip_phones: u32,
+    /// Users whose calls run through S4B/Lync or Teams.
+    pub integrated: u32,
+    /// Share of the users above in a call at the same time.
+    pub busy: Percent,
+    pub calendar_users: u32,
+    /// Contact-centre agents who can be on a call at once.
+    pub agents: u32,
+    /// Users with S4B/Lync presence.
+    pub presence_users: u32,
+}
+
+impl BandwidthInputs {
+    /// The inputs of the 5.1 example: 165 employees, 15 of them agents.
+    pub const SPEC_EXAMPLE: BandwidthInputs = BandwidthInputs {
+        softphones: 50,
+        ip_phones: 50,
+        integrated: 50,
+        busy: Percent::of(20),
+        calendar_users: 165,
+        agents: 15,
+        presence_users: 0,
+    };
+}
+
+/// One line: what, how, how much, and where the spec says so.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BandwidthLine {
+    pub label: &'static str,
+    pub section: &'static str,
+    /// The calculation written out, e.g. "10 calls × 100 kbit/s".
+    pub formula: String,
+    #[serde(rename = "kbps")]
+    pub bandwidth: Bandwidth,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BandwidthCalculation {
+    pub inputs: BandwidthInputs,
+    /// The lines the spec's method counts.
+    pub lines: Vec<BandwidthLine>,
+    /// The spec's total: the absolute minimum under its method (5.1).
+    #[serde(rename = "total_kbps")]
+    pub total: Bandwidth,
+    /// Lines the 5.1 example leaves out, with the advisory that explains each.
+    pub omitted: Vec<BandwidthLine>,
+    /// The spec's total plus the omitted lines.
+    #[serde(rename = "total_with_omitted_kbps")]
+    pub total_with_omitted: Bandwidth,
+}
+
+/// Concurrent calls among `users` when `busy` of them are in a call: rounded up, since a
+/// partly busy user still needs a whole call's bandwidth.
+pub fn concurrent_calls(users: u32, busy: Percent) -> u64 {
+    (u64::from(users) * u64::from(busy.get())).div_ceil(100)
+}
+
+fn call_line(
+    label: &'static str,
+    section: &'static str,
+    users: u32,
+    busy: Percent,
+) -> BandwidthLine {
+    let calls = concurrent_calls(users, busy);
+    BandwidthLine {
+        label,
+        section,
+        formula: format!(
+            "{users} users × {busy} busy = {calls} calls × {}",
+            limits::CALL_BANDWIDTH
+        ),
+        bandwidth: limits::CALL_BANDWIDTH.times(calls),
+    }
+}
+
+fn per_user_line(
+    label: &'static str,
+    section: &'static str,
+    users: u32,
+    per_user: Bandwidth,
+) -> BandwidthLine {
+    BandwidthLine {
+        label,
+        section,
+        formula: format!("{users} users × {per_user}"),
+        bandwidth: per_user.times(u64::from(users)),
+    }
+}
+
+fn sum(lines: &[BandwidthLine]) -> Bandwidth {
+    lines
+        .iter()
+        .fold(Bandwidth::ZERO, |total, line| total.plus(line.bandwidth))
+}
+
+/// Works out the lines, the spec's total and the total with what the example omits.
+pub fn calculate(inputs: BandwidthInputs) -> BandwidthCalculation {
+    let lines = vec![
+        call_line(
+            "Touchpoint Plus Softphone calls",
+            "2.1",
+            inputs.softphones,
+            inputs.busy,
+        ),
+        call_line("Fixed IP phone calls", "2.1", inputs.ip_phones, inputs.busy),
+        call_line(
+            "S4B/Lync or Teams integration calls",
+            "3.2.2",
+            inputs.integrated,
+            inputs.busy,
+        ),
+        per_user_line(
+            "Exchange calendar integration",
+            "3.1.2",
+            inputs.calendar_users,
+            limits::CALENDAR_BANDWIDTH_PER_USER,
+        ),
+    ];
+    let mut omitted = Vec::new();
+    if inputs.agents > 0 {
+        omitted.push(BandwidthLine {
+            label: "Contact-centre agents' calls (left out of 5.1)",
+            section: "5.1",
+            formula: format!(
+                "{} agents on calls at once × {}",
+                inputs.agents,
+                limits::CALL_BANDWIDTH
+            ),
+            bandwidth: limits::CALL_BANDWIDTH.times(u64::from(inputs.agents)),
+        });
+    }
+    if inputs.presence_users > 0 {
+        omitted.push(per_user_line(
+            "S4B/Lync presence signalling (left out of 5.1)",
+            "3.2.1",
+            inputs.presence_users,
+            limits::PRESENCE_BANDWIDTH_PER_USER,
+        ));
+    }
+    let total = sum(&lines);
+    let total_with_omitted = total.plus(sum(&omitted));
+    BandwidthCalculation {
+        inputs,
+        lines,
+        total,
+        omitted,
+        total_with_omitted,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::units::format_mbps;
+
+    fn check(
+        inputs: BandwidthInputs,
+        expected_lines_kbps: &[u64],
+        total_kbps: u64,
+        with_omitted_kbps: u64,
+    ) {
+        let calculation = calculate(inputs);
+        let lines: Vec<u64> = calculation
+            .lines
+            .iter()
+            .map(|line| line.bandwidth.bits_per_second() / 1000)
+            .collect();
+        assert_eq!(lines, expected_lines_kbps);
+        assert_eq!(calculation.total, Bandwidth::kbps(total_kbps));
+        assert_eq!(
+            calculation.total_with_omitted,
+            Bandwidth::kbps(with_omitted_kbps)
+        );
+    }
+
+    #[test]
+    fn reproduces_the_section_5_1_example_exactly() {
+        let calculation = calculate(BandwidthInputs::SPEC_EXAMPLE);
+        assert_eq!(format_mbps(calculation.total), "3.264 Mbit/s");
+        check(
+            BandwidthInputs::SPEC_EXAMPLE,
+            &[1000, 1000, 1000, 264],
+            3264,
+            4764,
+        );
+        assert_eq!(
+            calculation.lines[0].formula,
+            "50 users × 20 % busy = 10 calls × 100 kbit/s"
+        );
+        assert_eq!(calculation.lines[3].formula, "165 users × 1.6 kbit/s");
+        assert_eq!(calculation.omitted.len(), 1);
+        assert_eq!(
+            calculation.omitted[0].formula,
+            "15 agents on calls at once × 100 kbit/s"
+        );
+    }
+
+    #[test]
+    fn presence_and_rounding() {
+        let inputs = BandwidthInputs {
+            presence_users: 50,
+            agents: 0,
+            ..BandwidthInputs::SPEC_EXAMPLE
+        };
+        check(inputs, &[1000, 1000, 1000, 264], 3264, 3344);
+        // 7 users at 10 % busy is 0.7 of a call: a whole call's bandwidth is needed.
+        let small = BandwidthInputs {
+            softphones: 7,
+            ip_phones: 0,
+            integrated: 0,
+            busy: Percent::of(10),
+            calendar_users: 0,
+            agents: 0,
+            presence_users: 0,
+        };
+        check(small, &[100, 0, 0, 0], 100, 100);
+        let nobody = BandwidthInputs {
+            softphones: 0,
+            ip_phones: 0,
+            integrated: 0,
+            busy: Percent::of(0),
+            calendar_users: 0,
+            agents: 0,
+            presence_users: 0,
+        };
+        check(nobody, &[0, 0, 0, 0], 0, 0);
+    }
+
+    #[test]
+    fn concurrent_calls_round_up() {
+        let check = |users, busy, expected| {
+            assert_eq!(concurrent_calls(users, Percent::of(busy)), expected)
+        };
+        check(50, 20, 10);
+        check(150, 20, 30);
+        check(1, 1, 1);
+        check(0, 100, 0);
+        check(u32::MAX, 100, u64::from(u32::MAX));
+    }
+
+    #[test]
+    fn json_names_the_totals_in_kbps() {
+        let json = serde_json::to_value(calculate(BandwidthInputs::SPEC_EXAMPLE)).unwrap();
+        assert_eq!(json["total_kbps"], 3264);
+        assert_eq!(json["lines"][3]["kbps"], 264);
+        assert_eq!(json["total_with_omitted_kbps"], 4764);
+    }
+}

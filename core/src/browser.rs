@@ -1,0 +1,199 @@
+//! The browser matrix of 2.5.1 and the verdict for a parsed user agent.
+
+use crate::useragent::{BrowserFamily, UserAgent};
+use crate::verdict::{Finding, Verdict};
+use serde::Serialize;
+
+/// One line of 2.5.1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct SupportedBrowser {
+    pub family: BrowserFamily,
+    pub min_major: u32,
+    /// `Some` where the spec names one version only (Internet Explorer 11).
+    pub max_major: Option<u32>,
+    /// The line as the spec prints it.
+    pub listed_as: &'static str,
+}
+
+/// 2.5.1 in the spec's order.
+pub const BROWSER_MATRIX: &[SupportedBrowser] = &[
+    SupportedBrowser {
+        family: BrowserFamily::Firefox,
+        min_major: 54,
+        max_major: None,
+        listed_as: "Mozilla Firefox 54 or later",
+    },
+    SupportedBrowser {
+        family: BrowserFamily::Ie,
+        min_major: 11,
+        max_major: Some(11),
+        listed_as: "Microsoft Internet Explorer 11",
+    },
+    SupportedBrowser {
+        family: BrowserFamily::Edge,
+        min_major: 80,
+        max_major: None,
+        listed_as: "Microsoft Chromium Edge 80 and later",
+    },
+    SupportedBrowser {
+        family: BrowserFamily::Safari,
+        min_major: 10,
+        max_major: None,
+        listed_as: "Safari 10 or later",
+    },
+    SupportedBrowser {
+        family: BrowserFamily::Chrome,
+        min_major: 60,
+        max_major: None,
+        listed_as: "Google Chrome 60 or later",
+    },
+];
+
+/// The matrix entry for a family, if the spec lists it.
+pub fn supported(family: BrowserFamily) -> Option<&'static SupportedBrowser> {
+    BROWSER_MATRIX.iter().find(|entry| entry.family == family)
+}
+
+/// The 2.5.1 verdict for a browser, with its evidence. `source` says how the UA was read.
+pub fn browser_finding(user_agent: &UserAgent, source: &str) -> Finding {
+    let seen = user_agent.describe();
+    let mut advisories = Vec::new();
+    let (verdict, advice) = match (supported(user_agent.browser), user_agent.major) {
+        (None, _) => (
+            Verdict::Fail,
+            Some(format!(
+                "{} is not among the browsers 2.5.1 lists for administration: use Chrome 60+, Chromium Edge 80+, Firefox 54+, Safari 10+ or Internet Explorer 11.",
+                user_agent.browser.label()
+            )),
+        ),
+        (Some(_), None) => (
+            Verdict::NeedsConfirmation,
+            Some("The version could not be read from the user-agent string: check it in the browser's About page.".to_owned()),
+        ),
+        (Some(entry), Some(major)) if major < entry.min_major || entry.max_major.is_some_and(|max| major > max) => (
+            Verdict::Fail,
+            Some(format!("2.5.1 requires {}: update the browser.", entry.listed_as)),
+        ),
+        (Some(_), Some(_)) => (Verdict::Pass, None),
+    };
+    if user_agent.browser == BrowserFamily::Ie {
+        advisories.push("browser.ie11-retired");
+    }
+    if user_agent.browser == BrowserFamily::EdgeLegacy {
+        advisories.push("browser.edge-legacy");
+    }
+    if verdict == Verdict::Pass && user_agent.is_wrapped_webkit() {
+        advisories.push("browser.ios-webkit");
+    }
+    Finding {
+        requirement: "pc.browser",
+        section: "2.5.1",
+        verdict,
+        evidence: format!("{seen}, {source}"),
+        advice,
+        advisories,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::useragent::parse;
+
+    #[test]
+    fn verdicts_follow_the_matrix() {
+        let check = |ua: &str, expected: Verdict| {
+            let finding = browser_finding(&parse(ua), "read from the user-agent string");
+            assert_eq!(finding.verdict, expected, "{ua}: {finding:?}");
+        };
+        check(
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:54.0) Gecko/20100101 Firefox/54.0",
+            Verdict::Pass,
+        );
+        check(
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:53.0) Gecko/20100101 Firefox/53.0",
+            Verdict::Fail,
+        );
+        check(
+            "Mozilla/5.0 (Windows NT 6.1; Trident/7.0; rv:11.0) like Gecko",
+            Verdict::Pass,
+        );
+        check(
+            "Mozilla/4.0 (compatible; MSIE 10.0; Windows NT 6.1; Trident/6.0)",
+            Verdict::Fail,
+        );
+        check(
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/79.0.3945.130 Safari/537.36 Edg/79.0.309.71",
+            Verdict::Fail,
+        );
+        check(
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/80.0.3987.87 Safari/537.36 Edg/80.0.361.48",
+            Verdict::Pass,
+        );
+        check(
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.18363",
+            Verdict::Fail,
+        );
+        check(
+            "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_12) AppleWebKit/603.1.30 (KHTML, like Gecko) Version/10.1 Safari/603.1.30",
+            Verdict::Pass,
+        );
+        check(
+            "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_11_6) AppleWebKit/601.7.7 (KHTML, like Gecko) Version/9.1.2 Safari/601.7.7",
+            Verdict::Fail,
+        );
+        check(
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/60.0.3112.90 Safari/537.36",
+            Verdict::Pass,
+        );
+        check(
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/59.0.3071.115 Safari/537.36",
+            Verdict::Fail,
+        );
+        check(
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 OPR/106.0.0.0",
+            Verdict::Fail,
+        );
+        check(
+            "Googlebot/2.1 (+http://www.google.com/bot.html)",
+            Verdict::Fail,
+        );
+        check("", Verdict::Fail);
+        check(
+            "Mozilla/5.0 (X11; Linux x86_64) Firefox",
+            Verdict::NeedsConfirmation,
+        );
+    }
+
+    #[test]
+    fn matrix_lists_each_family_once_with_sane_bounds() {
+        for (index, entry) in BROWSER_MATRIX.iter().enumerate() {
+            assert!(
+                BROWSER_MATRIX[index + 1..]
+                    .iter()
+                    .all(|other| other.family != entry.family)
+            );
+            assert!(entry.max_major.is_none_or(|max| max >= entry.min_major));
+            assert!(entry.listed_as.contains(&entry.min_major.to_string()));
+        }
+    }
+
+    #[test]
+    fn matrix_matches_the_spec_text() {
+        let spec =
+            include_str!("../../spec/touchpoint-plus-site-environment-requirements-v3.40.txt");
+        let section = spec
+            .split("2.5.1 Web Browser")
+            .nth(2)
+            .unwrap()
+            .split("2.5.2")
+            .next()
+            .unwrap();
+        let listed: Vec<&str> = section
+            .lines()
+            .filter_map(|line| line.strip_prefix("- "))
+            .collect();
+        let ours: Vec<&str> = BROWSER_MATRIX.iter().map(|entry| entry.listed_as).collect();
+        assert_eq!(listed, ours);
+    }
+}

@@ -1,0 +1,21 @@
+//! The Telia Touchpoint Plus site environment requirements, v3.40, as typed and tested data,
+//! with the pure logic over them (user-agent verdicts, bandwidth math, firewall rules).
+//!
+//! Invariant: this crate does no IO and knows nothing of browsers or terminals; the app and
+//! the CLI read everything they show from here.
+
+pub mod advisory;
+pub mod bandwidth;
+pub mod browser;
+pub mod catalogue;
+pub mod condition;
+pub mod firewall;
+pub mod limits;
+pub mod policy;
+pub mod requirement;
+pub mod section;
+pub mod units;
+pub mod useragent;
+pub mod verdict;
+
+pub use section::{SPEC_DATE, SPEC_VERSION};

@@ -1,0 +1,243 @@
+//! Device policies: the PC/Mac policy of 2.5.2 and the mobile policy of 2.8 with its dated
+//! release table.
+
+use crate::limits;
+use crate::units::{Date, Gigabytes, Resolution};
+use serde::Serialize;
+
+/// A macOS release the spec names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct MacOsRelease {
+    pub name: &'static str,
+    pub version: &'static str,
+    /// The spec's own wording, where it differs.
+    pub spec_wording: &'static str,
+}
+
+/// 2.5.2 as data.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct PcPolicy {
+    pub min_memory: Gigabytes,
+    /// Windows releases as the spec writes them.
+    pub windows: &'static [&'static str],
+    pub macos: &'static [MacOsRelease],
+    pub mac_processor: &'static str,
+    pub sound_card: bool,
+    /// For users with the ACD or Attendant view.
+    pub min_screen: Resolution,
+    pub min_softphone_version: &'static str,
+    pub multi_user_supported: bool,
+}
+
+pub const PC_POLICY: PcPolicy = PcPolicy {
+    min_memory: limits::SOFTPHONE_RAM,
+    windows: &["Windows 7.x", "Windows 10"],
+    macos: &[
+        MacOsRelease {
+            name: "macOS High Sierra",
+            version: "10.13",
+            spec_wording: "macOS Sierra High",
+        },
+        MacOsRelease {
+            name: "macOS Mojave",
+            version: "10.14",
+            spec_wording: "Mojave",
+        },
+    ],
+    mac_processor: "Intel",
+    sound_card: true,
+    min_screen: limits::ACD_SCREEN,
+    min_softphone_version: limits::SOFTPHONE_MIN_VERSION,
+    multi_user_supported: false,
+};
+
+/// A mobile platform of 2.8.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MobilePlatform {
+    Android,
+    Ios,
+}
+
+/// One major release and the day it reached users.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct OsRelease {
+    pub platform: MobilePlatform,
+    pub major: u32,
+    pub released: Date,
+}
+
+/// 2.8 as data: how many of the latest releases count, per platform.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct MobilePolicy {
+    pub platform: MobilePlatform,
+    pub latest_releases: usize,
+}
+
+pub const MOBILE_POLICY: &[MobilePolicy] = &[
+    MobilePolicy {
+        platform: MobilePlatform::Android,
+        latest_releases: limits::ANDROID_LATEST_RELEASES,
+    },
+    MobilePolicy {
+        platform: MobilePlatform::Ios,
+        latest_releases: limits::IOS_LATEST_RELEASES,
+    },
+];
+
+/// The day the release table below was last checked against the vendors' announcements.
+/// Releases after it are unknown to this build: verdicts say so once it is older than
+/// [`RELEASE_TABLE_MAX_AGE_DAYS`].
+pub const RELEASE_TABLE_CHECKED: Date = Date::new(2025, 10, 1);
+/// After this many days a new major release has probably shipped.
+pub const RELEASE_TABLE_MAX_AGE_DAYS: i64 = 180;
+
+/// Major releases, oldest first per platform. iOS jumped from 18 to 26 in 2025.
+pub const MOBILE_RELEASES: &[OsRelease] = &[
+    OsRelease {
+        platform: MobilePlatform::Android,
+        major: 11,
+        released: Date::new(2020, 9, 8),
+    },
+    OsRelease {
+        platform: MobilePlatform::Android,
+        major: 12,
+        released: Date::new(2021, 10, 4),
+    },
+    OsRelease {
+        platform: MobilePlatform::Android,
+        major: 13,
+        released: Date::new(2022, 8, 15),
+    },
+    OsRelease {
+        platform: MobilePlatform::Android,
+        major: 14,
+        released: Date::new(2023, 10, 4),
+    },
+    OsRelease {
+        platform: MobilePlatform::Android,
+        major: 15,
+        released: Date::new(2024, 10, 15),
+    },
+    OsRelease {
+        platform: MobilePlatform::Android,
+        major: 16,
+        released: Date::new(2025, 6, 10),
+    },
+    OsRelease {
+        platform: MobilePlatform::Ios,
+        major: 14,
+        released: Date::new(2020, 9, 16),
+    },
+    OsRelease {
+        platform: MobilePlatform::Ios,
+        major: 15,
+        released: Date::new(2021, 9, 20),
+    },
+    OsRelease {
+        platform: MobilePlatform::Ios,
+        major: 16,
+        released: Date::new(2022, 9, 12),
+    },
+    OsRelease {
+        platform: MobilePlatform::Ios,
+        major: 17,
+        released: Date::new(2023, 9, 18),
+    },
+    OsRelease {
+        platform: MobilePlatform::Ios,
+        major: 18,
+        released: Date::new(2024, 9, 16),
+    },
+    OsRelease {
+        platform: MobilePlatform::Ios,
+        major: 26,
+        released: Date::new(2025, 9, 15),
+    },
+];
+
+/// The supported majors on `today`, newest first, per 2.8, as far as the table knows.
+pub fn supported_mobile_majors(platform: MobilePlatform, today: Date) -> Vec<u32> {
+    let count = MOBILE_POLICY
+        .iter()
+        .find(|policy| policy.platform == platform)
+        .map_or(0, |policy| policy.latest_releases);
+    MOBILE_RELEASES
+        .iter()
+        .rev()
+        .filter(|release| release.platform == platform && release.released <= today)
+        .take(count)
+        .map(|release| release.major)
+        .collect()
+}
+
+/// Whether the release table is too old on `today` to trust "latest".
+pub fn release_table_is_stale(today: Date) -> bool {
+    today.days_since_epoch() - RELEASE_TABLE_CHECKED.days_since_epoch() > RELEASE_TABLE_MAX_AGE_DAYS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn releases_are_ordered_per_platform_and_before_the_check_date() {
+        for pair in MOBILE_RELEASES.windows(2) {
+            if pair[0].platform == pair[1].platform {
+                assert!(
+                    pair[0].major < pair[1].major && pair[0].released < pair[1].released,
+                    "{pair:?}"
+                );
+            }
+        }
+        assert!(
+            MOBILE_RELEASES
+                .iter()
+                .all(|release| release.released <= RELEASE_TABLE_CHECKED)
+        );
+        for policy in MOBILE_POLICY {
+            let known = MOBILE_RELEASES
+                .iter()
+                .filter(|release| release.platform == policy.platform)
+                .count();
+            assert!(
+                known > policy.latest_releases,
+                "the table must reach past the window for {:?}",
+                policy.platform
+            );
+        }
+    }
+
+    #[test]
+    fn latest_releases_depend_on_the_day() {
+        let check = |platform, today: Date, expected: &[u32]| {
+            assert_eq!(supported_mobile_majors(platform, today), expected)
+        };
+        check(
+            MobilePlatform::Android,
+            Date::new(2025, 10, 1),
+            &[16, 15, 14],
+        );
+        check(
+            MobilePlatform::Android,
+            Date::new(2024, 1, 1),
+            &[14, 13, 12],
+        );
+        check(MobilePlatform::Ios, Date::new(2025, 10, 1), &[26, 18]);
+        check(MobilePlatform::Ios, Date::new(2025, 9, 14), &[18, 17]);
+        assert!(!release_table_is_stale(Date::new(2026, 1, 1)));
+        assert!(release_table_is_stale(Date::new(2026, 11, 23)));
+    }
+
+    #[test]
+    fn pc_policy_matches_the_limits() {
+        assert_eq!(PC_POLICY.min_memory, Gigabytes(16));
+        assert_eq!(
+            PC_POLICY.min_screen,
+            Resolution {
+                width: 1024,
+                height: 768
+            }
+        );
+    }
+}

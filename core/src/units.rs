@@ -1,0 +1,480 @@
+//! Domain quantities used by the catalogue: ports, bandwidths, durations and the like.
+//!
+//! Each type stores an exact integer so that the spec's figures (1.6 kbit/s, 3.264 Mbit/s)
+//! survive arithmetic without rounding.
+
+use serde::{Serialize, Serializer};
+use std::fmt;
+
+/// A transport protocol as the spec's firewall tables name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Protocol {
+    Tcp,
+    Udp,
+}
+
+impl Protocol {
+    pub const fn name(self) -> &'static str {
+        match self {
+            Protocol::Tcp => "TCP",
+            Protocol::Udp => "UDP",
+        }
+    }
+}
+
+impl fmt::Display for Protocol {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A TCP or UDP port number. Port 0 is not a port anyone can open, so it is excluded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Port(u16);
+
+impl Port {
+    /// Builds a port; panics at compile time when used in a const table with port 0.
+    pub const fn new(number: u16) -> Port {
+        assert!(number != 0, "port 0 is not a port");
+        Port(number)
+    }
+
+    pub const fn get(self) -> u16 {
+        self.0
+    }
+}
+
+impl fmt::Display for Port {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// An inclusive range of ports; a single port is a range of one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PortRange {
+    first: Port,
+    last: Port,
+}
+
+impl PortRange {
+    pub const fn single(port: u16) -> PortRange {
+        PortRange {
+            first: Port::new(port),
+            last: Port::new(port),
+        }
+    }
+
+    pub const fn new(first: u16, last: u16) -> PortRange {
+        assert!(first <= last, "a port range must not run backwards");
+        PortRange {
+            first: Port::new(first),
+            last: Port::new(last),
+        }
+    }
+
+    pub const fn first(self) -> Port {
+        self.first
+    }
+
+    pub const fn last(self) -> Port {
+        self.last
+    }
+
+    pub const fn len(self) -> u32 {
+        self.last.0 as u32 - self.first.0 as u32 + 1
+    }
+
+    pub const fn is_single(self) -> bool {
+        self.first.0 == self.last.0
+    }
+
+    pub const fn contains(self, other: PortRange) -> bool {
+        self.first.0 <= other.first.0 && other.last.0 <= self.last.0
+    }
+}
+
+impl fmt::Display for PortRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_single() {
+            write!(f, "{}", self.first)
+        } else {
+            write!(f, "{}-{}", self.first, self.last)
+        }
+    }
+}
+
+impl Serialize for PortRange {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// A protocol with a port range: "TCP/5061", "UDP/49152-65535".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Service {
+    pub protocol: Protocol,
+    pub ports: PortRange,
+}
+
+impl Service {
+    pub const fn tcp(port: u16) -> Service {
+        Service {
+            protocol: Protocol::Tcp,
+            ports: PortRange::single(port),
+        }
+    }
+
+    pub const fn udp(port: u16) -> Service {
+        Service {
+            protocol: Protocol::Udp,
+            ports: PortRange::single(port),
+        }
+    }
+
+    pub const fn udp_range(first: u16, last: u16) -> Service {
+        Service {
+            protocol: Protocol::Udp,
+            ports: PortRange::new(first, last),
+        }
+    }
+}
+
+impl fmt::Display for Service {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}", self.protocol, self.ports)
+    }
+}
+
+impl Serialize for Service {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// A data rate, kept in bits per second so that 1.6 kbit/s is exact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Bandwidth {
+    bits_per_second: u64,
+}
+
+impl Bandwidth {
+    pub const ZERO: Bandwidth = Bandwidth { bits_per_second: 0 };
+
+    pub const fn bps(bits_per_second: u64) -> Bandwidth {
+        Bandwidth { bits_per_second }
+    }
+
+    pub const fn kbps(kilobits: u64) -> Bandwidth {
+        Bandwidth {
+            bits_per_second: kilobits * 1000,
+        }
+    }
+
+    pub const fn mbps(megabits: u64) -> Bandwidth {
+        Bandwidth {
+            bits_per_second: megabits * 1_000_000,
+        }
+    }
+
+    pub const fn bits_per_second(self) -> u64 {
+        self.bits_per_second
+    }
+
+    /// Kilobits per second as a float, for display and JSON; exact for the spec's figures.
+    pub fn as_kbps(self) -> f64 {
+        self.bits_per_second as f64 / 1000.0
+    }
+
+    pub const fn times(self, count: u64) -> Bandwidth {
+        Bandwidth {
+            bits_per_second: self.bits_per_second * count,
+        }
+    }
+
+    pub const fn plus(self, other: Bandwidth) -> Bandwidth {
+        Bandwidth {
+            bits_per_second: self.bits_per_second + other.bits_per_second,
+        }
+    }
+}
+
+/// Writes a decimal number of `value / divisor` with only the digits it needs (1.6, 264, 3.264).
+fn write_decimal(f: &mut fmt::Formatter<'_>, value: u64, divisor: u64) -> fmt::Result {
+    let whole = value / divisor;
+    let mut fraction = value % divisor;
+    if fraction == 0 {
+        return write!(f, "{whole}");
+    }
+    let mut digits = String::new();
+    let mut scale = divisor;
+    while fraction > 0 && scale > 1 {
+        scale /= 10;
+        digits.push(char::from(b'0' + (fraction / scale) as u8));
+        fraction %= scale;
+    }
+    write!(f, "{whole}.{digits}")
+}
+
+impl fmt::Display for Bandwidth {
+    /// Shows kbit/s below 10 Mbit/s, as the spec's tables do, and Mbit/s above.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.bits_per_second >= 10_000_000 && self.bits_per_second % 1_000_000 == 0 {
+            write_decimal(f, self.bits_per_second, 1_000_000)?;
+            f.write_str(" Mbit/s")
+        } else {
+            write_decimal(f, self.bits_per_second, 1000)?;
+            f.write_str(" kbit/s")
+        }
+    }
+}
+
+impl Serialize for Bandwidth {
+    /// Serialises as kbit/s: an integer where it is whole, so that JSON reads `3264`, not `3264.0`.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.bits_per_second % 1000 == 0 {
+            serializer.serialize_u64(self.bits_per_second / 1000)
+        } else {
+            serializer.serialize_f64(self.as_kbps())
+        }
+    }
+}
+
+/// Formats a bandwidth as Mbit/s with the digits it needs ("3.264 Mbit/s"), as 5.1 writes totals.
+pub fn format_mbps(bandwidth: Bandwidth) -> String {
+    struct Mbps(u64);
+    impl fmt::Display for Mbps {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write_decimal(f, self.0, 1_000_000)?;
+            f.write_str(" Mbit/s")
+        }
+    }
+    Mbps(bandwidth.bits_per_second()).to_string()
+}
+
+/// A duration in milliseconds, as the spec's delay and jitter limits are given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Millis(pub u32);
+
+impl fmt::Display for Millis {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ms", self.0)
+    }
+}
+
+/// A whole percentage, 0 to 100.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Percent(u8);
+
+impl Percent {
+    pub const fn new(value: u8) -> Option<Percent> {
+        if value <= 100 {
+            Some(Percent(value))
+        } else {
+            None
+        }
+    }
+
+    /// For const tables: panics at compile time above 100.
+    pub const fn of(value: u8) -> Percent {
+        assert!(value <= 100, "a percentage is at most 100");
+        Percent(value)
+    }
+
+    pub const fn get(self) -> u8 {
+        self.0
+    }
+}
+
+impl fmt::Display for Percent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} %", self.0)
+    }
+}
+
+/// Memory size in whole gigabytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Gigabytes(pub u32);
+
+impl fmt::Display for Gigabytes {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} GB", self.0)
+    }
+}
+
+/// A screen size in physical pixels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub struct Resolution {
+    pub width: u32,
+    pub height: u32,
+}
+
+impl Resolution {
+    /// True when this screen is at least as wide and as tall as `minimum`.
+    pub const fn meets(self, minimum: Resolution) -> bool {
+        self.width >= minimum.width && self.height >= minimum.height
+    }
+}
+
+impl fmt::Display for Resolution {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}×{}", self.width, self.height)
+    }
+}
+
+/// The unit of a [`Period`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TimeUnit {
+    Minutes,
+    Hours,
+    Months,
+    Years,
+}
+
+/// A calendar or clock period the spec names: "every 10th minute", "2 years", "a month".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub struct Period {
+    pub amount: u32,
+    pub unit: TimeUnit,
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let unit = match (self.unit, self.amount == 1) {
+            (TimeUnit::Minutes, true) => "minute",
+            (TimeUnit::Minutes, false) => "minutes",
+            (TimeUnit::Hours, true) => "hour",
+            (TimeUnit::Hours, false) => "hours",
+            (TimeUnit::Months, true) => "month",
+            (TimeUnit::Months, false) => "months",
+            (TimeUnit::Years, true) => "year",
+            (TimeUnit::Years, false) => "years",
+        };
+        write!(f, "{} {unit}", self.amount)
+    }
+}
+
+/// A calendar date, for release tables and the spec's own date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    pub const fn new(year: u16, month: u8, day: u8) -> Date {
+        assert!(
+            month >= 1 && month <= 12 && day >= 1 && day <= 31,
+            "not a date"
+        );
+        Date { year, month, day }
+    }
+
+    /// Days since 1970-01-01 (proleptic Gregorian), for ages and differences.
+    pub const fn days_since_epoch(self) -> i64 {
+        // Howard Hinnant's days_from_civil: exact and branch-light.
+        let y = self.year as i64 - if self.month <= 2 { 1 } else { 0 };
+        let era = if y >= 0 { y } else { y - 399 } / 400;
+        let yoe = y - era * 400;
+        let m = self.month as i64;
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + self.day as i64 - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The inverse of [`Date::days_since_epoch`].
+    pub const fn from_days_since_epoch(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + if month <= 2 { 1 } else { 0 }) as u16;
+        Date { year, month, day }
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bandwidth_displays_the_spec_figures_exactly() {
+        let check =
+            |bandwidth: Bandwidth, expected: &str| assert_eq!(bandwidth.to_string(), expected);
+        check(Bandwidth::bps(1600), "1.6 kbit/s");
+        check(Bandwidth::kbps(100), "100 kbit/s");
+        check(Bandwidth::bps(1600).times(165), "264 kbit/s");
+        check(Bandwidth::kbps(3264), "3264 kbit/s");
+        check(Bandwidth::mbps(100), "100 Mbit/s");
+        check(Bandwidth::bps(1), "0.001 kbit/s");
+        assert_eq!(format_mbps(Bandwidth::kbps(3264)), "3.264 Mbit/s");
+    }
+
+    #[test]
+    fn bandwidth_serialises_whole_kbps_as_integers() {
+        assert_eq!(
+            serde_json::to_string(&Bandwidth::kbps(3264)).unwrap(),
+            "3264"
+        );
+        assert_eq!(serde_json::to_string(&Bandwidth::bps(1600)).unwrap(), "1.6");
+    }
+
+    #[test]
+    fn port_ranges_contain_and_display() {
+        let media = PortRange::new(49152, 65535);
+        assert!(media.contains(PortRange::single(50000)));
+        assert!(!PortRange::single(50000).contains(media));
+        assert_eq!(media.len(), 16384);
+        assert_eq!(
+            Service::udp_range(49152, 65535).to_string(),
+            "UDP/49152-65535"
+        );
+        assert_eq!(Service::tcp(5061).to_string(), "TCP/5061");
+    }
+
+    #[test]
+    fn dates_round_trip_through_day_numbers() {
+        for date in [
+            Date::new(1970, 1, 1),
+            Date::new(2000, 2, 29),
+            Date::new(2022, 1, 11),
+            Date::new(2026, 11, 23),
+        ] {
+            assert_eq!(Date::from_days_since_epoch(date.days_since_epoch()), date);
+        }
+        assert_eq!(Date::new(1970, 1, 2).days_since_epoch(), 1);
+        assert_eq!(
+            Date::new(2022, 1, 11).days_since_epoch() - Date::new(2021, 1, 11).days_since_epoch(),
+            365
+        );
+    }
+
+    #[test]
+    fn percent_rejects_more_than_a_whole() {
+        assert_eq!(Percent::new(100).map(Percent::get), Some(100));
+        assert_eq!(Percent::new(101), None);
+    }
+}
