@@ -1,1 +1,43 @@
-fn main() {}
+//! `sitecheck`: the catalogue, the bandwidth calculation and user-agent verdicts for terminals
+//! and pipelines, from the same core as the app.
+
+mod args;
+mod commands;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+sitecheck — Telia Touchpoint Plus site readiness (spec v3.40)
+
+Usage:
+  sitecheck catalogue [--json]
+  sitecheck bandwidth --softphones N --ip-phones N --integrated N --busy-percent P
+                      --calendar-users N [--agents N] [--presence-users N] [--json]
+  sitecheck ua [--json] < user-agents.txt
+  sitecheck help
+";
+
+fn main() -> ExitCode {
+    let arguments: Vec<String> = std::env::args().skip(1).collect();
+    let mut stdout = std::io::stdout().lock();
+    let result = commands::run(&arguments, std::io::stdin().lock(), &mut stdout);
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(commands::CliError::Usage(message)) => {
+            let _ = stdout.flush();
+            eprintln!("sitecheck: {message}\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+        Err(commands::CliError::Help) => {
+            let _ = write!(stdout, "{USAGE}");
+            ExitCode::SUCCESS
+        }
+        // A closed pipe (`sitecheck ua | head`) is the reader's choice, not an error.
+        Err(commands::CliError::Io(error)) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("sitecheck: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}

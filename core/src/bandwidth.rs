@@ -69,30 +69,17 @@ pub fn concurrent_calls(users: u32, busy: Percent) -> u64 {
     (u64::from(users) * u64::from(busy.get())).div_ceil(100)
 }
 
-fn call_line(
-    label: &'static str,
-    section: &'static str,
-    users: u32,
-    busy: Percent,
-) -> BandwidthLine {
+fn call_line(label: &'static str, section: &'static str, users: u32, busy: Percent) -> BandwidthLine {
     let calls = concurrent_calls(users, busy);
     BandwidthLine {
         label,
         section,
-        formula: format!(
-            "{users} users × {busy} busy = {calls} calls × {}",
-            limits::CALL_BANDWIDTH
-        ),
+        formula: format!("{users} users × {busy} busy = {calls} calls × {}", limits::CALL_BANDWIDTH),
         bandwidth: limits::CALL_BANDWIDTH.times(calls),
     }
 }
 
-fn per_user_line(
-    label: &'static str,
-    section: &'static str,
-    users: u32,
-    per_user: Bandwidth,
-) -> BandwidthLine {
+fn per_user_line(label: &'static str, section: &'static str, users: u32, per_user: Bandwidth) -> BandwidthLine {
     BandwidthLine {
         label,
         section,
@@ -102,27 +89,15 @@ fn per_user_line(
 }
 
 fn sum(lines: &[BandwidthLine]) -> Bandwidth {
-    lines
-        .iter()
-        .fold(Bandwidth::ZERO, |total, line| total.plus(line.bandwidth))
+    lines.iter().fold(Bandwidth::ZERO, |total, line| total.plus(line.bandwidth))
 }
 
 /// Works out the lines, the spec's total and the total with what the example omits.
 pub fn calculate(inputs: BandwidthInputs) -> BandwidthCalculation {
     let lines = vec![
-        call_line(
-            "Touchpoint Plus Softphone calls",
-            "2.1",
-            inputs.softphones,
-            inputs.busy,
-        ),
+        call_line("Touchpoint Plus Softphone calls", "2.1", inputs.softphones, inputs.busy),
         call_line("Fixed IP phone calls", "2.1", inputs.ip_phones, inputs.busy),
-        call_line(
-            "S4B/Lync or Teams integration calls",
-            "3.2.2",
-            inputs.integrated,
-            inputs.busy,
-        ),
+        call_line("S4B/Lync or Teams integration calls", "3.2.2", inputs.integrated, inputs.busy),
         per_user_line(
             "Exchange calendar integration",
             "3.1.2",
@@ -135,11 +110,7 @@ pub fn calculate(inputs: BandwidthInputs) -> BandwidthCalculation {
         omitted.push(BandwidthLine {
             label: "Contact-centre agents' calls (left out of 5.1)",
             section: "5.1",
-            formula: format!(
-                "{} agents on calls at once × {}",
-                inputs.agents,
-                limits::CALL_BANDWIDTH
-            ),
+            formula: format!("{} agents on calls at once × {}", inputs.agents, limits::CALL_BANDWIDTH),
             bandwidth: limits::CALL_BANDWIDTH.times(u64::from(inputs.agents)),
         });
     }
@@ -153,13 +124,7 @@ pub fn calculate(inputs: BandwidthInputs) -> BandwidthCalculation {
     }
     let total = sum(&lines);
     let total_with_omitted = total.plus(sum(&omitted));
-    BandwidthCalculation {
-        inputs,
-        lines,
-        total,
-        omitted,
-        total_with_omitted,
-    }
+    BandwidthCalculation { inputs, lines, total, omitted, total_with_omitted }
 }
 
 #[cfg(test)]
@@ -167,55 +132,28 @@ mod tests {
     use super::*;
     use crate::units::format_mbps;
 
-    fn check(
-        inputs: BandwidthInputs,
-        expected_lines_kbps: &[u64],
-        total_kbps: u64,
-        with_omitted_kbps: u64,
-    ) {
+    fn check(inputs: BandwidthInputs, expected_lines_kbps: &[u64], total_kbps: u64, with_omitted_kbps: u64) {
         let calculation = calculate(inputs);
-        let lines: Vec<u64> = calculation
-            .lines
-            .iter()
-            .map(|line| line.bandwidth.bits_per_second() / 1000)
-            .collect();
+        let lines: Vec<u64> = calculation.lines.iter().map(|line| line.bandwidth.bits_per_second() / 1000).collect();
         assert_eq!(lines, expected_lines_kbps);
         assert_eq!(calculation.total, Bandwidth::kbps(total_kbps));
-        assert_eq!(
-            calculation.total_with_omitted,
-            Bandwidth::kbps(with_omitted_kbps)
-        );
+        assert_eq!(calculation.total_with_omitted, Bandwidth::kbps(with_omitted_kbps));
     }
 
     #[test]
     fn reproduces_the_section_5_1_example_exactly() {
         let calculation = calculate(BandwidthInputs::SPEC_EXAMPLE);
         assert_eq!(format_mbps(calculation.total), "3.264 Mbit/s");
-        check(
-            BandwidthInputs::SPEC_EXAMPLE,
-            &[1000, 1000, 1000, 264],
-            3264,
-            4764,
-        );
-        assert_eq!(
-            calculation.lines[0].formula,
-            "50 users × 20 % busy = 10 calls × 100 kbit/s"
-        );
+        check(BandwidthInputs::SPEC_EXAMPLE, &[1000, 1000, 1000, 264], 3264, 4764);
+        assert_eq!(calculation.lines[0].formula, "50 users × 20 % busy = 10 calls × 100 kbit/s");
         assert_eq!(calculation.lines[3].formula, "165 users × 1.6 kbit/s");
         assert_eq!(calculation.omitted.len(), 1);
-        assert_eq!(
-            calculation.omitted[0].formula,
-            "15 agents on calls at once × 100 kbit/s"
-        );
+        assert_eq!(calculation.omitted[0].formula, "15 agents on calls at once × 100 kbit/s");
     }
 
     #[test]
     fn presence_and_rounding() {
-        let inputs = BandwidthInputs {
-            presence_users: 50,
-            agents: 0,
-            ..BandwidthInputs::SPEC_EXAMPLE
-        };
+        let inputs = BandwidthInputs { presence_users: 50, agents: 0, ..BandwidthInputs::SPEC_EXAMPLE };
         check(inputs, &[1000, 1000, 1000, 264], 3264, 3344);
         // 7 users at 10 % busy is 0.7 of a call: a whole call's bandwidth is needed.
         let small = BandwidthInputs {
@@ -242,9 +180,7 @@ mod tests {
 
     #[test]
     fn concurrent_calls_round_up() {
-        let check = |users, busy, expected| {
-            assert_eq!(concurrent_calls(users, Percent::of(busy)), expected)
-        };
+        let check = |users, busy, expected| assert_eq!(concurrent_calls(users, Percent::of(busy)), expected);
         check(50, 20, 10);
         check(150, 20, 30);
         check(1, 1, 1);

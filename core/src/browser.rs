@@ -35,12 +35,7 @@ pub const BROWSER_MATRIX: &[SupportedBrowser] = &[
         max_major: None,
         listed_as: "Microsoft Chromium Edge 80 and later",
     },
-    SupportedBrowser {
-        family: BrowserFamily::Safari,
-        min_major: 10,
-        max_major: None,
-        listed_as: "Safari 10 or later",
-    },
+    SupportedBrowser { family: BrowserFamily::Safari, min_major: 10, max_major: None, listed_as: "Safari 10 or later" },
     SupportedBrowser {
         family: BrowserFamily::Chrome,
         min_major: 60,
@@ -68,12 +63,14 @@ pub fn browser_finding(user_agent: &UserAgent, source: &str) -> Finding {
         ),
         (Some(_), None) => (
             Verdict::NeedsConfirmation,
-            Some("The version could not be read from the user-agent string: check it in the browser's About page.".to_owned()),
+            Some(
+                "The version could not be read from the user-agent string: check it in the browser's About page."
+                    .to_owned(),
+            ),
         ),
-        (Some(entry), Some(major)) if major < entry.min_major || entry.max_major.is_some_and(|max| major > max) => (
-            Verdict::Fail,
-            Some(format!("2.5.1 requires {}: update the browser.", entry.listed_as)),
-        ),
+        (Some(entry), Some(major)) if major < entry.min_major || entry.max_major.is_some_and(|max| major > max) => {
+            (Verdict::Fail, Some(format!("2.5.1 requires {}: update the browser.", entry.listed_as)))
+        }
         (Some(_), Some(_)) => (Verdict::Pass, None),
     };
     if user_agent.browser == BrowserFamily::Ie {
@@ -106,22 +103,10 @@ mod tests {
             let finding = browser_finding(&parse(ua), "read from the user-agent string");
             assert_eq!(finding.verdict, expected, "{ua}: {finding:?}");
         };
-        check(
-            "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:54.0) Gecko/20100101 Firefox/54.0",
-            Verdict::Pass,
-        );
-        check(
-            "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:53.0) Gecko/20100101 Firefox/53.0",
-            Verdict::Fail,
-        );
-        check(
-            "Mozilla/5.0 (Windows NT 6.1; Trident/7.0; rv:11.0) like Gecko",
-            Verdict::Pass,
-        );
-        check(
-            "Mozilla/4.0 (compatible; MSIE 10.0; Windows NT 6.1; Trident/6.0)",
-            Verdict::Fail,
-        );
+        check("Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:54.0) Gecko/20100101 Firefox/54.0", Verdict::Pass);
+        check("Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:53.0) Gecko/20100101 Firefox/53.0", Verdict::Fail);
+        check("Mozilla/5.0 (Windows NT 6.1; Trident/7.0; rv:11.0) like Gecko", Verdict::Pass);
+        check("Mozilla/4.0 (compatible; MSIE 10.0; Windows NT 6.1; Trident/6.0)", Verdict::Fail);
         check(
             "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/79.0.3945.130 Safari/537.36 Edg/79.0.309.71",
             Verdict::Fail,
@@ -154,25 +139,15 @@ mod tests {
             "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 OPR/106.0.0.0",
             Verdict::Fail,
         );
-        check(
-            "Googlebot/2.1 (+http://www.google.com/bot.html)",
-            Verdict::Fail,
-        );
+        check("Googlebot/2.1 (+http://www.google.com/bot.html)", Verdict::Fail);
         check("", Verdict::Fail);
-        check(
-            "Mozilla/5.0 (X11; Linux x86_64) Firefox",
-            Verdict::NeedsConfirmation,
-        );
+        check("Mozilla/5.0 (X11; Linux x86_64) Firefox", Verdict::NeedsConfirmation);
     }
 
     #[test]
     fn matrix_lists_each_family_once_with_sane_bounds() {
         for (index, entry) in BROWSER_MATRIX.iter().enumerate() {
-            assert!(
-                BROWSER_MATRIX[index + 1..]
-                    .iter()
-                    .all(|other| other.family != entry.family)
-            );
+            assert!(BROWSER_MATRIX[index + 1..].iter().all(|other| other.family != entry.family));
             assert!(entry.max_major.is_none_or(|max| max >= entry.min_major));
             assert!(entry.listed_as.contains(&entry.min_major.to_string()));
         }
@@ -180,19 +155,9 @@ mod tests {
 
     #[test]
     fn matrix_matches_the_spec_text() {
-        let spec =
-            include_str!("../../spec/touchpoint-plus-site-environment-requirements-v3.40.txt");
-        let section = spec
-            .split("2.5.1 Web Browser")
-            .nth(2)
-            .unwrap()
-            .split("2.5.2")
-            .next()
-            .unwrap();
-        let listed: Vec<&str> = section
-            .lines()
-            .filter_map(|line| line.strip_prefix("- "))
-            .collect();
+        let spec = include_str!("../../spec/touchpoint-plus-site-environment-requirements-v3.40.txt");
+        let section = spec.split("2.5.1 Web Browser").nth(2).unwrap().split("2.5.2").next().unwrap();
+        let listed: Vec<&str> = section.lines().filter_map(|line| line.strip_prefix("- ")).collect();
         let ours: Vec<&str> = BROWSER_MATRIX.iter().map(|entry| entry.listed_as).collect();
         assert_eq!(listed, ours);
     }

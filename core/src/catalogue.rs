@@ -5,8 +5,7 @@ use crate::advisory::{ADVISORIES, Advisory};
 use crate::browser::{BROWSER_MATRIX, SupportedBrowser};
 use crate::firewall::{FIREWALL_RULES, FIREWALL_TABLES, FirewallRule, FirewallTable};
 use crate::policy::{
-    MOBILE_POLICY, MOBILE_RELEASES, MobilePolicy, OsRelease, PC_POLICY, PcPolicy,
-    RELEASE_TABLE_CHECKED,
+    MOBILE_POLICY, MOBILE_RELEASES, MobilePolicy, OsRelease, PC_POLICY, PcPolicy, RELEASE_TABLE_CHECKED,
 };
 use crate::requirement::{REQUIREMENTS, Requirement};
 use crate::section::{SECTIONS, SPEC_DATE, SPEC_TITLE, SPEC_VERSION, Section};
@@ -41,22 +40,14 @@ pub struct Catalogue {
 }
 
 pub const CATALOGUE: Catalogue = Catalogue {
-    spec: Spec {
-        title: SPEC_TITLE,
-        version: SPEC_VERSION,
-        date: SPEC_DATE,
-    },
+    spec: Spec { title: SPEC_TITLE, version: SPEC_VERSION, date: SPEC_DATE },
     sections: SECTIONS,
     requirements: REQUIREMENTS,
     firewall_tables: FIREWALL_TABLES,
     firewall_rules: FIREWALL_RULES,
     browsers: BROWSER_MATRIX,
     pc_policy: PC_POLICY,
-    mobile: MobileReleases {
-        checked: RELEASE_TABLE_CHECKED,
-        policy: MOBILE_POLICY,
-        releases: MOBILE_RELEASES,
-    },
+    mobile: MobileReleases { checked: RELEASE_TABLE_CHECKED, policy: MOBILE_POLICY, releases: MOBILE_RELEASES },
     advisories: ADVISORIES,
 };
 

@@ -84,16 +84,12 @@ pub trait PlanFacts {
 
 impl Condition {
     /// The softphone on either platform.
-    pub const SOFTPHONE: Condition = Condition::Any(&[
-        Condition::Endpoint(Endpoint::SoftphonePc),
-        Condition::Endpoint(Endpoint::SoftphoneMac),
-    ]);
+    pub const SOFTPHONE: Condition =
+        Condition::Any(&[Condition::Endpoint(Endpoint::SoftphonePc), Condition::Endpoint(Endpoint::SoftphoneMac)]);
 
     /// Either level of the S4B/Lync integration: Presence & Voice includes Presence only.
-    pub const S4B_ANY: Condition = Condition::Any(&[
-        Condition::AddOn(AddOn::S4bPresence),
-        Condition::AddOn(AddOn::S4bPresenceVoice),
-    ]);
+    pub const S4B_ANY: Condition =
+        Condition::Any(&[Condition::AddOn(AddOn::S4bPresence), Condition::AddOn(AddOn::S4bPresenceVoice)]);
 
     /// Whether the condition holds for the given plan.
     pub fn holds(&self, plan: &impl PlanFacts) -> bool {
@@ -134,9 +130,7 @@ impl Condition {
                 AddOn::CallRecording => "Call recording",
             }
             .to_owned(),
-            Condition::Role(Role::AcdOrAttendantView) => {
-                "Users with the ACD or Attendant view".to_owned()
-            }
+            Condition::Role(Role::AcdOrAttendantView) => "Users with the ACD or Attendant view".to_owned(),
             Condition::Vendor(Vendor::Mediatrix) => "Mediatrix ATA adapters".to_owned(),
             Condition::Vendor(Vendor::Mitel) => "Mitel IP phones".to_owned(),
             Condition::All(conditions) => join(conditions, " and "),
@@ -146,11 +140,7 @@ impl Condition {
 }
 
 fn join(conditions: &[Condition], separator: &str) -> String {
-    conditions
-        .iter()
-        .map(Condition::describe)
-        .collect::<Vec<_>>()
-        .join(separator)
+    conditions.iter().map(Condition::describe).collect::<Vec<_>>().join(separator)
 }
 
 #[cfg(test)]
@@ -169,13 +159,7 @@ pub(crate) mod tests {
 
     impl FactSet {
         pub fn internet() -> FactSet {
-            FactSet {
-                access: AccessPath::Internet,
-                endpoints: vec![],
-                add_ons: vec![],
-                roles: vec![],
-                vendors: vec![],
-            }
+            FactSet { access: AccessPath::Internet, endpoints: vec![], add_ons: vec![], roles: vec![], vendors: vec![] }
         }
     }
 
@@ -208,17 +192,12 @@ pub(crate) mod tests {
         check(Condition::SOFTPHONE, &facts, false);
         facts.endpoints.push(Endpoint::SoftphoneMac);
         check(Condition::SOFTPHONE, &facts, true);
-        let attendant_over_datanet = Condition::All(&[
-            Condition::Access(AccessPath::DataNet),
-            Condition::AddOn(AddOn::AdvancedAttendant),
-        ]);
+        let attendant_over_datanet =
+            Condition::All(&[Condition::Access(AccessPath::DataNet), Condition::AddOn(AddOn::AdvancedAttendant)]);
         facts.add_ons.push(AddOn::AdvancedAttendant);
         check(attendant_over_datanet, &facts, false);
         facts.access = AccessPath::DataNet;
         check(attendant_over_datanet, &facts, true);
-        assert_eq!(
-            attendant_over_datanet.describe(),
-            "Access over Telia DataNet and Advanced Attendant"
-        );
+        assert_eq!(attendant_over_datanet.describe(), "Access over Telia DataNet and Advanced Attendant");
     }
 }

@@ -64,10 +64,9 @@ impl Party {
             Party::Customer { .. } => Vec::new(),
             Party::Network { network } => vec![network],
             Party::Range { first, last } => range_to_networks(first, last),
-            Party::Addresses { addresses } | Party::Hosts { addresses, .. } => addresses
-                .iter()
-                .map(|&address| Ipv4Net::from(address))
-                .collect(),
+            Party::Addresses { addresses } | Party::Hosts { addresses, .. } => {
+                addresses.iter().map(|&address| Ipv4Net::from(address)).collect()
+            }
         }
     }
 }
@@ -78,11 +77,7 @@ pub fn range_to_networks(first: Ipv4Addr, last: Ipv4Addr) -> Vec<Ipv4Net> {
     let (mut start, end) = (u64::from(u32::from(first)), u64::from(u32::from(last)));
     while start <= end {
         // The largest block aligned at `start` that does not run past `end`.
-        let mut size = if start == 0 {
-            1u64 << 32
-        } else {
-            1u64 << start.trailing_zeros()
-        };
+        let mut size = if start == 0 { 1u64 << 32 } else { 1u64 << start.trailing_zeros() };
         while start + size - 1 > end {
             size /= 2;
         }
@@ -120,12 +115,8 @@ pub struct FirewallTable {
     pub note: Option<&'static str>,
 }
 
-const CUSTOMER: Party = Party::Customer {
-    role: CustomerRole::Network,
-};
-const PLATFORM: Party = Party::Network {
-    network: limits::SERVICE_NETWORK,
-};
+const CUSTOMER: Party = Party::Customer { role: CustomerRole::Network };
+const PLATFORM: Party = Party::Network { network: limits::SERVICE_NETWORK };
 const VOICE: Condition = Condition::AddOn(AddOn::S4bPresenceVoice);
 
 pub const FIREWALL_TABLES: &[FirewallTable] = &[
@@ -147,10 +138,7 @@ pub const FIREWALL_TABLES: &[FirewallTable] = &[
         section: "6.3",
         title: "Touchpoint Plus IP Phones and ATA-boxes",
         includes: &["6.1", "6.2"],
-        applies: Condition::Any(&[
-            Condition::Endpoint(Endpoint::IpPhone),
-            Condition::Endpoint(Endpoint::Ata),
-        ]),
+        applies: Condition::Any(&[Condition::Endpoint(Endpoint::IpPhone), Condition::Endpoint(Endpoint::Ata)]),
         note: None,
     },
     FirewallTable {
@@ -206,20 +194,8 @@ const fn outbound(
 
 /// Every row of 6.1–6.7 in table order.
 pub const FIREWALL_RULES: &[FirewallRule] = &[
-    outbound(
-        "6.1.1",
-        "6.1",
-        PLATFORM,
-        &[Service::tcp(80)],
-        "HTTP traffic, redirection to HTTPS",
-    ),
-    outbound(
-        "6.1.2",
-        "6.1",
-        PLATFORM,
-        &[Service::tcp(443)],
-        "HTTPS encrypted web traffic to Telia Touchpoint Plus",
-    ),
+    outbound("6.1.1", "6.1", PLATFORM, &[Service::tcp(80)], "HTTP traffic, redirection to HTTPS"),
+    outbound("6.1.2", "6.1", PLATFORM, &[Service::tcp(443)], "HTTPS encrypted web traffic to Telia Touchpoint Plus"),
     outbound(
         "6.2.1",
         "6.2",
@@ -227,27 +203,9 @@ pub const FIREWALL_RULES: &[FirewallRule] = &[
         &[Service::tcp(5061)],
         "SIPS, encrypted call control signaling, presence and chat",
     ),
-    outbound(
-        "6.2.2",
-        "6.2",
-        PLATFORM,
-        &[Service::udp_range(49152, 65535)],
-        "SRTP, encrypted voice streams",
-    ),
-    outbound(
-        "6.3.1",
-        "6.3",
-        PLATFORM,
-        &[Service::udp(123)],
-        "NTP, synchronization of time for IP phones",
-    ),
-    outbound(
-        "6.3.2",
-        "6.3",
-        PLATFORM,
-        &[Service::tcp(9443)],
-        "Security authentication for IP-phones",
-    ),
+    outbound("6.2.2", "6.2", PLATFORM, &[Service::udp_range(49152, 65535)], "SRTP, encrypted voice streams"),
+    outbound("6.3.1", "6.3", PLATFORM, &[Service::udp(123)], "NTP, synchronization of time for IP phones"),
+    outbound("6.3.2", "6.3", PLATFORM, &[Service::tcp(9443)], "Security authentication for IP-phones"),
     FirewallRule {
         applies: Condition::Vendor(Vendor::Mediatrix),
         ..outbound(
@@ -255,11 +213,7 @@ pub const FIREWALL_RULES: &[FirewallRule] = &[
             "6.3",
             Party::Hosts {
                 // The spec lists ems2.media5corp.com twice; see advisory `fw.ems2-listed-twice`.
-                names: &[
-                    "ems2.media5corp.com",
-                    "ems.media5corp.com",
-                    "virtuo.media5corp.com",
-                ],
+                names: &["ems2.media5corp.com", "ems.media5corp.com", "virtuo.media5corp.com"],
                 addresses: &[Ipv4Addr::new(192, 99, 54, 246)],
             },
             &[Service::tcp(80), Service::tcp(443)],
@@ -271,10 +225,7 @@ pub const FIREWALL_RULES: &[FirewallRule] = &[
         ..outbound(
             "6.3.4",
             "6.3",
-            Party::Hosts {
-                names: &["rcs.aastra.com"],
-                addresses: &[Ipv4Addr::new(216, 191, 234, 139)],
-            },
+            Party::Hosts { names: &["rcs.aastra.com"], addresses: &[Ipv4Addr::new(216, 191, 234, 139)] },
             &[Service::tcp(80), Service::tcp(443)],
             "HTTP traffic, redirection to HTTPS. Only for Mitel IP-phones at startup or after factory reset",
         )
@@ -283,9 +234,7 @@ pub const FIREWALL_RULES: &[FirewallRule] = &[
         id: "6.4.1",
         section: "6.4",
         source: PLATFORM,
-        destination: Party::Customer {
-            role: CustomerRole::ExchangeEws,
-        },
+        destination: Party::Customer { role: CustomerRole::ExchangeEws },
         services: &[Service::tcp(443)],
         direction: Direction::Inbound,
         comment: "HTTPS, encrypted web traffic towards Exchange Web Services (EWS)",
@@ -295,9 +244,7 @@ pub const FIREWALL_RULES: &[FirewallRule] = &[
         id: "6.5.1",
         section: "6.5",
         source: PLATFORM,
-        destination: Party::Customer {
-            role: CustomerRole::S4bFrontEnd,
-        },
+        destination: Party::Customer { role: CustomerRole::S4bFrontEnd },
         services: &[Service::tcp(5061)],
         direction: Direction::Inbound,
         comment: "SIPS, encrypted presence traffic",
@@ -307,9 +254,7 @@ pub const FIREWALL_RULES: &[FirewallRule] = &[
         id: "6.5.2",
         section: "6.5",
         source: PLATFORM,
-        destination: Party::Customer {
-            role: CustomerRole::S4bMediation,
-        },
+        destination: Party::Customer { role: CustomerRole::S4bMediation },
         services: &[Service::tcp(5067)],
         direction: Direction::Inbound,
         comment: "SIPS, encrypted call control signaling. Only valid if using \"Presence & Voice\" integration",
@@ -318,9 +263,7 @@ pub const FIREWALL_RULES: &[FirewallRule] = &[
     FirewallRule {
         id: "6.5.3",
         section: "6.5",
-        source: Party::Customer {
-            role: CustomerRole::S4bFrontEnd,
-        },
+        source: Party::Customer { role: CustomerRole::S4bFrontEnd },
         destination: PLATFORM,
         services: &[Service::tcp(5061)],
         direction: Direction::Outbound,
@@ -330,9 +273,7 @@ pub const FIREWALL_RULES: &[FirewallRule] = &[
     FirewallRule {
         id: "6.5.4",
         section: "6.5",
-        source: Party::Customer {
-            role: CustomerRole::S4bMediation,
-        },
+        source: Party::Customer { role: CustomerRole::S4bMediation },
         destination: PLATFORM,
         services: &[Service::tcp(5061)],
         direction: Direction::Outbound,
@@ -343,9 +284,7 @@ pub const FIREWALL_RULES: &[FirewallRule] = &[
         id: "6.5.5",
         section: "6.5",
         source: PLATFORM,
-        destination: Party::Customer {
-            role: CustomerRole::S4bMediation,
-        },
+        destination: Party::Customer { role: CustomerRole::S4bMediation },
         services: &[Service::udp_range(49152, 65535)],
         direction: Direction::Inbound,
         comment: "SRTP, encrypted voice streams. Only valid if using \"Presence & Voice\" integration",
@@ -354,9 +293,7 @@ pub const FIREWALL_RULES: &[FirewallRule] = &[
     FirewallRule {
         id: "6.5.6",
         section: "6.5",
-        source: Party::Customer {
-            role: CustomerRole::S4bMediation,
-        },
+        source: Party::Customer { role: CustomerRole::S4bMediation },
         destination: PLATFORM,
         services: &[Service::udp_range(49152, 65535)],
         direction: Direction::Outbound,
@@ -366,23 +303,16 @@ pub const FIREWALL_RULES: &[FirewallRule] = &[
     outbound(
         "6.6.1",
         "6.6",
-        Party::Range {
-            first: limits::ATTENDANT_FIRST,
-            last: limits::ATTENDANT_LAST,
-        },
+        Party::Range { first: limits::ATTENDANT_FIRST, last: limits::ATTENDANT_LAST },
         &[Service::tcp(211), Service::tcp(14711)],
         "Signaling with Advanced Attendant",
     ),
     FirewallRule {
-        source: Party::Customer {
-            role: CustomerRole::AdSyncServers,
-        },
+        source: Party::Customer { role: CustomerRole::AdSyncServers },
         ..outbound(
             "6.7.1",
             "6.7",
-            Party::Addresses {
-                addresses: limits::AD_SERVERS,
-            },
+            Party::Addresses { addresses: limits::AD_SERVERS },
             &[Service::tcp(443)],
             "HTTPS, encrypted web traffic towards Touchpoint Plus's AD Integration interface",
         )
@@ -391,9 +321,7 @@ pub const FIREWALL_RULES: &[FirewallRule] = &[
 
 /// The table for a section number.
 pub fn table(section: &str) -> Option<&'static FirewallTable> {
-    FIREWALL_TABLES
-        .iter()
-        .find(|table| table.section == section)
+    FIREWALL_TABLES.iter().find(|table| table.section == section)
 }
 
 /// The rules of a table together with those of the tables it includes, included ones first.
@@ -406,11 +334,7 @@ pub fn rules_with_inclusions(section: &str) -> Vec<&'static FirewallRule> {
         .iter()
         .copied()
         .chain(std::iter::once(section))
-        .flat_map(|included| {
-            FIREWALL_RULES
-                .iter()
-                .filter(move |rule| rule.section == included)
-        })
+        .flat_map(|included| FIREWALL_RULES.iter().filter(move |rule| rule.section == included))
         .collect()
 }
 
@@ -435,9 +359,8 @@ pub fn parse_service(text: &str) -> Result<Service, ServiceParseError> {
     if text.is_empty() {
         return Err(ServiceParseError::Empty);
     }
-    let split = text
-        .find(|c: char| c == '/' || c.is_ascii_digit())
-        .ok_or_else(|| ServiceParseError::Shape(text.to_owned()))?;
+    let split =
+        text.find(|c: char| c == '/' || c.is_ascii_digit()).ok_or_else(|| ServiceParseError::Shape(text.to_owned()))?;
     let (protocol, rest) = text.split_at(split);
     let protocol = match protocol.trim().to_ascii_uppercase().as_str() {
         "TCP" => Protocol::Tcp,
@@ -472,11 +395,7 @@ pub fn parse_services(text: &str) -> Result<Vec<Service>, ServiceParseError> {
         .filter(|word| !word.is_empty() && !word.eq_ignore_ascii_case("and"))
         .map(parse_service)
         .collect::<Result<_, _>>()?;
-    if services.is_empty() {
-        Err(ServiceParseError::Empty)
-    } else {
-        Ok(services)
-    }
+    if services.is_empty() { Err(ServiceParseError::Empty) } else { Ok(services) }
 }
 
 #[cfg(test)]
@@ -486,10 +405,8 @@ mod tests {
     #[test]
     fn services_parse_in_the_spec_notation() {
         let check = |text: &str, expected: Result<Vec<&str>, ServiceParseError>| {
-            let got = parse_services(text)
-                .map(|services| services.iter().map(Service::to_string).collect::<Vec<_>>());
-            let expected = expected
-                .map(|services| services.into_iter().map(str::to_owned).collect::<Vec<_>>());
+            let got = parse_services(text).map(|services| services.iter().map(Service::to_string).collect::<Vec<_>>());
+            let expected = expected.map(|services| services.into_iter().map(str::to_owned).collect::<Vec<_>>());
             assert_eq!(got, expected, "{text:?}");
         };
         check("TCP/80", Ok(vec!["TCP/80"]));
@@ -502,10 +419,7 @@ mod tests {
         check("SCTP/5061", Err(ServiceParseError::Protocol("SCTP".into())));
         check("TCP/0", Err(ServiceParseError::Port("0".into())));
         check("TCP/70000", Err(ServiceParseError::Port("70000".into())));
-        check(
-            "UDP/600-500",
-            Err(ServiceParseError::Backwards("600-500".into())),
-        );
+        check("UDP/600-500", Err(ServiceParseError::Backwards("600-500".into())));
         check("/443", Err(ServiceParseError::Shape("/443".into())));
         check("https", Err(ServiceParseError::Shape("https".into())));
     }
@@ -514,12 +428,7 @@ mod tests {
     fn rules_print_and_reparse() {
         for rule in FIREWALL_RULES {
             for service in rule.services {
-                assert_eq!(
-                    parse_service(&service.to_string()).as_ref(),
-                    Ok(service),
-                    "{}",
-                    rule.id
-                );
+                assert_eq!(parse_service(&service.to_string()).as_ref(), Ok(service), "{}", rule.id);
             }
         }
     }
@@ -527,22 +436,12 @@ mod tests {
     #[test]
     fn ranges_split_into_exact_cidr_blocks() {
         let check = |first: [u8; 4], last: [u8; 4], expected: &[&str]| {
-            let got: Vec<String> = range_to_networks(first.into(), last.into())
-                .iter()
-                .map(Ipv4Net::to_string)
-                .collect();
+            let got: Vec<String> =
+                range_to_networks(first.into(), last.into()).iter().map(Ipv4Net::to_string).collect();
             assert_eq!(got, expected);
         };
-        check(
-            [213, 65, 172, 64],
-            [213, 65, 172, 67],
-            &["213.65.172.64/30"],
-        );
-        check(
-            [10, 0, 0, 1],
-            [10, 0, 0, 6],
-            &["10.0.0.1/32", "10.0.0.2/31", "10.0.0.4/31", "10.0.0.6/32"],
-        );
+        check([213, 65, 172, 64], [213, 65, 172, 67], &["213.65.172.64/30"]);
+        check([10, 0, 0, 1], [10, 0, 0, 6], &["10.0.0.1/32", "10.0.0.2/31", "10.0.0.4/31", "10.0.0.6/32"]);
         check([0, 0, 0, 0], [255, 255, 255, 255], &["0.0.0.0/0"]);
         check([1, 2, 3, 4], [1, 2, 3, 4], &["1.2.3.4/32"]);
     }
@@ -550,60 +449,31 @@ mod tests {
     #[test]
     fn rule_ids_are_unique_ordered_and_within_their_table() {
         for pair in FIREWALL_RULES.windows(2) {
-            assert!(
-                crate::section::section_order(pair[0].id)
-                    < crate::section::section_order(pair[1].id)
-            );
+            assert!(crate::section::section_order(pair[0].id) < crate::section::section_order(pair[1].id));
         }
         for rule in FIREWALL_RULES {
-            assert!(
-                rule.id.starts_with(&format!("{}.", rule.section)),
-                "{}",
-                rule.id
-            );
+            assert!(rule.id.starts_with(&format!("{}.", rule.section)), "{}", rule.id);
             assert!(table(rule.section).is_some(), "{} has a table", rule.id);
             assert!(!rule.services.is_empty());
             // A rule runs between the customer and someone else, never customer to customer.
             let customer_side = |party: &Party| matches!(party, Party::Customer { .. });
-            assert_ne!(
-                customer_side(&rule.source),
-                customer_side(&rule.destination),
-                "{}",
-                rule.id
-            );
-            let expected = if customer_side(&rule.source) {
-                Direction::Outbound
-            } else {
-                Direction::Inbound
-            };
+            assert_ne!(customer_side(&rule.source), customer_side(&rule.destination), "{}", rule.id);
+            let expected = if customer_side(&rule.source) { Direction::Outbound } else { Direction::Inbound };
             assert_eq!(rule.direction, expected, "{}", rule.id);
         }
     }
 
     #[test]
     fn inclusions_follow_the_spec() {
-        let ids = |section| {
-            rules_with_inclusions(section)
-                .iter()
-                .map(|rule| rule.id)
-                .collect::<Vec<_>>()
-        };
+        let ids = |section| rules_with_inclusions(section).iter().map(|rule| rule.id).collect::<Vec<_>>();
         assert_eq!(ids("6.1"), ["6.1.1", "6.1.2"]);
         assert_eq!(ids("6.2"), ["6.1.1", "6.1.2", "6.2.1", "6.2.2"]);
-        assert_eq!(
-            ids("6.3"),
-            [
-                "6.1.1", "6.1.2", "6.2.1", "6.2.2", "6.3.1", "6.3.2", "6.3.3", "6.3.4"
-            ]
-        );
+        assert_eq!(ids("6.3"), ["6.1.1", "6.1.2", "6.2.1", "6.2.2", "6.3.1", "6.3.2", "6.3.3", "6.3.4"]);
         assert_eq!(ids("6.4"), ["6.4.1"]);
         assert!(ids("9.9").is_empty());
         for table in FIREWALL_TABLES {
             for included in table.includes {
-                assert!(
-                    crate::section::section_order(included)
-                        < crate::section::section_order(table.section)
-                );
+                assert!(crate::section::section_order(included) < crate::section::section_order(table.section));
             }
         }
     }

@@ -19,34 +19,19 @@ pub const LAN_SPEED: Bandwidth = Bandwidth::mbps(100);
 /// 3.1.2: calendar integration bandwidth per user.
 pub const CALENDAR_BANDWIDTH_PER_USER: Bandwidth = Bandwidth::bps(1600);
 /// 3.1.2: how often Exchange is synchronised.
-pub const CALENDAR_SYNC_INTERVAL: Period = Period {
-    amount: 10,
-    unit: TimeUnit::Minutes,
-};
+pub const CALENDAR_SYNC_INTERVAL: Period = Period { amount: 10, unit: TimeUnit::Minutes };
 /// 3.1.1: Microsoft's cap on a client secret's lifetime.
-pub const CLIENT_SECRET_MAX_AGE: Period = Period {
-    amount: 2,
-    unit: TimeUnit::Years,
-};
+pub const CLIENT_SECRET_MAX_AGE: Period = Period { amount: 2, unit: TimeUnit::Years };
 /// 3.2.1: presence signalling bandwidth per S4B/Lync user.
 pub const PRESENCE_BANDWIDTH_PER_USER: Bandwidth = Bandwidth::bps(1600);
 /// 3.2.1: notice Telia needs before a private certificate expires.
-pub const CERTIFICATE_EXPIRY_NOTICE: Period = Period {
-    amount: 1,
-    unit: TimeUnit::Months,
-};
+pub const CERTIFICATE_EXPIRY_NOTICE: Period = Period { amount: 1, unit: TimeUnit::Months };
 /// 3.5: the AD export may be downloaded at most once per this period.
-pub const AD_EXPORT_MIN_INTERVAL: Period = Period {
-    amount: 24,
-    unit: TimeUnit::Hours,
-};
+pub const AD_EXPORT_MIN_INTERVAL: Period = Period { amount: 24, unit: TimeUnit::Hours };
 /// 2.5.2: RAM for PCs and Macs running the softphone.
 pub const SOFTPHONE_RAM: Gigabytes = Gigabytes(16);
 /// 2.5.2: screen for users with the ACD or Attendant view.
-pub const ACD_SCREEN: Resolution = Resolution {
-    width: 1024,
-    height: 768,
-};
+pub const ACD_SCREEN: Resolution = Resolution { width: 1024, height: 768 };
 /// 2.5.2: the oldest Touchpoint Plus Softphone version allowed.
 pub const SOFTPHONE_MIN_VERSION: &str = "5.1.3";
 /// 2.8: how many of the latest Android releases are supported.

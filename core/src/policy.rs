@@ -33,16 +33,8 @@ pub const PC_POLICY: PcPolicy = PcPolicy {
     min_memory: limits::SOFTPHONE_RAM,
     windows: &["Windows 7.x", "Windows 10"],
     macos: &[
-        MacOsRelease {
-            name: "macOS High Sierra",
-            version: "10.13",
-            spec_wording: "macOS Sierra High",
-        },
-        MacOsRelease {
-            name: "macOS Mojave",
-            version: "10.14",
-            spec_wording: "Mojave",
-        },
+        MacOsRelease { name: "macOS High Sierra", version: "10.13", spec_wording: "macOS Sierra High" },
+        MacOsRelease { name: "macOS Mojave", version: "10.14", spec_wording: "Mojave" },
     ],
     mac_processor: "Intel",
     sound_card: true,
@@ -75,14 +67,8 @@ pub struct MobilePolicy {
 }
 
 pub const MOBILE_POLICY: &[MobilePolicy] = &[
-    MobilePolicy {
-        platform: MobilePlatform::Android,
-        latest_releases: limits::ANDROID_LATEST_RELEASES,
-    },
-    MobilePolicy {
-        platform: MobilePlatform::Ios,
-        latest_releases: limits::IOS_LATEST_RELEASES,
-    },
+    MobilePolicy { platform: MobilePlatform::Android, latest_releases: limits::ANDROID_LATEST_RELEASES },
+    MobilePolicy { platform: MobilePlatform::Ios, latest_releases: limits::IOS_LATEST_RELEASES },
 ];
 
 /// The day the release table below was last checked against the vendors' announcements.
@@ -94,74 +80,24 @@ pub const RELEASE_TABLE_MAX_AGE_DAYS: i64 = 180;
 
 /// Major releases, oldest first per platform. iOS jumped from 18 to 26 in 2025.
 pub const MOBILE_RELEASES: &[OsRelease] = &[
-    OsRelease {
-        platform: MobilePlatform::Android,
-        major: 11,
-        released: Date::new(2020, 9, 8),
-    },
-    OsRelease {
-        platform: MobilePlatform::Android,
-        major: 12,
-        released: Date::new(2021, 10, 4),
-    },
-    OsRelease {
-        platform: MobilePlatform::Android,
-        major: 13,
-        released: Date::new(2022, 8, 15),
-    },
-    OsRelease {
-        platform: MobilePlatform::Android,
-        major: 14,
-        released: Date::new(2023, 10, 4),
-    },
-    OsRelease {
-        platform: MobilePlatform::Android,
-        major: 15,
-        released: Date::new(2024, 10, 15),
-    },
-    OsRelease {
-        platform: MobilePlatform::Android,
-        major: 16,
-        released: Date::new(2025, 6, 10),
-    },
-    OsRelease {
-        platform: MobilePlatform::Ios,
-        major: 14,
-        released: Date::new(2020, 9, 16),
-    },
-    OsRelease {
-        platform: MobilePlatform::Ios,
-        major: 15,
-        released: Date::new(2021, 9, 20),
-    },
-    OsRelease {
-        platform: MobilePlatform::Ios,
-        major: 16,
-        released: Date::new(2022, 9, 12),
-    },
-    OsRelease {
-        platform: MobilePlatform::Ios,
-        major: 17,
-        released: Date::new(2023, 9, 18),
-    },
-    OsRelease {
-        platform: MobilePlatform::Ios,
-        major: 18,
-        released: Date::new(2024, 9, 16),
-    },
-    OsRelease {
-        platform: MobilePlatform::Ios,
-        major: 26,
-        released: Date::new(2025, 9, 15),
-    },
+    OsRelease { platform: MobilePlatform::Android, major: 11, released: Date::new(2020, 9, 8) },
+    OsRelease { platform: MobilePlatform::Android, major: 12, released: Date::new(2021, 10, 4) },
+    OsRelease { platform: MobilePlatform::Android, major: 13, released: Date::new(2022, 8, 15) },
+    OsRelease { platform: MobilePlatform::Android, major: 14, released: Date::new(2023, 10, 4) },
+    OsRelease { platform: MobilePlatform::Android, major: 15, released: Date::new(2024, 10, 15) },
+    OsRelease { platform: MobilePlatform::Android, major: 16, released: Date::new(2025, 6, 10) },
+    OsRelease { platform: MobilePlatform::Ios, major: 14, released: Date::new(2020, 9, 16) },
+    OsRelease { platform: MobilePlatform::Ios, major: 15, released: Date::new(2021, 9, 20) },
+    OsRelease { platform: MobilePlatform::Ios, major: 16, released: Date::new(2022, 9, 12) },
+    OsRelease { platform: MobilePlatform::Ios, major: 17, released: Date::new(2023, 9, 18) },
+    OsRelease { platform: MobilePlatform::Ios, major: 18, released: Date::new(2024, 9, 16) },
+    OsRelease { platform: MobilePlatform::Ios, major: 26, released: Date::new(2025, 9, 15) },
 ];
 
 /// The supported majors on `today`, newest first, per 2.8, as far as the table knows.
 pub fn supported_mobile_majors(platform: MobilePlatform, today: Date) -> Vec<u32> {
-    let count = MOBILE_POLICY
-        .iter()
-        .find(|policy| policy.platform == platform)
-        .map_or(0, |policy| policy.latest_releases);
+    let count =
+        MOBILE_POLICY.iter().find(|policy| policy.platform == platform).map_or(0, |policy| policy.latest_releases);
     MOBILE_RELEASES
         .iter()
         .rev()
@@ -184,45 +120,22 @@ mod tests {
     fn releases_are_ordered_per_platform_and_before_the_check_date() {
         for pair in MOBILE_RELEASES.windows(2) {
             if pair[0].platform == pair[1].platform {
-                assert!(
-                    pair[0].major < pair[1].major && pair[0].released < pair[1].released,
-                    "{pair:?}"
-                );
+                assert!(pair[0].major < pair[1].major && pair[0].released < pair[1].released, "{pair:?}");
             }
         }
-        assert!(
-            MOBILE_RELEASES
-                .iter()
-                .all(|release| release.released <= RELEASE_TABLE_CHECKED)
-        );
+        assert!(MOBILE_RELEASES.iter().all(|release| release.released <= RELEASE_TABLE_CHECKED));
         for policy in MOBILE_POLICY {
-            let known = MOBILE_RELEASES
-                .iter()
-                .filter(|release| release.platform == policy.platform)
-                .count();
-            assert!(
-                known > policy.latest_releases,
-                "the table must reach past the window for {:?}",
-                policy.platform
-            );
+            let known = MOBILE_RELEASES.iter().filter(|release| release.platform == policy.platform).count();
+            assert!(known > policy.latest_releases, "the table must reach past the window for {:?}", policy.platform);
         }
     }
 
     #[test]
     fn latest_releases_depend_on_the_day() {
-        let check = |platform, today: Date, expected: &[u32]| {
-            assert_eq!(supported_mobile_majors(platform, today), expected)
-        };
-        check(
-            MobilePlatform::Android,
-            Date::new(2025, 10, 1),
-            &[16, 15, 14],
-        );
-        check(
-            MobilePlatform::Android,
-            Date::new(2024, 1, 1),
-            &[14, 13, 12],
-        );
+        let check =
+            |platform, today: Date, expected: &[u32]| assert_eq!(supported_mobile_majors(platform, today), expected);
+        check(MobilePlatform::Android, Date::new(2025, 10, 1), &[16, 15, 14]);
+        check(MobilePlatform::Android, Date::new(2024, 1, 1), &[14, 13, 12]);
         check(MobilePlatform::Ios, Date::new(2025, 10, 1), &[26, 18]);
         check(MobilePlatform::Ios, Date::new(2025, 9, 14), &[18, 17]);
         assert!(!release_table_is_stale(Date::new(2026, 1, 1)));
@@ -232,12 +145,6 @@ mod tests {
     #[test]
     fn pc_policy_matches_the_limits() {
         assert_eq!(PC_POLICY.min_memory, Gigabytes(16));
-        assert_eq!(
-            PC_POLICY.min_screen,
-            Resolution {
-                width: 1024,
-                height: 768
-            }
-        );
+        assert_eq!(PC_POLICY.min_screen, Resolution { width: 1024, height: 768 });
     }
 }

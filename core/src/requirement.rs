@@ -49,62 +49,23 @@ pub enum DelayPath {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case", tag = "kind")]
 pub enum Value {
-    BandwidthPerCall {
-        bandwidth: Bandwidth,
-    },
-    BandwidthPerUser {
-        bandwidth: Bandwidth,
-    },
-    LinkSpeed {
-        bandwidth: Bandwidth,
-    },
-    MaxDelay {
-        path: DelayPath,
-        below: Millis,
-    },
-    MaxJitter {
-        below: Millis,
-    },
-    MaxLoss {
-        below: Percent,
-    },
-    MinMemory {
-        at_least: Gigabytes,
-    },
-    MinScreen {
-        at_least: Resolution,
-    },
-    MinVersion {
-        product: &'static str,
-        version: &'static str,
-    },
-    Versions {
-        product: &'static str,
-        from: &'static str,
-        to: &'static str,
-    },
-    Service {
-        service: Service,
-    },
-    Network {
-        network: Ipv4Net,
-    },
-    AddressRange {
-        first: Ipv4Addr,
-        last: Ipv4Addr,
-    },
-    Address {
-        address: Ipv4Addr,
-    },
-    Host {
-        name: &'static str,
-    },
-    Email {
-        address: &'static str,
-    },
-    Period {
-        period: Period,
-    },
+    BandwidthPerCall { bandwidth: Bandwidth },
+    BandwidthPerUser { bandwidth: Bandwidth },
+    LinkSpeed { bandwidth: Bandwidth },
+    MaxDelay { path: DelayPath, below: Millis },
+    MaxJitter { below: Millis },
+    MaxLoss { below: Percent },
+    MinMemory { at_least: Gigabytes },
+    MinScreen { at_least: Resolution },
+    MinVersion { product: &'static str, version: &'static str },
+    Versions { product: &'static str, from: &'static str, to: &'static str },
+    Service { service: Service },
+    Network { network: Ipv4Net },
+    AddressRange { first: Ipv4Addr, last: Ipv4Addr },
+    Address { address: Ipv4Addr },
+    Host { name: &'static str },
+    Email { address: &'static str },
+    Period { period: Period },
 }
 
 /// One requirement of the spec.
@@ -131,20 +92,12 @@ use Verification::{Browser, Calculated, File, Measured, Person};
 const DATANET: Condition = Access(AccessPath::DataNet);
 const S4B: Condition = Condition::S4B_ANY;
 const S4B_VOICE: Condition = Add(AddOn::S4bPresenceVoice);
-const S4B_OVER_INTERNET: Condition =
-    Condition::All(&[Condition::S4B_ANY, Access(AccessPath::Internet)]);
-const S4B_VOICE_OVER_INTERNET: Condition =
-    Condition::All(&[S4B_VOICE, Access(AccessPath::Internet)]);
+const S4B_OVER_INTERNET: Condition = Condition::All(&[Condition::S4B_ANY, Access(AccessPath::Internet)]);
+const S4B_VOICE_OVER_INTERNET: Condition = Condition::All(&[S4B_VOICE, Access(AccessPath::Internet)]);
 const ATTENDANT: Condition = Add(AddOn::AdvancedAttendant);
-const SERVICE_NETWORK: Value = Value::Network {
-    network: limits::SERVICE_NETWORK,
-};
-const SIPS: Value = Value::Service {
-    service: Service::tcp(5061),
-};
-const MEDIA: Value = Value::Service {
-    service: Service::udp_range(49152, 65535),
-};
+const SERVICE_NETWORK: Value = Value::Network { network: limits::SERVICE_NETWORK };
+const SIPS: Value = Value::Service { service: Service::tcp(5061) };
+const MEDIA: Value = Value::Service { service: Service::udp_range(49152, 65535) };
 
 /// Shorthand for the table below: most rows have no `see_also`.
 const fn req(
@@ -156,23 +109,11 @@ const fn req(
     applies: Condition,
     verification: &'static [Verification],
 ) -> Requirement {
-    Requirement {
-        id,
-        section,
-        see_also: &[],
-        statement,
-        obligation,
-        values,
-        applies,
-        verification,
-    }
+    Requirement { id, section, see_also: &[], statement, obligation, values, applies, verification }
 }
 
 const fn also(requirement: Requirement, see_also: &'static [&'static str]) -> Requirement {
-    Requirement {
-        see_also,
-        ..requirement
-    }
+    Requirement { see_also, ..requirement }
 }
 
 /// Every requirement of v3.40, in document order. Pure permissions ("may have dynamic
@@ -185,9 +126,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
         "2.1",
         Must,
         "100 kbit/s per concurrent IP call is available in the local network and on the Internet or DataNet connection.",
-        &[Value::BandwidthPerCall {
-            bandwidth: limits::CALL_BANDWIDTH,
-        }],
+        &[Value::BandwidthPerCall { bandwidth: limits::CALL_BANDWIDTH }],
         Always,
         &[Calculated, Measured],
     ),
@@ -196,10 +135,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
         "2.1",
         Should,
         "Total delay between the phones in an IP call is less than 150 ms.",
-        &[Value::MaxDelay {
-            path: DelayPath::EndToEnd,
-            below: limits::END_TO_END_DELAY,
-        }],
+        &[Value::MaxDelay { path: DelayPath::EndToEnd, below: limits::END_TO_END_DELAY }],
         Always,
         &[Measured],
     ),
@@ -208,10 +144,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
         "2.1",
         Should,
         "One-way delay between an IP phone and the Touchpoint Plus central environment is less than 60 ms.",
-        &[Value::MaxDelay {
-            path: DelayPath::OneWay,
-            below: limits::ONE_WAY_DELAY,
-        }],
+        &[Value::MaxDelay { path: DelayPath::OneWay, below: limits::ONE_WAY_DELAY }],
         Always,
         &[Measured],
     ),
@@ -220,9 +153,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
         "2.1",
         Should,
         "Jitter is less than 20 ms.",
-        &[Value::MaxJitter {
-            below: limits::JITTER,
-        }],
+        &[Value::MaxJitter { below: limits::JITTER }],
         Always,
         &[Measured],
     ),
@@ -231,9 +162,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
         "2.1",
         Should,
         "Packet loss is less than 1 %.",
-        &[Value::MaxLoss {
-            below: limits::PACKET_LOSS,
-        }],
+        &[Value::MaxLoss { below: limits::PACKET_LOSS }],
         Always,
         &[Measured],
     ),
@@ -251,21 +180,11 @@ pub const REQUIREMENTS: &[Requirement] = &[
         "2.1",
         Must,
         "The local network is at least a 100 Mbit/s switched, full-duplex Ethernet network.",
-        &[Value::LinkSpeed {
-            bandwidth: limits::LAN_SPEED,
-        }],
+        &[Value::LinkSpeed { bandwidth: limits::LAN_SPEED }],
         Always,
         &[Person],
     ),
-    req(
-        "net.no-hubs",
-        "2.1",
-        Must,
-        "No repeaters or hubs are used in the local network.",
-        &[],
-        Always,
-        &[Person],
-    ),
+    req("net.no-hubs", "2.1", Must, "No repeaters or hubs are used in the local network.", &[], Always, &[Person]),
     req(
         "net.wired-network",
         "2.1",
@@ -289,9 +208,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
         "2.1",
         Must,
         "All terminals and computers can look up the public DNS name touchpoint.telia.se.",
-        &[Value::Host {
-            name: limits::SERVICE_HOST,
-        }],
+        &[Value::Host { name: limits::SERVICE_HOST }],
         Always,
         &[Browser, Measured],
     ),
@@ -300,9 +217,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
         "2.1",
         Must,
         "All terminals and computers can look up any subdomain under touchpoint.telia.se.",
-        &[Value::Host {
-            name: limits::SERVICE_HOST,
-        }],
+        &[Value::Host { name: limits::SERVICE_HOST }],
         Always,
         &[Measured, Person],
     ),
@@ -311,9 +226,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
         "2.1",
         Must,
         "Any web proxy excludes traffic to Touchpoint Plus (softphones and IP phones start their traffic over HTTP/HTTPS).",
-        &[Value::Host {
-            name: limits::SERVICE_HOST,
-        }],
+        &[Value::Host { name: limits::SERVICE_HOST }],
         Always,
         &[Person],
     ),
@@ -395,23 +308,13 @@ pub const REQUIREMENTS: &[Requirement] = &[
         &["3.4"],
     ),
     // 2.4 E-mail server
-    req(
-        "mail.own-account",
-        "2.4",
-        Should,
-        "Each user has their own e-mail account.",
-        &[],
-        Always,
-        &[Person],
-    ),
+    req("mail.own-account", "2.4", Should, "Each user has their own e-mail account.", &[], Always, &[Person]),
     req(
         "mail.spf",
         "2.4",
         Should,
         "Where SPF is used, the customer's DNS names spf-b.telia.com as an authorised mail server for the customer's domain.",
-        &[Value::Host {
-            name: limits::SPF_HOST,
-        }],
+        &[Value::Host { name: limits::SPF_HOST }],
         Always,
         &[Person],
     ),
@@ -430,9 +333,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
         "2.5.2",
         Must,
         "A PC running the softphone has at least 16 GB RAM.",
-        &[Value::MinMemory {
-            at_least: limits::SOFTPHONE_RAM,
-        }],
+        &[Value::MinMemory { at_least: limits::SOFTPHONE_RAM }],
         Ep(Endpoint::SoftphonePc),
         &[Browser, Person],
     ),
@@ -477,9 +378,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
         "2.5.2",
         Must,
         "A Mac running the softphone has at least 16 GB RAM.",
-        &[Value::MinMemory {
-            at_least: limits::SOFTPHONE_RAM,
-        }],
+        &[Value::MinMemory { at_least: limits::SOFTPHONE_RAM }],
         Ep(Endpoint::SoftphoneMac),
         &[Browser, Person],
     ),
@@ -488,9 +387,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
         "2.5.2",
         Should,
         "Users with the ACD or Attendant view have a screen of at least 1024×768 pixels.",
-        &[Value::MinScreen {
-            at_least: limits::ACD_SCREEN,
-        }],
+        &[Value::MinScreen { at_least: limits::ACD_SCREEN }],
         Condition::Role(Role::AcdOrAttendantView),
         &[Browser],
     ),
@@ -499,10 +396,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
         "2.5.2",
         Must,
         "Touchpoint Plus Softphone is at least version 5.1.3; Telia recommends always updating to the latest version the platform distributes.",
-        &[Value::MinVersion {
-            product: "Touchpoint Plus Softphone",
-            version: limits::SOFTPHONE_MIN_VERSION,
-        }],
+        &[Value::MinVersion { product: "Touchpoint Plus Softphone", version: limits::SOFTPHONE_MIN_VERSION }],
         Condition::SOFTPHONE,
         &[Person],
     ),
@@ -585,15 +479,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
         Ep(Endpoint::IpPhone),
         &[Person],
     ),
-    req(
-        "phone.tls12",
-        "2.6",
-        Must,
-        "IP phones support TLS 1.2 encryption.",
-        &[],
-        Ep(Endpoint::IpPhone),
-        &[Person],
-    ),
+    req("phone.tls12", "2.6", Must, "IP phones support TLS 1.2 encryption.", &[], Ep(Endpoint::IpPhone), &[Person]),
     // 2.7 ATA analogue adapter
     req(
         "ata.supported-model",
@@ -692,9 +578,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
         "3.1.1",
         Must,
         "A client secret is set up as the calendar-integration instruction says, and renewed before it expires (at most 2 years).",
-        &[Value::Period {
-            period: limits::CLIENT_SECRET_MAX_AGE,
-        }],
+        &[Value::Period { period: limits::CLIENT_SECRET_MAX_AGE }],
         Add(AddOn::ExchangeOnline),
         &[Person],
     ),
@@ -703,11 +587,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
         "3.1.2",
         Must,
         "Exchange is Microsoft Exchange Server 2007 SP1 to Exchange Server 2019.",
-        &[Value::Versions {
-            product: "Microsoft Exchange Server",
-            from: "2007 SP1",
-            to: "2019",
-        }],
+        &[Value::Versions { product: "Microsoft Exchange Server", from: "2007 SP1", to: "2019" }],
         Add(AddOn::ExchangeOnPremise),
         &[Person],
     ),
@@ -716,9 +596,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
         "3.1.2",
         Must,
         "Exchange Web Services is published externally on port 443 with a public DNS name.",
-        &[Value::Service {
-            service: Service::tcp(443),
-        }],
+        &[Value::Service { service: Service::tcp(443) }],
         Add(AddOn::ExchangeOnPremise),
         &[Person],
     ),
@@ -728,12 +606,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
             "3.1.2",
             Must,
             "Incoming traffic to Exchange Web Services on port 443 is allowed from 81.228.2.192/27.",
-            &[
-                Value::Service {
-                    service: Service::tcp(443),
-                },
-                SERVICE_NETWORK,
-            ],
+            &[Value::Service { service: Service::tcp(443) }, SERVICE_NETWORK],
             Add(AddOn::ExchangeOnPremise),
             &[Calculated, Person],
         ),
@@ -763,12 +636,8 @@ pub const REQUIREMENTS: &[Requirement] = &[
         Must,
         "1.6 kbit/s per user is available between the customer environment and Touchpoint Plus; synchronisation runs every 10th minute.",
         &[
-            Value::BandwidthPerUser {
-                bandwidth: limits::CALENDAR_BANDWIDTH_PER_USER,
-            },
-            Value::Period {
-                period: limits::CALENDAR_SYNC_INTERVAL,
-            },
+            Value::BandwidthPerUser { bandwidth: limits::CALENDAR_BANDWIDTH_PER_USER },
+            Value::Period { period: limits::CALENDAR_SYNC_INTERVAL },
         ],
         Add(AddOn::ExchangeOnPremise),
         &[Calculated],
@@ -855,9 +724,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
         "3.2.1",
         Must,
         "With private certificates, updated certificates reach Telia at least a month before the old ones expire.",
-        &[Value::Period {
-            period: limits::CERTIFICATE_EXPIRY_NOTICE,
-        }],
+        &[Value::Period { period: limits::CERTIFICATE_EXPIRY_NOTICE }],
         S4B,
         &[File, Person],
     ),
@@ -920,9 +787,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
         "3.2.1",
         Must,
         "Presence signalling has 1.6 kbit/s per user between the customer's network and Touchpoint Plus.",
-        &[Value::BandwidthPerUser {
-            bandwidth: limits::PRESENCE_BANDWIDTH_PER_USER,
-        }],
+        &[Value::BandwidthPerUser { bandwidth: limits::PRESENCE_BANDWIDTH_PER_USER }],
         S4B,
         &[Calculated],
     ),
@@ -1004,9 +869,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
         "3.2.2",
         Must,
         "With private Mediation certificates, updated certificates reach Telia at least a month before the old ones expire.",
-        &[Value::Period {
-            period: limits::CERTIFICATE_EXPIRY_NOTICE,
-        }],
+        &[Value::Period { period: limits::CERTIFICATE_EXPIRY_NOTICE }],
         S4B_VOICE,
         &[File, Person],
     ),
@@ -1016,12 +879,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
             "3.2.2",
             Must,
             "Encrypted SIP from Touchpoint Plus to the Mediation servers on TCP/5067 is allowed.",
-            &[
-                Value::Service {
-                    service: Service::tcp(5067),
-                },
-                SERVICE_NETWORK,
-            ],
+            &[Value::Service { service: Service::tcp(5067) }, SERVICE_NETWORK],
             S4B_VOICE,
             &[Calculated, Person],
         ),
@@ -1065,9 +923,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
         "3.2.2",
         Must,
         "Each concurrent call with a party on S4B/Lync has 100 kbit/s (calls between two of the customer's S4B/Lync users stay internal).",
-        &[Value::BandwidthPerCall {
-            bandwidth: limits::CALL_BANDWIDTH,
-        }],
+        &[Value::BandwidthPerCall { bandwidth: limits::CALL_BANDWIDTH }],
         S4B_VOICE,
         &[Calculated],
     ),
@@ -1152,16 +1008,9 @@ pub const REQUIREMENTS: &[Requirement] = &[
             Must,
             "Outgoing traffic to 213.65.172.64-67 on TCP/211 and TCP/14711 is allowed.",
             &[
-                Value::AddressRange {
-                    first: limits::ATTENDANT_FIRST,
-                    last: limits::ATTENDANT_LAST,
-                },
-                Value::Service {
-                    service: Service::tcp(211),
-                },
-                Value::Service {
-                    service: Service::tcp(14711),
-                },
+                Value::AddressRange { first: limits::ATTENDANT_FIRST, last: limits::ATTENDANT_LAST },
+                Value::Service { service: Service::tcp(211) },
+                Value::Service { service: Service::tcp(14711) },
             ],
             ATTENDANT,
             &[Measured, Person],
@@ -1176,15 +1025,9 @@ pub const REQUIREMENTS: &[Requirement] = &[
             Must,
             "Outgoing traffic to the AD Integration servers 213.65.58.109 and 213.65.37.180 on TCP/443 is allowed.",
             &[
-                Value::Address {
-                    address: limits::AD_SERVER_FIRST,
-                },
-                Value::Address {
-                    address: limits::AD_SERVER_SECOND,
-                },
-                Value::Service {
-                    service: Service::tcp(443),
-                },
+                Value::Address { address: limits::AD_SERVER_FIRST },
+                Value::Address { address: limits::AD_SERVER_SECOND },
+                Value::Service { service: Service::tcp(443) },
             ],
             Add(AddOn::AdIntegration),
             &[Measured, Person],
@@ -1214,9 +1057,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
         "3.5",
         Must,
         "The export file is downloaded at most once per 24 hours.",
-        &[Value::Period {
-            period: limits::AD_EXPORT_MIN_INTERVAL,
-        }],
+        &[Value::Period { period: limits::AD_EXPORT_MIN_INTERVAL }],
         Add(AddOn::AdIntegration),
         &[Person],
     ),
@@ -1226,9 +1067,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
         "3.6",
         Must,
         "Incoming mail from no-reply@touchpoint.telia.se is allowed and not regarded as spam.",
-        &[Value::Email {
-            address: limits::RECORDING_SENDER,
-        }],
+        &[Value::Email { address: limits::RECORDING_SENDER }],
         Add(AddOn::CallRecording),
         &[Person],
     ),
@@ -1257,9 +1096,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
         "5.1",
         Must,
         "The connection has at least the calculated bandwidth: the sum over concurrent calls and per-user integrations is the absolute minimum.",
-        &[Value::BandwidthPerCall {
-            bandwidth: limits::CALL_BANDWIDTH,
-        }],
+        &[Value::BandwidthPerCall { bandwidth: limits::CALL_BANDWIDTH }],
         Always,
         &[Calculated, Measured],
     ),

@@ -21,206 +21,46 @@ pub struct Section {
 
 /// All sections in document order, as the table of contents lists them.
 pub const SECTIONS: &[Section] = &[
-    Section {
-        id: "1",
-        title: "Introduction",
-        page: 3,
-    },
-    Section {
-        id: "2",
-        title: "General requirements for the target environment",
-        page: 3,
-    },
-    Section {
-        id: "2.1",
-        title: "Internet and local area network",
-        page: 3,
-    },
-    Section {
-        id: "2.2",
-        title: "SSL Certificates",
-        page: 4,
-    },
-    Section {
-        id: "2.3",
-        title: "DataNet connection",
-        page: 4,
-    },
-    Section {
-        id: "2.3.1",
-        title: "Demarcation point of DataNet at customer site",
-        page: 4,
-    },
-    Section {
-        id: "2.3.2",
-        title: "Routing of data traffic",
-        page: 4,
-    },
-    Section {
-        id: "2.4",
-        title: "E-mail server",
-        page: 4,
-    },
-    Section {
-        id: "2.5",
-        title: "Personal Computers",
-        page: 5,
-    },
-    Section {
-        id: "2.5.1",
-        title: "Web Browser",
-        page: 5,
-    },
-    Section {
-        id: "2.5.2",
-        title: "Touchpoint Plus Softphone",
-        page: 5,
-    },
-    Section {
-        id: "2.5.3",
-        title: "Advanced Attendant",
-        page: 5,
-    },
-    Section {
-        id: "2.5.4",
-        title: "Remote Installation",
-        page: 5,
-    },
-    Section {
-        id: "2.5.5",
-        title: "Local Firewall",
-        page: 6,
-    },
-    Section {
-        id: "2.6",
-        title: "IP Phones",
-        page: 6,
-    },
-    Section {
-        id: "2.7",
-        title: "ATA analogue Adapter",
-        page: 6,
-    },
-    Section {
-        id: "2.8",
-        title: "Mobile Devices",
-        page: 6,
-    },
-    Section {
-        id: "3",
-        title: "Requirements for Touchpoint Plus add-ons",
-        page: 7,
-    },
-    Section {
-        id: "3.1",
-        title: "Calendar Integration – Exchange",
-        page: 7,
-    },
-    Section {
-        id: "3.1.1",
-        title: "Microsoft Exchange Online in Microsoft Office 365",
-        page: 7,
-    },
-    Section {
-        id: "3.1.2",
-        title: "Microsoft Exchange on premise",
-        page: 7,
-    },
-    Section {
-        id: "3.2",
-        title: "Skype For Business / Lync Integration",
-        page: 8,
-    },
-    Section {
-        id: "3.2.1",
-        title: "Skype For Business / Lync Integration Presence only",
-        page: 8,
-    },
-    Section {
-        id: "3.2.2",
-        title: "Skype For Business / Lync Integration Presence & Voice",
-        page: 9,
-    },
-    Section {
-        id: "3.3",
-        title: "Teams Integration",
-        page: 10,
-    },
-    Section {
-        id: "3.4",
-        title: "Advanced Attendant",
-        page: 10,
-    },
-    Section {
-        id: "3.5",
-        title: "AD Integration",
-        page: 11,
-    },
-    Section {
-        id: "3.6",
-        title: "Call recording",
-        page: 11,
-    },
-    Section {
-        id: "4",
-        title: "Other Products and Services, demand for the Target Environment",
-        page: 11,
-    },
-    Section {
-        id: "5",
-        title: "Bandwidth requirements – Calculation examples",
-        page: 11,
-    },
-    Section {
-        id: "5.1",
-        title: "Example",
-        page: 12,
-    },
-    Section {
-        id: "6",
-        title: "Table for required firewall openings",
-        page: 12,
-    },
-    Section {
-        id: "6.1",
-        title: "Touchpoint Plus web portal (end-user and administrator)",
-        page: 13,
-    },
-    Section {
-        id: "6.2",
-        title: "Touchpoint Plus Softphone",
-        page: 13,
-    },
-    Section {
-        id: "6.3",
-        title: "Touchpoint Plus IP Phones and ATA-boxes",
-        page: 13,
-    },
-    Section {
-        id: "6.4",
-        title: "Calendar Integration – Exchange",
-        page: 13,
-    },
-    Section {
-        id: "6.5",
-        title: "S4B/Lync Integration",
-        page: 14,
-    },
-    Section {
-        id: "6.6",
-        title: "Advanced Attendant",
-        page: 14,
-    },
-    Section {
-        id: "6.7",
-        title: "AD Integration",
-        page: 14,
-    },
-    Section {
-        id: "7",
-        title: "References",
-        page: 15,
-    },
+    Section { id: "1", title: "Introduction", page: 3 },
+    Section { id: "2", title: "General requirements for the target environment", page: 3 },
+    Section { id: "2.1", title: "Internet and local area network", page: 3 },
+    Section { id: "2.2", title: "SSL Certificates", page: 4 },
+    Section { id: "2.3", title: "DataNet connection", page: 4 },
+    Section { id: "2.3.1", title: "Demarcation point of DataNet at customer site", page: 4 },
+    Section { id: "2.3.2", title: "Routing of data traffic", page: 4 },
+    Section { id: "2.4", title: "E-mail server", page: 4 },
+    Section { id: "2.5", title: "Personal Computers", page: 5 },
+    Section { id: "2.5.1", title: "Web Browser", page: 5 },
+    Section { id: "2.5.2", title: "Touchpoint Plus Softphone", page: 5 },
+    Section { id: "2.5.3", title: "Advanced Attendant", page: 5 },
+    Section { id: "2.5.4", title: "Remote Installation", page: 5 },
+    Section { id: "2.5.5", title: "Local Firewall", page: 6 },
+    Section { id: "2.6", title: "IP Phones", page: 6 },
+    Section { id: "2.7", title: "ATA analogue Adapter", page: 6 },
+    Section { id: "2.8", title: "Mobile Devices", page: 6 },
+    Section { id: "3", title: "Requirements for Touchpoint Plus add-ons", page: 7 },
+    Section { id: "3.1", title: "Calendar Integration – Exchange", page: 7 },
+    Section { id: "3.1.1", title: "Microsoft Exchange Online in Microsoft Office 365", page: 7 },
+    Section { id: "3.1.2", title: "Microsoft Exchange on premise", page: 7 },
+    Section { id: "3.2", title: "Skype For Business / Lync Integration", page: 8 },
+    Section { id: "3.2.1", title: "Skype For Business / Lync Integration Presence only", page: 8 },
+    Section { id: "3.2.2", title: "Skype For Business / Lync Integration Presence & Voice", page: 9 },
+    Section { id: "3.3", title: "Teams Integration", page: 10 },
+    Section { id: "3.4", title: "Advanced Attendant", page: 10 },
+    Section { id: "3.5", title: "AD Integration", page: 11 },
+    Section { id: "3.6", title: "Call recording", page: 11 },
+    Section { id: "4", title: "Other Products and Services, demand for the Target Environment", page: 11 },
+    Section { id: "5", title: "Bandwidth requirements – Calculation examples", page: 11 },
+    Section { id: "5.1", title: "Example", page: 12 },
+    Section { id: "6", title: "Table for required firewall openings", page: 12 },
+    Section { id: "6.1", title: "Touchpoint Plus web portal (end-user and administrator)", page: 13 },
+    Section { id: "6.2", title: "Touchpoint Plus Softphone", page: 13 },
+    Section { id: "6.3", title: "Touchpoint Plus IP Phones and ATA-boxes", page: 13 },
+    Section { id: "6.4", title: "Calendar Integration – Exchange", page: 13 },
+    Section { id: "6.5", title: "S4B/Lync Integration", page: 14 },
+    Section { id: "6.6", title: "Advanced Attendant", page: 14 },
+    Section { id: "6.7", title: "AD Integration", page: 14 },
+    Section { id: "7", title: "References", page: 15 },
 ];
 
 /// Looks a section up by its printed number.
@@ -230,9 +70,7 @@ pub fn section(id: &str) -> Option<&'static Section> {
 
 /// Orders section numbers the way the document does ("2.10" after "2.9", "2" before "2.1").
 pub fn section_order(id: &str) -> Vec<u32> {
-    id.split('.')
-        .map(|part| part.parse().unwrap_or(u32::MAX))
-        .collect()
+    id.split('.').map(|part| part.parse().unwrap_or(u32::MAX)).collect()
 }
 
 #[cfg(test)]
@@ -242,44 +80,20 @@ mod tests {
     #[test]
     fn sections_are_unique_and_in_document_order() {
         for pair in SECTIONS.windows(2) {
-            assert!(
-                section_order(pair[0].id) < section_order(pair[1].id),
-                "{} before {}",
-                pair[0].id,
-                pair[1].id
-            );
-            assert!(
-                pair[0].page <= pair[1].page,
-                "pages run forwards at {}",
-                pair[1].id
-            );
+            assert!(section_order(pair[0].id) < section_order(pair[1].id), "{} before {}", pair[0].id, pair[1].id);
+            assert!(pair[0].page <= pair[1].page, "pages run forwards at {}", pair[1].id);
         }
     }
 
     #[test]
     fn every_section_of_the_table_of_contents_is_listed() {
-        let spec =
-            include_str!("../../spec/touchpoint-plus-site-environment-requirements-v3.40.txt");
-        let contents = spec
-            .split("Table of contents")
-            .nth(1)
-            .unwrap()
-            .split("Specification")
-            .next()
-            .unwrap();
+        let spec = include_str!("../../spec/touchpoint-plus-site-environment-requirements-v3.40.txt");
+        let contents = spec.split("Table of contents").nth(1).unwrap().split("Specification").next().unwrap();
         let mut listed = 0;
-        for line in contents
-            .lines()
-            .filter(|line| line.starts_with(|c: char| c.is_ascii_digit()))
-        {
+        for line in contents.lines().filter(|line| line.starts_with(|c: char| c.is_ascii_digit())) {
             let number = line.split_whitespace().next().unwrap();
-            let found = section(number)
-                .unwrap_or_else(|| panic!("section {number} of the contents is missing"));
-            assert!(
-                line.contains(found.title),
-                "title of {number}: {line:?} vs {:?}",
-                found.title
-            );
+            let found = section(number).unwrap_or_else(|| panic!("section {number} of the contents is missing"));
+            assert!(line.contains(found.title), "title of {number}: {line:?} vs {:?}", found.title);
             listed += 1;
         }
         assert_eq!(listed, SECTIONS.len());

@@ -61,18 +61,12 @@ pub struct PortRange {
 
 impl PortRange {
     pub const fn single(port: u16) -> PortRange {
-        PortRange {
-            first: Port::new(port),
-            last: Port::new(port),
-        }
+        PortRange { first: Port::new(port), last: Port::new(port) }
     }
 
     pub const fn new(first: u16, last: u16) -> PortRange {
         assert!(first <= last, "a port range must not run backwards");
-        PortRange {
-            first: Port::new(first),
-            last: Port::new(last),
-        }
+        PortRange { first: Port::new(first), last: Port::new(last) }
     }
 
     pub const fn first(self) -> Port {
@@ -83,7 +77,7 @@ impl PortRange {
         self.last
     }
 
-    pub const fn len(self) -> u32 {
+    pub const fn port_count(self) -> u32 {
         self.last.0 as u32 - self.first.0 as u32 + 1
     }
 
@@ -98,11 +92,7 @@ impl PortRange {
 
 impl fmt::Display for PortRange {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.is_single() {
-            write!(f, "{}", self.first)
-        } else {
-            write!(f, "{}-{}", self.first, self.last)
-        }
+        if self.is_single() { write!(f, "{}", self.first) } else { write!(f, "{}-{}", self.first, self.last) }
     }
 }
 
@@ -121,24 +111,15 @@ pub struct Service {
 
 impl Service {
     pub const fn tcp(port: u16) -> Service {
-        Service {
-            protocol: Protocol::Tcp,
-            ports: PortRange::single(port),
-        }
+        Service { protocol: Protocol::Tcp, ports: PortRange::single(port) }
     }
 
     pub const fn udp(port: u16) -> Service {
-        Service {
-            protocol: Protocol::Udp,
-            ports: PortRange::single(port),
-        }
+        Service { protocol: Protocol::Udp, ports: PortRange::single(port) }
     }
 
     pub const fn udp_range(first: u16, last: u16) -> Service {
-        Service {
-            protocol: Protocol::Udp,
-            ports: PortRange::new(first, last),
-        }
+        Service { protocol: Protocol::Udp, ports: PortRange::new(first, last) }
     }
 }
 
@@ -168,15 +149,11 @@ impl Bandwidth {
     }
 
     pub const fn kbps(kilobits: u64) -> Bandwidth {
-        Bandwidth {
-            bits_per_second: kilobits * 1000,
-        }
+        Bandwidth { bits_per_second: kilobits * 1000 }
     }
 
     pub const fn mbps(megabits: u64) -> Bandwidth {
-        Bandwidth {
-            bits_per_second: megabits * 1_000_000,
-        }
+        Bandwidth { bits_per_second: megabits * 1_000_000 }
     }
 
     pub const fn bits_per_second(self) -> u64 {
@@ -189,15 +166,11 @@ impl Bandwidth {
     }
 
     pub const fn times(self, count: u64) -> Bandwidth {
-        Bandwidth {
-            bits_per_second: self.bits_per_second * count,
-        }
+        Bandwidth { bits_per_second: self.bits_per_second * count }
     }
 
     pub const fn plus(self, other: Bandwidth) -> Bandwidth {
-        Bandwidth {
-            bits_per_second: self.bits_per_second + other.bits_per_second,
-        }
+        Bandwidth { bits_per_second: self.bits_per_second + other.bits_per_second }
     }
 }
 
@@ -221,7 +194,7 @@ fn write_decimal(f: &mut fmt::Formatter<'_>, value: u64, divisor: u64) -> fmt::R
 impl fmt::Display for Bandwidth {
     /// Shows kbit/s below 10 Mbit/s, as the spec's tables do, and Mbit/s above.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.bits_per_second >= 10_000_000 && self.bits_per_second % 1_000_000 == 0 {
+        if self.bits_per_second >= 10_000_000 && self.bits_per_second.is_multiple_of(1_000_000) {
             write_decimal(f, self.bits_per_second, 1_000_000)?;
             f.write_str(" Mbit/s")
         } else {
@@ -234,7 +207,7 @@ impl fmt::Display for Bandwidth {
 impl Serialize for Bandwidth {
     /// Serialises as kbit/s: an integer where it is whole, so that JSON reads `3264`, not `3264.0`.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        if self.bits_per_second % 1000 == 0 {
+        if self.bits_per_second.is_multiple_of(1000) {
             serializer.serialize_u64(self.bits_per_second / 1000)
         } else {
             serializer.serialize_f64(self.as_kbps())
@@ -272,11 +245,7 @@ pub struct Percent(u8);
 
 impl Percent {
     pub const fn new(value: u8) -> Option<Percent> {
-        if value <= 100 {
-            Some(Percent(value))
-        } else {
-            None
-        }
+        if value <= 100 { Some(Percent(value)) } else { None }
     }
 
     /// For const tables: panics at compile time above 100.
@@ -370,10 +339,7 @@ pub struct Date {
 
 impl Date {
     pub const fn new(year: u16, month: u8, day: u8) -> Date {
-        assert!(
-            month >= 1 && month <= 12 && day >= 1 && day <= 31,
-            "not a date"
-        );
+        assert!(month >= 1 && month <= 12 && day >= 1 && day <= 31, "not a date");
         Date { year, month, day }
     }
 
@@ -422,8 +388,7 @@ mod tests {
 
     #[test]
     fn bandwidth_displays_the_spec_figures_exactly() {
-        let check =
-            |bandwidth: Bandwidth, expected: &str| assert_eq!(bandwidth.to_string(), expected);
+        let check = |bandwidth: Bandwidth, expected: &str| assert_eq!(bandwidth.to_string(), expected);
         check(Bandwidth::bps(1600), "1.6 kbit/s");
         check(Bandwidth::kbps(100), "100 kbit/s");
         check(Bandwidth::bps(1600).times(165), "264 kbit/s");
@@ -435,10 +400,7 @@ mod tests {
 
     #[test]
     fn bandwidth_serialises_whole_kbps_as_integers() {
-        assert_eq!(
-            serde_json::to_string(&Bandwidth::kbps(3264)).unwrap(),
-            "3264"
-        );
+        assert_eq!(serde_json::to_string(&Bandwidth::kbps(3264)).unwrap(), "3264");
         assert_eq!(serde_json::to_string(&Bandwidth::bps(1600)).unwrap(), "1.6");
     }
 
@@ -447,29 +409,18 @@ mod tests {
         let media = PortRange::new(49152, 65535);
         assert!(media.contains(PortRange::single(50000)));
         assert!(!PortRange::single(50000).contains(media));
-        assert_eq!(media.len(), 16384);
-        assert_eq!(
-            Service::udp_range(49152, 65535).to_string(),
-            "UDP/49152-65535"
-        );
+        assert_eq!(media.port_count(), 16384);
+        assert_eq!(Service::udp_range(49152, 65535).to_string(), "UDP/49152-65535");
         assert_eq!(Service::tcp(5061).to_string(), "TCP/5061");
     }
 
     #[test]
     fn dates_round_trip_through_day_numbers() {
-        for date in [
-            Date::new(1970, 1, 1),
-            Date::new(2000, 2, 29),
-            Date::new(2022, 1, 11),
-            Date::new(2026, 11, 23),
-        ] {
+        for date in [Date::new(1970, 1, 1), Date::new(2000, 2, 29), Date::new(2022, 1, 11), Date::new(2026, 11, 23)] {
             assert_eq!(Date::from_days_since_epoch(date.days_since_epoch()), date);
         }
         assert_eq!(Date::new(1970, 1, 2).days_since_epoch(), 1);
-        assert_eq!(
-            Date::new(2022, 1, 11).days_since_epoch() - Date::new(2021, 1, 11).days_since_epoch(),
-            365
-        );
+        assert_eq!(Date::new(2022, 1, 11).days_since_epoch() - Date::new(2021, 1, 11).days_since_epoch(), 365);
     }
 
     #[test]

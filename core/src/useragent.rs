@@ -133,11 +133,10 @@ pub enum Os {
 
 impl fmt::Display for Os {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let with_version =
-            |f: &mut fmt::Formatter<'_>, name: &str, version: &Option<Version>| match version {
-                Some(version) => write!(f, "{name} {version}"),
-                None => f.write_str(name),
-            };
+        let with_version = |f: &mut fmt::Formatter<'_>, name: &str, version: &Option<Version>| match version {
+            Some(version) => write!(f, "{name} {version}"),
+            None => f.write_str(name),
+        };
         match self {
             Os::Windows(release) => f.write_str(release.label()),
             Os::MacOs(version) => with_version(f, "macOS", version),
@@ -198,32 +197,17 @@ fn number_after(text: &str, token: &str) -> Option<u32> {
 /// Parses the digits at the start of `text` (at most nine, so it cannot overflow).
 fn leading_number(text: &str) -> Option<u32> {
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 || digits > 9 {
-        None
-    } else {
-        text[..digits].parse().ok()
-    }
+    if digits == 0 || digits > 9 { None } else { text[..digits].parse().ok() }
 }
 
 /// Parses "10_15_7", "10.15" or "17_1" at the start of `text`.
 fn leading_version(text: &str) -> Option<Version> {
-    let length = text
-        .bytes()
-        .take_while(|b| b.is_ascii_digit() || *b == b'.' || *b == b'_')
-        .count();
+    let length = text.bytes().take_while(|b| b.is_ascii_digit() || *b == b'.' || *b == b'_').count();
     let mut parts = text[..length].split(['_', '.']).map(leading_number);
     let major = parts.next()??;
     let minor = parts.next().flatten();
-    let patch = if minor.is_some() {
-        parts.next().flatten()
-    } else {
-        None
-    };
-    Some(Version {
-        major,
-        minor,
-        patch,
-    })
+    let patch = if minor.is_some() { parts.next().flatten() } else { None };
+    Some(Version { major, minor, patch })
 }
 
 fn version_after(text: &str, token: &str) -> Option<Version> {
@@ -256,28 +240,15 @@ const OTHER_BROWSER_TOKENS: &[&str] = &[
 
 /// Crawlers and command-line clients; "bot/" rather than "bot" so that phone brands such as
 /// Cubot are not taken for crawlers.
-const BOT_TOKENS: &[&str] = &[
-    "bot/",
-    "Bot/",
-    "bot;",
-    "spider",
-    "Spider",
-    "crawler",
-    "Crawler",
-    "curl/",
-    "Wget/",
-    "python-requests",
-];
+const BOT_TOKENS: &[&str] =
+    &["bot/", "Bot/", "bot;", "spider", "Spider", "crawler", "Crawler", "curl/", "Wget/", "python-requests"];
 
 fn parse_os(ua: &str) -> Os {
     if ua.contains("Windows Phone") {
         return Os::Other;
     }
     if ua.contains("Windows") {
-        let release = match ua
-            .find("Windows NT ")
-            .map(|at| &ua[at + "Windows NT ".len()..])
-        {
+        let release = match ua.find("Windows NT ").map(|at| &ua[at + "Windows NT ".len()..]) {
             Some(rest) if rest.starts_with("10.0") => WindowsRelease::TenOrEleven,
             Some(rest) if rest.starts_with("6.3") => WindowsRelease::EightOne,
             Some(rest) if rest.starts_with("6.2") => WindowsRelease::Eight,
@@ -313,12 +284,10 @@ fn parse_browser(ua: &str, os: Os) -> (BrowserFamily, Option<u32>) {
         return (Other, None);
     }
     if ua.contains("Trident/") || ua.contains("MSIE ") {
-        let major = number_after(ua, "MSIE ")
-            .or_else(|| number_after(ua, "rv:"))
-            .or_else(|| {
-                // Trident/7.0 without an rv token is still Internet Explorer 11.
-                number_after(ua, "Trident/").map(|trident| trident + 4)
-            });
+        let major = number_after(ua, "MSIE ").or_else(|| number_after(ua, "rv:")).or_else(|| {
+            // Trident/7.0 without an rv token is still Internet Explorer 11.
+            number_after(ua, "Trident/").map(|trident| trident + 4)
+        });
         return (Ie, major);
     }
     if ua.contains("Edge/") {
@@ -391,11 +360,7 @@ mod tests {
 
     fn check(ua: &str, browser: BrowserFamily, major: Option<u32>, os: &str) {
         let parsed = parse(ua);
-        assert_eq!(
-            (parsed.browser, parsed.major, parsed.os.to_string()),
-            (browser, major, os.to_owned()),
-            "{ua}"
-        );
+        assert_eq!((parsed.browser, parsed.major, parsed.os.to_string()), (browser, major, os.to_owned()), "{ua}");
     }
 
     #[test]
@@ -407,24 +372,9 @@ mod tests {
             Some(131),
             "Windows 10 or 11",
         );
-        check(
-            "Mozilla/5.0 (Windows NT 6.1; WOW64; Trident/7.0; rv:11.0) like Gecko",
-            Ie,
-            Some(11),
-            "Windows 7",
-        );
-        check(
-            "Mozilla/5.0 (compatible; MSIE 9.0; Windows NT 6.1; Trident/5.0)",
-            Ie,
-            Some(9),
-            "Windows 7",
-        );
-        check(
-            "Mozilla/5.0 (Windows NT 6.3; Trident/7.0; Touch)",
-            Ie,
-            Some(11),
-            "Windows 8.1",
-        );
+        check("Mozilla/5.0 (Windows NT 6.1; WOW64; Trident/7.0; rv:11.0) like Gecko", Ie, Some(11), "Windows 7");
+        check("Mozilla/5.0 (compatible; MSIE 9.0; Windows NT 6.1; Trident/5.0)", Ie, Some(9), "Windows 7");
+        check("Mozilla/5.0 (Windows NT 6.3; Trident/7.0; Touch)", Ie, Some(11), "Windows 8.1");
         check(
             "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Safari/605.1.15",
             Safari,
@@ -437,12 +387,7 @@ mod tests {
             Some(128),
             "macOS 10.15",
         );
-        check(
-            "Mozilla/5.0 (X11; Linux x86_64; rv:153.0) Gecko/20100101 Firefox/153.0",
-            Firefox,
-            Some(153),
-            "Linux",
-        );
+        check("Mozilla/5.0 (X11; Linux x86_64; rv:153.0) Gecko/20100101 Firefox/153.0", Firefox, Some(153), "Linux");
         check(
             "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36",
             Chrome,
@@ -467,12 +412,7 @@ mod tests {
             Some(18),
             "Windows 10 or 11",
         );
-        check(
-            "Opera/9.80 (Windows NT 6.1; WOW64) Presto/2.12.388 Version/12.18",
-            Opera,
-            Some(12),
-            "Windows 7",
-        );
+        check("Opera/9.80 (Windows NT 6.1; WOW64) Presto/2.12.388 Version/12.18", Opera, Some(12), "Windows 7");
         check(
             "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Safari/605.1.15",
             Safari,
@@ -544,20 +484,10 @@ mod tests {
     fn garbage_is_other_and_never_panics() {
         use BrowserFamily::*;
         check("", Other, None, "an unrecognised OS");
-        check(
-            "Googlebot/2.1 (+http://www.google.com/bot.html)",
-            Other,
-            None,
-            "an unrecognised OS",
-        );
+        check("Googlebot/2.1 (+http://www.google.com/bot.html)", Other, None, "an unrecognised OS");
         check("curl/8.5.0", Other, None, "an unrecognised OS");
         check("Chrome/", Chrome, None, "an unrecognised OS");
-        check(
-            "Chrome/99999999999999999999",
-            Chrome,
-            None,
-            "an unrecognised OS",
-        );
+        check("Chrome/99999999999999999999", Chrome, None, "an unrecognised OS");
         check("Firefox/å∫ç", Firefox, None, "an unrecognised OS");
         check("Mac OS X _", Other, None, "macOS");
         let long = "x".repeat(10_000) + "Chrome/1";

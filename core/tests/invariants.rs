@@ -9,8 +9,7 @@ use sitecheck_core::section::{section, section_order};
 use std::collections::BTreeSet;
 use std::net::Ipv4Addr;
 
-const SPEC: &str =
-    include_str!("../../spec/touchpoint-plus-site-environment-requirements-v3.40.txt");
+const SPEC: &str = include_str!("../../spec/touchpoint-plus-site-environment-requirements-v3.40.txt");
 
 fn assert_unique<'a>(what: &str, ids: impl Iterator<Item = &'a str>) {
     let mut seen = BTreeSet::new();
@@ -21,31 +20,20 @@ fn assert_unique<'a>(what: &str, ids: impl Iterator<Item = &'a str>) {
 
 #[test]
 fn ids_are_unique() {
-    assert_unique(
-        "requirement",
-        REQUIREMENTS.iter().map(|requirement| requirement.id),
-    );
+    assert_unique("requirement", REQUIREMENTS.iter().map(|requirement| requirement.id));
     assert_unique("firewall rule", FIREWALL_RULES.iter().map(|rule| rule.id));
     assert_unique("advisory", ADVISORIES.iter().map(|advisory| advisory.id));
-    assert_unique(
-        "firewall table",
-        FIREWALL_TABLES.iter().map(|table| table.section),
-    );
+    assert_unique("firewall table", FIREWALL_TABLES.iter().map(|table| table.section));
 }
 
 #[test]
 fn ids_have_the_stable_shape() {
     for requirement in REQUIREMENTS {
-        let (area, topic) = requirement
-            .id
-            .split_once('.')
-            .unwrap_or_else(|| panic!("{} is area.topic", requirement.id));
+        let (area, topic) =
+            requirement.id.split_once('.').unwrap_or_else(|| panic!("{} is area.topic", requirement.id));
         for part in [area, topic] {
             assert!(
-                !part.is_empty()
-                    && part
-                        .bytes()
-                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
                 "{}",
                 requirement.id
             );
@@ -55,21 +43,16 @@ fn ids_have_the_stable_shape() {
 
 #[test]
 fn everything_cites_an_existing_section() {
-    let cited =
-        REQUIREMENTS
-            .iter()
-            .flat_map(|requirement| {
-                std::iter::once(requirement.section).chain(requirement.see_also.iter().copied())
-            })
-            .chain(FIREWALL_RULES.iter().map(|rule| rule.section))
-            .chain(FIREWALL_TABLES.iter().flat_map(|table| {
-                std::iter::once(table.section).chain(table.includes.iter().copied())
-            }))
-            .chain(
-                ADVISORIES
-                    .iter()
-                    .flat_map(|advisory| advisory.sections.iter().copied()),
-            );
+    let cited = REQUIREMENTS
+        .iter()
+        .flat_map(|requirement| std::iter::once(requirement.section).chain(requirement.see_also.iter().copied()))
+        .chain(FIREWALL_RULES.iter().map(|rule| rule.section))
+        .chain(
+            FIREWALL_TABLES
+                .iter()
+                .flat_map(|table| std::iter::once(table.section).chain(table.includes.iter().copied())),
+        )
+        .chain(ADVISORIES.iter().flat_map(|advisory| advisory.sections.iter().copied()));
     for id in cited {
         assert!(section(id).is_some(), "section {id} does not exist");
     }
@@ -86,48 +69,26 @@ fn requirements_are_in_document_order_and_complete() {
         );
     }
     for requirement in REQUIREMENTS {
-        assert!(
-            !requirement.statement.is_empty() && requirement.statement.ends_with('.'),
-            "{}",
-            requirement.id
-        );
-        assert!(
-            !requirement.verification.is_empty(),
-            "{} says how it is verified",
-            requirement.id
-        );
+        assert!(!requirement.statement.is_empty() && requirement.statement.ends_with('.'), "{}", requirement.id);
+        assert!(!requirement.verification.is_empty(), "{} says how it is verified", requirement.id);
     }
     // Every numbered section of chapters 2 and 3 that states a requirement has at least one.
     for id in [
-        "2.1", "2.2", "2.3", "2.3.1", "2.3.2", "2.4", "2.5.1", "2.5.2", "2.5.3", "2.5.4", "2.5.5",
-        "2.6", "2.7", "2.8", "3.1.1", "3.1.2", "3.2.1", "3.2.2", "3.3", "3.4", "3.5", "3.6", "4",
-        "5", "5.1", "6.1", "6.2", "6.3", "6.4", "6.5", "6.6", "6.7",
+        "2.1", "2.2", "2.3", "2.3.1", "2.3.2", "2.4", "2.5.1", "2.5.2", "2.5.3", "2.5.4", "2.5.5", "2.6", "2.7", "2.8",
+        "3.1.1", "3.1.2", "3.2.1", "3.2.2", "3.3", "3.4", "3.5", "3.6", "4", "5", "5.1", "6.1", "6.2", "6.3", "6.4",
+        "6.5", "6.6", "6.7",
     ] {
-        assert!(
-            REQUIREMENTS
-                .iter()
-                .any(|requirement| requirement.section == id),
-            "no requirement for section {id}"
-        );
+        assert!(REQUIREMENTS.iter().any(|requirement| requirement.section == id), "no requirement for section {id}");
     }
 }
 
 #[test]
 fn advisories_are_sorted_and_worded() {
     for pair in ADVISORIES.windows(2) {
-        assert!(
-            pair[0].id < pair[1].id,
-            "{} before {}",
-            pair[0].id,
-            pair[1].id
-        );
+        assert!(pair[0].id < pair[1].id, "{} before {}", pair[0].id, pair[1].id);
     }
     for advisory in ADVISORIES {
-        assert!(
-            !advisory.sections.is_empty() && advisory.text.ends_with('.'),
-            "{}",
-            advisory.id
-        );
+        assert!(!advisory.sections.is_empty() && advisory.text.ends_with('.'), "{}", advisory.id);
     }
 }
 
@@ -145,11 +106,7 @@ fn every_value_a_requirement_names_appears_in_the_spec_text() {
                 Value::MinVersion { version, .. } => (*version).to_owned(),
                 _ => continue,
             };
-            assert!(
-                flat.contains(&text),
-                "{}: {text} is not in the spec",
-                requirement.id
-            );
+            assert!(flat.contains(&text), "{}: {text} is not in the spec", requirement.id);
         }
     }
 }
@@ -166,28 +123,17 @@ struct SpecRow {
 /// Reads the tab-separated rows of 6.1–6.7 from the spec text. Rows broken over a page keep
 /// their first line, which carries every address and port.
 fn spec_rows() -> Vec<SpecRow> {
-    let chapter = SPEC
-        .split("6.1 Touchpoint Plus web portal (end-user and administrator)\n")
-        .last()
-        .unwrap();
+    let chapter = SPEC.split("6.1 Touchpoint Plus web portal (end-user and administrator)\n").last().unwrap();
     let chapter = chapter.split("7 References").next().unwrap();
     let mut rows = Vec::new();
     let mut current = "6.1".to_owned();
     for line in chapter.lines() {
-        if let Some(heading) = line
-            .split_whitespace()
-            .next()
-            .filter(|word| word.starts_with("6.") && line.len() < 60)
-        {
+        if let Some(heading) = line.split_whitespace().next().filter(|word| word.starts_with("6.") && line.len() < 60) {
             current = heading.to_owned();
             continue;
         }
         let cells: Vec<&str> = line.split('\t').collect();
-        if cells.len() < 3
-            || cells[0] == "Source address"
-            || cells[0].starts_with("--")
-            || cells[2].trim().is_empty()
-        {
+        if cells.len() < 3 || cells[0] == "Source address" || cells[0].starts_with("--") || cells[2].trim().is_empty() {
             continue;
         }
         rows.push(SpecRow {
@@ -204,18 +150,9 @@ fn spec_rows() -> Vec<SpecRow> {
 fn mentioned(cell: &str) -> BTreeSet<String> {
     cell.split(|c: char| c.is_whitespace() || c == ',')
         .map(|word| word.trim_start_matches("IP:").trim_end_matches('.'))
+        .filter(|word| word.contains('.') && word.chars().next().is_some_and(|c| c.is_ascii_alphanumeric()))
         .filter(|word| {
-            word.contains('.')
-                && word
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_ascii_alphanumeric())
-        })
-        .filter(|word| {
-            word.parse::<Ipv4Addr>().is_ok()
-                || word.contains('/')
-                || word.contains('-')
-                || word.ends_with(".com")
+            word.parse::<Ipv4Addr>().is_ok() || word.contains('/') || word.contains('-') || word.ends_with(".com")
         })
         .map(str::to_owned)
         .collect()
@@ -227,39 +164,22 @@ fn party_text(party: &Party) -> BTreeSet<String> {
         Party::Network { network } => [network.to_string()].into(),
         Party::Range { first, last } => [format!("{first}-{}", last.octets()[3])].into(),
         Party::Addresses { addresses } => addresses.iter().map(Ipv4Addr::to_string).collect(),
-        Party::Hosts { names, addresses } => names
-            .iter()
-            .map(|name| (*name).to_owned())
-            .chain(addresses.iter().map(Ipv4Addr::to_string))
-            .collect(),
+        Party::Hosts { names, addresses } => {
+            names.iter().map(|name| (*name).to_owned()).chain(addresses.iter().map(Ipv4Addr::to_string)).collect()
+        }
     }
 }
 
 #[test]
 fn every_row_of_chapter_6_is_a_rule_and_every_rule_a_row() {
     let rows = spec_rows();
-    assert_eq!(
-        rows.len(),
-        FIREWALL_RULES.len(),
-        "rows in the spec: {rows:#?}"
-    );
+    assert_eq!(rows.len(), FIREWALL_RULES.len(), "rows in the spec: {rows:#?}");
     for (row, rule) in rows.iter().zip(FIREWALL_RULES) {
         assert_eq!(row.section, rule.section, "{}", rule.id);
-        let services =
-            parse_services(&row.services).unwrap_or_else(|error| panic!("{}: {error}", rule.id));
+        let services = parse_services(&row.services).unwrap_or_else(|error| panic!("{}: {error}", rule.id));
         assert_eq!(services, rule.services, "{}", rule.id);
-        assert_eq!(
-            mentioned(&row.source),
-            party_text(&rule.source),
-            "source of {}",
-            rule.id
-        );
-        assert_eq!(
-            mentioned(&row.destination),
-            party_text(&rule.destination),
-            "destination of {}",
-            rule.id
-        );
+        assert_eq!(mentioned(&row.source), party_text(&rule.source), "source of {}", rule.id);
+        assert_eq!(mentioned(&row.destination), party_text(&rule.destination), "destination of {}", rule.id);
         assert_eq!(
             row.source.starts_with("Customer's") || row.source.starts_with("The server"),
             matches!(rule.source, Party::Customer { .. }),
@@ -273,18 +193,9 @@ fn every_row_of_chapter_6_is_a_rule_and_every_rule_a_row() {
 fn catalogue_json_carries_everything() {
     let json: serde_json::Value = serde_json::from_str(&catalogue_json()).unwrap();
     assert_eq!(json["spec"]["version"], "3.40");
-    assert_eq!(
-        json["requirements"].as_array().unwrap().len(),
-        CATALOGUE.requirements.len()
-    );
-    assert_eq!(
-        json["firewall_rules"].as_array().unwrap().len(),
-        FIREWALL_RULES.len()
-    );
-    assert_eq!(
-        json["firewall_rules"][0]["destination"]["network"],
-        "81.228.2.192/27"
-    );
+    assert_eq!(json["requirements"].as_array().unwrap().len(), CATALOGUE.requirements.len());
+    assert_eq!(json["firewall_rules"].as_array().unwrap().len(), FIREWALL_RULES.len());
+    assert_eq!(json["firewall_rules"][0]["destination"]["network"], "81.228.2.192/27");
     assert_eq!(json["firewall_rules"][3]["services"][0], "UDP/49152-65535");
     assert_eq!(json["browsers"].as_array().unwrap().len(), 5);
     assert_eq!(json["requirements"][0]["applies"]["when"], "always");

@@ -1,1 +1,193 @@
-fn main() {}
+//! `cargo xtask`: set-up, build, serve, test and size for sitecheck, in Rust so that a fresh
+//! machine needs nothing but cargo, node and npm to start.
+
+mod size;
+mod tools;
+
+use sitecheck_e2e::server::StaticServer;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+
+const USAGE: &str = "\
+Usage: cargo xtask <command>
+  serve [--port N]   install what is missing, build the release app, serve it on 127.0.0.1 (default 8080)
+  build              install what is missing and build the release app into dist/
+  test               install browsers and drivers, then run every check and test
+  size               build, then print the size of each file in dist/ (raw and gzip)
+";
+
+fn main() -> ExitCode {
+    let arguments: Vec<String> = std::env::args().skip(1).collect();
+    let root = workspace_root();
+    let result = match arguments.first().map(String::as_str) {
+        Some("serve") => serve(&root, &arguments[1..]),
+        Some("build") => build(&root).map(drop),
+        Some("test") => test(&root),
+        Some("size") => build(&root).and_then(|dist| size::report(&dist)),
+        _ => {
+            eprint!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+}
+
+/// Builds the release app with trunk into `dist/` and returns that folder.
+fn build(root: &Path) -> Result<PathBuf, String> {
+    let path = tools::ensure_build_tools(root)?;
+    // trunk runs offline so that it never tries to download a tool; fetch crates first.
+    run(Command::new("cargo").arg("fetch").current_dir(root))?;
+    run(Command::new("trunk").args(["build", "--release", "--offline"]).env("PATH", &path).current_dir(root))?;
+    Ok(root.join("dist"))
+}
+
+fn serve(root: &Path, arguments: &[String]) -> Result<(), String> {
+    let port = match arguments {
+        [] => 8080,
+        [flag, port] if flag == "--port" => port.parse().map_err(|_| format!("--port takes a number, not {port:?}"))?,
+        _ => return Err(format!("unexpected arguments {arguments:?}\n{USAGE}")),
+    };
+    let dist = build(root)?;
+    let server =
+        StaticServer::start(&dist, "/", port).map_err(|error| format!("cannot listen on 127.0.0.1:{port}: {error}"))?;
+    println!("\nsitecheck is served at {}  (Ctrl-C stops it)", server.url());
+    server.wait();
+    Ok(())
+}
+
+fn run(command: &mut Command) -> Result<(), String> {
+    let status = command.status().map_err(|error| format!("cannot run {:?}: {error}", command.get_program()))?;
+    if status.success() { Ok(()) } else { Err(format!("{:?} failed ({status})", command.get_program())) }
+}
+
+/// What one step of `cargo xtask test` came to.
+#[derive(Debug, Default, Clone, Copy)]
+struct Tally {
+    passed: u64,
+    failed: u64,
+}
+
+/// Reads cargo test's closing line: "test result: ok. 27 passed; 0 failed; ...".
+fn parse_test_result(line: &str) -> Option<Tally> {
+    let rest = line.trim().strip_prefix("test result: ")?;
+    let number_before = |word: &str| -> Option<u64> {
+        let end = rest.find(word)?;
+        rest[..end].trim_end().rsplit([' ', '.', ';']).next()?.parse().ok()
+    };
+    Some(Tally { passed: number_before(" passed")?, failed: number_before(" failed")? })
+}
+
+/// Runs a step, echoing its output, and counts its tests. A step that fails without a failing
+/// test (a compile error, a lint, a format difference) counts as one failure.
+fn step(name: &str, command: &mut Command) -> Tally {
+    println!("\n==> {name}");
+    let child = command.stdout(Stdio::piped()).spawn();
+    let mut child = match child {
+        Ok(child) => child,
+        Err(error) => {
+            println!("xtask: cannot run {name}: {error}");
+            return Tally { passed: 0, failed: 1 };
+        }
+    };
+    let mut tally = Tally::default();
+    if let Some(stdout) = child.stdout.take() {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            println!("{line}");
+            if let Some(result) = parse_test_result(&line) {
+                tally.passed += result.passed;
+                tally.failed += result.failed;
+            }
+        }
+    }
+    let success = child.wait().is_ok_and(|status| status.success());
+    if !success && tally.failed == 0 {
+        tally.failed = 1;
+    }
+    if !success || tally.failed > 0 {
+        println!("==> {name}: FAILED");
+    } else if tally.passed == 0 {
+        // Lints and format checks have no test count: a clean one is one check passed.
+        tally.passed = 1;
+    }
+    tally
+}
+
+fn test(root: &Path) -> Result<(), String> {
+    tools::ensure_test_tools()?;
+    let path = tools::ensure_build_tools(root)?;
+    let cargo = |arguments: &[&str]| {
+        let mut command = Command::new("cargo");
+        command.args(arguments).current_dir(root).env("PATH", &path);
+        command
+    };
+    let mut tallies = vec![
+        step("format", &mut cargo(&["fmt", "--all", "--check"])),
+        step("clippy (native)", &mut cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])),
+        step(
+            "clippy (wasm32)",
+            &mut cargo(&[
+                "clippy",
+                "-p",
+                "sitecheck-core",
+                "-p",
+                "sitecheck-app",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ]),
+        ),
+        step(
+            "unit and CLI tests",
+            &mut cargo(&["test", "--workspace", "--exclude", "sitecheck-app", "--exclude", "sitecheck-e2e"]),
+        ),
+        step("harness tests", &mut cargo(&["test", "-p", "sitecheck-e2e", "--lib"])),
+    ];
+    match build(root) {
+        Ok(dist) => {
+            let mut e2e = cargo(&["test", "-p", "sitecheck-e2e", "--test", "browsers", "--", "--test-threads=2"]);
+            e2e.env("SITECHECK_DIST", &dist);
+            tallies.push(step("end-to-end tests in Chromium, Firefox ESR and WebKit", &mut e2e));
+        }
+        Err(message) => {
+            println!("xtask: the release build failed, so the browser tests could not run: {message}");
+            tallies.push(Tally { passed: 0, failed: 1 });
+        }
+    }
+    let passed: u64 = tallies.iter().map(|tally| tally.passed).sum();
+    let failed: u64 = tallies.iter().map(|tally| tally.failed).sum();
+    println!("\n{passed} passed, {failed} failed");
+    if failed == 0 { Ok(()) } else { Err(format!("{failed} failed")) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_cargo_test_results() {
+        let check = |line: &str, expected: Option<(u64, u64)>| {
+            assert_eq!(parse_test_result(line).map(|tally| (tally.passed, tally.failed)), expected, "{line}");
+        };
+        check(
+            "test result: ok. 27 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.02s",
+            Some((27, 0)),
+        );
+        check("test result: FAILED. 25 passed; 2 failed; 0 ignored; 0 measured; 0 filtered out", Some((25, 2)));
+        check("running 3 tests", None);
+        check("test result: garbage", None);
+    }
+}

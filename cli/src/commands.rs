@@ -1,0 +1,195 @@
+//! The subcommands. Each writes to the given output so that tests can run them in-process.
+
+use crate::args::{ArgError, Parsed, Spec};
+use serde::Serialize;
+use sitecheck_core::bandwidth::{BandwidthInputs, calculate};
+use sitecheck_core::browser::browser_finding;
+use sitecheck_core::catalogue::{CATALOGUE, catalogue_json};
+use sitecheck_core::section::section;
+use sitecheck_core::units::{Percent, format_mbps};
+use sitecheck_core::useragent::{BrowserFamily, parse};
+use sitecheck_core::verdict::Verdict;
+use std::collections::BTreeMap;
+use std::io::{BufRead, Write};
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum CliError {
+    #[error("{0}")]
+    Usage(String),
+    #[error("help")]
+    Help,
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+impl From<Vec<ArgError>> for CliError {
+    fn from(errors: Vec<ArgError>) -> CliError {
+        CliError::Usage(errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))
+    }
+}
+
+pub fn run(arguments: &[String], input: impl BufRead, output: &mut impl Write) -> Result<(), CliError> {
+    let Some((command, rest)) = arguments.split_first() else { return Err(CliError::Help) };
+    match command.as_str() {
+        "catalogue" => catalogue(rest, output),
+        "bandwidth" => bandwidth(rest, output),
+        "ua" => user_agents(rest, input, output),
+        "help" | "--help" | "-h" => Err(CliError::Help),
+        other => Err(CliError::Usage(format!("unknown command \"{other}\""))),
+    }
+}
+
+fn catalogue(arguments: &[String], output: &mut impl Write) -> Result<(), CliError> {
+    let parsed = Parsed::new(arguments, &Spec { flags: &["--json"], valued: &[] });
+    let json = parsed.flag("--json");
+    parsed.finish()?;
+    if json {
+        writeln!(output, "{}", catalogue_json())?;
+        return Ok(());
+    }
+    writeln!(output, "{} v{} ({})", CATALOGUE.spec.title, CATALOGUE.spec.version, CATALOGUE.spec.date)?;
+    let mut last_section = "";
+    for requirement in CATALOGUE.requirements {
+        if requirement.section != last_section {
+            last_section = requirement.section;
+            let title = section(last_section).map_or("", |section| section.title);
+            writeln!(output, "\n{last_section} {title}")?;
+        }
+        writeln!(output, "  {:<36} {}", requirement.id, requirement.statement)?;
+    }
+    writeln!(output, "\nFirewall rules")?;
+    for rule in CATALOGUE.firewall_rules {
+        let services: Vec<String> = rule.services.iter().map(ToString::to_string).collect();
+        writeln!(
+            output,
+            "  {:<6} {:<8} {:<22} {}",
+            rule.id,
+            format!("{:?}", rule.direction),
+            services.join(" "),
+            rule.comment
+        )?;
+    }
+    writeln!(output, "\nAdvisories")?;
+    for advisory in CATALOGUE.advisories {
+        writeln!(output, "  {:<36} {}", advisory.id, advisory.title)?;
+    }
+    Ok(())
+}
+
+fn bandwidth(arguments: &[String], output: &mut impl Write) -> Result<(), CliError> {
+    let spec = Spec {
+        flags: &["--json"],
+        valued: &[
+            "--softphones",
+            "--ip-phones",
+            "--integrated",
+            "--busy-percent",
+            "--calendar-users",
+            "--agents",
+            "--presence-users",
+        ],
+    };
+    let mut parsed = Parsed::new(arguments, &spec);
+    let json = parsed.flag("--json");
+    let softphones = parsed.number("--softphones", None);
+    let ip_phones = parsed.number("--ip-phones", None);
+    let integrated = parsed.number("--integrated", None);
+    let busy = parsed.percent("--busy-percent");
+    let calendar_users = parsed.number("--calendar-users", None);
+    let agents = parsed.number("--agents", Some(0));
+    let presence_users = parsed.number("--presence-users", Some(0));
+    parsed.finish()?;
+    let busy = Percent::new(busy).unwrap_or(Percent::of(100));
+    let calculation =
+        calculate(BandwidthInputs { softphones, ip_phones, integrated, busy, calendar_users, agents, presence_users });
+    if json {
+        writeln!(output, "{}", serde_json::to_string_pretty(&calculation).unwrap_or_default())?;
+        return Ok(());
+    }
+    writeln!(output, "{:<48} {:<46} {:>14}  Section", "Function", "Calculation", "Bandwidth")?;
+    for line in &calculation.lines {
+        writeln!(
+            output,
+            "{:<48} {:<46} {:>14}  {}",
+            line.label,
+            line.formula,
+            line.bandwidth.to_string(),
+            line.section
+        )?;
+    }
+    writeln!(output, "{:<48} {:<46} {:>14}", "Total (the spec's method, 5.1)", "", format_mbps(calculation.total))?;
+    if !calculation.omitted.is_empty() {
+        writeln!(output, "\nLeft out of the spec's 5.1 example (see advisories):")?;
+        for line in &calculation.omitted {
+            writeln!(
+                output,
+                "{:<48} {:<46} {:>14}  {}",
+                line.label,
+                line.formula,
+                line.bandwidth.to_string(),
+                line.section
+            )?;
+        }
+        writeln!(
+            output,
+            "{:<48} {:<46} {:>14}",
+            "Total including these",
+            "",
+            format_mbps(calculation.total_with_omitted)
+        )?;
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct UaLine<'a> {
+    browser: &'a str,
+    major: Option<u32>,
+    os: String,
+    verdict: Verdict,
+}
+
+fn user_agents(arguments: &[String], input: impl BufRead, output: &mut impl Write) -> Result<(), CliError> {
+    let parsed = Parsed::new(arguments, &Spec { flags: &["--json"], valued: &[] });
+    let json = parsed.flag("--json");
+    parsed.finish()?;
+    let mut by_family: BTreeMap<BrowserFamily, (u64, u64)> = BTreeMap::new();
+    let (mut total, mut supported) = (0u64, 0u64);
+    for line in input.split(b'\n') {
+        // Proxy logs are not always UTF-8: read what can be read rather than stop.
+        let line = line?;
+        let line = String::from_utf8_lossy(&line);
+        let line = line.trim_end_matches('\r');
+        let user_agent = parse(line);
+        let verdict = browser_finding(&user_agent, "read from the user-agent string").verdict;
+        let row = UaLine {
+            browser: user_agent.browser.slug(),
+            major: user_agent.major,
+            os: user_agent.os.to_string(),
+            verdict,
+        };
+        if json {
+            writeln!(output, "{}", serde_json::to_string(&row).unwrap_or_default())?;
+        } else {
+            let major = row.major.map_or_else(|| "-".to_owned(), |major| major.to_string());
+            writeln!(output, "{}\t{}\t{}\t{}", row.browser, major, row.os, verdict.slug())?;
+        }
+        total += 1;
+        let entry = by_family.entry(user_agent.browser).or_default();
+        entry.0 += 1;
+        if verdict == Verdict::Pass {
+            supported += 1;
+            entry.1 += 1;
+        }
+    }
+    if !json {
+        writeln!(output, "\nBrowser              Users  Supported (2.5.1)")?;
+        for (family, (users, passing)) in &by_family {
+            writeln!(output, "{:<20} {:>5}  {:>5}", family.slug(), users, passing)?;
+        }
+        let share = if total == 0 { 0.0 } else { supported as f64 * 100.0 / total as f64 };
+        writeln!(output, "{supported} of {total} users on supported browsers ({share:.1} %)")?;
+    }
+    Ok(())
+}

@@ -1,0 +1,147 @@
+//! Launchers for the three engines: Chromium, Firefox ESR and WebKitGTK's MiniBrowser.
+
+use crate::webdriver::{Processes, Result, Session, WebDriverError, free_port, start_driver};
+use serde_json::{Value, json};
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    Chromium,
+    Firefox,
+    WebKit,
+}
+
+impl Engine {
+    pub const ALL: [Engine; 3] = [Engine::Chromium, Engine::Firefox, Engine::WebKit];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Engine::Chromium => "chromium",
+            Engine::Firefox => "firefox",
+            Engine::WebKit => "webkit",
+        }
+    }
+}
+
+/// How to start a browser.
+#[derive(Debug, Clone, Default)]
+pub struct Launch {
+    /// Replaces the browser's own user-agent string.
+    pub user_agent: Option<String>,
+}
+
+/// WebKitGTK's MiniBrowser, wherever the distribution put it.
+pub fn minibrowser() -> Option<PathBuf> {
+    let libraries = std::fs::read_dir("/usr/lib").ok()?;
+    libraries
+        .flatten()
+        .flat_map(|entry| {
+            ["webkit2gtk-4.1", "webkitgtk-6.0", "webkit2gtk-4.0"].map(|dir| entry.path().join(dir).join("MiniBrowser"))
+        })
+        .find(|path| path.is_file())
+}
+
+/// Starts a virtual X display for WebKit, which has no headless mode; returns it and its name.
+fn start_display() -> Result<(Child, String)> {
+    let mut child = Command::new("Xvfb")
+        .args(["-displayfd", "1", "-nolisten", "tcp", "-screen", "0", "1280x1024x24"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|error| {
+            WebDriverError(format!("cannot start Xvfb: {error} (run `cargo xtask test` to install it)"))
+        })?;
+    let mut line = String::new();
+    if let Some(stdout) = child.stdout.take() {
+        let _ = BufReader::new(stdout).read_line(&mut line);
+    }
+    let number = line.trim();
+    if number.is_empty() {
+        let _ = child.kill();
+        return Err(WebDriverError("Xvfb did not report a display".into()));
+    }
+    let display = format!(":{number}");
+    Ok((child, display))
+}
+
+/// Opens a session in the given engine.
+pub fn launch(engine: Engine, options: &Launch) -> Result<Session> {
+    let port = free_port();
+    match engine {
+        Engine::Chromium => {
+            let mut args = vec![
+                "--headless=new".to_owned(),
+                "--no-sandbox".to_owned(),
+                "--disable-gpu".to_owned(),
+                "--disable-dev-shm-usage".to_owned(),
+                "--disable-background-networking".to_owned(),
+                "--disable-component-update".to_owned(),
+                "--disable-sync".to_owned(),
+                "--disable-quic".to_owned(),
+                "--no-first-run".to_owned(),
+                "--window-size=1280,1024".to_owned(),
+            ];
+            if let Some(user_agent) = &options.user_agent {
+                args.push(format!("--user-agent={user_agent}"));
+            }
+            let mut command = Command::new("chromedriver");
+            command.arg(format!("--port={port}"));
+            let (driver, base) = start_driver(command, port)?;
+            let capabilities = json!({ "alwaysMatch": {
+                "browserName": "chrome",
+                "goog:chromeOptions": { "binary": "/usr/bin/chromium", "args": args },
+            }});
+            Session::new(base, capabilities, Processes(vec![driver]))
+        }
+        Engine::Firefox => {
+            let mut prefs = serde_json::Map::new();
+            // Keep the browser off the network it cannot reach here.
+            for (name, value) in [
+                ("app.update.enabled", json!(false)),
+                ("browser.shell.checkDefaultBrowser", json!(false)),
+                ("datareporting.policy.dataSubmissionEnabled", json!(false)),
+                ("network.captive-portal-service.enabled", json!(false)),
+                ("network.connectivity-service.enabled", json!(false)),
+            ] {
+                prefs.insert(name.to_owned(), value);
+            }
+            if let Some(user_agent) = &options.user_agent {
+                prefs.insert("general.useragent.override".to_owned(), Value::String(user_agent.clone()));
+            }
+            let mut command = Command::new("geckodriver");
+            command.args(["--host", "127.0.0.1", "--port", &port.to_string()]);
+            let (driver, base) = start_driver(command, port)?;
+            let capabilities = json!({ "alwaysMatch": {
+                "browserName": "firefox",
+                "moz:firefoxOptions": { "binary": "/usr/bin/firefox-esr", "args": ["-headless"], "prefs": prefs },
+            }});
+            Session::new(base, capabilities, Processes(vec![driver]))
+        }
+        Engine::WebKit => {
+            let binary = minibrowser()
+                .ok_or_else(|| WebDriverError("MiniBrowser not found: install libwebkit2gtk-4.1-0".into()))?;
+            let (display, name) = start_display()?;
+            let mut args = vec!["--automation".to_owned()];
+            if let Some(user_agent) = &options.user_agent {
+                args.push(format!("--user-agent={user_agent}"));
+            }
+            let mut command = Command::new("WebKitWebDriver");
+            command.arg(format!("--port={port}")).env("DISPLAY", &name);
+            let started = start_driver(command, port);
+            let (driver, base) = match started {
+                Ok(started) => started,
+                Err(error) => {
+                    drop(Processes(vec![display]));
+                    return Err(error);
+                }
+            };
+            let capabilities = json!({ "alwaysMatch": {
+                "webkitgtk:browserOptions": { "binary": binary, "args": args },
+            }});
+            // The display goes last so that the browser closes before it.
+            Session::new(base, capabilities, Processes(vec![display, driver]))
+        }
+    }
+}

@@ -1,0 +1,41 @@
+//! `cargo xtask size`: what a first visit downloads, raw and gzip-compressed.
+
+use flate2::Compression;
+use flate2::write::GzEncoder;
+use std::io::Write;
+use std::path::Path;
+
+/// The first-load budget, gzip, for everything in dist/.
+const BUDGET_GZIP_BYTES: usize = 150 * 1024;
+
+fn gzip_len(bytes: &[u8]) -> usize {
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
+    // Writing to a Vec cannot fail.
+    let _ = encoder.write_all(bytes);
+    encoder.finish().map_or(0, |compressed| compressed.len())
+}
+
+pub fn report(dist: &Path) -> Result<(), String> {
+    let mut files: Vec<_> = std::fs::read_dir(dist)
+        .map_err(|error| format!("{}: {error}", dist.display()))?
+        .flatten()
+        .filter(|entry| entry.path().is_file())
+        .collect();
+    files.sort_by_key(|entry| entry.file_name());
+    println!("{:<48} {:>10} {:>10}", "file", "bytes", "gzip");
+    let (mut raw_total, mut gzip_total) = (0, 0);
+    for entry in files {
+        let bytes = std::fs::read(entry.path()).map_err(|error| error.to_string())?;
+        let gzip = gzip_len(&bytes);
+        println!("{:<48} {:>10} {:>10}", entry.file_name().to_string_lossy(), bytes.len(), gzip);
+        raw_total += bytes.len();
+        gzip_total += gzip;
+    }
+    println!("{:<48} {:>10} {:>10}", "total", raw_total, gzip_total);
+    println!(
+        "budget: {BUDGET_GZIP_BYTES} bytes gzip; {} {}",
+        if gzip_total <= BUDGET_GZIP_BYTES { "within by" } else { "OVER by" },
+        BUDGET_GZIP_BYTES.abs_diff(gzip_total)
+    );
+    Ok(())
+}
