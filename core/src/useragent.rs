@@ -236,6 +236,9 @@ const OTHER_BROWSER_TOKENS: &[&str] = &[
     "PaleMoon/",
     "; wv)",
     "Electron/",
+    "BlackBerry",
+    "BB10",
+    "PlayBook",
 ];
 
 /// Crawlers and command-line clients; "bot/" rather than "bot" so that phone brands such as

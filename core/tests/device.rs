@@ -1,0 +1,176 @@
+//! The environment verdicts, one table per check.
+
+use sitecheck_core::device::{
+    AudioDevices, DeviceFacts, environment_findings, memory, mobile, operating_system, screen, sound,
+};
+use sitecheck_core::environment::{Signals, detect};
+use sitecheck_core::hints::{Brand, ClientHints};
+use sitecheck_core::units::Date;
+use sitecheck_core::verdict::{Finding, Verdict};
+
+const WIN: &str =
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+const WIN7: &str = "Mozilla/5.0 (Windows NT 6.1; Win64; x64; rv:115.0) Gecko/20100101 Firefox/115.0";
+const WIN81: &str =
+    "Mozilla/5.0 (Windows NT 6.3; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/109.0.0.0 Safari/537.36";
+const MAC_SAFARI: &str = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.2 Safari/605.1.15";
+const MAC_MOJAVE: &str = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_14_6) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/14.1.2 Safari/605.1.15";
+const MAC_SIERRA: &str = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_12_6) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/12.1.2 Safari/605.1.15";
+const MAC_CHROME: &str = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+const LINUX: &str = "Mozilla/5.0 (X11; Linux x86_64; rv:153.0) Gecko/20100101 Firefox/153.0";
+const ANDROID_REDUCED: &str =
+    "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
+const ANDROID_FIREFOX_14: &str = "Mozilla/5.0 (Android 14; Mobile; rv:131.0) Gecko/131.0 Firefox/131.0";
+const ANDROID_FIREFOX_12: &str = "Mozilla/5.0 (Android 12; Mobile; rv:131.0) Gecko/131.0 Firefox/131.0";
+const IPHONE_18: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
+const IPHONE_26: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 26_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/26.0 Mobile/15E148 Safari/604.1";
+const IPHONE_16: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 16_7 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/16.6 Mobile/15E148 Safari/604.1";
+
+const FRESH: Date = Date::new(2025, 11, 1);
+const STALE: Date = Date::new(2026, 11, 23);
+
+fn hints(platform: &str, version: &str, architecture: &str) -> ClientHints {
+    ClientHints {
+        full_version_list: vec![Brand { brand: "Google Chrome".into(), version: "131.0.6778.86".into() }],
+        platform: platform.into(),
+        platform_version: version.into(),
+        architecture: architecture.into(),
+        ..ClientHints::default()
+    }
+}
+
+fn signals(user_agent: &str, hints: Option<ClientHints>) -> Signals {
+    Signals { user_agent: user_agent.into(), hints, max_touch_points: Some(0) }
+}
+
+fn check(finding: Finding, verdict: Verdict, evidence: &str) {
+    assert_eq!(finding.verdict, verdict, "{finding:#?}");
+    assert!(finding.evidence.contains(evidence), "{evidence:?} in {:?}", finding.evidence);
+}
+
+#[test]
+fn operating_systems() {
+    let os = |signals: Signals| operating_system(&detect(&signals));
+    check(os(signals(WIN, None)), Verdict::NeedsConfirmation, "Windows 10 or 11, read from the user-agent string");
+    check(
+        os(signals(WIN, Some(hints("Windows", "10.0.0", "x86")))),
+        Verdict::Pass,
+        "Windows 10, read from client hints",
+    );
+    check(
+        os(signals(WIN, Some(hints("Windows", "15.0.0", "x86")))),
+        Verdict::Warning,
+        "Windows 11, read from client hints",
+    );
+    check(os(signals(WIN7, None)), Verdict::Pass, "Windows 7");
+    check(os(signals(WIN81, None)), Verdict::Fail, "Windows 8.1");
+    check(os(signals(MAC_SAFARI, None)), Verdict::NeedsConfirmation, "macOS 10.15.7");
+    check(os(signals(MAC_MOJAVE, None)), Verdict::Pass, "macOS 10.14.6");
+    check(os(signals(MAC_SIERRA, None)), Verdict::Fail, "macOS 10.12.6");
+    check(
+        os(signals(MAC_CHROME, Some(hints("macOS", "14.2.1", "arm")))),
+        Verdict::Warning,
+        "macOS 14.2.1, read from client hints",
+    );
+    check(os(signals(MAC_CHROME, Some(hints("macOS", "10.14.6", "x86")))), Verdict::Pass, "macOS 10.14.6");
+    check(os(signals(LINUX, None)), Verdict::Fail, "Linux");
+    check(os(signals(IPHONE_18, None)), Verdict::NotApplicable, "iOS 18.1");
+}
+
+#[test]
+fn mac_processors() {
+    let findings = |signals: Signals| environment_findings(&detect(&signals), &DeviceFacts::default(), FRESH);
+    let cpu =
+        |signals: Signals| findings(signals).into_iter().find(|finding| finding.requirement == "softphone.mac-intel");
+    check(cpu(signals(MAC_CHROME, Some(hints("macOS", "14.2.1", "arm")))).unwrap(), Verdict::Fail, "Apple silicon");
+    check(cpu(signals(MAC_CHROME, Some(hints("macOS", "10.14.6", "x86")))).unwrap(), Verdict::Pass, "Intel (x86)");
+    check(cpu(signals(MAC_SAFARI, None)).unwrap(), Verdict::NeedsConfirmation, "does not say which processor");
+    assert!(cpu(signals(WIN, None)).is_none(), "no processor card on a PC");
+}
+
+#[test]
+fn memory_is_never_passed_on_a_capped_figure() {
+    let facts = |memory: Option<f64>| DeviceFacts { device_memory: memory, ..DeviceFacts::default() };
+    let pc = detect(&signals(WIN, None));
+    check(memory(&pc, &facts(Some(8.0))), Verdict::NeedsConfirmation, "reports 8 GB");
+    check(memory(&pc, &facts(Some(4.0))), Verdict::Fail, "less than 8 GB");
+    check(memory(&pc, &facts(Some(0.5))), Verdict::Fail, "less than 1 GB");
+    check(memory(&pc, &facts(Some(16.0))), Verdict::Pass, "reports 16 GB");
+    check(memory(&pc, &facts(None)), Verdict::NeedsConfirmation, "does not report");
+    let mac = detect(&signals(MAC_SAFARI, None));
+    assert_eq!(memory(&mac, &facts(None)).requirement, "softphone.mac-memory");
+    check(memory(&detect(&signals(IPHONE_18, None)), &facts(None)), Verdict::NotApplicable, "mobile");
+}
+
+#[test]
+fn screens_count_physical_pixels() {
+    let pc = detect(&signals(WIN, None));
+    let facts = |css: (u32, u32), ratio: f64| DeviceFacts {
+        screen_css: Some(css),
+        device_pixel_ratio: Some(ratio),
+        ..DeviceFacts::default()
+    };
+    check(screen(&pc, &facts((1280, 1024), 1.0)), Verdict::Pass, "1280×1024 physical");
+    check(
+        screen(&pc, &facts((1280, 720), 1.5)),
+        Verdict::Pass,
+        "1920×1080 physical pixels (1280×720 CSS pixels × device pixel ratio 1.5)",
+    );
+    check(screen(&pc, &facts((1000, 700), 1.0)), Verdict::Warning, "1000×700");
+    check(screen(&pc, &facts((768, 1024), 1.0)), Verdict::Pass, "768×1024");
+    check(screen(&pc, &facts((1024, 768), f64::NAN)), Verdict::Pass, "1024×768");
+    check(screen(&pc, &DeviceFacts::default()), Verdict::NeedsConfirmation, "could not be read");
+}
+
+#[test]
+fn sound_devices() {
+    let pc = detect(&signals(WIN, None));
+    let facts = |audio: AudioDevices| DeviceFacts { audio, ..DeviceFacts::default() };
+    check(
+        sound(&pc, &facts(AudioDevices::Listed { inputs: 1, outputs: 2 })),
+        Verdict::Pass,
+        "1 audio input(s) and 2 audio output(s)",
+    );
+    check(
+        sound(&pc, &facts(AudioDevices::Listed { inputs: 0, outputs: 0 })),
+        Verdict::NeedsConfirmation,
+        "lists no audio devices",
+    );
+    check(
+        sound(&pc, &facts(AudioDevices::Unavailable { reason: "the page is not served over HTTPS".into() })),
+        Verdict::NeedsConfirmation,
+        "not served over HTTPS",
+    );
+}
+
+#[test]
+fn mobile_releases() {
+    let verdict =
+        |user_agent: &str, hints: Option<ClientHints>, today| mobile(&detect(&signals(user_agent, hints)), today);
+    check(
+        verdict(IPHONE_18, None, FRESH),
+        Verdict::Pass,
+        "iOS 18.1, read from the user-agent string; supported per 2.8: iOS 26, 18",
+    );
+    check(verdict(IPHONE_16, None, FRESH), Verdict::Fail, "iOS 16.7");
+    check(verdict(IPHONE_26, None, STALE), Verdict::Pass, "newer releases may exist");
+    check(verdict(IPHONE_18, None, STALE), Verdict::Warning, "release table checked 2025-10-01");
+    check(verdict(ANDROID_FIREFOX_14, None, FRESH), Verdict::Pass, "Android 14");
+    check(verdict(ANDROID_FIREFOX_12, None, FRESH), Verdict::Fail, "Android 12");
+    check(verdict(ANDROID_REDUCED, None, FRESH), Verdict::NeedsConfirmation, "Android 10");
+    let pixel = ClientHints { mobile: true, ..hints("Android", "15.0.0", "") };
+    check(verdict(ANDROID_REDUCED, Some(pixel), FRESH), Verdict::Pass, "Android 15.0.0, read from client hints");
+    check(verdict(WIN, None, FRESH), Verdict::NotApplicable, "not a mobile device");
+}
+
+#[test]
+fn every_finding_cites_its_requirement() {
+    let environment = detect(&signals(MAC_SAFARI, None));
+    for finding in environment_findings(&environment, &DeviceFacts::default(), FRESH) {
+        let requirement = sitecheck_core::requirement::requirement(finding.requirement).unwrap();
+        assert_eq!(requirement.section, finding.section);
+        for id in &finding.advisories {
+            assert!(sitecheck_core::advisory::advisory(id).is_some(), "{id}");
+        }
+    }
+}

@@ -1,0 +1,132 @@
+//! The user-agent table: real-world strings with what they must parse to, and a property test.
+
+use sitecheck_core::browser::browser_finding;
+use sitecheck_core::useragent::parse;
+
+const TABLE: &str = include_str!("data/user-agents.tsv");
+
+/// (browser, major, os, verdict) for a UA string, as the table writes them.
+fn describe(user_agent: &str) -> (String, String, String, String) {
+    let parsed = parse(user_agent);
+    let verdict = browser_finding(&parsed, "test").verdict;
+    (
+        parsed.browser.slug().to_owned(),
+        parsed.major.map_or_else(|| "-".to_owned(), |major| major.to_string()),
+        parsed.os.to_string(),
+        verdict.slug().to_owned(),
+    )
+}
+
+#[test]
+fn the_table_parses_as_written() {
+    let mut rows = 0;
+    let mut mismatches = Vec::new();
+    for line in TABLE.lines().filter(|line| !line.starts_with('#') && !line.trim().is_empty()) {
+        let columns: Vec<&str> = line.splitn(5, '\t').collect();
+        assert_eq!(columns.len(), 5, "five tab-separated columns: {line:?}");
+        let expected = (columns[0].to_owned(), columns[1].to_owned(), columns[2].to_owned(), columns[3].to_owned());
+        let got = describe(columns[4]);
+        if got != expected {
+            mismatches.push(format!("{:?}\n  expected {expected:?}\n  got      {got:?}", columns[4]));
+        }
+        rows += 1;
+    }
+    assert!(mismatches.is_empty(), "{} of {rows} rows differ:\n{}", mismatches.len(), mismatches.join("\n"));
+    assert!(rows >= 150, "the table has {rows} rows; keep at least 150");
+}
+
+#[test]
+fn long_lines_parse() {
+    let long = format!("{}Mozilla/5.0 (Windows NT 6.1; Trident/7.0; rv:11.0) like Gecko", "x".repeat(10_000));
+    assert_eq!(describe(&long), ("ie".into(), "11".into(), "Windows 7".into(), "pass".into()));
+    let many_tokens = "Chrome/ ".repeat(2_000);
+    assert_eq!(describe(&many_tokens).0, "chrome");
+}
+
+/// A small deterministic generator, so the property test needs no extra crate and always
+/// explores the same cases.
+struct XorShift(u64);
+
+impl XorShift {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, bound: usize) -> usize {
+        (self.next() % bound as u64) as usize
+    }
+}
+
+const PIECES: &[&str] = &[
+    "Mozilla/5.0 ",
+    "(Windows NT ",
+    "10.0",
+    "6.1",
+    "; Win64; x64) ",
+    "Trident/",
+    "rv:",
+    "MSIE ",
+    "Edge/",
+    "Edg/",
+    "OPR/",
+    "Opera",
+    "SamsungBrowser/",
+    "Firefox/",
+    "FxiOS/",
+    "CriOS/",
+    "Chrome/",
+    "HeadlessChrome/",
+    "Safari/",
+    "Version/",
+    "iPhone OS ",
+    "CPU OS ",
+    "iPad",
+    "Android ",
+    "Mac OS X ",
+    "10_15_7",
+    "CrOS",
+    "Linux",
+    "bot/",
+    "; wv)",
+    "_",
+    ".",
+    "/",
+    " ",
+    "(",
+    ")",
+    ";",
+    "9",
+    "99999999999",
+    "0",
+    "é",
+    "🙂",
+    "\u{0}",
+    "\t",
+];
+
+#[test]
+fn any_input_parses_without_panicking_and_numbers_come_from_the_input() {
+    let mut random = XorShift(0x5eed_cafe_f00d_d00d);
+    for _ in 0..20_000 {
+        let mut user_agent = String::new();
+        for _ in 0..random.below(24) {
+            if random.below(5) == 0 {
+                // Now and then a random character, including multi-byte ones.
+                user_agent.push(char::from_u32(random.below(0x2_0000) as u32).unwrap_or('?'));
+            } else {
+                user_agent.push_str(PIECES[random.below(PIECES.len())]);
+            }
+        }
+        let parsed = parse(&user_agent);
+        if let Some(major) = parsed.major {
+            // Every version reported was read from the input (IE's Trident mapping aside).
+            let read = user_agent.contains(&major.to_string()) || user_agent.contains("Trident/");
+            assert!(read, "{major} is not in {user_agent:?}");
+        }
+        let _ = parsed.describe();
+        let _ = browser_finding(&parsed, "property test");
+    }
+}
