@@ -1,6 +1,6 @@
-use crate::browser_card::BrowserCard;
 use crate::catalogue_view::CatalogueView;
 use crate::download::CatalogueDownload;
+use crate::environment_checks::EnvironmentChecks;
 use leptos::prelude::*;
 use sitecheck_core::SPEC_VERSION;
 use sitecheck_core::section::{SPEC_DATE, SPEC_TITLE};
@@ -20,8 +20,8 @@ pub fn App() -> impl IntoView {
         </header>
         <main>
             <section aria-labelledby="checks-heading">
-                <h2 id="checks-heading">"This browser"</h2>
-                <BrowserCard />
+                <h2 id="checks-heading">"This browser and computer"</h2>
+                <EnvironmentChecks />
             </section>
             <section aria-labelledby="catalogue-heading">
                 <h2 id="catalogue-heading">"The requirements"</h2>

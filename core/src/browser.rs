@@ -89,6 +89,7 @@ pub fn browser_finding(user_agent: &UserAgent, source: &str) -> Finding {
         evidence: format!("{seen}, {source}"),
         advice,
         advisories,
+        confirmed_on: None,
     }
 }
 

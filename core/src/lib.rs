@@ -9,6 +9,7 @@ pub mod bandwidth;
 pub mod browser;
 pub mod catalogue;
 pub mod condition;
+pub mod confirmation;
 pub mod device;
 pub mod environment;
 pub mod firewall;

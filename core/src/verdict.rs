@@ -56,4 +56,6 @@ pub struct Finding {
     pub advice: Option<String>,
     /// Ids of advisories that bear on this finding.
     pub advisories: Vec<&'static str>,
+    /// Set when a person confirmed what the browser could not see: the day they did.
+    pub confirmed_on: Option<String>,
 }

@@ -30,6 +30,11 @@ impl Engine {
 pub struct Launch {
     /// Replaces the browser's own user-agent string.
     pub user_agent: Option<String>,
+    /// Chromium only: client hints to report with the user agent, as
+    /// `navigator.userAgentData.getHighEntropyValues` returns them.
+    pub client_hints: Option<Value>,
+    /// Hides WebAssembly, as in the browsers 2.5.1 lists that predate it.
+    pub without_webassembly: bool,
 }
 
 /// WebKitGTK's MiniBrowser, wherever the distribution put it.
@@ -83,17 +88,32 @@ pub fn launch(engine: Engine, options: &Launch) -> Result<Session> {
                 "--no-first-run".to_owned(),
                 "--window-size=1280,1024".to_owned(),
             ];
-            if let Some(user_agent) = &options.user_agent {
-                args.push(format!("--user-agent={user_agent}"));
+            let mut chrome_options = json!({ "binary": "/usr/bin/chromium" });
+            match (&options.user_agent, &options.client_hints) {
+                // Hints travel with the user agent through device emulation.
+                (Some(user_agent), Some(hints)) => {
+                    chrome_options["mobileEmulation"] = json!({ "userAgent": user_agent, "clientHints": hints });
+                }
+                (Some(user_agent), None) => args.push(format!("--user-agent={user_agent}")),
+                (None, Some(_)) => return Err(WebDriverError("client hints need a user agent to go with".into())),
+                (None, None) => {}
             }
+            chrome_options["args"] = json!(args);
             let mut command = Command::new("chromedriver");
             command.arg(format!("--port={port}"));
             let (driver, base) = start_driver(command, port)?;
             let capabilities = json!({ "alwaysMatch": {
                 "browserName": "chrome",
-                "goog:chromeOptions": { "binary": "/usr/bin/chromium", "args": args },
+                "goog:chromeOptions": chrome_options,
             }});
-            Session::new(base, capabilities, Processes(vec![driver]))
+            let session = Session::new(base, capabilities, Processes(vec![driver]))?;
+            if options.without_webassembly {
+                // No command-line switch hides WebAssembly any more: remove it before any
+                // page script runs, as it is absent in the browsers 2.5.1 lists that predate it.
+                let source = "delete window.WebAssembly;";
+                session.chromium_devtools("Page.addScriptToEvaluateOnNewDocument", json!({ "source": source }))?;
+            }
+            Ok(session)
         }
         Engine::Firefox => {
             let mut prefs = serde_json::Map::new();
@@ -110,6 +130,12 @@ pub fn launch(engine: Engine, options: &Launch) -> Result<Session> {
             if let Some(user_agent) = &options.user_agent {
                 prefs.insert("general.useragent.override".to_owned(), Value::String(user_agent.clone()));
             }
+            if options.without_webassembly {
+                prefs.insert("javascript.options.wasm".to_owned(), json!(false));
+            }
+            if options.client_hints.is_some() {
+                return Err(WebDriverError("Firefox has no client hints".into()));
+            }
             let mut command = Command::new("geckodriver");
             command.args(["--host", "127.0.0.1", "--port", &port.to_string()]);
             let (driver, base) = start_driver(command, port)?;
@@ -120,6 +146,9 @@ pub fn launch(engine: Engine, options: &Launch) -> Result<Session> {
             Session::new(base, capabilities, Processes(vec![driver]))
         }
         Engine::WebKit => {
+            if options.client_hints.is_some() || options.without_webassembly {
+                return Err(WebDriverError("MiniBrowser cannot emulate client hints or hide WebAssembly".into()));
+            }
             let binary = minibrowser()
                 .ok_or_else(|| WebDriverError("MiniBrowser not found: install libwebkit2gtk-4.1-0".into()))?;
             let (display, name) = start_display()?;

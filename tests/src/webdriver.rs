@@ -175,6 +175,11 @@ impl Session {
         call("POST", &self.url(&format!("/element/{}/click", element.0)), Some(json!({}))).map(drop)
     }
 
+    /// Chromium only: runs a DevTools protocol command through chromedriver.
+    pub fn chromium_devtools(&self, command: &str, parameters: Value) -> Result<Value> {
+        call("POST", &self.url("/goog/cdp/execute"), Some(json!({ "cmd": command, "params": parameters })))
+    }
+
     /// The browser's major version as the driver reports it.
     pub fn browser_major(&self) -> Option<u32> {
         self.capabilities["browserVersion"].as_str()?.split('.').next()?.parse().ok()

@@ -1,5 +1,6 @@
 //! The release build, served on loopback under a sub-path, in Chromium, Firefox ESR and WebKit.
 
+use serde_json::{Value, json};
 use sitecheck_e2e::browsers::{Engine, Launch, launch};
 use sitecheck_e2e::dist_dir;
 use sitecheck_e2e::server::StaticServer;
@@ -12,21 +13,45 @@ const FIRST_VERDICT: Duration = Duration::from_secs(20);
 
 struct Page {
     session: Session,
-    _server: StaticServer,
+    server: StaticServer,
 }
 
 fn open(engine: Engine, options: Launch) -> Page {
     let server = StaticServer::start(&dist_dir(), SUB_PATH, 0).expect("serve dist/");
     let session = launch(engine, &options).unwrap_or_else(|error| panic!("{}: {error}", engine.name()));
     session.goto(&server.url()).unwrap();
-    Page { session, _server: server }
+    Page { session, server }
 }
 
-/// What the browser card shows: (verdict slug, card text).
-fn browser_card(page: &Page) -> (String, String) {
-    let card = page.session.wait_for("[data-check='pc.browser']", FIRST_VERDICT).unwrap();
-    let verdict = page.session.attribute(&card, "data-verdict").unwrap().unwrap_or_default();
-    (verdict, page.session.text(&card).unwrap())
+fn user_agent(user_agent: &str) -> Launch {
+    Launch { user_agent: Some(user_agent.to_owned()), ..Launch::default() }
+}
+
+/// Every card once the asynchronous readings are in: (check, verdict, text).
+fn cards(page: &Page) -> Vec<(String, String, String)> {
+    page.session.wait_for(".checks[data-ready='true']", FIRST_VERDICT).unwrap();
+    let script = "return Array.from(document.querySelectorAll('.checks [data-check]'))
+        .map(card => [card.dataset.check, card.dataset.verdict, card.innerText])";
+    let value = page.session.execute(script, json!([])).unwrap();
+    value
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|card| {
+            (card[0].as_str().unwrap().into(), card[1].as_str().unwrap().into(), card[2].as_str().unwrap().into())
+        })
+        .collect()
+}
+
+/// Asserts the card for `check` has `verdict` and shows every fragment.
+fn check_card(cards: &[(String, String, String)], check: &str, verdict: &str, fragments: &[&str]) {
+    let Some((_, got, text)) = cards.iter().find(|(id, _, _)| id == check) else {
+        panic!("no card {check} among {cards:#?}");
+    };
+    assert_eq!(got, verdict, "{check}: {text}");
+    for fragment in fragments {
+        assert!(text.contains(fragment), "{check}: {fragment:?} in {text:?}");
+    }
 }
 
 /// The number after `token` in `text`, read here independently of the app's parser.
@@ -37,76 +62,267 @@ fn number_after(text: &str, token: &str) -> Option<u32> {
 
 fn check_own_browser(engine: Engine, family: &str) {
     let page = open(engine, Launch::default());
-    let (verdict, text) = browser_card(&page);
+    let cards = cards(&page);
+    let user_agent = page.session.execute("return navigator.userAgent", json!([])).unwrap();
     // The driver reports the real version; WebKitGTK reports its own engine version instead
     // of Safari's, so for it the number comes from the UA string's Version/ token.
     let major = match engine {
-        Engine::WebKit => {
-            let user_agent = page.session.execute("return navigator.userAgent", serde_json::json!([])).unwrap();
-            number_after(user_agent.as_str().unwrap(), "Version/").unwrap()
-        }
+        Engine::WebKit => number_after(user_agent.as_str().unwrap(), "Version/").unwrap(),
         _ => page.session.browser_major().unwrap(),
     };
-    assert_eq!(verdict, "pass", "{}: {text}", engine.name());
-    assert!(text.contains(&format!("{family} {major}")), "{}: expected {family} {major} in {text}", engine.name());
-    assert!(text.contains("2.5.1 Web Browser"), "{text}");
-    assert!(text.contains("user-agent string"), "the evidence says how it was read: {text}");
-    assert!(!page.session.find_all("#loading").unwrap().iter().any(|_| true), "the loading notice is gone");
+    check_card(&cards, "pc.browser", "pass", &[&format!("{family} {major}"), "2.5.1 Web Browser"]);
+    // These machines run Linux, where the softphone does not run (2.5.2).
+    let source = if engine == Engine::Chromium { "read from client hints" } else { "read from the user-agent string" };
+    check_card(&cards, "softphone.pc-os", "fail", &["Linux", source, "2.5.2"]);
+    check_card(&cards, "mobile.os-version", "not-applicable", &["not a mobile device"]);
+    check_card(&cards, "softphone.single-user", "needs-confirmation", &["thin client"]);
+    assert!(page.session.find_all("#loading").unwrap().is_empty(), "the loading notice is gone");
+    assert!(page.session.find_all("#fallback").unwrap().is_empty(), "no fallback where the checker runs");
 }
 
 #[test]
-fn chromium_passes_its_own_browser() {
+fn chromium_checks_itself() {
     check_own_browser(Engine::Chromium, "Chrome");
 }
 
 #[test]
-fn firefox_passes_its_own_browser() {
+fn firefox_checks_itself() {
     check_own_browser(Engine::Firefox, "Firefox");
 }
 
 #[test]
-fn webkit_passes_its_own_browser() {
+fn webkit_checks_itself() {
     check_own_browser(Engine::WebKit, "Safari");
 }
 
-/// Overridden user agents: (engine, UA, expected verdict, texts the card must show).
-const OVERRIDES: &[(Engine, &str, &str, &[&str])] = &[
-    (
-        Engine::Chromium,
-        "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:50.0) Gecko/20100101 Firefox/50.0",
-        "fail",
-        &["Firefox 50 on Windows 10 or 11", "Mozilla Firefox 54 or later"],
-    ),
-    (
-        Engine::Firefox,
-        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.18363",
-        "fail",
-        &["Edge (legacy EdgeHTML) 18", "Legacy Edge is not Chromium Edge"],
-    ),
-    (
-        Engine::WebKit,
-        "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_14_6) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/12.1.2 Safari/605.1.15",
-        "pass",
-        &["Safari 12 on macOS 10.14.6"],
-    ),
-];
+const WINDOWS_CHROME: &str =
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+const MAC_CHROME: &str = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+const ANDROID_CHROME: &str =
+    "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
+
+fn hints(platform: &str, version: &str, architecture: &str, mobile: bool) -> Value {
+    json!({
+        "platform": platform, "platformVersion": version, "architecture": architecture, "bitness": "64",
+        "mobile": mobile, "model": "",
+        "brands": [{ "brand": "Google Chrome", "version": "131" }],
+        "fullVersionList": [{ "brand": "Google Chrome", "version": "131.0.6778.86" }],
+    })
+}
+
+type Expected = &'static [(&'static str, &'static str, &'static [&'static str])];
+
+/// Overridden user agents (with client hints where Chromium can send them) and the cards they get.
+fn overrides() -> Vec<(Engine, Launch, Expected)> {
+    vec![
+        (
+            Engine::Chromium,
+            Launch { client_hints: Some(hints("Windows", "15.0.0", "x86", false)), ..user_agent(WINDOWS_CHROME) },
+            &[
+                ("pc.browser", "pass", &["Chrome 131 on Windows 11, read from client hints"]),
+                ("softphone.pc-os", "warning", &["Windows 11, read from client hints", "not listed in 2.5.2"]),
+            ],
+        ),
+        (
+            Engine::Chromium,
+            Launch { client_hints: Some(hints("Windows", "10.0.0", "x86", false)), ..user_agent(WINDOWS_CHROME) },
+            &[("softphone.pc-os", "pass", &["Windows 10, read from client hints"])],
+        ),
+        (
+            Engine::Chromium,
+            Launch { client_hints: Some(hints("macOS", "14.2.1", "arm", false)), ..user_agent(MAC_CHROME) },
+            &[
+                ("softphone.mac-os", "warning", &["macOS 14.2.1, read from client hints"]),
+                ("softphone.mac-intel", "fail", &["Apple silicon"]),
+            ],
+        ),
+        (
+            Engine::Chromium,
+            Launch { client_hints: Some(hints("Android", "15.0.0", "", true)), ..user_agent(ANDROID_CHROME) },
+            &[
+                ("mobile.os-version", "pass", &["Android 15.0.0, read from client hints"]),
+                ("softphone.pc-os", "not-applicable", &[]),
+            ],
+        ),
+        (
+            Engine::Chromium,
+            user_agent("Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:50.0) Gecko/20100101 Firefox/50.0"),
+            &[(
+                "pc.browser",
+                "fail",
+                &["Firefox 50 on Windows 10 or 11", "Mozilla Firefox 54 or later", "may be overridden"],
+            )],
+        ),
+        (
+            Engine::Firefox,
+            user_agent(
+                "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.18363",
+            ),
+            &[
+                ("pc.browser", "fail", &["Edge (legacy EdgeHTML) 18", "Legacy Edge is not Chromium Edge"]),
+                ("softphone.pc-os", "needs-confirmation", &["Windows 10 or 11, read from the user-agent string"]),
+            ],
+        ),
+        (
+            Engine::Firefox,
+            user_agent("Mozilla/5.0 (Android 12; Mobile; rv:131.0) Gecko/131.0 Firefox/131.0"),
+            &[("mobile.os-version", "fail", &["Android 12", "update the device"])],
+        ),
+        (
+            Engine::WebKit,
+            user_agent(
+                "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_14_6) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/12.1.2 Safari/605.1.15",
+            ),
+            &[
+                ("pc.browser", "pass", &["Safari 12 on macOS 10.14.6"]),
+                ("softphone.mac-os", "pass", &["macOS 10.14.6"]),
+                ("softphone.mac-intel", "needs-confirmation", &["About This Mac"]),
+            ],
+        ),
+        (
+            Engine::WebKit,
+            user_agent(
+                "Mozilla/5.0 (iPhone; CPU iPhone OS 16_7 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/16.6 Mobile/15E148 Safari/604.1",
+            ),
+            &[("mobile.os-version", "fail", &["iOS 16.7"])],
+        ),
+    ]
+}
 
 #[test]
 fn overridden_user_agents_get_their_verdicts() {
-    for &(engine, user_agent, expected, texts) in OVERRIDES {
-        let page = open(engine, Launch { user_agent: Some(user_agent.to_owned()) });
-        let (verdict, text) = browser_card(&page);
-        assert_eq!(verdict, expected, "{}: {text}", engine.name());
-        for fragment in texts {
-            assert!(text.contains(fragment), "{}: {fragment:?} in {text}", engine.name());
+    for (engine, options, expected) in overrides() {
+        let page = open(engine, options);
+        let cards = cards(&page);
+        for (check, verdict, fragments) in expected {
+            check_card(&cards, check, verdict, fragments);
         }
     }
 }
 
 #[test]
+fn the_signals_shown_for_support_give_the_same_verdicts_in_the_core() {
+    use sitecheck_core::device::{browser, operating_system};
+    use sitecheck_core::environment::{Signals, detect};
+    let launch = Launch { client_hints: Some(hints("Windows", "15.0.0", "x86", false)), ..user_agent(WINDOWS_CHROME) };
+    let page = open(Engine::Chromium, launch);
+    let cards = cards(&page);
+    let json = page.session.text(&page.session.find("[data-testid='signals-json']").unwrap()).unwrap();
+    // The details element is closed, so its text is read from the DOM instead.
+    let json = if json.is_empty() {
+        let value = page
+            .session
+            .execute("return document.querySelector(\"[data-testid='signals-json']\").textContent", json!([]))
+            .unwrap();
+        value.as_str().unwrap().to_owned()
+    } else {
+        json
+    };
+    let signals: Signals = serde_json::from_str(&json).unwrap();
+    let environment = detect(&signals);
+    check_card(&cards, "pc.browser", browser(&environment).verdict.slug(), &[&browser(&environment).evidence]);
+    let os = operating_system(&environment);
+    check_card(&cards, os.requirement, os.verdict.slug(), &[&os.evidence]);
+}
+
+#[test]
+fn confirmations_are_kept_across_reloads_and_can_be_undone() {
+    let page = open(Engine::Chromium, Launch::default());
+    let check = "softphone.single-user";
+    check_card(&cards(&page), check, "needs-confirmation", &[]);
+    page.session.click(&page.session.find(&format!("[data-confirm='{check}']")).unwrap()).unwrap();
+    check_card(&cards(&page), check, "pass", &["Pass (confirmed)", "Confirmed by a person on"]);
+    page.session.goto(&page.server.url()).unwrap();
+    check_card(&cards(&page), check, "pass", &["Confirmed by a person on"]);
+    page.session.click(&page.session.find(&format!("[data-undo='{check}']")).unwrap()).unwrap();
+    check_card(&cards(&page), check, "needs-confirmation", &[]);
+    page.session.goto(&page.server.url()).unwrap();
+    check_card(&cards(&page), check, "needs-confirmation", &[]);
+}
+
+#[test]
+fn unreadable_saved_confirmations_are_reported_and_kept() {
+    let page = open(Engine::Chromium, Launch::default());
+    page.session.execute("localStorage.setItem('sitecheck.confirmations', '{broken')", json!([])).unwrap();
+    page.session.goto(&page.server.url()).unwrap();
+    cards(&page);
+    let alert = page.session.text(&page.session.find("[role='alert']").unwrap()).unwrap();
+    assert!(alert.contains("could not be read") && alert.contains("sitecheck.confirmations.unreadable"), "{alert}");
+    let kept =
+        page.session.execute("return localStorage.getItem('sitecheck.confirmations.unreadable')", json!([])).unwrap();
+    assert_eq!(kept, "{broken");
+}
+
+/// Old browsers: the classic fallback script shows the 2.5.1 verdict without WebAssembly.
+#[test]
+fn browsers_without_webassembly_get_their_verdict_from_the_fallback() {
+    let cases = [
+        (
+            Engine::Chromium,
+            "Mozilla/5.0 (Windows NT 6.1; WOW64; Trident/7.0; rv:11.0) like Gecko",
+            "pass",
+            "Internet Explorer 11",
+        ),
+        (
+            Engine::Chromium,
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/60.0.3112.113 Safari/537.36",
+            "pass",
+            "Chrome 60",
+        ),
+        (
+            Engine::Firefox,
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:50.0) Gecko/20100101 Firefox/50.0",
+            "fail",
+            "Firefox 50",
+        ),
+    ];
+    for (engine, agent, verdict, name) in cases {
+        let page = open(engine, Launch { without_webassembly: true, ..user_agent(agent) });
+        let card = page.session.wait_for("#fallback", FIRST_VERDICT).unwrap();
+        assert_eq!(page.session.attribute(&card, "data-verdict").unwrap().as_deref(), Some(verdict), "{agent}");
+        let text = page.session.text(&card).unwrap();
+        assert!(text.contains(name) && text.contains("lacks WebAssembly") && text.contains("2.5.1"), "{text}");
+        if name.starts_with("Internet Explorer") {
+            assert!(text.contains("Internet Explorer 11 is retired"), "{text}");
+        }
+        assert!(page.session.find_all("#loading").unwrap().is_empty(), "the fallback replaces the loading notice");
+    }
+}
+
+/// The fallback's small parser must agree with the core on every row of the UA table.
+#[test]
+fn the_fallback_agrees_with_the_core_on_the_whole_table() {
+    use sitecheck_core::browser::browser_finding;
+    use sitecheck_core::useragent::parse;
+    let table = include_str!("../../core/tests/data/user-agents.tsv");
+    let agents: Vec<&str> = table
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .filter_map(|line| line.splitn(5, '\t').nth(4))
+        .collect();
+    let page = open(Engine::Chromium, Launch::default());
+    cards(&page);
+    let judged = page
+        .session
+        .execute("return arguments[0].map(ua => window.sitecheckFallback.judge(ua))", json!([agents]))
+        .unwrap();
+    for (agent, fallback) in agents.iter().zip(judged.as_array().unwrap()) {
+        let parsed = parse(agent);
+        let expected = json!({
+            "browser": parsed.browser.slug(),
+            "major": parsed.major,
+            "verdict": browser_finding(&parsed, "").verdict.slug(),
+        });
+        let got = json!({ "browser": fallback["browser"], "major": fallback["major"], "verdict": fallback["verdict"] });
+        assert_eq!(got, expected, "{agent:?}");
+    }
+    assert!(agents.len() >= 150);
+}
+
+#[test]
 fn the_catalogue_is_listed_by_section() {
     let page = open(Engine::Chromium, Launch::default());
-    page.session.wait_for("[data-check='pc.browser']", FIRST_VERDICT).unwrap();
+    cards(&page);
     let requirements = page.session.find_all("li.requirement").unwrap();
     assert_eq!(requirements.len(), sitecheck_core::requirement::REQUIREMENTS.len());
     let headings: Vec<String> = page
@@ -125,29 +341,27 @@ fn the_catalogue_is_listed_by_section() {
 #[test]
 fn the_catalogue_downloads_as_json_without_a_server() {
     let page = open(Engine::Chromium, Launch::default());
-    page.session.wait_for("[data-check='pc.browser']", FIRST_VERDICT).unwrap();
+    cards(&page);
     // Catch the download in the page: the link the app creates carries the blob.
     let script = r#"
         window.__saved = null;
-        const click = HTMLAnchorElement.prototype.click;
         HTMLAnchorElement.prototype.click = function () {
             const name = this.download;
             fetch(this.href).then(r => r.text()).then(text => { window.__saved = { name, text }; });
         };
         document.querySelector("[data-testid='download-catalogue']").click();
-        HTMLAnchorElement.prototype.__original = click;
     "#;
-    page.session.execute(script, serde_json::json!([])).unwrap();
-    let mut saved = serde_json::Value::Null;
+    page.session.execute(script, json!([])).unwrap();
+    let mut saved = Value::Null;
     for _ in 0..100 {
-        saved = page.session.execute("return window.__saved", serde_json::json!([])).unwrap();
+        saved = page.session.execute("return window.__saved", json!([])).unwrap();
         if !saved.is_null() {
             break;
         }
         std::thread::sleep(Duration::from_millis(50));
     }
     assert_eq!(saved["name"], "touchpoint-plus-catalogue-v3.40.json");
-    let catalogue: serde_json::Value = serde_json::from_str(saved["text"].as_str().unwrap()).unwrap();
-    let expected: serde_json::Value = serde_json::from_str(&sitecheck_core::catalogue::catalogue_json()).unwrap();
+    let catalogue: Value = serde_json::from_str(saved["text"].as_str().unwrap()).unwrap();
+    let expected: Value = serde_json::from_str(&sitecheck_core::catalogue::catalogue_json()).unwrap();
     assert_eq!(catalogue, expected);
 }

@@ -1,0 +1,121 @@
+//! What people have confirmed that no browser can see, kept in the browser between visits.
+
+use crate::units::Date;
+use crate::verdict::{Finding, Verdict};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use thiserror::Error;
+
+/// One confirmation: when, and an optional note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Confirmation {
+    /// The day, as YYYY-MM-DD.
+    pub on: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// Confirmations by requirement id. Versioned so that a later format can read this one.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Confirmations {
+    pub version: u32,
+    pub confirmed: BTreeMap<String, Confirmation>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ConfirmationError {
+    #[error("the saved confirmations are not valid JSON: {0}")]
+    Json(String),
+    #[error("the saved confirmations are version {0}, newer than this version of sitecheck understands")]
+    FutureVersion(u32),
+}
+
+impl Confirmations {
+    pub const VERSION: u32 = 1;
+    /// The localStorage key.
+    pub const STORAGE_KEY: &'static str = "sitecheck.confirmations";
+
+    pub fn new() -> Confirmations {
+        Confirmations { version: Self::VERSION, confirmed: BTreeMap::new() }
+    }
+
+    pub fn parse(text: &str) -> Result<Confirmations, ConfirmationError> {
+        let parsed: Confirmations =
+            serde_json::from_str(text).map_err(|error| ConfirmationError::Json(error.to_string()))?;
+        if parsed.version > Self::VERSION {
+            return Err(ConfirmationError::FutureVersion(parsed.version));
+        }
+        Ok(parsed)
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    pub fn confirm(&mut self, requirement: &str, on: Date, note: &str) {
+        self.confirmed.insert(requirement.to_owned(), Confirmation { on: on.to_string(), note: note.to_owned() });
+    }
+
+    pub fn revoke(&mut self, requirement: &str) {
+        self.confirmed.remove(requirement);
+    }
+
+    pub fn get(&self, requirement: &str) -> Option<&Confirmation> {
+        self.confirmed.get(requirement)
+    }
+
+    /// A finding the browser could not settle becomes a pass once a person has confirmed it;
+    /// the evidence then says who settled it. Other verdicts stay as they are: a confirmation
+    /// never overrides what was seen.
+    pub fn apply(&self, mut finding: Finding) -> Finding {
+        if finding.verdict == Verdict::NeedsConfirmation
+            && let Some(confirmation) = self.get(finding.requirement)
+        {
+            finding.verdict = Verdict::Pass;
+            finding.evidence = format!(
+                "Confirmed by a person on {} (the browser could not check it: {})",
+                confirmation.on, finding.evidence
+            );
+            if !confirmation.note.is_empty() {
+                finding.evidence.push_str(&format!(". Note: {}", confirmation.note));
+            }
+            finding.advice = None;
+            finding.confirmed_on = Some(confirmation.on.clone());
+        }
+        finding
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::device::single_user;
+
+    #[test]
+    fn confirmations_turn_only_open_questions_into_passes() {
+        let mut confirmations = Confirmations::new();
+        assert_eq!(confirmations.apply(single_user()).verdict, Verdict::NeedsConfirmation);
+        confirmations.confirm("softphone.single-user", Date::new(2026, 11, 23), "all desktops");
+        let confirmed = confirmations.apply(single_user());
+        assert_eq!(confirmed.verdict, Verdict::Pass);
+        assert!(confirmed.evidence.starts_with("Confirmed by a person on 2026-11-23"));
+        assert!(confirmed.evidence.ends_with("Note: all desktops"));
+        assert_eq!(confirmed.confirmed_on.as_deref(), Some("2026-11-23"));
+
+        let mut failed = single_user();
+        failed.verdict = Verdict::Fail;
+        assert_eq!(confirmations.apply(failed).verdict, Verdict::Fail, "a confirmation never hides a failure");
+
+        confirmations.revoke("softphone.single-user");
+        assert_eq!(confirmations.apply(single_user()).verdict, Verdict::NeedsConfirmation);
+    }
+
+    #[test]
+    fn saved_text_round_trips_and_bad_text_is_reported() {
+        let mut confirmations = Confirmations::new();
+        confirmations.confirm("softphone.pc-memory", Date::new(2026, 1, 2), "");
+        assert_eq!(Confirmations::parse(&confirmations.to_json()), Ok(confirmations));
+        assert!(matches!(Confirmations::parse("{not json"), Err(ConfirmationError::Json(_))));
+        assert_eq!(Confirmations::parse(r#"{"version":9,"confirmed":{}}"#), Err(ConfirmationError::FutureVersion(9)));
+    }
+}
