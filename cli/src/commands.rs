@@ -5,7 +5,10 @@ use serde::Serialize;
 use sitecheck_core::bandwidth::{BandwidthInputs, calculate};
 use sitecheck_core::browser::browser_finding;
 use sitecheck_core::catalogue::{CATALOGUE, catalogue_json};
+use sitecheck_core::device::{browser, mac_processor, mobile, operating_system};
+use sitecheck_core::environment::{Signals, detect};
 use sitecheck_core::section::section;
+use sitecheck_core::units::Date;
 use sitecheck_core::units::{Percent, format_mbps};
 use sitecheck_core::useragent::{BrowserFamily, parse};
 use sitecheck_core::verdict::Verdict;
@@ -21,6 +24,8 @@ pub enum CliError {
     Help,
     #[error(transparent)]
     Io(#[from] std::io::Error),
+    #[error("{0}")]
+    Input(String),
 }
 
 impl From<Vec<ArgError>> for CliError {
@@ -150,10 +155,88 @@ struct UaLine<'a> {
     verdict: Verdict,
 }
 
+/// Today, from the system clock, for the dated mobile release table.
+fn today() -> Date {
+    let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |since| since.as_secs());
+    Date::from_days_since_epoch((seconds / 86_400) as i64)
+}
+
+#[derive(Serialize)]
+struct HintsReport<'a> {
+    browser: &'a str,
+    major: Option<u32>,
+    os: String,
+    verdict: Verdict,
+    findings: Vec<sitecheck_core::verdict::Finding>,
+}
+
+/// `ua --hints`: the signals JSON the app shows for support, one document or one per line.
+fn user_agents_with_hints(input: impl BufRead, output: &mut impl Write, json: bool) -> Result<(), CliError> {
+    let mut text = String::new();
+    let mut input = input;
+    input.read_to_string(&mut text)?;
+    let documents: Vec<(usize, Result<Signals, String>)> = match serde_json::from_str::<Signals>(&text) {
+        Ok(signals) => vec![(1, Ok(signals))],
+        Err(_) => text
+            .lines()
+            .enumerate()
+            .filter(|(_, line)| !line.trim().is_empty())
+            .map(|(index, line)| (index + 1, serde_json::from_str::<Signals>(line).map_err(|error| error.to_string())))
+            .collect(),
+    };
+    if documents.is_empty() {
+        return Err(CliError::Usage(
+            "--hints reads the JSON the app shows under \"What this browser reported\"; stdin was empty".into(),
+        ));
+    }
+    let today = today();
+    let mut problems = Vec::new();
+    for (line, document) in documents {
+        let signals = match document {
+            Ok(signals) => signals,
+            Err(error) => {
+                problems.push(format!("line {line}: not the app's JSON: {error}"));
+                continue;
+            }
+        };
+        let environment = detect(&signals);
+        let browser_finding = browser(&environment);
+        let mut findings = vec![browser_finding.clone(), operating_system(&environment)];
+        findings.extend(mac_processor(&environment));
+        findings.push(mobile(&environment, today));
+        let report = HintsReport {
+            browser: environment.browser.browser.slug(),
+            major: environment.browser.major,
+            os: environment.os.to_string(),
+            verdict: browser_finding.verdict,
+            findings,
+        };
+        if json {
+            writeln!(output, "{}", serde_json::to_string(&report).unwrap_or_default())?;
+        } else {
+            for finding in &report.findings {
+                writeln!(
+                    output,
+                    "{:<22} {:<20} {}  ({})",
+                    finding.requirement,
+                    finding.verdict.slug(),
+                    finding.evidence,
+                    finding.section
+                )?;
+            }
+        }
+    }
+    if problems.is_empty() { Ok(()) } else { Err(CliError::Input(problems.join("\n"))) }
+}
+
 fn user_agents(arguments: &[String], input: impl BufRead, output: &mut impl Write) -> Result<(), CliError> {
-    let parsed = Parsed::new(arguments, &Spec { flags: &["--json"], valued: &[] });
+    let parsed = Parsed::new(arguments, &Spec { flags: &["--json", "--hints"], valued: &[] });
     let json = parsed.flag("--json");
+    let hints = parsed.flag("--hints");
     parsed.finish()?;
+    if hints {
+        return user_agents_with_hints(input, output, json);
+    }
     let mut by_family: BTreeMap<BrowserFamily, (u64, u64)> = BTreeMap::new();
     let (mut total, mut supported) = (0u64, 0u64);
     for line in input.split(b'\n') {

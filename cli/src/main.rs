@@ -15,13 +15,15 @@ Usage:
   sitecheck bandwidth --softphones N --ip-phones N --integrated N --busy-percent P
                       --calendar-users N [--agents N] [--presence-users N] [--json]
   sitecheck ua [--json] < user-agents.txt
+  sitecheck ua --hints [--json] < signals.json   (the JSON the app shows for support)
   sitecheck help
 ";
 
 fn main() -> ExitCode {
     let arguments: Vec<String> = std::env::args().skip(1).collect();
-    let mut stdout = std::io::stdout().lock();
-    let result = commands::run(&arguments, std::io::stdin().lock(), &mut stdout);
+    // Buffered: a proxy log of 100 000 lines must not cost 100 000 writes.
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let result = commands::run(&arguments, std::io::stdin().lock(), &mut stdout).and_then(|()| Ok(stdout.flush()?));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(commands::CliError::Usage(message)) => {

@@ -138,3 +138,46 @@ fn unknown_commands_and_help() {
     assert!(output.status.success());
     assert!(stdout(&output).contains("Usage:"));
 }
+
+#[test]
+fn ua_hints_reads_what_the_app_shows() {
+    let pretty = r#"{
+  "userAgent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
+  "hints": {
+    "brands": [{ "brand": "Google Chrome", "version": "131" }],
+    "fullVersionList": [{ "brand": "Google Chrome", "version": "131.0.6778.86" }],
+    "mobile": false, "platform": "Windows", "platformVersion": "15.0.0", "architecture": "x86", "bitness": "64", "model": ""
+  },
+  "maxTouchPoints": 0
+}"#;
+    let output = sitecheck(&["ua", "--hints", "--json"], pretty);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let report: serde_json::Value = serde_json::from_str(stdout(&output).trim()).unwrap();
+    assert_eq!(report["os"], "Windows 11");
+    assert_eq!(report["verdict"], "pass");
+    let os = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|finding| finding["requirement"] == "softphone.pc-os")
+        .unwrap();
+    assert_eq!(os["verdict"], "warning");
+    assert_eq!(os["evidence"], "Windows 11, read from client hints");
+
+    let text = stdout(&sitecheck(&["ua", "--hints"], pretty));
+    assert!(text.contains("softphone.pc-os") && text.contains("warning") && text.contains("(2.5.2)"), "{text}");
+}
+
+#[test]
+fn ua_hints_takes_json_lines_and_names_bad_ones() {
+    let lines = "{\"userAgent\":\"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.2 Safari/605.1.15\",\"maxTouchPoints\":5}\nnot json\n{\"userAgent\":\"curl/8\"}\n";
+    let output = sitecheck(&["ua", "--hints", "--json"], lines);
+    assert_eq!(output.status.code(), Some(1));
+    let rows: Vec<serde_json::Value> =
+        stdout(&output).lines().map(|line| serde_json::from_str(line).unwrap()).collect();
+    assert_eq!(rows.len(), 2, "the good lines are still reported");
+    assert_eq!(rows[0]["os"], "iOS 17", "an iPad posing as a Mac");
+    assert!(stderr(&output).contains("line 2: not the app's JSON"), "{}", stderr(&output));
+    let empty = sitecheck(&["ua", "--hints"], "");
+    assert_eq!(empty.status.code(), Some(2));
+}

@@ -1,6 +1,7 @@
 //! `cargo xtask`: set-up, build, serve, test and size for sitecheck, in Rust so that a fresh
 //! machine needs nothing but cargo, node and npm to start.
 
+mod bench;
 mod size;
 mod tools;
 
@@ -15,6 +16,8 @@ Usage: cargo xtask <command>
   build              install what is missing and build the release app into dist/
   test               install browsers and drivers, then run every check and test
   size               build, then print the size of each file in dist/ (raw and gzip)
+  bench startup      build, then time the first verdict card in each engine (10 loads each)
+  bench ua           time `sitecheck ua` over 100 000 user agents
 ";
 
 fn main() -> ExitCode {
@@ -25,6 +28,13 @@ fn main() -> ExitCode {
         Some("build") => build(&root).map(drop),
         Some("test") => test(&root),
         Some("size") => build(&root).and_then(|dist| size::report(&dist)),
+        Some("bench") => match arguments.get(1).map(String::as_str) {
+            Some("startup") => {
+                tools::ensure_test_tools().and_then(|()| build(&root)).and_then(|dist| bench::startup(&dist))
+            }
+            Some("ua") => bench::user_agents(&root),
+            _ => Err(format!("bench takes startup or ua\n{USAGE}")),
+        },
         _ => {
             eprint!("{USAGE}");
             return ExitCode::from(2);

@@ -1,0 +1,89 @@
+//! `cargo xtask bench …`: figures for the speed goals, printed rather than asserted, so that a
+//! noisy machine never fails a test.
+
+use sitecheck_e2e::browsers::{Engine, Launch, launch};
+use sitecheck_e2e::server::StaticServer;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values.get(values.len() / 2).copied().unwrap_or(f64::NAN)
+}
+
+/// Times `sitecheck ua` over a proxy log of 100 000 user agents made from the test table.
+pub fn user_agents(root: &Path) -> Result<(), String> {
+    let status = Command::new("cargo")
+        .args(["build", "--release", "-p", "sitecheck"])
+        .current_dir(root)
+        .status()
+        .map_err(|error| error.to_string())?;
+    if !status.success() {
+        return Err("building the CLI failed".into());
+    }
+    let table =
+        std::fs::read_to_string(root.join("core/tests/data/user-agents.tsv")).map_err(|error| error.to_string())?;
+    let agents: Vec<&str> = table
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .filter_map(|line| line.splitn(5, '\t').nth(4))
+        .collect();
+    let lines = 100_000;
+    let log: String = agents.iter().cycle().take(lines).flat_map(|agent| [*agent, "\n"]).collect();
+    let input = std::env::temp_dir().join(format!("sitecheck-bench-ua-{}.txt", std::process::id()));
+    std::fs::write(&input, &log).map_err(|error| error.to_string())?;
+    let binary = root.join("target/release/sitecheck");
+    let mut times = Vec::new();
+    for _ in 0..5 {
+        let file = std::fs::File::open(&input).map_err(|error| error.to_string())?;
+        let started = Instant::now();
+        let status = Command::new(&binary)
+            .arg("ua")
+            .stdin(file)
+            .stdout(Stdio::null())
+            .status()
+            .map_err(|error| error.to_string())?;
+        times.push(started.elapsed().as_secs_f64());
+        if !status.success() {
+            return Err("sitecheck ua failed".into());
+        }
+    }
+    let _ = std::fs::remove_file(&input);
+    let seconds = median(times);
+    println!(
+        "sitecheck ua: {lines} user agents ({} KB) in {:.3} s (median of 5), {:.0} lines/s; goal: well under 1 s",
+        log.len() / 1024,
+        seconds,
+        lines as f64 / seconds
+    );
+    Ok(())
+}
+
+/// Loads the release build 10 times per engine and reports the time to the first verdict card.
+pub fn startup(dist: &Path) -> Result<(), String> {
+    let server = StaticServer::start(dist, "/", 0).map_err(|error| error.to_string())?;
+    println!("{:<10} {:>12} {:>12} {:>12}", "engine", "median ms", "min ms", "max ms");
+    for engine in Engine::ALL {
+        let session = launch(engine, &Launch::default()).map_err(|error| format!("{}: {error}", engine.name()))?;
+        let mut times = Vec::new();
+        for round in 0..10 {
+            session.goto(&format!("{}?round={round}", server.url())).map_err(|error| error.to_string())?;
+            session
+                .wait_for("[data-check='pc.browser']", Duration::from_secs(20))
+                .map_err(|error| error.to_string())?;
+            let mark = session
+                .execute(
+                    "const mark = performance.getEntriesByName('sitecheck-first-verdict')[0]; return mark ? mark.startTime : null",
+                    serde_json::json!([]),
+                )
+                .map_err(|error| error.to_string())?;
+            times.push(mark.as_f64().ok_or("the page set no sitecheck-first-verdict mark")?);
+        }
+        let (min, max) = times.iter().fold((f64::MAX, 0.0f64), |(min, max), time| (min.min(*time), max.max(*time)));
+        println!("{:<10} {:>12.1} {:>12.1} {:>12.1}", engine.name(), median(times), min, max);
+    }
+    println!("time from navigation start to the first verdict card, 10 loads each, served on loopback");
+    println!("goal: within 1.5× a bare Leptos page (about 0.2 s here), i.e. under 300 ms");
+    crate::size::report(dist)
+}
