@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 /// How the site reaches the platform (2.1 and 2.3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum AccessPath {
     Internet,

@@ -1,0 +1,322 @@
+//! A site plan: what the customer orders and how many of each. The checklist, the bandwidth,
+//! the firewall rules and share links all derive from this one model.
+
+use crate::bandwidth::BandwidthInputs;
+use crate::condition::{AccessPath, AddOn, Endpoint, PlanFacts, Role, Vendor};
+use crate::firewall::{FIREWALL_RULES, FIREWALL_TABLES, FirewallRule};
+use crate::requirement::{REQUIREMENTS, Requirement};
+use crate::units::Percent;
+use ipnet::Ipv4Net;
+use serde::{Deserialize, Serialize};
+
+/// The calendar integration chosen (3.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Calendar {
+    #[default]
+    None,
+    ExchangeOnline,
+    ExchangeOnPremise,
+}
+
+/// The S4B/Lync integration level chosen (3.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SkypeIntegration {
+    #[default]
+    None,
+    PresenceOnly,
+    PresenceAndVoice,
+}
+
+/// Addresses of the customer's own servers, for inbound rules. Unknown ones are written as
+/// placeholders from the documentation range, marked as such.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CustomerAddresses {
+    pub network: Option<Ipv4Net>,
+    pub exchange_ews: Option<Ipv4Net>,
+    pub s4b_front_end: Option<Ipv4Net>,
+    pub s4b_mediation: Option<Ipv4Net>,
+    pub ad_sync: Option<Ipv4Net>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Plan {
+    pub access: AccessPath,
+    pub softphone_pc_users: u32,
+    pub softphone_mac_users: u32,
+    pub ip_phones: u32,
+    pub mitel_phones: bool,
+    pub ata_adapters: u32,
+    pub mediatrix_adapters: bool,
+    /// Users whose calls run through S4B/Lync or Teams.
+    pub integrated_users: u32,
+    pub mobile_users: u32,
+    pub agents: u32,
+    /// Softphone users with the ACD or Attendant view.
+    pub acd_or_attendant_users: u32,
+    pub busy_percent: u8,
+    pub calendar: Calendar,
+    pub calendar_users: u32,
+    pub skype: SkypeIntegration,
+    pub skype_users: u32,
+    pub teams: bool,
+    pub advanced_attendant: bool,
+    pub ad_integration: bool,
+    pub call_recording: bool,
+    /// The uplink the customer states, in kbit/s, to compare with the calculation.
+    pub uplink_kbps: Option<u64>,
+    pub addresses: CustomerAddresses,
+}
+
+impl Default for Plan {
+    fn default() -> Plan {
+        Plan {
+            access: AccessPath::Internet,
+            softphone_pc_users: 0,
+            softphone_mac_users: 0,
+            ip_phones: 0,
+            mitel_phones: false,
+            ata_adapters: 0,
+            mediatrix_adapters: false,
+            integrated_users: 0,
+            mobile_users: 0,
+            agents: 0,
+            acd_or_attendant_users: 0,
+            busy_percent: 20,
+            calendar: Calendar::None,
+            calendar_users: 0,
+            skype: SkypeIntegration::None,
+            skype_users: 0,
+            teams: false,
+            advanced_attendant: false,
+            ad_integration: false,
+            call_recording: false,
+            uplink_kbps: None,
+            addresses: CustomerAddresses::default(),
+        }
+    }
+}
+
+impl PlanFacts for Plan {
+    fn access(&self) -> AccessPath {
+        self.access
+    }
+
+    fn has_endpoint(&self, endpoint: Endpoint) -> bool {
+        match endpoint {
+            // Contact-centre agents use the softphone (5.1); count them as PC users.
+            Endpoint::SoftphonePc => self.softphone_pc_users > 0 || self.agents > 0,
+            Endpoint::SoftphoneMac => self.softphone_mac_users > 0,
+            Endpoint::IpPhone => self.ip_phones > 0,
+            Endpoint::Ata => self.ata_adapters > 0,
+            Endpoint::Mobile => self.mobile_users > 0,
+        }
+    }
+
+    fn has_add_on(&self, add_on: AddOn) -> bool {
+        match add_on {
+            AddOn::ExchangeOnline => self.calendar == Calendar::ExchangeOnline,
+            AddOn::ExchangeOnPremise => self.calendar == Calendar::ExchangeOnPremise,
+            // 3.2.2 applies "in addition to" 3.2.1: voice includes presence.
+            AddOn::S4bPresence => self.skype != SkypeIntegration::None,
+            AddOn::S4bPresenceVoice => self.skype == SkypeIntegration::PresenceAndVoice,
+            AddOn::Teams => self.teams,
+            AddOn::AdvancedAttendant => self.advanced_attendant,
+            AddOn::AdIntegration => self.ad_integration,
+            AddOn::CallRecording => self.call_recording,
+        }
+    }
+
+    fn has_role(&self, role: Role) -> bool {
+        match role {
+            Role::AcdOrAttendantView => self.acd_or_attendant_users > 0 || self.agents > 0,
+        }
+    }
+
+    fn has_vendor(&self, vendor: Vendor) -> bool {
+        match vendor {
+            Vendor::Mediatrix => self.mediatrix_adapters && self.ata_adapters > 0,
+            Vendor::Mitel => self.mitel_phones && self.ip_phones > 0,
+        }
+    }
+}
+
+/// A problem with a plan's values; all are reported together.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PlanProblem {
+    #[error("the share of users busy at once is {0} %; it must be from 0 to 100")]
+    BusyPercent(u8),
+    #[error(
+        "Advanced Attendant traffic cannot be routed over DataNet (2.3.2, 3.4): it needs an Internet connection too"
+    )]
+    AttendantOverDataNet,
+    #[error("{users} calendar users, but no Exchange integration is chosen")]
+    CalendarUsersWithoutExchange { users: u32 },
+    #[error("{users} S4B/Lync users, but no S4B/Lync integration is chosen")]
+    SkypeUsersWithoutIntegration { users: u32 },
+}
+
+impl Plan {
+    /// Everything questionable about the plan; an empty list is a consistent plan. Some
+    /// entries (Advanced Attendant over DataNet) are facts of the spec the plan must work
+    /// around, not input errors.
+    pub fn problems(&self) -> Vec<PlanProblem> {
+        let mut problems = Vec::new();
+        if self.busy_percent > 100 {
+            problems.push(PlanProblem::BusyPercent(self.busy_percent));
+        }
+        if self.advanced_attendant && self.access == AccessPath::DataNet {
+            problems.push(PlanProblem::AttendantOverDataNet);
+        }
+        if self.calendar == Calendar::None && self.calendar_users > 0 {
+            problems.push(PlanProblem::CalendarUsersWithoutExchange { users: self.calendar_users });
+        }
+        if self.skype == SkypeIntegration::None && self.skype_users > 0 {
+            problems.push(PlanProblem::SkypeUsersWithoutIntegration { users: self.skype_users });
+        }
+        problems
+    }
+
+    /// The requirements this plan must meet, in document order.
+    pub fn requirements(&self) -> Vec<&'static Requirement> {
+        REQUIREMENTS.iter().filter(|requirement| requirement.applies.holds(self)).collect()
+    }
+
+    /// The firewall rules this plan needs: every applicable table with what it includes, each
+    /// rule once, in table order.
+    pub fn firewall_rules(&self) -> Vec<&'static FirewallRule> {
+        let mut sections: Vec<&str> = Vec::new();
+        for table in FIREWALL_TABLES.iter().filter(|table| table.applies.holds(self)) {
+            for section in table.includes.iter().copied().chain(std::iter::once(table.section)) {
+                if !sections.contains(&section) {
+                    sections.push(section);
+                }
+            }
+        }
+        FIREWALL_RULES.iter().filter(|rule| sections.contains(&rule.section) && rule.applies.holds(self)).collect()
+    }
+
+    /// The inputs of the bandwidth calculation.
+    pub fn bandwidth_inputs(&self) -> BandwidthInputs {
+        let calendar_users = if self.calendar == Calendar::None { 0 } else { self.calendar_users };
+        let presence_users = if self.skype == SkypeIntegration::None { 0 } else { self.skype_users };
+        BandwidthInputs {
+            softphones: self.softphone_pc_users + self.softphone_mac_users,
+            ip_phones: self.ip_phones + self.ata_adapters,
+            integrated: self.integrated_users,
+            busy: Percent::new(self.busy_percent).unwrap_or(Percent::of(100)),
+            calendar_users,
+            agents: self.agents,
+            presence_users,
+        }
+    }
+
+    /// The plan of the spec's 5.1 example, for demonstrations and tests.
+    pub fn spec_example() -> Plan {
+        Plan {
+            softphone_pc_users: 50,
+            ip_phones: 50,
+            integrated_users: 50,
+            agents: 15,
+            busy_percent: 20,
+            calendar: Calendar::ExchangeOnPremise,
+            calendar_users: 165,
+            teams: true,
+            ..Plan::default()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bandwidth::calculate;
+    use crate::units::Bandwidth;
+
+    fn rule_ids(plan: &Plan) -> Vec<&'static str> {
+        plan.firewall_rules().iter().map(|rule| rule.id).collect()
+    }
+
+    #[test]
+    fn firewall_rules_follow_the_inclusions() {
+        let check = |plan: Plan, expected: &[&str]| assert_eq!(rule_ids(&plan), expected, "{plan:?}");
+        check(Plan::default(), &["6.1.1", "6.1.2"]);
+        check(Plan { softphone_pc_users: 1, ..Plan::default() }, &["6.1.1", "6.1.2", "6.2.1", "6.2.2"]);
+        check(Plan { ip_phones: 3, ..Plan::default() }, &["6.1.1", "6.1.2", "6.2.1", "6.2.2", "6.3.1", "6.3.2"]);
+        check(
+            Plan { ip_phones: 3, mitel_phones: true, ..Plan::default() },
+            &["6.1.1", "6.1.2", "6.2.1", "6.2.2", "6.3.1", "6.3.2", "6.3.4"],
+        );
+        check(
+            Plan { ata_adapters: 2, mediatrix_adapters: true, ..Plan::default() },
+            &["6.1.1", "6.1.2", "6.2.1", "6.2.2", "6.3.1", "6.3.2", "6.3.3"],
+        );
+        check(Plan { mitel_phones: true, ..Plan::default() }, &["6.1.1", "6.1.2"]);
+        check(Plan { skype: SkypeIntegration::PresenceOnly, ..Plan::default() }, &["6.1.1", "6.1.2", "6.5.1", "6.5.3"]);
+        check(
+            Plan { skype: SkypeIntegration::PresenceAndVoice, ..Plan::default() },
+            &["6.1.1", "6.1.2", "6.5.1", "6.5.2", "6.5.3", "6.5.4", "6.5.5", "6.5.6"],
+        );
+        check(Plan { calendar: Calendar::ExchangeOnline, ..Plan::default() }, &["6.1.1", "6.1.2"]);
+        check(Plan { calendar: Calendar::ExchangeOnPremise, ..Plan::default() }, &["6.1.1", "6.1.2", "6.4.1"]);
+        check(
+            Plan { advanced_attendant: true, ad_integration: true, ..Plan::default() },
+            &["6.1.1", "6.1.2", "6.6.1", "6.7.1"],
+        );
+    }
+
+    #[test]
+    fn requirements_depend_on_the_plan() {
+        let ids = |plan: &Plan| plan.requirements().iter().map(|requirement| requirement.id).collect::<Vec<_>>();
+        let internet = ids(&Plan::default());
+        assert!(internet.contains(&"pc.browser") && !internet.contains(&"datanet.routing"));
+        assert!(!internet.contains(&"softphone.pc-memory"));
+        let datanet = ids(&Plan { access: AccessPath::DataNet, ..Plan::default() });
+        assert!(datanet.contains(&"datanet.routing") && !datanet.contains(&"datanet.no-advanced-attendant"));
+        let attendant = ids(&Plan { access: AccessPath::DataNet, advanced_attendant: true, ..Plan::default() });
+        assert!(attendant.contains(&"datanet.no-advanced-attendant"));
+        let agents = ids(&Plan { agents: 5, ..Plan::default() });
+        assert!(agents.contains(&"softphone.screen") && agents.contains(&"softphone.pc-memory"));
+        let voice = ids(&Plan { skype: SkypeIntegration::PresenceAndVoice, ..Plan::default() });
+        assert!(
+            voice.contains(&"s4b.version")
+                && voice.contains(&"s4b-voice.media")
+                && voice.contains(&"s4b.public-addresses")
+        );
+        let voice_datanet =
+            ids(&Plan { skype: SkypeIntegration::PresenceAndVoice, access: AccessPath::DataNet, ..Plan::default() });
+        assert!(!voice_datanet.contains(&"s4b.public-addresses"));
+    }
+
+    #[test]
+    fn the_spec_example_plan_gives_the_spec_total() {
+        let calculation = calculate(Plan::spec_example().bandwidth_inputs());
+        assert_eq!(calculation.total, Bandwidth::kbps(3264));
+        assert_eq!(calculation.total_with_omitted, Bandwidth::kbps(4764));
+    }
+
+    #[test]
+    fn problems_are_all_reported() {
+        let plan = Plan {
+            busy_percent: 150,
+            access: AccessPath::DataNet,
+            advanced_attendant: true,
+            calendar_users: 10,
+            skype_users: 4,
+            ..Plan::default()
+        };
+        assert_eq!(
+            plan.problems(),
+            [
+                PlanProblem::BusyPercent(150),
+                PlanProblem::AttendantOverDataNet,
+                PlanProblem::CalendarUsersWithoutExchange { users: 10 },
+                PlanProblem::SkypeUsersWithoutIntegration { users: 4 },
+            ]
+        );
+        assert!(Plan::spec_example().problems().is_empty());
+    }
+}
