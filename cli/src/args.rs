@@ -67,6 +67,10 @@ impl Parsed {
         parsed
     }
 
+    pub fn value(&self, name: &str) -> Option<&str> {
+        self.values.get(name).map(String::as_str)
+    }
+
     pub fn flag(&self, name: &str) -> bool {
         self.flags.iter().any(|flag| flag == name)
     }

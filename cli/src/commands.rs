@@ -5,8 +5,11 @@ use serde::Serialize;
 use sitecheck_core::bandwidth::{BandwidthInputs, calculate};
 use sitecheck_core::browser::browser_finding;
 use sitecheck_core::catalogue::{CATALOGUE, catalogue_json};
+use sitecheck_core::coverage::{Coverage, check_coverage, parse_rules};
 use sitecheck_core::device::{browser, mac_processor, mobile, operating_system};
 use sitecheck_core::environment::{Signals, detect};
+use sitecheck_core::export::{RuleFormat, UnknownFormat, export};
+use sitecheck_core::plan::Plan;
 use sitecheck_core::section::section;
 use sitecheck_core::units::Date;
 use sitecheck_core::units::{Percent, format_mbps};
@@ -26,6 +29,9 @@ pub enum CliError {
     Io(#[from] std::io::Error),
     #[error("{0}")]
     Input(String),
+    /// The check ran and found openings not covered; the report is already written.
+    #[error("{0}")]
+    NotCovered(String),
 }
 
 impl From<Vec<ArgError>> for CliError {
@@ -40,6 +46,8 @@ pub fn run(arguments: &[String], input: impl BufRead, output: &mut impl Write) -
         "catalogue" => catalogue(rest, output),
         "bandwidth" => bandwidth(rest, output),
         "ua" => user_agents(rest, input, output),
+        "firewall" => firewall(rest, input, output),
+        "plan" => plan(rest, output),
         "help" | "--help" | "-h" => Err(CliError::Help),
         other => Err(CliError::Usage(format!("unknown command \"{other}\""))),
     }
@@ -273,6 +281,93 @@ fn user_agents(arguments: &[String], input: impl BufRead, output: &mut impl Writ
         }
         let share = if total == 0 { 0.0 } else { supported as f64 * 100.0 / total as f64 };
         writeln!(output, "{supported} of {total} users on supported browsers ({share:.1} %)")?;
+    }
+    Ok(())
+}
+
+fn read_file_or_stdin(path: &str, input: &mut impl BufRead) -> Result<String, CliError> {
+    if path == "-" {
+        let mut text = String::new();
+        input.read_to_string(&mut text)?;
+        Ok(text)
+    } else {
+        std::fs::read_to_string(path).map_err(|error| CliError::Input(format!("cannot read {path}: {error}")))
+    }
+}
+
+fn load_plan(path: &str, input: &mut impl BufRead) -> Result<Plan, CliError> {
+    let text = read_file_or_stdin(path, input)?;
+    let plan: Plan = serde_json::from_str(&text).map_err(|error| {
+        CliError::Input(format!("{path} is not a plan: {error} (`sitecheck plan --example` prints one to start from)"))
+    })?;
+    let problems = plan.problems();
+    if !problems.is_empty() {
+        let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        eprintln!("sitecheck: note: {}", list.join("; "));
+    }
+    Ok(plan)
+}
+
+fn plan(arguments: &[String], output: &mut impl Write) -> Result<(), CliError> {
+    let parsed = Parsed::new(arguments, &Spec { flags: &["--example"], valued: &[] });
+    let example = parsed.flag("--example");
+    parsed.finish()?;
+    if !example {
+        return Err(CliError::Usage("plan takes --example".into()));
+    }
+    writeln!(output, "{}", serde_json::to_string_pretty(&Plan::spec_example()).unwrap_or_default())?;
+    Ok(())
+}
+
+fn firewall(arguments: &[String], mut input: impl BufRead, output: &mut impl Write) -> Result<(), CliError> {
+    let parsed = Parsed::new(arguments, &Spec { flags: &["--json"], valued: &["--plan", "--format", "--check"] });
+    let json = parsed.flag("--json");
+    let plan_path = parsed.value("--plan").map(str::to_owned);
+    let format = parsed.value("--format").map(str::to_owned);
+    let check = parsed.value("--check").map(str::to_owned);
+    parsed.finish()?;
+    let plan_path = plan_path.ok_or_else(|| CliError::Usage("--plan is required".into()))?;
+    if plan_path == "-" && check.as_deref() == Some("-") {
+        return Err(CliError::Usage("--plan and --check cannot both read stdin".into()));
+    }
+    let plan = load_plan(&plan_path, &mut input)?;
+    let rules = plan.firewall_rules();
+    let Some(check) = check else {
+        let format: RuleFormat = format
+            .as_deref()
+            .unwrap_or("markdown")
+            .parse()
+            .map_err(|error: UnknownFormat| CliError::Usage(error.to_string()))?;
+        write!(output, "{}", export(&rules, &plan.addresses, format))?;
+        return Ok(());
+    };
+    let text = read_file_or_stdin(&check, &mut input)?;
+    let (allowed, problems) = parse_rules(&text);
+    let rows = check_coverage(&rules, &plan.addresses, &allowed);
+    if json {
+        let report = serde_json::json!({ "rows": rows, "unreadable": problems });
+        writeln!(output, "{}", serde_json::to_string_pretty(&report).unwrap_or_default())?;
+    } else {
+        writeln!(output, "{:<7} {:<17} {:<9} Detail", "Rule", "Opening", "Coverage")?;
+        for row in &rows {
+            let coverage = match row.coverage {
+                Coverage::Covered => "covered",
+                Coverage::Partial => "partial",
+                Coverage::Missing => "missing",
+            };
+            writeln!(output, "{:<7} {:<17} {:<9} {}", row.rule, row.service.to_string(), coverage, row.detail)?;
+        }
+        for problem in &problems {
+            writeln!(output, "line {}: {} ({})", problem.line, problem.problem, problem.text)?;
+        }
+    }
+    let open = rows.iter().filter(|row| row.coverage != Coverage::Covered).count();
+    if open > 0 || !problems.is_empty() {
+        return Err(CliError::NotCovered(format!(
+            "{open} of {} required openings are not fully covered; {} lines could not be read",
+            rows.len(),
+            problems.len()
+        )));
     }
     Ok(())
 }

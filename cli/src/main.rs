@@ -16,6 +16,9 @@ Usage:
                       --calendar-users N [--agents N] [--presence-users N] [--json]
   sitecheck ua [--json] < user-agents.txt
   sitecheck ua --hints [--json] < signals.json   (the JSON the app shows for support)
+  sitecheck plan --example                        (a plan to start from: the spec's 5.1 customer)
+  sitecheck firewall --plan FILE [--format csv|markdown|nftables|iptables|asa]
+  sitecheck firewall --plan FILE --check RULES [--json]   (exit 1 when anything is not covered)
   sitecheck help
 ";
 
@@ -37,6 +40,11 @@ fn main() -> ExitCode {
         }
         // A closed pipe (`sitecheck ua | head`) is the reader's choice, not an error.
         Err(commands::CliError::Io(error)) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(commands::CliError::NotCovered(message)) => {
+            let _ = stdout.flush();
+            eprintln!("sitecheck: {message}");
+            ExitCode::FAILURE
+        }
         Err(error) => {
             eprintln!("sitecheck: {error}");
             ExitCode::FAILURE

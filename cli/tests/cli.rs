@@ -181,3 +181,107 @@ fn ua_hints_takes_json_lines_and_names_bad_ones() {
     let empty = sitecheck(&["ua", "--hints"], "");
     assert_eq!(empty.status.code(), Some(2));
 }
+
+fn temp_file(name: &str, contents: &str) -> std::path::PathBuf {
+    let path = std::env::temp_dir().join(format!("sitecheck-cli-{}-{name}", std::process::id()));
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+const FULL_PLAN: &str = r#"{
+  "access": "internet", "softphone_pc_users": 20, "ip_phones": 10, "mitel_phones": true,
+  "ata_adapters": 2, "mediatrix_adapters": true, "calendar": "exchange-on-premise", "calendar_users": 30,
+  "skype": "presence-and-voice", "skype_users": 10, "advanced_attendant": true, "ad_integration": true,
+  "addresses": { "exchange_ews": "198.51.100.7/32" }
+}"#;
+
+/// Runs a real parser over an export; returns whether it accepted it, and what it said.
+fn validate(program: &str, arguments: &[&str], file: &std::path::Path) -> (bool, String) {
+    // Firewall tools live in /usr/sbin, which an unprivileged PATH may lack.
+    let sbin = std::path::Path::new("/usr/sbin").join(program);
+    let program = if sbin.is_file() { sbin.to_string_lossy().into_owned() } else { program.to_owned() };
+    let output = Command::new(&program).args(arguments).arg(file).output().unwrap_or_else(|error| {
+        panic!("{program} is needed to validate the export ({error}); `cargo xtask test` installs it")
+    });
+    (output.status.success(), String::from_utf8_lossy(&output.stderr).into_owned())
+}
+
+#[test]
+fn firewall_exports_pass_real_parsers() {
+    let plan = temp_file("plan.json", FULL_PLAN);
+    let plan = plan.to_str().unwrap();
+    for (format, program, arguments) in
+        [("nftables", "nft", &["-c", "-f"][..]), ("iptables", "iptables-restore", &["--test"][..])]
+    {
+        let output = sitecheck(&["firewall", "--plan", plan, "--format", format], "");
+        assert!(output.status.success(), "{}", stderr(&output));
+        let text = stdout(&output);
+        assert!(text.contains("198.51.100.7"), "the given EWS address is used: {text}");
+        let file = temp_file(&format!("rules.{format}"), &text);
+        let (accepted, message) = validate(program, arguments, &file);
+        assert!(accepted, "{program} rejects the {format} export: {message}\n{text}");
+        // The same parser must reject a broken file, or the check above proves nothing.
+        let broken = temp_file(&format!("broken.{format}"), &text.replacen("dport", "dpurt", 1));
+        let (accepted, _) = validate(program, arguments, &broken);
+        assert!(!accepted, "{program} accepted a broken file");
+    }
+}
+
+#[test]
+fn firewall_formats_and_errors() {
+    let plan = temp_file("plan-formats.json", FULL_PLAN);
+    let plan = plan.to_str().unwrap();
+    let csv = stdout(&sitecheck(&["firewall", "--plan", plan, "--format", "csv"], ""));
+    assert_eq!(csv.lines().count(), 1 + 20, "a header and one line per rule and service: {csv}");
+    let asa = stdout(&sitecheck(&["firewall", "--plan", plan, "--format", "asa"], ""));
+    assert!(asa.contains("network-object 213.65.172.64 255.255.255.252"), "{asa}");
+    let markdown = stdout(&sitecheck(&["firewall", "--plan", "-"], FULL_PLAN));
+    assert!(
+        markdown
+            .contains("| 6.4.1 | inbound | 81.228.2.192/27 | Customer's Exchange EWS (198.51.100.7/32) | TCP/443 |"),
+        "{markdown}"
+    );
+
+    let unknown = sitecheck(&["firewall", "--plan", plan, "--format", "pdf"], "");
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(stderr(&unknown).contains("unknown rule format \"pdf\""));
+    let bad_plan = sitecheck(&["firewall", "--plan", "-"], "{\"access\": \"carrier-pigeon\"}");
+    assert_eq!(bad_plan.status.code(), Some(1));
+    assert!(stderr(&bad_plan).contains("- is not a plan: unknown variant `carrier-pigeon`"), "{}", stderr(&bad_plan));
+    let missing = sitecheck(&["firewall", "--plan", "/nonexistent/plan.json"], "");
+    assert!(stderr(&missing).contains("cannot read /nonexistent/plan.json"));
+}
+
+#[test]
+fn firewall_check_reports_coverage() {
+    let plan = temp_file("plan-check.json", FULL_PLAN);
+    let plan = plan.to_str().unwrap();
+    // Our own nftables export covers everything.
+    let nft = stdout(&sitecheck(&["firewall", "--plan", plan, "--format", "nftables"], ""));
+    let rules = temp_file("own.nft", &nft);
+    let output = sitecheck(&["firewall", "--plan", plan, "--check", rules.to_str().unwrap()], "");
+    assert!(output.status.success(), "{}{}", stdout(&output), stderr(&output));
+    assert!(!stdout(&output).contains("missing") && !stdout(&output).contains("partial"));
+
+    let current = "-A FORWARD -d 81.228.2.192/27 -p tcp --dport 443 -j ACCEPT\n-A FORWARD -d 81.228.2.192/27 -p udp --dport 50000:60000 -j ACCEPT\nnonsense here\n";
+    let output = sitecheck(&["firewall", "--plan", plan, "--check", "-", "--json"], current);
+    assert_eq!(output.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let state = |rule: &str, service: &str| {
+        report["rows"].as_array().unwrap().iter().find(|row| row["rule"] == rule && row["service"] == service).unwrap()
+            ["coverage"]
+            .clone()
+    };
+    assert_eq!(state("6.1.2", "TCP/443"), "covered");
+    assert_eq!(state("6.2.2", "UDP/49152-65535"), "partial");
+    assert_eq!(state("6.2.1", "TCP/5061"), "missing");
+    assert_eq!(report["unreadable"][0]["line"], 3);
+    assert!(stderr(&output).contains("required openings are not fully covered"));
+}
+
+#[test]
+fn plan_example_is_a_plan() {
+    let example = stdout(&sitecheck(&["plan", "--example"], ""));
+    let output = sitecheck(&["firewall", "--plan", "-", "--format", "csv"], &example);
+    assert!(output.status.success(), "{}", stderr(&output));
+}

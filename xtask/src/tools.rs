@@ -88,7 +88,8 @@ pub fn ensure_build_tools(root: &Path) -> Result<std::ffi::OsString, String> {
 }
 
 fn on_path(program: &str) -> bool {
-    output("sh", &["-c", &format!("command -v {program}")]).is_some()
+    // Firewall tools live in /usr/sbin, which an unprivileged PATH may lack.
+    output("sh", &["-c", &format!("command -v {program}")]).is_some() || Path::new("/usr/sbin").join(program).is_file()
 }
 
 /// Installs the browsers and drivers the end-to-end tests use, where missing.
@@ -99,6 +100,9 @@ pub fn ensure_test_tools() -> Result<(), String> {
         ("firefox-esr", "firefox-esr"),
         ("WebKitWebDriver", "webkit2gtk-driver"),
         ("Xvfb", "xvfb"),
+        // Real parsers for the firewall exports.
+        ("nft", "nftables"),
+        ("iptables-restore", "iptables"),
     ];
     let missing: Vec<&str> =
         packages.iter().filter(|(program, _)| !on_path(program)).map(|(_, package)| *package).collect();

@@ -1,0 +1,160 @@
+//! The plan's checklist: every requirement that applies, with how it stands — seen by the
+//! browser, confirmed by a person, reported by whoever sent the link, or still open.
+
+use crate::confirmation::Confirmations;
+use crate::plan::Plan;
+use crate::requirement::{Requirement, Verification};
+use crate::section::{Section, section};
+use crate::verdict::{Finding, Verdict};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Where an item's verdict comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Source {
+    /// Checked in this browser just now.
+    ThisBrowser,
+    /// A person confirmed it.
+    Person,
+    /// The browser of whoever sent the share link.
+    SharedResult,
+    /// Nobody has settled it yet.
+    Open,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChecklistItem {
+    pub requirement: &'static Requirement,
+    pub verdict: Verdict,
+    pub source: Source,
+    pub evidence: String,
+    pub note: String,
+}
+
+impl ChecklistItem {
+    /// Settled and fine: passed or not applicable.
+    pub fn is_done(&self) -> bool {
+        matches!(self.verdict, Verdict::Pass | Verdict::NotApplicable)
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChecklistGroup {
+    pub section: &'static Section,
+    pub items: Vec<ChecklistItem>,
+}
+
+impl ChecklistGroup {
+    pub fn done(&self) -> usize {
+        self.items.iter().filter(|item| item.is_done()).count()
+    }
+}
+
+/// How far the whole list has come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+}
+
+pub fn progress(groups: &[ChecklistGroup]) -> Progress {
+    Progress {
+        done: groups.iter().map(ChecklistGroup::done).sum(),
+        total: groups.iter().map(|group| group.items.len()).sum(),
+    }
+}
+
+fn how_to_verify(requirement: &Requirement) -> &'static str {
+    match requirement.verification.first() {
+        Some(Verification::Browser) => "Open this page on the computer concerned to check it, or confirm it",
+        Some(Verification::Measured) => "Measure it with the network checks or the native probe, or confirm it",
+        Some(Verification::Calculated) => "Compare the calculation below with the site, then confirm it",
+        Some(Verification::File) => "Check the files concerned, then confirm it",
+        _ => "Only a person can confirm this",
+    }
+}
+
+/// Builds the checklist for a plan from what is known.
+pub fn checklist(
+    plan: &Plan,
+    findings: &[Finding],
+    confirmations: &Confirmations,
+    shared_results: &BTreeMap<String, Verdict>,
+) -> Vec<ChecklistGroup> {
+    let mut groups: Vec<ChecklistGroup> = Vec::new();
+    for requirement in plan.requirements() {
+        let finding = findings.iter().find(|finding| finding.requirement == requirement.id);
+        let confirmation = confirmations.get(requirement.id);
+        let item = match (finding, confirmation, shared_results.get(requirement.id)) {
+            // What was seen wins, except that a person may settle what the browser could not.
+            (Some(finding), _, _) => {
+                let finding = confirmations.apply(finding.clone());
+                let source = if finding.confirmed_on.is_some() { Source::Person } else { Source::ThisBrowser };
+                let note = confirmation.map(|confirmation| confirmation.note.clone()).unwrap_or_default();
+                ChecklistItem { requirement, verdict: finding.verdict, source, evidence: finding.evidence, note }
+            }
+            (None, Some(confirmation), _) => ChecklistItem {
+                requirement,
+                verdict: Verdict::Pass,
+                source: Source::Person,
+                evidence: format!("Confirmed by a person on {}", confirmation.on),
+                note: confirmation.note.clone(),
+            },
+            (None, None, Some(&verdict)) => ChecklistItem {
+                requirement,
+                verdict,
+                source: Source::SharedResult,
+                evidence: "Reported by the browser of whoever sent this link".to_owned(),
+                note: String::new(),
+            },
+            (None, None, None) => ChecklistItem {
+                requirement,
+                verdict: Verdict::NeedsConfirmation,
+                source: Source::Open,
+                evidence: how_to_verify(requirement).to_owned(),
+                note: String::new(),
+            },
+        };
+        match groups.last_mut() {
+            Some(group) if group.section.id == requirement.section => group.items.push(item),
+            _ => {
+                let Some(section) = section(requirement.section) else { continue };
+                groups.push(ChecklistGroup { section, items: vec![item] });
+            }
+        }
+    }
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::device::single_user;
+    use crate::units::Date;
+
+    #[test]
+    fn items_take_the_best_source_available() {
+        let plan = Plan { softphone_pc_users: 3, ..Plan::default() };
+        let mut confirmations = Confirmations::new();
+        confirmations.confirm("net.no-hubs", Date::new(2026, 11, 23), "all switched");
+        let results = [("net.switched-lan".to_owned(), Verdict::Pass)].into();
+        let groups = checklist(&plan, &[single_user()], &confirmations, &results);
+        let item = |id: &str| {
+            groups.iter().flat_map(|group| &group.items).find(|item| item.requirement.id == id).unwrap().clone()
+        };
+        assert_eq!(
+            (item("softphone.single-user").verdict, item("softphone.single-user").source),
+            (Verdict::NeedsConfirmation, Source::ThisBrowser)
+        );
+        assert_eq!((item("net.no-hubs").verdict, item("net.no-hubs").source), (Verdict::Pass, Source::Person));
+        assert_eq!(item("net.no-hubs").note, "all switched");
+        assert_eq!(item("net.switched-lan").source, Source::SharedResult);
+        assert_eq!((item("net.jitter").verdict, item("net.jitter").source), (Verdict::NeedsConfirmation, Source::Open));
+        let totals = progress(&groups);
+        assert_eq!(totals.total, plan.requirements().len());
+        assert_eq!(totals.done, 2);
+        assert_eq!(groups[0].section.id, "2.1");
+        assert!(groups.windows(2).all(|pair| pair[0].section.id != pair[1].section.id));
+    }
+}

@@ -1,0 +1,438 @@
+//! Share links: a plan, its confirmations and (optionally) results, in a URL fragment that
+//! never reaches a server. The format is versioned, compact (defaults are left out) and
+//! carries a checksum, so that a truncated or edited link is refused as a whole.
+//!
+//! `sc1.<fields>.<checksum>`: fields are `key=value` joined by `&`, values percent-encoded;
+//! the checksum is FNV-1a (32 bits, hex) of the fields. It catches accidents, not forgery.
+
+use crate::condition::AccessPath;
+use crate::confirmation::{Confirmation, Confirmations};
+use crate::plan::{Calendar, CustomerAddresses, Plan, SkypeIntegration};
+use crate::verdict::Verdict;
+use ipnet::Ipv4Net;
+use std::collections::BTreeMap;
+use thiserror::Error;
+
+pub const LINK_VERSION: u32 = 1;
+const PREFIX: &str = "sc";
+
+/// Who made the link, so the app can greet the reader properly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LinkPurpose {
+    /// A sales engineer's plan for a customer to check.
+    #[default]
+    Prefill,
+    /// A customer's answers and results sent back.
+    Results,
+}
+
+/// Everything a link carries.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Shared {
+    pub purpose: LinkPurpose,
+    pub plan: Plan,
+    pub confirmations: Confirmations,
+    /// Verdicts by requirement id, as the sender's browser saw them.
+    pub results: BTreeMap<String, Verdict>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum LinkError {
+    #[error("this is not a sitecheck link")]
+    NotALink,
+    #[error(
+        "this link was made by a newer sitecheck (format {0}; this one reads format {LINK_VERSION}): open it with the newer version"
+    )]
+    FutureVersion(u32),
+    #[error("this link is damaged or incomplete (its checksum does not match): ask the sender to copy it again")]
+    Damaged,
+    #[error("this link has values sitecheck cannot read: {}", .0.join("; "))]
+    BadFields(Vec<String>),
+}
+
+/// FNV-1a, 32 bits.
+fn checksum(text: &str) -> u32 {
+    text.bytes().fold(0x811c_9dc5u32, |hash, byte| (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193))
+}
+
+/// Characters that may stand unescaped in a value: unreserved URL characters plus ':' and '/'.
+fn is_plain(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b':' | b'/')
+}
+
+fn encode(text: &str) -> String {
+    let mut encoded = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if is_plain(byte) {
+            encoded.push(char::from(byte));
+        } else {
+            encoded.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    encoded
+}
+
+fn decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while index < bytes.len() {
+        if bytes[index] == b'%' {
+            let hex = text.get(index + 1..index + 3)?;
+            decoded.push(u8::from_str_radix(hex, 16).ok()?);
+            index += 3;
+        } else {
+            decoded.push(bytes[index]);
+            index += 1;
+        }
+    }
+    String::from_utf8(decoded).ok()
+}
+
+fn verdict_code(verdict: Verdict) -> char {
+    match verdict {
+        Verdict::Pass => 'p',
+        Verdict::Fail => 'f',
+        Verdict::Warning => 'w',
+        Verdict::NeedsConfirmation => 'n',
+        Verdict::NotApplicable => 'x',
+    }
+}
+
+fn verdict_from(code: &str) -> Option<Verdict> {
+    Some(match code {
+        "p" => Verdict::Pass,
+        "f" => Verdict::Fail,
+        "w" => Verdict::Warning,
+        "n" => Verdict::NeedsConfirmation,
+        "x" => Verdict::NotApplicable,
+        _ => return None,
+    })
+}
+
+/// Writes the link fragment (without '#').
+pub fn encode_link(shared: &Shared) -> String {
+    let plan = &shared.plan;
+    let defaults = Plan::default();
+    let mut fields: Vec<(&str, String)> = Vec::new();
+    if shared.purpose == LinkPurpose::Results {
+        fields.push(("w", "r".into()));
+    }
+    if plan.access == AccessPath::DataNet {
+        fields.push(("a", "d".into()));
+    }
+    let counts = [
+        ("s", plan.softphone_pc_users),
+        ("m", plan.softphone_mac_users),
+        ("p", plan.ip_phones),
+        ("t", plan.ata_adapters),
+        ("g", plan.integrated_users),
+        ("o", plan.mobile_users),
+        ("c", plan.agents),
+        ("r", plan.acd_or_attendant_users),
+        ("eu", plan.calendar_users),
+        ("ku", plan.skype_users),
+    ];
+    for (key, value) in counts {
+        if value != 0 {
+            fields.push((key, value.to_string()));
+        }
+    }
+    if plan.busy_percent != defaults.busy_percent {
+        fields.push(("b", plan.busy_percent.to_string()));
+    }
+    match plan.calendar {
+        Calendar::None => {}
+        Calendar::ExchangeOnline => fields.push(("e", "o".into())),
+        Calendar::ExchangeOnPremise => fields.push(("e", "p".into())),
+    }
+    match plan.skype {
+        SkypeIntegration::None => {}
+        SkypeIntegration::PresenceOnly => fields.push(("k", "p".into())),
+        SkypeIntegration::PresenceAndVoice => fields.push(("k", "v".into())),
+    }
+    let flags: String = [
+        (plan.teams, 'T'),
+        (plan.advanced_attendant, 'A'),
+        (plan.ad_integration, 'D'),
+        (plan.call_recording, 'R'),
+        (plan.mitel_phones, 'M'),
+        (plan.mediatrix_adapters, 'X'),
+    ]
+    .iter()
+    .filter(|(on, _)| *on)
+    .map(|(_, letter)| *letter)
+    .collect();
+    if !flags.is_empty() {
+        fields.push(("f", flags));
+    }
+    if let Some(uplink) = plan.uplink_kbps {
+        fields.push(("u", uplink.to_string()));
+    }
+    let addresses = &plan.addresses;
+    for (key, value) in [
+        ("n", addresses.network),
+        ("ew", addresses.exchange_ews),
+        ("fe", addresses.s4b_front_end),
+        ("me", addresses.s4b_mediation),
+        ("ad", addresses.ad_sync),
+    ] {
+        if let Some(network) = value {
+            fields.push((key, network.to_string()));
+        }
+    }
+    if !shared.confirmations.confirmed.is_empty() {
+        let list: Vec<String> = shared
+            .confirmations
+            .confirmed
+            .iter()
+            .map(|(id, confirmation)| {
+                let mut item = format!("{}~{}", id, confirmation.on);
+                if !confirmation.note.is_empty() {
+                    // Escaped on its own, so that ',' and '~' in a note cannot split the list.
+                    item.push('~');
+                    item.push_str(&encode(&confirmation.note));
+                }
+                item
+            })
+            .collect();
+        fields.push(("y", list.join(",")));
+    }
+    if !shared.results.is_empty() {
+        let list: Vec<String> =
+            shared.results.iter().map(|(id, verdict)| format!("{id}~{}", verdict_code(*verdict))).collect();
+        fields.push(("v", list.join(",")));
+    }
+    let body: Vec<String> = fields.iter().map(|(key, value)| format!("{key}={}", encode(value))).collect();
+    let body = body.join("&");
+    format!("{PREFIX}{LINK_VERSION}.{body}.{:08x}", checksum(&body))
+}
+
+/// Reads a link fragment (with or without '#', or a whole URL). Nothing partial is returned:
+/// a link is read whole or refused with every problem named.
+pub fn decode_link(text: &str) -> Result<Shared, LinkError> {
+    let fragment = text.trim();
+    let fragment = fragment.rsplit_once('#').map_or(fragment, |(_, fragment)| fragment);
+    let rest = fragment.strip_prefix(PREFIX).ok_or(LinkError::NotALink)?;
+    let (version, rest) = rest.split_once('.').ok_or(LinkError::NotALink)?;
+    let version: u32 = version.parse().map_err(|_| LinkError::NotALink)?;
+    if version > LINK_VERSION {
+        return Err(LinkError::FutureVersion(version));
+    }
+    if version == 0 {
+        return Err(LinkError::NotALink);
+    }
+    let (body, sum) = rest.rsplit_once('.').ok_or(LinkError::Damaged)?;
+    if sum.len() != 8 || u32::from_str_radix(sum, 16).ok() != Some(checksum(body)) {
+        return Err(LinkError::Damaged);
+    }
+    let mut shared = Shared::default();
+    let mut problems = Vec::new();
+    let plan = &mut shared.plan;
+    for field in body.split('&').filter(|field| !field.is_empty()) {
+        let Some((key, raw)) = field.split_once('=') else {
+            problems.push(format!("\"{field}\" has no value"));
+            continue;
+        };
+        let Some(value) = decode(raw) else {
+            problems.push(format!("{key}: \"{raw}\" is not properly escaped"));
+            continue;
+        };
+        let mut number = |target: &mut u32| match value.parse() {
+            Ok(parsed) => *target = parsed,
+            Err(_) => problems.push(format!("{key}: \"{value}\" is not a whole number")),
+        };
+        match key {
+            "s" => number(&mut plan.softphone_pc_users),
+            "m" => number(&mut plan.softphone_mac_users),
+            "p" => number(&mut plan.ip_phones),
+            "t" => number(&mut plan.ata_adapters),
+            "g" => number(&mut plan.integrated_users),
+            "o" => number(&mut plan.mobile_users),
+            "c" => number(&mut plan.agents),
+            "r" => number(&mut plan.acd_or_attendant_users),
+            "eu" => number(&mut plan.calendar_users),
+            "ku" => number(&mut plan.skype_users),
+            "w" => match value.as_str() {
+                "r" => shared.purpose = LinkPurpose::Results,
+                _ => problems.push(format!("w: unknown purpose \"{value}\"")),
+            },
+            "a" => match value.as_str() {
+                "d" => plan.access = AccessPath::DataNet,
+                "i" => plan.access = AccessPath::Internet,
+                _ => problems.push(format!("a: unknown access \"{value}\"")),
+            },
+            "b" => match value.parse::<u8>() {
+                Ok(percent) if percent <= 100 => plan.busy_percent = percent,
+                _ => problems.push(format!("b: \"{value}\" is not a percentage")),
+            },
+            "e" => match value.as_str() {
+                "o" => plan.calendar = Calendar::ExchangeOnline,
+                "p" => plan.calendar = Calendar::ExchangeOnPremise,
+                _ => problems.push(format!("e: unknown calendar \"{value}\"")),
+            },
+            "k" => match value.as_str() {
+                "p" => plan.skype = SkypeIntegration::PresenceOnly,
+                "v" => plan.skype = SkypeIntegration::PresenceAndVoice,
+                _ => problems.push(format!("k: unknown S4B level \"{value}\"")),
+            },
+            "f" => {
+                for letter in value.chars() {
+                    match letter {
+                        'T' => plan.teams = true,
+                        'A' => plan.advanced_attendant = true,
+                        'D' => plan.ad_integration = true,
+                        'R' => plan.call_recording = true,
+                        'M' => plan.mitel_phones = true,
+                        'X' => plan.mediatrix_adapters = true,
+                        other => problems.push(format!("f: unknown add-on \"{other}\"")),
+                    }
+                }
+            }
+            "u" => match value.parse() {
+                Ok(uplink) => plan.uplink_kbps = Some(uplink),
+                Err(_) => problems.push(format!("u: \"{value}\" is not a bandwidth in kbit/s")),
+            },
+            "n" | "ew" | "fe" | "me" | "ad" => match value.parse::<Ipv4Net>() {
+                Ok(network) => {
+                    let addresses: &mut CustomerAddresses = &mut plan.addresses;
+                    let slot = match key {
+                        "n" => &mut addresses.network,
+                        "ew" => &mut addresses.exchange_ews,
+                        "fe" => &mut addresses.s4b_front_end,
+                        "me" => &mut addresses.s4b_mediation,
+                        _ => &mut addresses.ad_sync,
+                    };
+                    *slot = Some(network);
+                }
+                Err(_) => problems.push(format!("{key}: \"{value}\" is not a network")),
+            },
+            "y" => {
+                for item in value.split(',').filter(|item| !item.is_empty()) {
+                    let mut parts = item.splitn(3, '~');
+                    let (id, on, note) = (parts.next(), parts.next(), parts.next().map(decode));
+                    match (id, on, note) {
+                        (Some(id), Some(on), note)
+                            if crate::requirement::requirement(id).is_some() && note != Some(None) =>
+                        {
+                            let note = note.flatten().unwrap_or_default();
+                            shared
+                                .confirmations
+                                .confirmed
+                                .insert(id.to_owned(), Confirmation { on: on.to_owned(), note });
+                        }
+                        _ => problems.push(format!("y: \"{item}\" is not a confirmation of a known requirement")),
+                    }
+                }
+            }
+            "v" => {
+                for item in value.split(',').filter(|item| !item.is_empty()) {
+                    match item.split_once('~') {
+                        Some((id, code))
+                            if crate::requirement::requirement(id).is_some() && verdict_from(code).is_some() =>
+                        {
+                            shared
+                                .results
+                                .insert(id.to_owned(), verdict_from(code).unwrap_or(Verdict::NeedsConfirmation));
+                        }
+                        _ => problems.push(format!("v: \"{item}\" is not a result of a known requirement")),
+                    }
+                }
+            }
+            other => problems.push(format!("unknown field \"{other}\"")),
+        }
+    }
+    shared.confirmations.version = Confirmations::VERSION;
+    if problems.is_empty() { Ok(shared) } else { Err(LinkError::BadFields(problems)) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::units::Date;
+
+    fn example() -> Shared {
+        let mut confirmations = Confirmations::new();
+        confirmations.confirm("net.no-hubs", Date::new(2026, 11, 23), "checked with Anna, 3rd floor & basement");
+        confirmations.confirm("softphone.single-user", Date::new(2026, 11, 22), "");
+        let mut plan = Plan::spec_example();
+        plan.uplink_kbps = Some(10_000);
+        plan.addresses.exchange_ews = Some("198.51.100.7/32".parse().unwrap());
+        let results =
+            [("pc.browser".to_owned(), Verdict::Pass), ("softphone.pc-os".to_owned(), Verdict::Warning)].into();
+        Shared { purpose: LinkPurpose::Results, plan, confirmations, results }
+    }
+
+    #[test]
+    fn round_trips_exactly_and_stays_short() {
+        let shared = example();
+        let link = encode_link(&shared);
+        assert!(link.starts_with("sc1."), "{link}");
+        assert!(link.len() < 400, "{} characters: {link}", link.len());
+        assert_eq!(decode_link(&link), Ok(shared.clone()));
+        assert_eq!(decode_link(&format!("https://intranet.example/tools/sitecheck/#{link}")), Ok(shared));
+        let empty = Shared { confirmations: Confirmations::new(), ..Shared::default() };
+        assert_eq!(decode_link(&encode_link(&empty)), Ok(empty));
+    }
+
+    #[test]
+    fn damaged_and_foreign_links_are_refused() {
+        let link = encode_link(&example());
+        let check = |text: &str, expected: LinkError| assert_eq!(decode_link(text), Err(expected), "{text}");
+        check(&link[..link.len() - 12], LinkError::Damaged);
+        check(&link.replacen("s=50", "s=51", 1), LinkError::Damaged);
+        check(&link.replacen("sc1.", "sc2.", 1), LinkError::FutureVersion(2));
+        check("", LinkError::NotALink);
+        check("#section-2", LinkError::NotALink);
+        check("sc1", LinkError::NotALink);
+        check("sc1.x", LinkError::Damaged);
+        // A well-formed link with a value that makes no sense names it.
+        let body = "s=many&b=300&zz=1";
+        let forged = format!("sc1.{body}.{:08x}", checksum(body));
+        let Err(LinkError::BadFields(problems)) = decode_link(&forged) else { panic!("accepted {forged}") };
+        assert_eq!(problems.len(), 3, "{problems:?}");
+    }
+
+    #[test]
+    fn random_plans_round_trip_and_garbage_never_panics() {
+        let mut state = 0x1234_5678_9abc_def0u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..2_000 {
+            let mut shared = Shared::default();
+            let plan = &mut shared.plan;
+            plan.softphone_pc_users = (next() % 5000) as u32;
+            plan.ip_phones = (next() % 300) as u32;
+            plan.agents = (next() % 40) as u32;
+            plan.busy_percent = (next() % 101) as u8;
+            plan.access = if next() % 2 == 0 { AccessPath::Internet } else { AccessPath::DataNet };
+            plan.calendar =
+                [Calendar::None, Calendar::ExchangeOnline, Calendar::ExchangeOnPremise][(next() % 3) as usize];
+            plan.skype = [SkypeIntegration::None, SkypeIntegration::PresenceOnly, SkypeIntegration::PresenceAndVoice]
+                [(next() % 3) as usize];
+            plan.teams = next() % 2 == 0;
+            plan.uplink_kbps = (next() % 2 == 0).then(|| next() % 1_000_000);
+            shared.confirmations = Confirmations::new();
+            if next() % 2 == 0 {
+                let note: String =
+                    (0..(next() % 20)).map(|_| char::from_u32((next() % 0x3000) as u32).unwrap_or('x')).collect();
+                shared.confirmations.confirm("net.no-hubs", Date::new(2026, 1, 1), &note);
+            }
+            let link = encode_link(&shared);
+            assert_eq!(decode_link(&link), Ok(shared), "{link}");
+            // Any cut or any flipped character is refused, never misread.
+            let cut = (next() as usize) % link.len();
+            assert!(decode_link(&link[..cut]).is_err() || link[..cut].is_empty());
+        }
+        for _ in 0..5_000 {
+            let garbage: String =
+                (0..(next() % 60)).map(|_| char::from_u32((next() % 0x80) as u32).unwrap_or('?')).collect();
+            let _ = decode_link(&garbage);
+            let _ = decode_link(&format!("sc1.{garbage}"));
+        }
+    }
+}

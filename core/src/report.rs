@@ -1,0 +1,153 @@
+//! The site report as Markdown and JSON: what the printed page shows, for files and tickets.
+
+use crate::bandwidth::{BandwidthCalculation, calculate};
+use crate::checklist::{ChecklistGroup, Progress, Source, progress};
+use crate::export::{RuleFormat, export};
+use crate::plan::Plan;
+use crate::section::{SPEC_DATE, SPEC_VERSION};
+use crate::units::{Date, format_mbps};
+use crate::verdict::Verdict;
+use serde::Serialize;
+use std::fmt::Write;
+
+#[derive(Debug, Serialize)]
+pub struct Report<'a> {
+    pub date: Date,
+    pub spec_version: &'static str,
+    pub spec_date: Date,
+    pub plan: &'a Plan,
+    pub progress: Progress,
+    pub checklist: &'a [ChecklistGroup],
+    pub bandwidth: BandwidthCalculation,
+    pub firewall_rules: Vec<&'static crate::firewall::FirewallRule>,
+}
+
+pub fn report<'a>(plan: &'a Plan, checklist: &'a [ChecklistGroup], date: Date) -> Report<'a> {
+    Report {
+        date,
+        spec_version: SPEC_VERSION,
+        spec_date: SPEC_DATE,
+        plan,
+        progress: progress(checklist),
+        checklist,
+        bandwidth: calculate(plan.bandwidth_inputs()),
+        firewall_rules: plan.firewall_rules(),
+    }
+}
+
+pub fn report_json(report: &Report<'_>) -> String {
+    serde_json::to_string_pretty(report).unwrap_or_default()
+}
+
+fn source_label(source: &Source) -> &'static str {
+    match source {
+        Source::ThisBrowser => "checked in the browser",
+        Source::Person => "confirmed by a person",
+        Source::SharedResult => "reported by the sender's browser",
+        Source::Open => "open",
+    }
+}
+
+pub fn report_markdown(report: &Report<'_>) -> String {
+    let mut text = format!(
+        "# Telia Touchpoint Plus site readiness\n\nReport of {}, against Site Environment Requirements v{} ({}).\n\n",
+        report.date, report.spec_version, report.spec_date
+    );
+    let _ =
+        writeln!(text, "**Progress:** {} of {} requirements settled.\n", report.progress.done, report.progress.total);
+    let open: Vec<String> = report
+        .checklist
+        .iter()
+        .flat_map(|group| &group.items)
+        .filter(|item| !item.is_done())
+        .map(|item| {
+            format!(
+                "- {} ({}, {}): {}",
+                item.requirement.statement,
+                item.requirement.section,
+                item.verdict.label(),
+                item.evidence
+            )
+        })
+        .collect();
+    if !open.is_empty() {
+        let _ = writeln!(text, "## What is left\n\n{}\n", open.join("\n"));
+    }
+    text.push_str("## Checklist\n");
+    for group in report.checklist {
+        let _ = writeln!(
+            text,
+            "\n### {} {} ({} of {})\n",
+            group.section.id,
+            group.section.title,
+            group.done(),
+            group.items.len()
+        );
+        for item in &group.items {
+            let mark = match item.verdict {
+                Verdict::Pass | Verdict::NotApplicable => "x",
+                _ => " ",
+            };
+            let note = if item.note.is_empty() { String::new() } else { format!(" Note: {}.", item.note) };
+            let _ = writeln!(
+                text,
+                "- [{mark}] **{}** {} — {}: {}.{note}",
+                item.verdict.label(),
+                item.requirement.statement,
+                source_label(&item.source),
+                item.evidence.trim_end_matches('.')
+            );
+        }
+    }
+    text.push_str("\n## Bandwidth\n\n| Function | Calculation | Bandwidth | Section |\n|---|---|---|---|\n");
+    for line in report.bandwidth.lines.iter() {
+        let _ = writeln!(text, "| {} | {} | {} | {} |", line.label, line.formula, line.bandwidth, line.section);
+    }
+    let _ = writeln!(text, "| **Total (the spec's method)** | | **{}** | 5.1 |", format_mbps(report.bandwidth.total));
+    for line in report.bandwidth.omitted.iter() {
+        let _ = writeln!(text, "| {} | {} | {} | {} |", line.label, line.formula, line.bandwidth, line.section);
+    }
+    if !report.bandwidth.omitted.is_empty() {
+        let _ = writeln!(
+            text,
+            "| **Total including what 5.1 leaves out** | | **{}** | |",
+            format_mbps(report.bandwidth.total_with_omitted)
+        );
+    }
+    text.push('\n');
+    text.push_str(
+        &export(&report.firewall_rules, &report.plan.addresses, RuleFormat::Markdown).replacen("# ", "## ", 1),
+    );
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checklist::checklist;
+    use crate::confirmation::Confirmations;
+
+    #[test]
+    fn the_report_has_every_part() {
+        let plan = Plan::spec_example();
+        let groups = checklist(&plan, &[], &Confirmations::new(), &Default::default());
+        let report = report(&plan, &groups, Date::new(2026, 11, 23));
+        let markdown = report_markdown(&report);
+        for part in [
+            "Report of 2026-11-23",
+            "v3.40",
+            "## What is left",
+            "### 2.1 Internet",
+            "3.264 Mbit/s",
+            "## Telia Touchpoint Plus firewall openings",
+            "| 6.4.1 |",
+        ] {
+            assert!(markdown.contains(part), "{part} in\n{markdown}");
+        }
+        let json: serde_json::Value = serde_json::from_str(&report_json(&report)).unwrap();
+        assert_eq!(json["bandwidth"]["total_kbps"], 3264);
+        assert_eq!(json["spec_version"], "3.40");
+        assert_eq!(json["progress"]["total"], plan.requirements().len());
+        assert_eq!(json["checklist"][0]["items"][0]["requirement"]["id"], "net.call-bandwidth");
+    }
+}
