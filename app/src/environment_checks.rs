@@ -1,6 +1,6 @@
 use crate::finding_card::FindingCard;
 use crate::reading;
-use crate::storage;
+use crate::state::AppState;
 use crate::support_details::SupportDetails;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -11,13 +11,10 @@ use sitecheck_core::environment::detect;
 /// synchronously, then refine when client hints and the device list arrive.
 #[component]
 pub fn EnvironmentChecks() -> impl IntoView {
+    let state = expect_context::<AppState>();
     let (signals, set_signals) = signal(reading::signals_now());
     let (facts, set_facts) = signal(reading::facts_now());
     let (ready, set_ready) = signal(false);
-    let loaded = storage::load_confirmations();
-    let (confirmations, set_confirmations) = signal(loaded.confirmations);
-    let (problem, set_problem) = signal(loaded.problem);
-    let today = reading::today();
 
     spawn_local(async move {
         if let Some(hints) = reading::high_entropy_hints().await {
@@ -28,30 +25,31 @@ pub fn EnvironmentChecks() -> impl IntoView {
         set_ready.set(true);
     });
 
+    // The raw findings go to the shared state (the checklist applies confirmations itself).
+    Effect::new(move |_| {
+        let findings = environment_findings(&detect(&signals.get()), &facts.get(), state.today);
+        state.findings.set(findings);
+    });
+
     let on_confirm = Callback::new(move |(requirement, confirmed): (&'static str, bool)| {
-        set_confirmations.update(|confirmations| {
+        state.confirmations.update(|confirmations| {
             if confirmed {
-                confirmations.confirm(requirement, today, "");
+                confirmations.confirm(requirement, state.today, "");
             } else {
                 confirmations.revoke(requirement);
             }
         });
-        let saved = confirmations.with_untracked(storage::save_confirmations);
-        if saved.is_some() {
-            set_problem.set(saved);
-        }
     });
 
     let cards = move || {
-        let environment = detect(&signals.get());
-        let confirmations = confirmations.get();
-        environment_findings(&environment, &facts.get(), today)
+        let findings = environment_findings(&detect(&signals.get()), &facts.get(), state.today);
+        let confirmations = state.confirmations.get();
+        findings
             .into_iter()
             .map(|finding| view! { <FindingCard finding=confirmations.apply(finding) on_confirm=on_confirm /> })
             .collect_view()
     };
     view! {
-        {move || problem.get().map(|message| view! { <p role="alert" class="error">{message}</p> })}
         <div class="checks" data-ready=move || ready.get().to_string() aria-live="polite">
             {cards}
         </div>

@@ -1,12 +1,24 @@
 //! The in-browser site-readiness checker. Components are thin: what they show comes from
 //! `sitecheck-core`; this crate only reads the browser and renders.
 
+mod address_field;
 mod app;
+mod bandwidth_view;
 mod catalogue_view;
+mod checklist_view;
+mod coverage_view;
 mod download;
 mod environment_checks;
+mod files;
 mod finding_card;
+mod firewall_view;
+mod messages;
+mod number_field;
+mod plan_form;
 mod reading;
+mod report_panel;
+mod share_panel;
+mod state;
 mod storage;
 mod support_details;
 

@@ -23,7 +23,7 @@ pub enum Source {
     Open,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ChecklistItem {
     pub requirement: &'static Requirement,
     pub verdict: Verdict,
@@ -39,7 +39,7 @@ impl ChecklistItem {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ChecklistGroup {
     pub section: &'static Section,
     pub items: Vec<ChecklistItem>,

@@ -69,7 +69,7 @@ pub enum Value {
 }
 
 /// One requirement of the spec.
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Requirement {
     /// Stable id, `area.topic`; never reused for another meaning.
     pub id: &'static str,

@@ -1,0 +1,56 @@
+use ipnet::Ipv4Net;
+use leptos::prelude::*;
+use std::net::Ipv4Addr;
+
+/// An IPv4 address or network for the firewall rules. Bad input stays in the box, with a
+/// message; the plan keeps its last valid value.
+#[component]
+pub fn AddressField(
+    #[prop(into)] label: String,
+    #[prop(into)] id: String,
+    value: Signal<Option<Ipv4Net>>,
+    on_change: Callback<Option<Ipv4Net>>,
+) -> impl IntoView {
+    let (text, set_text) = signal(value.get_untracked().map(|network| network.to_string()).unwrap_or_default());
+    let (problem, set_problem) = signal(None::<String>);
+    Effect::new(move |_| {
+        let current = value.get();
+        let shown = text.get_untracked();
+        let shown_value = shown.trim().parse::<Ipv4Net>().ok().or_else(|| shown.trim().parse::<Ipv4Addr>().ok().map(Ipv4Net::from));
+        if shown_value != current && problem.get_untracked().is_none() {
+            set_text.set(current.map(|network| network.to_string()).unwrap_or_default());
+        }
+    });
+    let label_for = id.clone();
+    view! {
+        <label class="field" for=label_for>
+            <span>{label}</span>
+            <input
+                type="text"
+                id=id
+                placeholder="e.g. 198.51.100.7 or 10.1.0.0/16"
+                prop:value=move || text.get()
+                aria-invalid=move || problem.get().is_some().to_string()
+                on:input=move |event| {
+                    let typed = event_target_value(&event);
+                    set_text.set(typed.clone());
+                    let trimmed = typed.trim();
+                    if trimmed.is_empty() {
+                        set_problem.set(None);
+                        on_change.run(None);
+                        return;
+                    }
+                    let parsed = trimmed.parse::<Ipv4Net>().ok().or_else(|| trimmed.parse::<Ipv4Addr>().ok().map(Ipv4Net::from));
+                    match parsed {
+                        Some(network) => {
+                            set_problem.set(None);
+                            on_change.run(Some(network.trunc()));
+                        }
+                        None => set_problem.set(Some(format!("\"{trimmed}\" is not an IPv4 address or network such as 10.1.0.0/16."))),
+                    }
+                }
+            />
+            <small class="field-error" role="status">{move || problem.get()}</small>
+        </label>
+    }
+}

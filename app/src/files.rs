@@ -1,0 +1,21 @@
+//! Files the browser saves, made in the page: no server sees them.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Saves `contents` as a download named `name`. Errors are the browser's, as text.
+pub fn save_file(name: &str, mime: &str, contents: &str) -> Result<(), String> {
+    let attempt = || -> Result<(), JsValue> {
+        let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(mime);
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+        let document = web_sys::window().and_then(|window| window.document()).ok_or("no document")?;
+        let link: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+        link.set_href(&url);
+        link.set_download(name);
+        link.click();
+        web_sys::Url::revoke_object_url(&url)
+    };
+    attempt().map_err(|error| format!("The download of {name} failed: {}", error.as_string().unwrap_or_else(|| format!("{error:?}"))))
+}

@@ -1,0 +1,38 @@
+use crate::files::save_file;
+use crate::state::AppState;
+use leptos::prelude::*;
+use sitecheck_core::checklist::checklist;
+use sitecheck_core::report::{report, report_json, report_markdown};
+
+/// The report: printed (one section per A4 page), or as Markdown or JSON.
+#[component]
+pub fn ReportPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let (error, set_error) = signal(None::<String>);
+    let save = move |markdown: bool| {
+        let plan = state.plan.get();
+        let groups = checklist(&plan, &state.findings.get(), &state.confirmations.get(), &state.shared_results.get());
+        let report = report(&plan, &groups, state.today);
+        let result = if markdown {
+            save_file(&format!("touchpoint-plus-site-report-{}.md", state.today), "text/markdown", &report_markdown(&report))
+        } else {
+            save_file(&format!("touchpoint-plus-site-report-{}.json", state.today), "application/json", &report_json(&report))
+        };
+        set_error.set(result.err());
+    };
+    let print = move |_| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    };
+    view! {
+        <p class="downloads">
+            <button type="button" data-testid="print" on:click=print>"Print the report"</button>
+            " "
+            <button type="button" data-testid="report-markdown" on:click=move |_| save(true)>"Report as Markdown"</button>
+            " "
+            <button type="button" data-testid="report-json" on:click=move |_| save(false)>"Report as JSON"</button>
+            {move || error.get().map(|message| view! { <span role="alert" class="error">{message}</span> })}
+        </p>
+    }
+}
