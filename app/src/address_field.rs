@@ -16,7 +16,8 @@ pub fn AddressField(
     Effect::new(move |_| {
         let current = value.get();
         let shown = text.get_untracked();
-        let shown_value = shown.trim().parse::<Ipv4Net>().ok().or_else(|| shown.trim().parse::<Ipv4Addr>().ok().map(Ipv4Net::from));
+        let shown_value =
+            shown.trim().parse::<Ipv4Net>().ok().or_else(|| shown.trim().parse::<Ipv4Addr>().ok().map(Ipv4Net::from));
         if shown_value != current && problem.get_untracked().is_none() {
             set_text.set(current.map(|network| network.to_string()).unwrap_or_default());
         }

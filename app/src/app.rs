@@ -72,7 +72,7 @@ pub fn App() -> impl IntoView {
             <section class="no-print" aria-labelledby="catalogue-heading">
                 <h2 id="catalogue-heading">"The requirements"</h2>
                 <CatalogueDownload />
-                <details>
+                <details data-testid="catalogue-details">
                     <summary>"All requirements of v3.40, by section"</summary>
                     <CatalogueView />
                 </details>

@@ -36,13 +36,18 @@ pub fn BandwidthView() -> impl IntoView {
         let uplink = state.plan.with(|plan| plan.uplink_kbps).map(Bandwidth::kbps);
         let text = match uplink {
             None => "State the site's uplink in the plan to compare it with the calculation.".to_owned(),
-            Some(uplink) if uplink < total => format!("The stated uplink of {uplink} is below the spec's minimum of {}.", format_mbps(total)),
+            Some(uplink) if uplink < total => {
+                format!("The stated uplink of {uplink} is below the spec's minimum of {}.", format_mbps(total))
+            }
             Some(uplink) if uplink < with_omitted => format!(
                 "The stated uplink of {uplink} meets the spec's minimum of {}, but not the {} that includes what 5.1 leaves out.",
                 format_mbps(total),
                 format_mbps(with_omitted)
             ),
-            Some(uplink) => format!("The stated uplink of {uplink} covers {} including what 5.1 leaves out.", format_mbps(with_omitted)),
+            Some(uplink) => format!(
+                "The stated uplink of {uplink} covers {} including what 5.1 leaves out.",
+                format_mbps(with_omitted)
+            ),
         };
         let verdict = match uplink {
             None => "needs-confirmation",

@@ -16,7 +16,8 @@ fn item_view(state: AppState, item: ChecklistItem) -> impl IntoView {
     let note_id = format!("note-{id}");
     let (note, set_note) = signal(item.note.clone());
     let confirmed = item.source == Source::Person;
-    let can_confirm = !item.is_done() && matches!(item.source, Source::Open | Source::ThisBrowser | Source::SharedResult)
+    let can_confirm = !item.is_done()
+        && matches!(item.source, Source::Open | Source::ThisBrowser | Source::SharedResult)
         && item.verdict == sitecheck_core::verdict::Verdict::NeedsConfirmation;
     let action = if confirmed {
         Some(view! {
@@ -72,7 +73,8 @@ pub fn ChecklistView() -> impl IntoView {
         let findings = state.findings.get();
         let confirmations = state.confirmations.get();
         let results = state.shared_results.get();
-        checklist(&plan, &findings, &confirmations, &results)
+        let prefer_shared = state.opened_purpose.get() == Some(sitecheck_core::link::LinkPurpose::Results);
+        checklist(&plan, &findings, &confirmations, &results, prefer_shared)
     });
     let summary = move || {
         let total = groups.with(|groups| progress(groups));
@@ -98,7 +100,9 @@ pub fn ChecklistView() -> impl IntoView {
     };
     let reset = move |_| {
         let sure = web_sys::window()
-            .and_then(|window| window.confirm_with_message("Clear the plan and every answer kept in this browser?").ok())
+            .and_then(|window| {
+                window.confirm_with_message("Clear the plan and every answer kept in this browser?").ok()
+            })
             .unwrap_or(false);
         if sure {
             state.reset();
@@ -109,7 +113,8 @@ pub fn ChecklistView() -> impl IntoView {
             .get()
             .into_iter()
             .map(|group| {
-                let heading = format!("{} {} ({} of {})", group.section.id, group.section.title, group.done(), group.items.len());
+                let heading =
+                    format!("{} {} ({} of {})", group.section.id, group.section.title, group.done(), group.items.len());
                 let items = group.items.into_iter().map(|item| item_view(state, item)).collect_view();
                 view! {
                     <section class="group" data-group=group.section.id>

@@ -38,7 +38,9 @@ pub fn CoverageView() -> impl IntoView {
             .collect_view();
         let problems_view = problems
             .into_iter()
-            .map(|problem| view! { <li>{format!("Line {}: {} — {}", problem.line, problem.problem, problem.text)}</li> })
+            .map(
+                |problem| view! { <li>{format!("Line {}: {} — {}", problem.line, problem.problem, problem.text)}</li> },
+            )
             .collect_view();
         Some(view! {
             <p data-testid="coverage-summary">{format!("{covered} of {total} required openings are covered.")}</p>

@@ -6,7 +6,8 @@ use sitecheck_core::catalogue::{catalogue_file_name, catalogue_json};
 #[component]
 pub fn CatalogueDownload() -> impl IntoView {
     let (error, set_error) = signal(None::<String>);
-    let download = move |_| set_error.set(save_file(&catalogue_file_name(), "application/json", &catalogue_json()).err());
+    let download =
+        move |_| set_error.set(save_file(&catalogue_file_name(), "application/json", &catalogue_json()).err());
     view! {
         <p class="downloads">
             <button type="button" on:click=download data-testid="download-catalogue">

@@ -17,5 +17,7 @@ pub fn save_file(name: &str, mime: &str, contents: &str) -> Result<(), String> {
         link.click();
         web_sys::Url::revoke_object_url(&url)
     };
-    attempt().map_err(|error| format!("The download of {name} failed: {}", error.as_string().unwrap_or_else(|| format!("{error:?}"))))
+    attempt().map_err(|error| {
+        format!("The download of {name} failed: {}", error.as_string().unwrap_or_else(|| format!("{error:?}")))
+    })
 }

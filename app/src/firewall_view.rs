@@ -36,7 +36,9 @@ pub fn FirewallView() -> impl IntoView {
         .into_iter()
         .map(|format| {
             let download = move |_| {
-                let text = state.plan.with(|plan| sitecheck_core::export::export(&plan.firewall_rules(), &plan.addresses, format));
+                let text = state
+                    .plan
+                    .with(|plan| sitecheck_core::export::export(&plan.firewall_rules(), &plan.addresses, format));
                 set_error.set(save_file(format.file_name(), format.mime(), &text).err());
             };
             view! { <button type="button" data-export=format.name() on:click=download>{format.label()}</button> " " }

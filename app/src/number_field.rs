@@ -42,12 +42,15 @@ pub fn NumberField(
                             set_problem.set(None);
                             on_change.run(number);
                         }
-                        Ok(_) => set_problem.set(Some(format!("At most {max}."))),
+                        Ok(_) => set_problem.set(Some(format!("At most {max}; the plan uses {} until this is fixed.", value.get_untracked()))),
                         Err(_) if trimmed.is_empty() => {
                             set_problem.set(None);
                             on_change.run(0);
                         }
-                        Err(_) => set_problem.set(Some(format!("\"{trimmed}\" is not a whole number; the plan keeps the last valid value."))),
+                        Err(_) => set_problem.set(Some(format!(
+                            "\"{trimmed}\" is not a whole number; the plan uses {} until this is fixed.",
+                            value.get_untracked()
+                        ))),
                     }
                 }
             />

@@ -17,7 +17,13 @@ fn count(
     view! { <NumberField label=label id=id value=value on_change=on_change /> }
 }
 
-fn flag(state: AppState, label: &'static str, id: &'static str, get: fn(&Plan) -> bool, set: fn(&mut Plan, bool)) -> impl IntoView {
+fn flag(
+    state: AppState,
+    label: &'static str,
+    id: &'static str,
+    get: fn(&Plan) -> bool,
+    set: fn(&mut Plan, bool),
+) -> impl IntoView {
     view! {
         <label class="check" for=id>
             <input
@@ -53,7 +59,8 @@ pub fn PlanForm() -> impl IntoView {
     let busy = Signal::derive(move || u64::from(state.plan.with(|plan| plan.busy_percent)));
     let on_busy = Callback::new(move |percent: u64| state.plan.update(|plan| plan.busy_percent = percent as u8));
     let uplink = Signal::derive(move || state.plan.with(|plan| plan.uplink_kbps.unwrap_or(0)));
-    let on_uplink = Callback::new(move |kbps: u64| state.plan.update(|plan| plan.uplink_kbps = (kbps > 0).then_some(kbps)));
+    let on_uplink =
+        Callback::new(move |kbps: u64| state.plan.update(|plan| plan.uplink_kbps = (kbps > 0).then_some(kbps)));
     let problems = move || {
         state
             .plan

@@ -11,12 +11,27 @@ pub fn ReportPanel() -> impl IntoView {
     let (error, set_error) = signal(None::<String>);
     let save = move |markdown: bool| {
         let plan = state.plan.get();
-        let groups = checklist(&plan, &state.findings.get(), &state.confirmations.get(), &state.shared_results.get());
+        let prefer_shared = state.opened_purpose.get() == Some(sitecheck_core::link::LinkPurpose::Results);
+        let groups = checklist(
+            &plan,
+            &state.findings.get(),
+            &state.confirmations.get(),
+            &state.shared_results.get(),
+            prefer_shared,
+        );
         let report = report(&plan, &groups, state.today);
         let result = if markdown {
-            save_file(&format!("touchpoint-plus-site-report-{}.md", state.today), "text/markdown", &report_markdown(&report))
+            save_file(
+                &format!("touchpoint-plus-site-report-{}.md", state.today),
+                "text/markdown",
+                &report_markdown(&report),
+            )
         } else {
-            save_file(&format!("touchpoint-plus-site-report-{}.json", state.today), "application/json", &report_json(&report))
+            save_file(
+                &format!("touchpoint-plus-site-report-{}.json", state.today),
+                "application/json",
+                &report_json(&report),
+            )
         };
         set_error.set(result.err());
     };

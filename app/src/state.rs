@@ -76,7 +76,9 @@ impl AppState {
             Err(error) => self.report(Some(format!("The link was not opened: {error}. Nothing was changed."))),
             Ok(shared) => {
                 let same = self.plan.with_untracked(|plan| *plan == shared.plan)
-                    && self.confirmations.with_untracked(|confirmations| confirmations.confirmed == shared.confirmations.confirmed);
+                    && self
+                        .confirmations
+                        .with_untracked(|confirmations| confirmations.confirmed == shared.confirmations.confirmed);
                 if has_local && !same {
                     self.incoming.set(Some(shared));
                 } else {

@@ -21,7 +21,9 @@ fn load<T>(key: &str, what: &str, parse: impl Fn(&str) -> Result<T, String>, emp
     let Some(storage) = local_storage() else {
         return Loaded {
             value: empty,
-            problem: Some("This browser does not let the page keep data: answers last until the page is closed.".into()),
+            problem: Some(
+                "This browser does not let the page keep data: answers last until the page is closed.".into(),
+            ),
         };
     };
     match storage.get_item(key).ok().flatten() {
@@ -31,8 +33,12 @@ fn load<T>(key: &str, what: &str, parse: impl Fn(&str) -> Result<T, String>, emp
             Err(error) => {
                 let backup = format!("{key}.unreadable");
                 let kept = storage.set_item(&backup, &text).is_ok();
-                let where_kept = if kept { format!(" The saved text is kept under \"{backup}\".") } else { String::new() };
-                Loaded { value: empty, problem: Some(format!("Earlier {what} could not be read: {error}.{where_kept}")) }
+                let where_kept =
+                    if kept { format!(" The saved text is kept under \"{backup}\".") } else { String::new() };
+                Loaded {
+                    value: empty,
+                    problem: Some(format!("Earlier {what} could not be read: {error}.{where_kept}")),
+                }
             }
         },
     }

@@ -75,16 +75,20 @@ fn how_to_verify(requirement: &Requirement) -> &'static str {
     }
 }
 
-/// Builds the checklist for a plan from what is known.
+/// Builds the checklist for a plan from what is known. With `prefer_shared`, results a link
+/// brought from another browser (a customer's) stand above this browser's own findings: the
+/// reader wants to see the customer's machine, not their own.
 pub fn checklist(
     plan: &Plan,
     findings: &[Finding],
     confirmations: &Confirmations,
     shared_results: &BTreeMap<String, Verdict>,
+    prefer_shared: bool,
 ) -> Vec<ChecklistGroup> {
     let mut groups: Vec<ChecklistGroup> = Vec::new();
     for requirement in plan.requirements() {
-        let finding = findings.iter().find(|finding| finding.requirement == requirement.id);
+        let shadowed = prefer_shared && shared_results.contains_key(requirement.id);
+        let finding = findings.iter().find(|finding| finding.requirement == requirement.id && !shadowed);
         let confirmation = confirmations.get(requirement.id);
         let item = match (finding, confirmation, shared_results.get(requirement.id)) {
             // What was seen wins, except that a person may settle what the browser could not.
@@ -139,7 +143,7 @@ mod tests {
         let mut confirmations = Confirmations::new();
         confirmations.confirm("net.no-hubs", Date::new(2026, 11, 23), "all switched");
         let results = [("net.switched-lan".to_owned(), Verdict::Pass)].into();
-        let groups = checklist(&plan, &[single_user()], &confirmations, &results);
+        let groups = checklist(&plan, &[single_user()], &confirmations, &results, false);
         let item = |id: &str| {
             groups.iter().flat_map(|group| &group.items).find(|item| item.requirement.id == id).unwrap().clone()
         };
@@ -156,5 +160,23 @@ mod tests {
         assert_eq!(totals.done, 2);
         assert_eq!(groups[0].section.id, "2.1");
         assert!(groups.windows(2).all(|pair| pair[0].section.id != pair[1].section.id));
+    }
+
+    #[test]
+    fn a_customers_results_stand_above_the_readers_own_browser() {
+        let plan = Plan { softphone_pc_users: 3, ..Plan::default() };
+        let results = [("softphone.single-user".to_owned(), Verdict::Fail)].into();
+        let item = |prefer_shared| {
+            let groups = checklist(&plan, &[single_user()], &Confirmations::new(), &results, prefer_shared);
+            let item = groups
+                .iter()
+                .flat_map(|group| &group.items)
+                .find(|item| item.requirement.id == "softphone.single-user")
+                .unwrap()
+                .clone();
+            (item.verdict, item.source)
+        };
+        assert_eq!(item(false), (Verdict::NeedsConfirmation, Source::ThisBrowser));
+        assert_eq!(item(true), (Verdict::Fail, Source::SharedResult));
     }
 }

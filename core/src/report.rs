@@ -130,7 +130,7 @@ mod tests {
     #[test]
     fn the_report_has_every_part() {
         let plan = Plan::spec_example();
-        let groups = checklist(&plan, &[], &Confirmations::new(), &Default::default());
+        let groups = checklist(&plan, &[], &Confirmations::new(), &Default::default(), false);
         let report = report(&plan, &groups, Date::new(2026, 11, 23));
         let markdown = report_markdown(&report);
         for part in [

@@ -175,6 +175,25 @@ impl Session {
         call("POST", &self.url(&format!("/element/{}/click", element.0)), Some(json!({}))).map(drop)
     }
 
+    /// Types into an element, after clearing it.
+    pub fn type_into(&self, element: &Element, text: &str) -> Result<()> {
+        call("POST", &self.url(&format!("/element/{}/clear", element.0)), Some(json!({})))?;
+        call("POST", &self.url(&format!("/element/{}/value", element.0)), Some(json!({ "text": text }))).map(drop)
+    }
+
+    /// Accepts (OK) or dismisses (Cancel) the open alert or confirm dialog.
+    pub fn answer_dialog(&self, accept: bool) -> Result<()> {
+        let action = if accept { "accept" } else { "dismiss" };
+        call("POST", &self.url(&format!("/alert/{action}")), Some(json!({}))).map(drop)
+    }
+
+    /// Prints the page to PDF (W3C "Print Page"), A4.
+    pub fn print_pdf(&self) -> Result<Vec<u8>> {
+        let value = call("POST", &self.url("/print"), Some(json!({ "page": { "width": 21.0, "height": 29.7 } })))?;
+        let text = value.as_str().ok_or_else(|| WebDriverError("no PDF in the answer".into()))?;
+        base64_decode(text).ok_or_else(|| WebDriverError("the PDF is not valid base64".into()))
+    }
+
     /// Chromium only: runs a DevTools protocol command through chromedriver.
     pub fn chromium_devtools(&self, command: &str, parameters: Value) -> Result<Value> {
         call("POST", &self.url("/goog/cdp/execute"), Some(json!({ "cmd": command, "params": parameters })))
@@ -189,5 +208,40 @@ impl Session {
 impl Drop for Session {
     fn drop(&mut self) {
         let _ = ureq::delete(&format!("{}/session/{}", self.base, self.id)).timeout(Duration::from_secs(10)).call();
+    }
+}
+
+/// Standard base64, as WebDriver sends PDFs and screenshots.
+fn base64_decode(text: &str) -> Option<Vec<u8>> {
+    let value = |byte: u8| -> Option<u32> {
+        Some(match byte {
+            b'A'..=b'Z' => byte - b'A',
+            b'a'..=b'z' => byte - b'a' + 26,
+            b'0'..=b'9' => byte - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return None,
+        } as u32)
+    };
+    let bytes: Vec<u8> = text.bytes().filter(|byte| !byte.is_ascii_whitespace()).collect();
+    let mut output = Vec::with_capacity(bytes.len() / 4 * 3);
+    for chunk in bytes.chunks(4) {
+        let digits: Vec<u32> =
+            chunk.iter().take_while(|byte| **byte != b'=').map(|byte| value(*byte)).collect::<Option<_>>()?;
+        let joined = digits.iter().enumerate().fold(0u32, |acc, (index, digit)| acc | (digit << (18 - 6 * index)));
+        let count = digits.len().saturating_sub(1);
+        output.extend(joined.to_be_bytes()[1..=count].iter().copied());
+    }
+    Some(output)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn base64_decodes() {
+        assert_eq!(super::base64_decode("JVBERi0xLjQ=").unwrap(), b"%PDF-1.4");
+        assert_eq!(super::base64_decode("YWI=").unwrap(), b"ab");
+        assert_eq!(super::base64_decode("YWJj").unwrap(), b"abc");
+        assert!(super::base64_decode("a*").is_none());
     }
 }

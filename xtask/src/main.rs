@@ -168,7 +168,17 @@ fn test(root: &Path) -> Result<(), String> {
     ];
     match build(root) {
         Ok(dist) => {
-            let mut e2e = cargo(&["test", "-p", "sitecheck-e2e", "--test", "browsers", "--", "--test-threads=2"]);
+            let mut e2e = cargo(&[
+                "test",
+                "-p",
+                "sitecheck-e2e",
+                "--test",
+                "browsers",
+                "--test",
+                "plan",
+                "--",
+                "--test-threads=2",
+            ]);
             e2e.env("SITECHECK_DIST", &dist);
             tallies.push(step("end-to-end tests in Chromium, Firefox ESR and WebKit", &mut e2e));
         }

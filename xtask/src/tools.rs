@@ -103,6 +103,8 @@ pub fn ensure_test_tools() -> Result<(), String> {
         // Real parsers for the firewall exports.
         ("nft", "nftables"),
         ("iptables-restore", "iptables"),
+        // Counts the pages of the printed report.
+        ("pdfinfo", "poppler-utils"),
     ];
     let missing: Vec<&str> =
         packages.iter().filter(|(program, _)| !on_path(program)).map(|(_, package)| *package).collect();

@@ -1,0 +1,94 @@
+//! A browser session on the app, with the helpers tests share.
+
+use crate::browsers::{Engine, Launch, launch};
+use crate::server::StaticServer;
+use crate::webdriver::Session;
+use serde_json::{Value, json};
+use std::time::Duration;
+
+/// Intranets host the files under any path: tests use a deep one.
+pub const SUB_PATH: &str = "/intranet/tools/sitecheck/";
+pub const FIRST_VERDICT: Duration = Duration::from_secs(20);
+
+#[derive(Debug)]
+pub struct Page {
+    pub session: Session,
+    /// The app's address.
+    pub url: String,
+    /// The server, when this page started one.
+    pub server: Option<StaticServer>,
+}
+
+impl Page {
+    /// Serves the release build and opens it in a fresh browser profile.
+    pub fn open(engine: Engine, options: Launch) -> Page {
+        let server = StaticServer::start(&crate::dist_dir(), SUB_PATH, 0).expect("serve dist/");
+        let session = launch(engine, &options).unwrap_or_else(|error| panic!("{}: {error}", engine.name()));
+        session.goto(&server.url()).unwrap();
+        Page { session, url: server.url(), server: Some(server) }
+    }
+
+    /// A second person: a fresh browser profile on the same server, not yet on any page.
+    pub fn another_browser(&self, engine: Engine) -> Page {
+        let session = launch(engine, &Launch::default()).unwrap_or_else(|error| panic!("{}: {error}", engine.name()));
+        Page { session, url: self.url.clone(), server: None }
+    }
+
+    /// Runs a script and returns its value; panics with the script on failure.
+    pub fn run(&self, script: &str, arguments: Value) -> Value {
+        self.session.execute(script, arguments).unwrap_or_else(|error| panic!("{script}: {error}"))
+    }
+
+    /// Waits until the checks have read everything they read asynchronously.
+    pub fn wait_ready(&self) {
+        self.session.wait_for(".checks[data-ready='true']", FIRST_VERDICT).unwrap();
+    }
+
+    pub fn text_of(&self, css: &str) -> String {
+        let element = self.session.wait_for(css, Duration::from_secs(5)).unwrap();
+        self.session.text(&element).unwrap()
+    }
+
+    pub fn click(&self, css: &str) {
+        let element = self.session.wait_for(css, Duration::from_secs(5)).unwrap();
+        self.session.click(&element).unwrap_or_else(|error| panic!("click {css}: {error}"));
+    }
+
+    pub fn type_into(&self, css: &str, text: &str) {
+        let element = self.session.wait_for(css, Duration::from_secs(5)).unwrap();
+        self.session.type_into(&element, text).unwrap_or_else(|error| panic!("type into {css}: {error}"));
+    }
+
+    /// Polls a script until it returns something other than null or false.
+    pub fn poll(&self, script: &str, timeout: Duration) -> Value {
+        let deadline = std::time::Instant::now() + timeout;
+        loop {
+            let value = self.run(script, json!([]));
+            if !value.is_null() && value != Value::Bool(false) {
+                return value;
+            }
+            assert!(std::time::Instant::now() < deadline, "{script} stayed null for {timeout:?}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Clicks a download button and returns (file name, contents) as the page made them.
+    pub fn download(&self, css: &str) -> (String, String) {
+        let hook = r#"
+            window.__saved = null;
+            HTMLAnchorElement.prototype.click = function () {
+                const name = this.download;
+                fetch(this.href).then(r => r.text()).then(text => { window.__saved = { name, text }; });
+            };
+        "#;
+        self.run(hook, json!([]));
+        self.click(css);
+        let saved = self.poll("return window.__saved", Duration::from_secs(5));
+        (saved["name"].as_str().unwrap_or_default().to_owned(), saved["text"].as_str().unwrap_or_default().to_owned())
+    }
+
+    pub fn reload(&self) {
+        self.session.goto(&self.url).unwrap();
+        self.wait_ready();
+    }
+}
