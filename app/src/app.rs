@@ -18,7 +18,8 @@ use sitecheck_core::section::{SPEC_DATE, SPEC_TITLE};
 /// then the catalogue it is all judged against.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(AppState::start());
+    let state = AppState::start();
+    provide_context(state);
     view! {
         <header class="page-header">
             <h1>"sitecheck"</h1>
@@ -47,6 +48,10 @@ pub fn App() -> impl IntoView {
             <section class="report-section no-print" aria-labelledby="plan-heading">
                 <h2 id="plan-heading">"The site plan"</h2>
                 <PlanForm />
+            </section>
+            <section class="report-section print-only" aria-label="The site plan">
+                <h2>"The site plan"</h2>
+                <ul>{move || state.plan.with(|plan| plan.summary()).into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
             </section>
             <section class="report-section" aria-labelledby="checklist-heading">
                 <h2 id="checklist-heading">"Checklist"</h2>

@@ -4,7 +4,7 @@
 use js_sys::{Array, Function, Promise, Reflect};
 use sitecheck_core::device::{AudioDevices, DeviceFacts};
 use sitecheck_core::environment::Signals;
-use sitecheck_core::hints::{ClientHints, HIGH_ENTROPY_HINTS};
+use sitecheck_core::hints::{Brand, ClientHints, HIGH_ENTROPY_HINTS};
 use sitecheck_core::units::Date;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -17,16 +17,37 @@ fn navigator() -> Option<web_sys::Navigator> {
     web_sys::window().map(|window| window.navigator())
 }
 
-/// Parses a JS object as JSON into a Rust value, for the hint dictionaries.
-fn from_js<T: serde::de::DeserializeOwned>(value: &JsValue) -> Option<T> {
-    let text = js_sys::JSON::stringify(value).ok()?.as_string()?;
-    serde_json::from_str(&text).ok()
+fn text(target: &JsValue, name: &str) -> String {
+    property(target, name).and_then(|value| value.as_string()).unwrap_or_default()
+}
+
+fn brands(target: &JsValue, name: &str) -> Vec<Brand> {
+    let Some(list) = property(target, name) else { return Vec::new() };
+    Array::from(&list)
+        .iter()
+        .map(|brand| Brand { brand: text(&brand, "brand"), version: text(&brand, "version") })
+        .collect()
+}
+
+/// Reads a hint dictionary field by field. (Going through JSON would pull a whole JSON parser
+/// into the download for a handful of strings.)
+fn hints_from_js(value: &JsValue) -> ClientHints {
+    ClientHints {
+        brands: brands(value, "brands"),
+        full_version_list: brands(value, "fullVersionList"),
+        mobile: property(value, "mobile").and_then(|mobile| mobile.as_bool()).unwrap_or(false),
+        platform: text(value, "platform"),
+        platform_version: text(value, "platformVersion"),
+        architecture: text(value, "architecture"),
+        bitness: text(value, "bitness"),
+        model: text(value, "model"),
+    }
 }
 
 /// What can be read at once: the UA string, low-entropy hints and touch support.
 pub fn signals_now() -> Signals {
     let Some(navigator) = navigator() else { return Signals::default() };
-    let hints = property(&navigator, "userAgentData").and_then(|data| from_js::<ClientHints>(&data));
+    let hints = property(&navigator, "userAgentData").map(|data| hints_from_js(&data));
     Signals {
         user_agent: navigator.user_agent().unwrap_or_default(),
         hints,
@@ -44,7 +65,7 @@ pub async fn high_entropy_hints() -> Option<ClientHints> {
     let names: Array = HIGH_ENTROPY_HINTS.iter().map(|name| JsValue::from_str(name)).collect();
     let promise: Promise = method.call1(&data, &names).ok()?.dyn_into().ok()?;
     let values = JsFuture::from(promise).await.ok()?;
-    from_js(&values)
+    Some(hints_from_js(&values))
 }
 
 /// Memory and screen, read at once.

@@ -5,7 +5,7 @@ use crate::reading;
 use crate::storage;
 use leptos::prelude::*;
 use sitecheck_core::confirmation::Confirmations;
-use sitecheck_core::link::{LinkPurpose, Shared, decode_link};
+use sitecheck_core::link::{LinkPurpose, Shared, decode_link, encode_link};
 use sitecheck_core::plan::Plan;
 use sitecheck_core::units::Date;
 use sitecheck_core::verdict::{Finding, Verdict};
@@ -31,28 +31,31 @@ pub struct AppState {
 impl AppState {
     /// Loads what was kept, reads a share link from the address, and keeps both saved.
     pub fn start() -> AppState {
-        let plan = storage::load_plan();
-        let confirmations = storage::load_confirmations();
-        let has_local = plan.value.is_some() || !confirmations.value.confirmed.is_empty();
-        let messages: Vec<String> = [plan.problem, confirmations.problem].into_iter().flatten().collect();
+        let loaded = storage::load();
+        let saved = loaded.saved.unwrap_or_default();
+        // Only answers worth keeping make a link ask before it replaces them.
+        let has_local = saved.plan != Plan::default() || !saved.confirmations.confirmed.is_empty();
         let state = AppState {
-            plan: RwSignal::new(plan.value.unwrap_or_default()),
-            confirmations: RwSignal::new(confirmations.value),
+            plan: RwSignal::new(saved.plan),
+            confirmations: RwSignal::new(saved.confirmations),
             findings: RwSignal::new(Vec::new()),
             shared_results: RwSignal::new(BTreeMap::new()),
             incoming: RwSignal::new(None),
-            messages: RwSignal::new(messages),
+            messages: RwSignal::new(loaded.problem.into_iter().collect()),
             opened_purpose: RwSignal::new(None),
             today: reading::today(),
         };
         state.read_link(has_local);
+        // Saved in the share-link format: one codec for both. The first run writes what was
+        // just loaded, so a page never holds answers that are not saved.
         Effect::new(move |_| {
-            let text = serde_json::to_string(&state.plan.get()).unwrap_or_default();
-            state.report(storage::save(storage::PLAN_KEY, &text));
-        });
-        Effect::new(move |_| {
-            let text = state.confirmations.with(Confirmations::to_json);
-            state.report(storage::save(Confirmations::STORAGE_KEY, &text));
+            let saved = Shared {
+                purpose: LinkPurpose::Prefill,
+                plan: state.plan.get(),
+                confirmations: state.confirmations.get(),
+                results: BTreeMap::new(),
+            };
+            state.report(storage::save(&encode_link(&saved)));
         });
         state
     }
@@ -110,7 +113,7 @@ impl AppState {
         self.plan.set(Plan::default());
         self.confirmations.set(Confirmations::new());
         self.shared_results.set(BTreeMap::new());
-        storage::remove(storage::PLAN_KEY);
+        storage::remove();
     }
 }
 

@@ -32,8 +32,6 @@ pub enum ConfirmationError {
 
 impl Confirmations {
     pub const VERSION: u32 = 1;
-    /// The localStorage key.
-    pub const STORAGE_KEY: &'static str = "sitecheck.confirmations";
 
     pub fn new() -> Confirmations {
         Confirmations { version: Self::VERSION, confirmed: BTreeMap::new() }

@@ -6,7 +6,7 @@ use crate::environment::{Cpu, Environment, Source};
 use crate::limits;
 use crate::policy::{MobilePlatform, RELEASE_TABLE_CHECKED, release_table_is_stale, supported_mobile_majors};
 use crate::requirement::{Obligation, requirement};
-use crate::units::{Date, Resolution};
+use crate::units::{Date, Resolution, format_decimal};
 use crate::useragent::{Os, WindowsRelease};
 use crate::verdict::{Finding, Verdict};
 use serde::{Deserialize, Serialize};
@@ -193,7 +193,7 @@ pub fn memory(environment: &Environment, facts: &DeviceFacts) -> Finding {
     let required = f64::from(limits::SOFTPHONE_RAM.0);
     match facts.device_memory {
         Some(reported) if reported >= required => {
-            finding(id, Verdict::Pass, format!("navigator.deviceMemory reports {reported} GB"), None)
+            finding(id, Verdict::Pass, format!("navigator.deviceMemory reports {} GB", format_decimal(reported)), None)
         }
         // The figure is rounded down to a power of two: below 8 it bounds the memory from above.
         Some(reported) if reported < 8.0 => finding(
@@ -208,7 +208,7 @@ pub fn memory(environment: &Environment, facts: &DeviceFacts) -> Finding {
         Some(reported) => finding(
             id,
             Verdict::NeedsConfirmation,
-            format!("navigator.deviceMemory reports {reported} GB, the most browsers ever report"),
+            format!("navigator.deviceMemory reports {} GB, the most browsers ever report", format_decimal(reported)),
             Some(format!(
                 "Confirm the computer has at least {} RAM (Task Manager › Performance, or About This Mac).",
                 limits::SOFTPHONE_RAM
@@ -241,7 +241,8 @@ pub fn screen(environment: &Environment, facts: &DeviceFacts) -> Finding {
         height: (f64::from(height) * ratio).round() as u32,
     };
     let evidence = format!(
-        "Screen {physical} physical pixels ({width}×{height} CSS pixels × device pixel ratio {ratio}), read from the browser"
+        "Screen {physical} physical pixels ({width}×{height} CSS pixels × device pixel ratio {}), read from the browser",
+        format_decimal(ratio)
     );
     // Either orientation will do: a rotated screen is the same screen.
     let landscape =

@@ -214,6 +214,57 @@ impl Plan {
         }
     }
 
+    /// The plan in words, one line per choice that is made, for reports.
+    pub fn summary(&self) -> Vec<String> {
+        let mut lines = vec![format!(
+            "Access: {}",
+            match self.access {
+                AccessPath::Internet => "Internet",
+                AccessPath::DataNet => "Telia DataNet",
+            }
+        )];
+        let counts = [
+            ("Softphone users on Windows PCs", self.softphone_pc_users),
+            ("Softphone users on Macs", self.softphone_mac_users),
+            ("Contact-centre agents", self.agents),
+            ("Other users with the ACD or Attendant view", self.acd_or_attendant_users),
+            ("Fixed IP phones", self.ip_phones),
+            ("ATA analogue adapters", self.ata_adapters),
+            ("Users calling through S4B/Lync or Teams", self.integrated_users),
+            ("Mobile app users", self.mobile_users),
+        ];
+        lines.extend(counts.iter().filter(|(_, count)| *count > 0).map(|(label, count)| format!("{label}: {count}")));
+        lines.push(format!("Share of users in a call at once: {} %", self.busy_percent));
+        match self.calendar {
+            Calendar::None => {}
+            Calendar::ExchangeOnline => lines.push(format!("Calendar: Exchange Online, {} users", self.calendar_users)),
+            Calendar::ExchangeOnPremise => {
+                lines.push(format!("Calendar: Exchange on premise, {} users", self.calendar_users))
+            }
+        }
+        match self.skype {
+            SkypeIntegration::None => {}
+            SkypeIntegration::PresenceOnly => {
+                lines.push(format!("S4B/Lync: presence only, {} users", self.skype_users))
+            }
+            SkypeIntegration::PresenceAndVoice => {
+                lines.push(format!("S4B/Lync: presence & voice, {} users", self.skype_users))
+            }
+        }
+        let vendors = [(self.mitel_phones, "IP phones: Mitel"), (self.mediatrix_adapters, "ATA adapters: Mediatrix")];
+        let add_ons = [
+            (self.teams, "Teams integration"),
+            (self.advanced_attendant, "Advanced Attendant"),
+            (self.ad_integration, "AD integration"),
+            (self.call_recording, "Call recording"),
+        ];
+        lines.extend(vendors.iter().chain(&add_ons).filter(|(on, _)| *on).map(|(_, label)| (*label).to_owned()));
+        if let Some(uplink) = self.uplink_kbps {
+            lines.push(format!("Stated uplink: {uplink} kbit/s"));
+        }
+        lines
+    }
+
     /// The plan of the spec's 5.1 example, for demonstrations and tests.
     pub fn spec_example() -> Plan {
         Plan {
@@ -296,6 +347,16 @@ mod tests {
         let calculation = calculate(Plan::spec_example().bandwidth_inputs());
         assert_eq!(calculation.total, Bandwidth::kbps(3264));
         assert_eq!(calculation.total_with_omitted, Bandwidth::kbps(4764));
+    }
+
+    #[test]
+    fn the_summary_names_what_is_chosen() {
+        let summary = Plan::spec_example().summary();
+        assert_eq!(summary[0], "Access: Internet");
+        assert!(summary.contains(&"Softphone users on Windows PCs: 50".to_owned()));
+        assert!(summary.contains(&"Calendar: Exchange on premise, 165 users".to_owned()));
+        assert!(summary.contains(&"Teams integration".to_owned()));
+        assert!(!summary.iter().any(|line| line.starts_with("Mobile")), "nothing about what is not chosen");
     }
 
     #[test]

@@ -215,6 +215,21 @@ impl Serialize for Bandwidth {
     }
 }
 
+/// Writes a non-negative number with at most three decimals and no trailing zeros ("0.25",
+/// "1.5", "8"), without pulling float formatting into the WebAssembly build.
+pub fn format_decimal(value: f64) -> String {
+    struct Thousandths(u64);
+    impl fmt::Display for Thousandths {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write_decimal(f, self.0, 1000)
+        }
+    }
+    if !value.is_finite() || value < 0.0 {
+        return "?".to_owned();
+    }
+    Thousandths((value * 1000.0).round() as u64).to_string()
+}
+
 /// Formats a bandwidth as Mbit/s with the digits it needs ("3.264 Mbit/s"), as 5.1 writes totals.
 pub fn format_mbps(bandwidth: Bandwidth) -> String {
     struct Mbps(u64);
@@ -396,6 +411,18 @@ mod tests {
         check(Bandwidth::mbps(100), "100 Mbit/s");
         check(Bandwidth::bps(1), "0.001 kbit/s");
         assert_eq!(format_mbps(Bandwidth::kbps(3264)), "3.264 Mbit/s");
+    }
+
+    #[test]
+    fn decimals_are_written_without_float_formatting() {
+        let check = |value: f64, expected: &str| assert_eq!(format_decimal(value), expected);
+        check(0.25, "0.25");
+        check(8.0, "8");
+        check(1.5, "1.5");
+        check(2.625, "2.625");
+        check(1.0 / 3.0, "0.333");
+        check(f64::NAN, "?");
+        check(-1.0, "?");
     }
 
     #[test]

@@ -241,15 +241,14 @@ fn confirmations_are_kept_across_reloads_and_can_be_undone() {
 }
 
 #[test]
-fn unreadable_saved_confirmations_are_reported_and_kept() {
+fn unreadable_saved_answers_are_reported_and_kept() {
     let page = open(Engine::Chromium, Launch::default());
-    page.session.execute("localStorage.setItem('sitecheck.confirmations', '{broken')", json!([])).unwrap();
+    page.session.execute("localStorage.setItem('sitecheck.saved', '{broken')", json!([])).unwrap();
     page.session.goto(&page.server.url()).unwrap();
     cards(&page);
     let alert = page.session.text(&page.session.find("[role='alert']").unwrap()).unwrap();
-    assert!(alert.contains("could not be read") && alert.contains("sitecheck.confirmations.unreadable"), "{alert}");
-    let kept =
-        page.session.execute("return localStorage.getItem('sitecheck.confirmations.unreadable')", json!([])).unwrap();
+    assert!(alert.contains("could not be read") && alert.contains("sitecheck.saved.unreadable"), "{alert}");
+    let kept = page.session.execute("return localStorage.getItem('sitecheck.saved.unreadable')", json!([])).unwrap();
     assert_eq!(kept, "{broken");
 }
 

@@ -231,13 +231,19 @@ fn reset_asks_first() {
     assert_eq!(input_value(&page, "#softphone-pc"), "0");
 }
 
-/// Pages in a PDF, as poppler's pdfinfo counts them.
-fn pages_in(pdf: &[u8]) -> usize {
-    let file = std::env::temp_dir().join(format!("sitecheck-e2e-{}-report.pdf", std::process::id()));
+/// Pages and text of a PDF, as poppler's pdfinfo and pdftotext read them.
+fn read_pdf(pdf: &[u8], name: &str) -> (usize, String) {
+    let file = std::env::temp_dir().join(format!("sitecheck-e2e-{}-{name}.pdf", std::process::id()));
     std::fs::write(&file, pdf).unwrap();
     let output = Command::new("pdfinfo").arg(&file).output().expect("pdfinfo (poppler-utils) reads the printed report");
     let info = String::from_utf8_lossy(&output.stdout);
-    info.lines().find_map(|line| line.strip_prefix("Pages:")).and_then(|pages| pages.trim().parse().ok()).unwrap_or(0)
+    let pages = info
+        .lines()
+        .find_map(|line| line.strip_prefix("Pages:"))
+        .and_then(|pages| pages.trim().parse().ok())
+        .unwrap_or(0);
+    let text = Command::new("pdftotext").arg(&file).arg("-").output().expect("pdftotext (poppler-utils)");
+    (pages, String::from_utf8_lossy(&text.stdout).into_owned())
 }
 
 #[test]
@@ -248,7 +254,15 @@ fn the_report_prints_to_pdf_one_section_a_page() {
         fill_spec_example(&page);
         let pdf = page.session.print_pdf().unwrap();
         assert!(pdf.starts_with(b"%PDF"), "{}: not a PDF", engine.name());
-        let pages = pages_in(&pdf);
+        let (pages, text) = read_pdf(&pdf, engine.name());
         assert!(pages >= 4, "{}: {pages} pages; each report section starts a page", engine.name());
+        for part in
+            ["The site plan", "Softphone users on Windows PCs: 50", "Checklist", "3.264 Mbit/s", "Firewall openings"]
+        {
+            assert!(text.contains(part), "{}: {part:?} in the printed report:\n{text}", engine.name());
+        }
+        for screen_only in ["Reset the plan", "Check coverage", "Make a link"] {
+            assert!(!text.contains(screen_only), "{}: {screen_only:?} is for the screen only", engine.name());
+        }
     }
 }
