@@ -11,6 +11,7 @@ use sitecheck_core::environment::{Signals, detect};
 use sitecheck_core::export::{RuleFormat, UnknownFormat, export};
 use sitecheck_core::plan::Plan;
 use sitecheck_core::section::section;
+use sitecheck_core::targets::Targets;
 use sitecheck_core::units::Date;
 use sitecheck_core::units::{Percent, format_mbps};
 use sitecheck_core::useragent::{BrowserFamily, parse};
@@ -48,6 +49,7 @@ pub fn run(arguments: &[String], input: impl BufRead, output: &mut impl Write) -
         "ua" => user_agents(rest, input, output),
         "firewall" => firewall(rest, input, output),
         "plan" => plan(rest, output),
+        "probe" => probe(rest, input, output),
         "help" | "--help" | "-h" => Err(CliError::Help),
         other => Err(CliError::Usage(format!("unknown command \"{other}\""))),
     }
@@ -368,6 +370,61 @@ fn firewall(arguments: &[String], mut input: impl BufRead, output: &mut impl Wri
             rows.len(),
             problems.len()
         )));
+    }
+    Ok(())
+}
+
+fn probe(arguments: &[String], mut input: impl BufRead, output: &mut impl Write) -> Result<(), CliError> {
+    let parsed = Parsed::new(arguments, &Spec { flags: &["--json"], valued: &["--config", "--plan"] });
+    let json = parsed.flag("--json");
+    let config = parsed.value("--config").map(str::to_owned);
+    let plan_path = parsed.value("--plan").map(str::to_owned);
+    parsed.finish()?;
+    let targets = match config {
+        Some(path) => {
+            let text = read_file_or_stdin(&path, &mut input)?;
+            Targets::parse(&text).map_err(|error| CliError::Input(format!("{path}: {error}")))?
+        }
+        None => Targets::default(),
+    };
+    // Without a plan: the openings every site with softphones and IP phones needs (6.1–6.3).
+    let plan = match plan_path {
+        Some(path) => load_plan(&path, &mut input)?,
+        None => Plan { softphone_pc_users: 1, ip_phones: 1, ..Plan::default() },
+    };
+    let (rows, findings) = crate::probe::run(&targets, &plan);
+    if json {
+        let report = serde_json::json!({ "checks": rows, "network": findings });
+        writeln!(output, "{}", serde_json::to_string_pretty(&report).unwrap_or_default())?;
+    } else {
+        writeln!(output, "{:<26} {:<22} {:<19} Evidence", "Check", "Target", "Verdict")?;
+        for row in &rows {
+            writeln!(
+                output,
+                "{:<26} {:<22} {:<19} {} ({})",
+                row.check,
+                row.target,
+                row.verdict.slug(),
+                row.evidence,
+                row.section
+            )?;
+        }
+        for finding in &findings {
+            writeln!(
+                output,
+                "{:<26} {:<22} {:<19} {} ({})",
+                finding.requirement,
+                "",
+                finding.verdict.slug(),
+                finding.evidence,
+                finding.section
+            )?;
+        }
+    }
+    let failed = rows.iter().filter(|row| row.verdict == Verdict::Fail).count()
+        + findings.iter().filter(|finding| finding.verdict == Verdict::Fail).count();
+    if failed > 0 {
+        return Err(CliError::NotCovered(format!("{failed} checks failed")));
     }
     Ok(())
 }

@@ -3,6 +3,7 @@
 
 mod args;
 mod commands;
+mod probe;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -19,6 +20,7 @@ Usage:
   sitecheck plan --example                        (a plan to start from: the spec's 5.1 customer)
   sitecheck firewall --plan FILE [--format csv|markdown|nftables|iptables|asa]
   sitecheck firewall --plan FILE --check RULES [--json]   (exit 1 when anything is not covered)
+  sitecheck probe [--config config.json] [--plan FILE] [--json]   (DNS, TCP, TLS, NTP, latency; exit 1 on failures)
   sitecheck help
 ";
 

@@ -105,6 +105,8 @@ pub fn ensure_test_tools() -> Result<(), String> {
         ("iptables-restore", "iptables"),
         // Counts the pages of the printed report.
         ("pdfinfo", "poppler-utils"),
+        // A real TLS server for the native probe's tests.
+        ("openssl", "openssl"),
     ];
     let missing: Vec<&str> =
         packages.iter().filter(|(program, _)| !on_path(program)).map(|(_, package)| *package).collect();

@@ -1,0 +1,371 @@
+//! `sitecheck probe`: what a browser cannot check, checked natively — DNS, TCP openings, the
+//! TLS handshake, NTP and latency — with time bounds, in parallel.
+
+use serde::Serialize;
+use sitecheck_core::firewall::{Direction, FirewallRule, Party};
+use sitecheck_core::limits;
+use sitecheck_core::network::{Sample, network_findings, statistics};
+use sitecheck_core::plan::Plan;
+use sitecheck_core::targets::Targets;
+use sitecheck_core::units::{Protocol, Service};
+use sitecheck_core::verdict::Verdict;
+use std::io::{Read, Write};
+use std::net::{IpAddr, SocketAddr, TcpStream, ToSocketAddrs, UdpSocket};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// One line of the probe's report.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProbeRow {
+    /// What was checked: "DNS touchpoint.telia.se", "6.2.1 TCP/5061", "TLS 6.1.2 TCP/443".
+    pub check: String,
+    pub section: &'static str,
+    pub target: String,
+    pub verdict: Verdict,
+    pub evidence: String,
+}
+
+fn row(check: String, section: &'static str, target: String, verdict: Verdict, evidence: String) -> ProbeRow {
+    ProbeRow { check, section, target, verdict, evidence }
+}
+
+/// Runs `work` on its own thread and gives up after `timeout`; name resolution cannot be
+/// cancelled, so the thread is left to finish on its own.
+fn bounded<T: Send + 'static>(timeout: Duration, work: impl FnOnce() -> T + Send + 'static) -> Option<T> {
+    let (sender, receiver) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = sender.send(work());
+    });
+    receiver.recv_timeout(timeout).ok()
+}
+
+fn resolve(host: &str, timeout: Duration) -> Result<Vec<IpAddr>, String> {
+    let name = format!("{host}:443");
+    match bounded(timeout, move || {
+        name.to_socket_addrs().map(|addresses| addresses.map(|a| a.ip()).collect::<Vec<_>>())
+    }) {
+        None => Err(format!("no answer from DNS within {} ms", timeout.as_millis())),
+        Some(Err(error)) => Err(format!("the name does not resolve ({error})")),
+        Some(Ok(addresses)) if addresses.is_empty() => Err("the name resolves to no address".into()),
+        Some(Ok(addresses)) => Ok(addresses),
+    }
+}
+
+/// How a TCP connection attempt ended.
+enum Connect {
+    Open(TcpStream, Duration),
+    Refused,
+    TimedOut,
+    Failed(String),
+}
+
+fn connect(address: SocketAddr, timeout: Duration) -> Connect {
+    let started = Instant::now();
+    match TcpStream::connect_timeout(&address, timeout) {
+        Ok(stream) => Connect::Open(stream, started.elapsed()),
+        Err(error) if error.kind() == std::io::ErrorKind::ConnectionRefused => Connect::Refused,
+        Err(error)
+            if error.kind() == std::io::ErrorKind::TimedOut || error.kind() == std::io::ErrorKind::WouldBlock =>
+        {
+            Connect::TimedOut
+        }
+        Err(error) => Connect::Failed(error.to_string()),
+    }
+}
+
+/// A TLS ClientHello offering TLS 1.3 and 1.2 with common suites, for `host`.
+fn client_hello(host: &str) -> Vec<u8> {
+    let seed = Instant::now().elapsed().as_nanos() as u64 ^ u64::from(std::process::id()) ^ 0x9e37_79b9_7f4a_7c15;
+    let mut state = seed | 1;
+    let mut random = |count: usize| -> Vec<u8> {
+        (0..count)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                state as u8
+            })
+            .collect()
+    };
+    let with_length16 = |body: &[u8]| -> Vec<u8> {
+        let mut out = (body.len() as u16).to_be_bytes().to_vec();
+        out.extend_from_slice(body);
+        out
+    };
+    let extension = |kind: u16, body: &[u8]| -> Vec<u8> {
+        let mut out = kind.to_be_bytes().to_vec();
+        out.extend(with_length16(body));
+        out
+    };
+    let mut extensions = Vec::new();
+    let mut server_name = vec![0u8];
+    server_name.extend(with_length16(host.as_bytes()));
+    extensions.extend(extension(0x0000, &with_length16(&server_name)));
+    extensions.extend(extension(0x000a, &with_length16(&[0x00, 0x1d, 0x00, 0x17, 0x00, 0x18])));
+    extensions.extend(extension(0x000b, &[0x01, 0x00]));
+    let signatures = [0x04, 0x03, 0x08, 0x04, 0x04, 0x01, 0x05, 0x03, 0x08, 0x05, 0x05, 0x01, 0x08, 0x06, 0x06, 0x01];
+    extensions.extend(extension(0x000d, &with_length16(&signatures)));
+    extensions.extend(extension(0x002b, &[0x04, 0x03, 0x04, 0x03, 0x03]));
+    extensions.extend(extension(0x002d, &[0x01, 0x01]));
+    let mut share = vec![0x00, 0x1d];
+    share.extend(with_length16(&random(32)));
+    extensions.extend(extension(0x0033, &with_length16(&share)));
+    let suites: [u16; 7] = [0x1301, 0x1302, 0x1303, 0xc02b, 0xc02f, 0xc02c, 0xc030];
+    let mut hello = vec![0x03, 0x03];
+    hello.extend(random(32));
+    hello.push(32);
+    hello.extend(random(32));
+    hello.extend(with_length16(&suites.iter().flat_map(|suite| suite.to_be_bytes()).collect::<Vec<_>>()));
+    hello.extend([0x01, 0x00]);
+    hello.extend(with_length16(&extensions));
+    let mut handshake = vec![0x01];
+    handshake.extend(&(hello.len() as u32).to_be_bytes()[1..]);
+    handshake.extend(hello);
+    let mut record = vec![0x16, 0x03, 0x01];
+    record.extend(with_length16(&handshake));
+    record
+}
+
+/// Reads the server's first answer: the TLS version of its ServerHello, or why there is none.
+fn server_hello_version(stream: &mut TcpStream, timeout: Duration) -> Result<u16, String> {
+    stream.set_read_timeout(Some(timeout)).map_err(|error| error.to_string())?;
+    let mut header = [0u8; 5];
+    stream.read_exact(&mut header).map_err(|error| match error.kind() {
+        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut => {
+            format!("no TLS answer within {} ms", timeout.as_millis())
+        }
+        _ => format!("the connection closed without a TLS answer ({error})"),
+    })?;
+    let length = usize::from(u16::from_be_bytes([header[3], header[4]]));
+    let mut body = vec![0u8; length.min(16_384)];
+    stream.read_exact(&mut body).map_err(|error| format!("the TLS answer was cut short ({error})"))?;
+    match header[0] {
+        0x15 => {
+            return Err(format!("the server refused the handshake (TLS alert {})", body.get(1).copied().unwrap_or(0)));
+        }
+        0x16 if body.first() == Some(&0x02) => {}
+        _ => return Err("the answer is not a TLS ServerHello".into()),
+    }
+    // ServerHello: type(1) length(3) version(2) random(32) session id, suite(2), compression(1), extensions.
+    let legacy = u16::from_be_bytes([*body.get(4).unwrap_or(&0), *body.get(5).unwrap_or(&0)]);
+    let session_length = usize::from(*body.get(38).unwrap_or(&0));
+    let mut at = 39 + session_length + 3;
+    if body.len() >= at + 2 {
+        let end = (at + 2 + usize::from(u16::from_be_bytes([body[at], body[at + 1]]))).min(body.len());
+        at += 2;
+        while at + 4 <= end {
+            let kind = u16::from_be_bytes([body[at], body[at + 1]]);
+            let size = usize::from(u16::from_be_bytes([body[at + 2], body[at + 3]]));
+            if kind == 0x002b && size == 2 && at + 6 <= end {
+                return Ok(u16::from_be_bytes([body[at + 4], body[at + 5]]));
+            }
+            at += 4 + size;
+        }
+    }
+    Ok(legacy)
+}
+
+fn tls_name(version: u16) -> String {
+    match version {
+        0x0304 => "TLS 1.3".into(),
+        0x0303 => "TLS 1.2".into(),
+        0x0302 => "TLS 1.1".into(),
+        0x0301 => "TLS 1.0".into(),
+        other => format!("an unknown TLS version ({other:#06x})"),
+    }
+}
+
+/// An NTP client request; the answer's mode must be 4 (server).
+fn ntp(address: SocketAddr, timeout: Duration) -> Result<(u8, Duration), String> {
+    let socket =
+        UdpSocket::bind(if address.is_ipv4() { "0.0.0.0:0" } else { "[::]:0" }).map_err(|error| error.to_string())?;
+    socket.set_read_timeout(Some(timeout)).map_err(|error| error.to_string())?;
+    let mut request = [0u8; 48];
+    request[0] = 0x23; // leap 0, version 4, mode 3 (client)
+    let started = Instant::now();
+    socket.send_to(&request, address).map_err(|error| format!("cannot send ({error})"))?;
+    let mut answer = [0u8; 512];
+    match socket.recv_from(&mut answer) {
+        Ok((size, _)) if size >= 48 && answer[0] & 0x07 == 4 => Ok((answer[1], started.elapsed())),
+        Ok(_) => Err("the answer is not an NTP server reply".into()),
+        Err(error) if matches!(error.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut) => {
+            Err(format!("no NTP answer within {} ms (UDP/123 blocked?)", timeout.as_millis()))
+        }
+        Err(error) => Err(format!("no NTP answer ({error})")),
+    }
+}
+
+fn millis(duration: Duration) -> String {
+    sitecheck_core::units::format_decimal(duration.as_secs_f64() * 1000.0)
+}
+
+/// The addresses a rule's destination stands for; the platform network means the platform.
+fn destinations(rule: &FirewallRule, platform: Option<IpAddr>) -> Vec<IpAddr> {
+    match rule.destination {
+        Party::Network { network } if network == limits::SERVICE_NETWORK => platform.into_iter().collect(),
+        _ => rule
+            .destination
+            .networks()
+            .iter()
+            .filter(|network| network.prefix_len() == 32)
+            .map(|network| IpAddr::V4(network.addr()))
+            .collect(),
+    }
+}
+
+fn tls_port(port: u16) -> bool {
+    matches!(port, 443 | 5061 | 9443)
+}
+
+/// Every check, run in parallel with its own time bound; rows come back in a stable order.
+pub fn run(targets: &Targets, plan: &Plan) -> (Vec<ProbeRow>, Vec<sitecheck_core::verdict::Finding>) {
+    let timeout = Duration::from_millis(targets.timeout_ms);
+    let mut rows = Vec::new();
+    let mut platform = targets.platform_address;
+    for host in &targets.https_hosts {
+        match resolve(host, timeout) {
+            Ok(addresses) => {
+                let inside = addresses.iter().any(|address| match address {
+                    IpAddr::V4(v4) => limits::SERVICE_NETWORK.contains(v4),
+                    IpAddr::V6(_) => false,
+                });
+                let listed: Vec<String> = addresses.iter().map(IpAddr::to_string).collect();
+                let note = if inside { "inside 81.228.2.192/27" } else { "outside 81.228.2.192/27" };
+                rows.push(row(
+                    format!("DNS {host}"),
+                    "2.1",
+                    host.clone(),
+                    Verdict::Pass,
+                    format!("resolves to {} ({note})", listed.join(", ")),
+                ));
+                platform = platform.or(addresses.first().copied());
+            }
+            Err(problem) => rows.push(row(format!("DNS {host}"), "2.1", host.clone(), Verdict::Fail, problem)),
+        }
+    }
+    let host = targets.https_hosts.first().cloned().unwrap_or_else(|| limits::SERVICE_HOST.to_owned());
+    let mut jobs: Vec<std::thread::JoinHandle<ProbeRow>> = Vec::new();
+    let mut not_testable = Vec::new();
+    for rule in plan.firewall_rules() {
+        if rule.direction == Direction::Inbound {
+            not_testable.push(row(
+                format!("{} inbound", rule.id),
+                rule.section,
+                "your firewall".into(),
+                Verdict::NeedsConfirmation,
+                "an inbound opening can only be tested from outside, by Telia".into(),
+            ));
+            continue;
+        }
+        for service in rule.services {
+            let Service { protocol, ports } = *service;
+            if !ports.is_single() {
+                not_testable.push(row(
+                    format!("{} {service}", rule.id),
+                    rule.section,
+                    "81.228.2.192/27".into(),
+                    Verdict::NeedsConfirmation,
+                    "a UDP port range needs a media peer to test: use the app's WebRTC check or confirm the rule"
+                        .into(),
+                ));
+                continue;
+            }
+            let port = targets.port(ports.first().get());
+            for address in destinations(rule, platform) {
+                let target = SocketAddr::new(address, port);
+                let (id, section, host) = (rule.id, rule.section, host.clone());
+                let check = format!("{id} {service}");
+                jobs.push(std::thread::spawn(move || match protocol {
+                    Protocol::Udp => match ntp(target, timeout) {
+                        Ok((stratum, elapsed)) => row(
+                            check,
+                            section,
+                            target.to_string(),
+                            Verdict::Pass,
+                            format!("NTP answered in {} ms (stratum {stratum})", millis(elapsed)),
+                        ),
+                        Err(problem) => row(check, section, target.to_string(), Verdict::Fail, problem),
+                    },
+                    Protocol::Tcp => match connect(target, timeout) {
+                        Connect::Open(mut stream, elapsed) if tls_port(ports.first().get()) => {
+                            let sent = stream.write_all(&client_hello(&host));
+                            match sent
+                                .map_err(|error| error.to_string())
+                                .and_then(|()| server_hello_version(&mut stream, timeout))
+                            {
+                                Ok(version) if version >= 0x0303 => row(
+                                    check,
+                                    section,
+                                    target.to_string(),
+                                    Verdict::Pass,
+                                    format!(
+                                        "connected in {} ms; {} handshake answered",
+                                        millis(elapsed),
+                                        tls_name(version)
+                                    ),
+                                ),
+                                Ok(version) => row(
+                                    check,
+                                    section,
+                                    target.to_string(),
+                                    Verdict::Fail,
+                                    format!(
+                                        "connected, but the server answers with {}; TLS 1.2 or later is required (2.6)",
+                                        tls_name(version)
+                                    ),
+                                ),
+                                Err(problem) => row(
+                                    check,
+                                    section,
+                                    target.to_string(),
+                                    Verdict::Fail,
+                                    format!("connected in {} ms, but {problem}", millis(elapsed)),
+                                ),
+                            }
+                        }
+                        Connect::Open(_, elapsed) => row(
+                            check,
+                            section,
+                            target.to_string(),
+                            Verdict::Pass,
+                            format!("connected in {} ms", millis(elapsed)),
+                        ),
+                        Connect::Refused => row(
+                            check,
+                            section,
+                            target.to_string(),
+                            Verdict::Fail,
+                            "refused at once: a firewall rejects it, or nothing listens there".into(),
+                        ),
+                        Connect::TimedOut => row(
+                            check,
+                            section,
+                            target.to_string(),
+                            Verdict::Fail,
+                            format!("no answer within {} ms: a firewall may drop it", timeout.as_millis()),
+                        ),
+                        Connect::Failed(problem) => row(check, section, target.to_string(), Verdict::Fail, problem),
+                    },
+                }));
+            }
+        }
+    }
+    rows.extend(jobs.into_iter().filter_map(|job| job.join().ok()));
+    rows.extend(not_testable);
+    // Latency by TCP connect timing to the platform's HTTPS port, after two warm-ups.
+    let findings = match platform {
+        Some(address) => {
+            let target = SocketAddr::new(address, targets.port(443));
+            let sample = || match connect(target, timeout) {
+                Connect::Open(_, elapsed) => Some(elapsed.as_micros() as u64),
+                _ => None,
+            };
+            let _ = (sample(), sample());
+            let samples: Vec<Sample> = (0..targets.samples).map(|_| sample()).collect();
+            let method = format!("TCP connect to {target}, {} samples after 2 warm-ups, timed natively", samples.len());
+            network_findings(statistics(&samples).as_ref(), &method)
+        }
+        None => network_findings(None, "the platform's address is unknown: DNS failed"),
+    };
+    (rows, findings)
+}

@@ -1,0 +1,174 @@
+//! Network measurements judged against 2.1: round-trip samples to delay, jitter and loss, with
+//! the verdicts and how each figure was obtained.
+
+use crate::limits;
+use crate::verdict::{Finding, Verdict};
+use serde::Serialize;
+
+/// One probe's outcome: a round-trip time in microseconds, or lost (failed or timed out).
+pub type Sample = Option<u64>;
+
+/// Figures from a series of samples. Times are in microseconds.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Statistics {
+    pub sent: usize,
+    pub received: usize,
+    pub median_rtt_us: u64,
+    pub p95_rtt_us: u64,
+    pub min_rtt_us: u64,
+    /// Mean absolute difference of consecutive round trips.
+    pub jitter_us: u64,
+    /// The RFC 3550 interarrival jitter estimate (smoothed over 16 samples).
+    pub rfc3550_jitter_us: u64,
+    /// Lost samples per thousand sent.
+    pub loss_permille: u32,
+}
+
+/// The sample at `fraction` of the sorted list (nearest rank).
+fn percentile(sorted: &[u64], fraction: f64) -> u64 {
+    if sorted.is_empty() {
+        return 0;
+    }
+    let rank = ((fraction * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len());
+    sorted[rank - 1]
+}
+
+/// Works out the figures; `None` when nothing came back.
+pub fn statistics(samples: &[Sample]) -> Option<Statistics> {
+    let received: Vec<u64> = samples.iter().flatten().copied().collect();
+    if received.is_empty() {
+        return None;
+    }
+    let mut sorted = received.clone();
+    sorted.sort_unstable();
+    // Jitter looks at consecutive answers only; a lost sample breaks no pair in two.
+    let differences: Vec<u64> = received.windows(2).map(|pair| pair[0].abs_diff(pair[1])).collect();
+    let jitter = if differences.is_empty() { 0 } else { differences.iter().sum::<u64>() / differences.len() as u64 };
+    let mut smoothed = 0.0f64;
+    for difference in &differences {
+        smoothed += (*difference as f64 - smoothed) / 16.0;
+    }
+    let lost = samples.len() - received.len();
+    Some(Statistics {
+        sent: samples.len(),
+        received: received.len(),
+        median_rtt_us: percentile(&sorted, 0.5),
+        p95_rtt_us: percentile(&sorted, 0.95),
+        min_rtt_us: sorted[0],
+        jitter_us: jitter,
+        rfc3550_jitter_us: smoothed.round() as u64,
+        loss_permille: ((lost as u64 * 1000 + samples.len() as u64 / 2) / samples.len() as u64) as u32,
+    })
+}
+
+fn millis(us: u64) -> String {
+    crate::units::format_decimal(us as f64 / 1000.0)
+}
+
+/// The 2.1 verdicts for delay, jitter and loss. `method` says how the samples were taken
+/// ("TCP connect to 81.228.2.193:443, 20 samples").
+pub fn network_findings(statistics: Option<&Statistics>, method: &str) -> Vec<Finding> {
+    let finding = |requirement: &'static str, verdict: Verdict, evidence: String, advice: Option<String>| Finding {
+        requirement,
+        section: "2.1",
+        verdict,
+        evidence,
+        advice,
+        advisories: Vec::new(),
+        confirmed_on: None,
+    };
+    let Some(stats) = statistics else {
+        let evidence = format!("No sample came back ({method})");
+        let advice = Some("The platform did not answer: check the firewall openings of chapter 6 and DNS.".to_owned());
+        return ["net.one-way-delay", "net.jitter", "net.packet-loss"]
+            .into_iter()
+            .map(|id| finding(id, Verdict::Fail, evidence.clone(), advice.clone()))
+            .collect();
+    };
+    // Failing a "should" of 2.1 is a warning, not a failure.
+    let judge = |ok: bool| if ok { Verdict::Pass } else { Verdict::Warning };
+    let one_way = stats.median_rtt_us / 2;
+    let one_way_limit = u64::from(limits::ONE_WAY_DELAY.0) * 1000;
+    let jitter_limit = u64::from(limits::JITTER.0) * 1000;
+    let loss_limit = u32::from(limits::PACKET_LOSS.get()) * 10;
+    vec![
+        finding(
+            "net.one-way-delay",
+            judge(one_way < one_way_limit),
+            format!(
+                "One-way delay estimated as half the median round trip: {} ms (median {} ms, 95th percentile {} ms; {method})",
+                millis(one_way),
+                millis(stats.median_rtt_us),
+                millis(stats.p95_rtt_us)
+            ),
+            (one_way >= one_way_limit).then(|| format!("2.1 asks for less than {} one way.", limits::ONE_WAY_DELAY)),
+        ),
+        finding(
+            "net.jitter",
+            judge(stats.jitter_us < jitter_limit),
+            format!(
+                "Jitter {} ms (mean difference of consecutive round trips; RFC 3550 estimate {} ms; {method})",
+                millis(stats.jitter_us),
+                millis(stats.rfc3550_jitter_us)
+            ),
+            (stats.jitter_us >= jitter_limit).then(|| format!("2.1 asks for less than {} jitter.", limits::JITTER)),
+        ),
+        finding(
+            "net.packet-loss",
+            judge(stats.loss_permille < loss_limit),
+            format!(
+                "{} of {} samples lost ({} %; {method})",
+                stats.sent - stats.received,
+                stats.sent,
+                crate::units::format_decimal(f64::from(stats.loss_permille) / 10.0)
+            ),
+            (stats.loss_permille >= loss_limit)
+                .then(|| format!("2.1 asks for less than {} loss.", limits::PACKET_LOSS)),
+        ),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ms(values: &[Option<u64>]) -> Vec<Sample> {
+        values.iter().map(|value| value.map(|ms| ms * 1000)).collect()
+    }
+
+    #[test]
+    fn figures_from_samples() {
+        let stats = statistics(&ms(&[Some(10), Some(20), Some(10), Some(20), None])).unwrap();
+        assert_eq!((stats.sent, stats.received), (5, 4));
+        assert_eq!(stats.median_rtt_us, 10_000);
+        assert_eq!(stats.p95_rtt_us, 20_000);
+        assert_eq!(stats.min_rtt_us, 10_000);
+        assert_eq!(stats.jitter_us, 10_000);
+        assert_eq!(stats.loss_permille, 200);
+        assert_eq!(statistics(&ms(&[None, None])), None);
+        assert_eq!(statistics(&[]), None);
+        let steady = statistics(&ms(&[Some(30); 20])).unwrap();
+        assert_eq!((steady.jitter_us, steady.rfc3550_jitter_us, steady.loss_permille), (0, 0, 0));
+    }
+
+    #[test]
+    fn verdicts_against_2_1() {
+        let check = |samples: &[Option<u64>], expected: [Verdict; 3]| {
+            let stats = statistics(&ms(samples));
+            let verdicts: Vec<Verdict> =
+                network_findings(stats.as_ref(), "test").iter().map(|finding| finding.verdict).collect();
+            assert_eq!(verdicts, expected, "{samples:?}");
+        };
+        let good = [Some(40); 100];
+        check(&good, [Verdict::Pass; 3]);
+        let slow = [Some(130); 100];
+        check(&slow, [Verdict::Warning, Verdict::Pass, Verdict::Pass]);
+        let jittery: Vec<Option<u64>> = (0..100).map(|i| Some(if i % 2 == 0 { 10 } else { 40 })).collect();
+        check(&jittery, [Verdict::Pass, Verdict::Warning, Verdict::Pass]);
+        let lossy: Vec<Option<u64>> = (0..100).map(|i| if i % 50 == 0 { None } else { Some(20) }).collect();
+        check(&lossy, [Verdict::Pass, Verdict::Pass, Verdict::Warning]);
+        check(&[None; 10], [Verdict::Fail; 3]);
+        let finding = &network_findings(statistics(&ms(&good)).as_ref(), "TCP connect, 100 samples")[0];
+        assert!(finding.evidence.contains("half the median round trip: 20 ms"), "{}", finding.evidence);
+    }
+}
