@@ -92,6 +92,14 @@ fn catalogue(arguments: &[String], output: &mut impl Write) -> Result<(), CliErr
     Ok(())
 }
 
+fn write_lines(output: &mut impl Write, lines: &[sitecheck_core::bandwidth::BandwidthLine]) -> std::io::Result<()> {
+    for line in lines {
+        let bandwidth = line.bandwidth.to_string();
+        writeln!(output, "{:<48} {:<46} {:>14}  {}", line.label, line.formula, bandwidth, line.section)?;
+    }
+    Ok(())
+}
+
 fn bandwidth(arguments: &[String], output: &mut impl Write) -> Result<(), CliError> {
     let spec = Spec {
         flags: &["--json"],
@@ -123,29 +131,11 @@ fn bandwidth(arguments: &[String], output: &mut impl Write) -> Result<(), CliErr
         return Ok(());
     }
     writeln!(output, "{:<48} {:<46} {:>14}  Section", "Function", "Calculation", "Bandwidth")?;
-    for line in &calculation.lines {
-        writeln!(
-            output,
-            "{:<48} {:<46} {:>14}  {}",
-            line.label,
-            line.formula,
-            line.bandwidth.to_string(),
-            line.section
-        )?;
-    }
+    write_lines(output, &calculation.lines)?;
     writeln!(output, "{:<48} {:<46} {:>14}", "Total (the spec's method, 5.1)", "", format_mbps(calculation.total))?;
     if !calculation.omitted.is_empty() {
         writeln!(output, "\nLeft out of the spec's 5.1 example (see advisories):")?;
-        for line in &calculation.omitted {
-            writeln!(
-                output,
-                "{:<48} {:<46} {:>14}  {}",
-                line.label,
-                line.formula,
-                line.bandwidth.to_string(),
-                line.section
-            )?;
-        }
+        write_lines(output, &calculation.omitted)?;
         writeln!(
             output,
             "{:<48} {:<46} {:>14}",

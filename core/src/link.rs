@@ -72,7 +72,8 @@ fn encode(text: &str) -> String {
     encoded
 }
 
-fn decode(text: &str) -> Option<String> {
+/// Decodes %XX escapes; `None` for a malformed escape or a result that is not UTF-8.
+pub fn percent_decode(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let mut decoded = Vec::with_capacity(bytes.len());
     let mut index = 0;
@@ -234,7 +235,7 @@ pub fn decode_link(text: &str) -> Result<Shared, LinkError> {
             problems.push(format!("\"{field}\" has no value"));
             continue;
         };
-        let Some(value) = decode(raw) else {
+        let Some(value) = percent_decode(raw) else {
             problems.push(format!("{key}: \"{raw}\" is not properly escaped"));
             continue;
         };
@@ -310,7 +311,7 @@ pub fn decode_link(text: &str) -> Result<Shared, LinkError> {
             "y" => {
                 for item in value.split(',').filter(|item| !item.is_empty()) {
                     let mut parts = item.splitn(3, '~');
-                    let (id, on, note) = (parts.next(), parts.next(), parts.next().map(decode));
+                    let (id, on, note) = (parts.next(), parts.next(), parts.next().map(percent_decode));
                     match (id, on, note) {
                         (Some(id), Some(on), note)
                             if crate::requirement::requirement(id).is_some() && note != Some(None) =>

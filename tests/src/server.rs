@@ -87,29 +87,11 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
-/// Decodes %XX escapes; `None` for malformed ones or non-UTF-8 results.
-fn percent_decode(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut decoded = Vec::with_capacity(bytes.len());
-    let mut index = 0;
-    while index < bytes.len() {
-        if bytes[index] == b'%' {
-            let hex = text.get(index + 1..index + 3)?;
-            decoded.push(u8::from_str_radix(hex, 16).ok()?);
-            index += 3;
-        } else {
-            decoded.push(bytes[index]);
-            index += 1;
-        }
-    }
-    String::from_utf8(decoded).ok()
-}
-
 /// Maps a request path to a file below `root`, refusing anything that climbs out of it.
 fn resolve(root: &Path, prefix: &str, target: &str) -> Option<PathBuf> {
     let path = target.split(['?', '#']).next()?;
     let relative = path.strip_prefix(prefix)?;
-    let relative = percent_decode(relative)?;
+    let relative = sitecheck_core::link::percent_decode(relative)?;
     let mut file = root.to_path_buf();
     for component in Path::new(&relative).components() {
         match component {
