@@ -6,6 +6,7 @@ use crate::download::CatalogueDownload;
 use crate::environment_checks::EnvironmentChecks;
 use crate::firewall_view::FirewallView;
 use crate::messages::Messages;
+use crate::network_checks::NetworkChecks;
 use crate::plan_form::PlanForm;
 use crate::report_panel::ReportPanel;
 use crate::share_panel::SharePanel;
@@ -31,6 +32,7 @@ pub fn App() -> impl IntoView {
             <p class="privacy">"Everything runs in this browser: nothing you see or enter here is sent anywhere."</p>
             <nav class="toc" aria-label="Contents">
                 <a href="#checks-heading">"This computer"</a> " · "
+                <a href="#network-heading">"Network"</a> " · "
                 <a href="#plan-heading">"Plan"</a> " · "
                 <a href="#checklist-heading">"Checklist"</a> " · "
                 <a href="#bandwidth-heading">"Bandwidth"</a> " · "
@@ -44,6 +46,10 @@ pub fn App() -> impl IntoView {
             <section class="report-section" aria-labelledby="checks-heading">
                 <h2 id="checks-heading">"This browser and computer"</h2>
                 <EnvironmentChecks />
+            </section>
+            <section class="report-section" aria-labelledby="network-heading">
+                <h2 id="network-heading">"This network"</h2>
+                <NetworkChecks />
             </section>
             <section class="report-section no-print" aria-labelledby="plan-heading">
                 <h2 id="plan-heading">"The site plan"</h2>

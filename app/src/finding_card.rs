@@ -14,6 +14,10 @@ fn title(requirement: &str) -> &'static str {
         "softphone.screen" => "Screen size for the ACD and Attendant views",
         "softphone.single-user" => "Single-user computer (no thin client or app streaming)",
         "mobile.os-version" => "Mobile operating system",
+        "net.dns-name" => "The platform answers over HTTPS",
+        "net.one-way-delay" => "Delay to the platform",
+        "net.jitter" => "Jitter",
+        "net.packet-loss" => "Packet loss",
         _ => "Check",
     }
 }

@@ -96,9 +96,10 @@ pub fn network_findings(statistics: Option<&Statistics>, method: &str) -> Vec<Fi
             "net.one-way-delay",
             judge(one_way < one_way_limit),
             format!(
-                "One-way delay estimated as half the median round trip: {} ms (median {} ms, 95th percentile {} ms; {method})",
+                "One-way delay estimated as half the median round trip: {} ms (median {} ms, minimum {} ms, 95th percentile {} ms; {method})",
                 millis(one_way),
                 millis(stats.median_rtt_us),
+                millis(stats.min_rtt_us),
                 millis(stats.p95_rtt_us)
             ),
             (one_way >= one_way_limit).then(|| format!("2.1 asks for less than {} one way.", limits::ONE_WAY_DELAY)),
@@ -170,5 +171,119 @@ mod tests {
         check(&[None; 10], [Verdict::Fail; 3]);
         let finding = &network_findings(statistics(&ms(&good)).as_ref(), "TCP connect, 100 samples")[0];
         assert!(finding.evidence.contains("half the median round trip: 20 ms"), "{}", finding.evidence);
+    }
+}
+
+/// How one HTTPS request from the browser ended. Browsers hide why a request failed, so
+/// "failed at once" covers DNS failures, refused connections, certificate errors and blocked
+/// ports alike; the time it took is the only clue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FetchOutcome {
+    Answered { elapsed_ms: u64 },
+    FailedAtOnce { elapsed_ms: u64 },
+    NoAnswer { timeout_ms: u64 },
+}
+
+/// 2.1's DNS and reachability requirement for one host, from the browser's point of view.
+pub fn reachability_finding(host: &str, outcome: FetchOutcome) -> Finding {
+    let (verdict, evidence, advice) = match outcome {
+        FetchOutcome::Answered { elapsed_ms } => (
+            Verdict::Pass,
+            format!("https://{host}/ answered in {elapsed_ms} ms (HTTPS request from this browser; the name resolved)"),
+            None,
+        ),
+        FetchOutcome::FailedAtOnce { elapsed_ms } => (
+            Verdict::Fail,
+            format!("https://{host}/ failed after {elapsed_ms} ms without an answer (HTTPS request from this browser)"),
+            Some("The browser does not say why: the name may not resolve, a firewall or proxy may refuse the connection, or the certificate may be rejected. `sitecheck probe` tells these apart.".to_owned()),
+        ),
+        FetchOutcome::NoAnswer { timeout_ms } => (
+            Verdict::Fail,
+            format!("https://{host}/ gave no answer within {} s (HTTPS request from this browser)", crate::units::format_decimal(timeout_ms as f64 / 1000.0)),
+            Some("Something drops the traffic silently: check the firewall openings of 6.1 and any web proxy (2.1).".to_owned()),
+        ),
+    };
+    Finding {
+        requirement: "net.dns-name",
+        section: "2.1",
+        verdict,
+        evidence,
+        advice,
+        advisories: Vec::new(),
+        confirmed_on: None,
+    }
+}
+
+/// What a browser cannot test, why, and where to test it instead.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct BrowserLimit {
+    pub what: &'static str,
+    pub section: &'static str,
+    pub reason: &'static str,
+    pub instead: &'static str,
+}
+
+pub const BROWSER_LIMITS: &[BrowserLimit] = &[
+    BrowserLimit {
+        what: "TCP/5061 and TCP/5067 (SIPS)",
+        section: "6.2",
+        reason: "every browser refuses these ports (ERR_UNSAFE_PORT), whatever the firewall says",
+        instead: "sitecheck probe",
+    },
+    BrowserLimit {
+        what: "UDP/123 (NTP)",
+        section: "6.3",
+        reason: "web pages cannot send raw UDP",
+        instead: "sitecheck probe",
+    },
+    BrowserLimit {
+        what: "TCP/9443, TCP/211 and TCP/14711",
+        section: "6.3",
+        reason: "a page can only see whether an HTTPS server answers with a valid certificate for a name, not whether a port is open",
+        instead: "sitecheck probe",
+    },
+    BrowserLimit {
+        what: "UDP/49152-65535 (media)",
+        section: "6.2",
+        reason: "needs a STUN/TURN server to test from the page; none is configured",
+        instead: "config.json ice_servers, or confirm the rule",
+    },
+    BrowserLimit {
+        what: "Inbound openings (6.4, 6.5)",
+        section: "6.4",
+        reason: "only a connection from outside, from Telia, can show them",
+        instead: "confirmation with Telia",
+    },
+    BrowserLimit {
+        what: "Every subdomain of touchpoint.telia.se",
+        section: "2.1",
+        reason: "a page cannot resolve arbitrary names, only request those it knows",
+        instead: "sitecheck probe with the names in config.json, or confirmation",
+    },
+    BrowserLimit {
+        what: "Web proxy exclusion",
+        section: "2.1",
+        reason: "a page cannot see whether its requests went through a proxy",
+        instead: "confirmation by the network administrator",
+    },
+];
+
+#[cfg(test)]
+mod browser_tests {
+    use super::*;
+
+    #[test]
+    fn reachability_outcomes() {
+        let check = |outcome, verdict, evidence: &str| {
+            let finding = reachability_finding("touchpoint.telia.se", outcome);
+            assert_eq!(finding.verdict, verdict);
+            assert!(finding.evidence.contains(evidence), "{}", finding.evidence);
+        };
+        check(FetchOutcome::Answered { elapsed_ms: 42 }, Verdict::Pass, "answered in 42 ms");
+        check(FetchOutcome::FailedAtOnce { elapsed_ms: 3 }, Verdict::Fail, "failed after 3 ms without an answer");
+        check(FetchOutcome::NoAnswer { timeout_ms: 3000 }, Verdict::Fail, "no answer within 3 s");
+        for limit in BROWSER_LIMITS {
+            assert!(crate::section::section(limit.section).is_some());
+        }
     }
 }

@@ -35,6 +35,9 @@ pub struct Launch {
     pub client_hints: Option<Value>,
     /// Hides WebAssembly, as in the browsers 2.5.1 lists that predate it.
     pub without_webassembly: bool,
+    /// Chromium only: sends a host name to a loopback port (`--host-resolver-rules`), and
+    /// accepts the test server's self-signed certificate.
+    pub map_host: Option<(String, u16)>,
 }
 
 /// WebKitGTK's MiniBrowser, wherever the distribution put it.
@@ -88,6 +91,9 @@ pub fn launch(engine: Engine, options: &Launch) -> Result<Session> {
                 "--no-first-run".to_owned(),
                 "--window-size=1280,1024".to_owned(),
             ];
+            if let Some((host, port)) = &options.map_host {
+                args.push(format!("--host-resolver-rules=MAP {host} 127.0.0.1:{port}"));
+            }
             let mut chrome_options = json!({ "binary": "/usr/bin/chromium" });
             match (&options.user_agent, &options.client_hints) {
                 // Hints travel with the user agent through device emulation.
@@ -104,6 +110,7 @@ pub fn launch(engine: Engine, options: &Launch) -> Result<Session> {
             let (driver, base) = start_driver(command, port)?;
             let capabilities = json!({ "alwaysMatch": {
                 "browserName": "chrome",
+                "acceptInsecureCerts": options.map_host.is_some(),
                 "goog:chromeOptions": chrome_options,
             }});
             let session = Session::new(base, capabilities, Processes(vec![driver]))?;
@@ -133,8 +140,10 @@ pub fn launch(engine: Engine, options: &Launch) -> Result<Session> {
             if options.without_webassembly {
                 prefs.insert("javascript.options.wasm".to_owned(), json!(false));
             }
-            if options.client_hints.is_some() {
-                return Err(WebDriverError("Firefox has no client hints".into()));
+            if options.client_hints.is_some() || options.map_host.is_some() {
+                return Err(WebDriverError(
+                    "Firefox has no client hints, and host mapping is Chromium-only here".into(),
+                ));
             }
             let mut command = Command::new("geckodriver");
             command.args(["--host", "127.0.0.1", "--port", &port.to_string()]);
@@ -146,7 +155,7 @@ pub fn launch(engine: Engine, options: &Launch) -> Result<Session> {
             Session::new(base, capabilities, Processes(vec![driver]))
         }
         Engine::WebKit => {
-            if options.client_hints.is_some() || options.without_webassembly {
+            if options.client_hints.is_some() || options.without_webassembly || options.map_host.is_some() {
                 return Err(WebDriverError("MiniBrowser cannot emulate client hints or hide WebAssembly".into()));
             }
             let binary = minibrowser()

@@ -2,6 +2,7 @@
 //! client, and launchers for the three engines the app is tested in.
 
 pub mod browsers;
+pub mod network;
 pub mod page;
 pub mod server;
 pub mod webdriver;

@@ -22,7 +22,27 @@ pub struct Page {
 impl Page {
     /// Serves the release build and opens it in a fresh browser profile.
     pub fn open(engine: Engine, options: Launch) -> Page {
-        let server = StaticServer::start(&crate::dist_dir(), SUB_PATH, 0).expect("serve dist/");
+        Page::open_dist(engine, options, &crate::dist_dir())
+    }
+
+    /// Serves a copy of the release build with this `config.json` beside `index.html`, as an
+    /// intranet administrator would place it.
+    pub fn open_with_config(engine: Engine, options: Launch, config: &str) -> Page {
+        let copy = std::env::temp_dir().join(format!(
+            "sitecheck-dist-{}-{}",
+            std::process::id(),
+            crate::webdriver::free_port()
+        ));
+        std::fs::create_dir_all(&copy).unwrap();
+        for entry in std::fs::read_dir(crate::dist_dir()).unwrap().flatten() {
+            std::fs::copy(entry.path(), copy.join(entry.file_name())).unwrap();
+        }
+        std::fs::write(copy.join("config.json"), config).unwrap();
+        Page::open_dist(engine, options, &copy)
+    }
+
+    fn open_dist(engine: Engine, options: Launch, dist: &std::path::Path) -> Page {
+        let server = StaticServer::start(dist, SUB_PATH, 0).expect("serve dist/");
         let session = launch(engine, &options).unwrap_or_else(|error| panic!("{}: {error}", engine.name()));
         session.goto(&server.url()).unwrap();
         Page { session, url: server.url(), server: Some(server) }

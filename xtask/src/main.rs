@@ -181,6 +181,10 @@ fn test(root: &Path) -> Result<(), String> {
             ]);
             e2e.env("SITECHECK_DIST", &dist);
             tallies.push(step("end-to-end tests in Chromium, Firefox ESR and WebKit", &mut e2e));
+            // Alone, so that the timing figures see as quiet a machine as this one can offer.
+            let mut network = cargo(&["test", "-p", "sitecheck-e2e", "--test", "network", "--", "--test-threads=1"]);
+            network.env("SITECHECK_DIST", &dist);
+            tallies.push(step("network measurements against injected faults (Chromium)", &mut network));
         }
         Err(message) => {
             println!("xtask: the release build failed, so the browser tests could not run: {message}");

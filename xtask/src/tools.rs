@@ -105,8 +105,10 @@ pub fn ensure_test_tools() -> Result<(), String> {
         ("iptables-restore", "iptables"),
         // Counts the pages of the printed report.
         ("pdfinfo", "poppler-utils"),
-        // A real TLS server for the native probe's tests.
+        // A real TLS server for the native probe's tests, and an HTTPS target for the network
+        // checks' tests.
         ("openssl", "openssl"),
+        ("nginx", "nginx"),
     ];
     let missing: Vec<&str> =
         packages.iter().filter(|(program, _)| !on_path(program)).map(|(_, package)| *package).collect();

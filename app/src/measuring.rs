@@ -1,0 +1,128 @@
+//! Measuring from the browser: the config beside the page, HTTPS requests with a time bound,
+//! and their timing.
+
+use js_sys::{Promise, Reflect};
+use sitecheck_core::network::FetchOutcome;
+use sitecheck_core::targets::Targets;
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+fn now_ms() -> f64 {
+    web_sys::window().and_then(|window| window.performance()).map_or(0.0, |performance| performance.now())
+}
+
+/// Waits `ms` milliseconds.
+pub async fn sleep(ms: i32) {
+    let promise = Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// One request with a time bound: how it ended, and its round trip when it answered. The
+/// round trip comes from Resource Timing where the server allows it (Timing-Allow-Origin),
+/// else from the wall clock around the request; `precise` says which.
+pub struct Timed {
+    pub outcome: FetchOutcome,
+    pub round_trip_us: Option<u64>,
+    pub precise: bool,
+}
+
+pub async fn timed_fetch(url: &str, timeout_ms: u64) -> Timed {
+    let Some(window) = web_sys::window() else {
+        return Timed { outcome: FetchOutcome::FailedAtOnce { elapsed_ms: 0 }, round_trip_us: None, precise: false };
+    };
+    let controller = web_sys::AbortController::new().ok();
+    let init = web_sys::RequestInit::new();
+    init.set_mode(web_sys::RequestMode::NoCors);
+    init.set_cache(web_sys::RequestCache::NoStore);
+    if let Some(controller) = &controller {
+        init.set_signal(Some(&controller.signal()));
+    }
+    let timed_out = Rc::new(Cell::new(false));
+    let flag = timed_out.clone();
+    let abort = controller.clone();
+    let on_timeout = Closure::once_into_js(move || {
+        flag.set(true);
+        if let Some(controller) = abort {
+            controller.abort();
+        }
+    });
+    let timer = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(
+            on_timeout.unchecked_ref(),
+            timeout_ms.min(i32::MAX as u64) as i32,
+        )
+        .ok();
+    let started = now_ms();
+    let result = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await;
+    let elapsed = now_ms() - started;
+    if let Some(timer) = timer {
+        window.clear_timeout_with_handle(timer);
+    }
+    let elapsed_ms = elapsed.max(0.0) as u64;
+    match result {
+        Ok(_) => {
+            // Chromium records no timing entry for an opaque (no-cors) request, so this is
+            // usually the wall clock; an engine that does record one gives the precise figure.
+            let (round_trip_us, precise) = match resource_timing_us(url) {
+                Some(precise) => (Some(precise), true),
+                None => (Some((elapsed * 1000.0) as u64), false),
+            };
+            Timed { outcome: FetchOutcome::Answered { elapsed_ms }, round_trip_us, precise }
+        }
+        Err(_) if timed_out.get() => {
+            Timed { outcome: FetchOutcome::NoAnswer { timeout_ms }, round_trip_us: None, precise: false }
+        }
+        Err(_) => Timed { outcome: FetchOutcome::FailedAtOnce { elapsed_ms }, round_trip_us: None, precise: false },
+    }
+}
+
+/// requestStart to responseStart of the request's Resource Timing entry, when the server
+/// shares it; cross-origin servers without Timing-Allow-Origin report zeros.
+fn resource_timing_us(url: &str) -> Option<u64> {
+    let performance = web_sys::window()?.performance()?;
+    let method: js_sys::Function = Reflect::get(&performance, &"getEntriesByName".into()).ok()?.dyn_into().ok()?;
+    let entries = js_sys::Array::from(&method.call1(&performance, &JsValue::from_str(url)).ok()?);
+    let entry = entries.get(entries.length().checked_sub(1)?);
+    let number = |name: &str| Reflect::get(&entry, &name.into()).ok().and_then(|value| value.as_f64()).unwrap_or(0.0);
+    let (request, response) = (number("requestStart"), number("responseStart"));
+    (request > 0.0 && response > request).then_some(((response - request) * 1000.0) as u64)
+}
+
+/// Where the targets came from, for the evidence.
+pub enum TargetSource {
+    Production,
+    Config,
+}
+
+/// Reads `config.json` beside the page. None there: the production targets. A bad file is an
+/// error, and then nothing is measured: an administrator's intent is not guessed.
+pub async fn load_targets() -> Result<(Targets, TargetSource), String> {
+    let Some(window) = web_sys::window() else { return Ok((Targets::default(), TargetSource::Production)) };
+    let init = web_sys::RequestInit::new();
+    init.set_cache(web_sys::RequestCache::NoStore);
+    let response = match JsFuture::from(window.fetch_with_str_and_init("./config.json", &init)).await {
+        Ok(response) => response,
+        // No server to ask (a page opened from disk): there is no config.
+        Err(_) => return Ok((Targets::default(), TargetSource::Production)),
+    };
+    let response: web_sys::Response =
+        response.dyn_into().map_err(|_| "config.json: not an HTTP response".to_owned())?;
+    if response.status() == 404 {
+        return Ok((Targets::default(), TargetSource::Production));
+    }
+    if !response.ok() {
+        return Err(format!("config.json could not be read (HTTP {})", response.status()));
+    }
+    let text = match response.text() {
+        Ok(promise) => JsFuture::from(promise).await.ok().and_then(|text| text.as_string()).unwrap_or_default(),
+        Err(_) => String::new(),
+    };
+    Targets::parse(&text).map(|targets| (targets, TargetSource::Config)).map_err(|error| error.to_string())
+}

@@ -1,0 +1,89 @@
+use crate::finding_card::FindingCard;
+use crate::latency_chart::LatencyChart;
+use crate::measuring::{TargetSource, load_targets, sleep, timed_fetch};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use sitecheck_core::network::{
+    BROWSER_LIMITS, FetchOutcome, Sample, network_findings, reachability_finding, statistics,
+};
+use sitecheck_core::verdict::Finding;
+
+/// Reachability, delay, jitter and loss to the platform, measured from this browser, and what a
+/// browser cannot measure. Every check is time-bounded, so a dead network ends in verdicts.
+#[component]
+pub fn NetworkChecks() -> impl IntoView {
+    let (findings, set_findings) = signal(Vec::<Finding>::new());
+    let (samples, set_samples) = signal(Vec::<Sample>::new());
+    let (progress, set_progress) = signal((0usize, 0usize));
+    let (status, set_status) = signal("Reading the targets…".to_owned());
+    let (done, set_done) = signal(false);
+
+    spawn_local(async move {
+        let (targets, source) = match load_targets().await {
+            Ok(loaded) => loaded,
+            Err(problem) => {
+                set_status.set(format!("{problem}. Nothing was measured: correct config.json beside index.html, or remove it to measure the production endpoints."));
+                set_done.set(true);
+                return;
+            }
+        };
+        let origin = match source {
+            TargetSource::Production => "the production endpoints of the spec",
+            TargetSource::Config => "the targets in config.json",
+        };
+        set_status.set(format!("Measuring {origin}…"));
+        for host in &targets.https_hosts {
+            let timed = timed_fetch(&format!("https://{host}/?sitecheck=reach"), targets.timeout_ms).await;
+            set_findings.update(|findings| findings.push(reachability_finding(host, timed.outcome)));
+        }
+        let Some(host) = targets.https_hosts.first() else { return };
+        let (warm_up, count) = (2, targets.samples);
+        set_progress.set((0, warm_up + count));
+        let mut collected = Vec::with_capacity(count);
+        let mut precise = true;
+        for round in 0..warm_up + count {
+            let timed = timed_fetch(&format!("https://{host}/?sitecheck={round}"), targets.timeout_ms).await;
+            if round >= warm_up {
+                precise &= timed.precise || timed.round_trip_us.is_none();
+                collected.push(timed.round_trip_us);
+                set_samples.set(collected.clone());
+            }
+            set_progress.set((round + 1, warm_up + count));
+            // A request that failed at once must not turn the loop into a flood.
+            if matches!(timed.outcome, FetchOutcome::FailedAtOnce { .. }) {
+                sleep(50).await;
+            }
+        }
+        let how = if precise { "Resource Timing" } else { "the wall clock around each request" };
+        let method = format!(
+            "HTTPS requests to {host} on a kept-alive connection, {count} after {warm_up} warm-ups, timed by {how}"
+        );
+        let stats = statistics(&collected);
+        set_findings.update(|findings| findings.extend(network_findings(stats.as_ref(), &method)));
+        set_status.set(format!("Measured {origin}."));
+        set_done.set(true);
+    });
+
+    let ignore = Callback::new(|_: (&'static str, bool)| {});
+    let limits = BROWSER_LIMITS
+        .iter()
+        .map(|limit| {
+            view! {
+                <li>
+                    <strong>{limit.what}</strong>
+                    {format!(" ({}): {}. Instead: {}.", limit.section, limit.reason, limit.instead)}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="network" data-done=move || done.get().to_string()>
+            <p class="status" role="status" data-testid="network-status">{move || status.get()}</p>
+            <progress data-testid="network-progress" max=move || progress.get().1.to_string() value=move || progress.get().0.to_string()></progress>
+            {move || findings.get().into_iter().map(|finding| view! { <FindingCard finding=finding on_confirm=ignore /> }).collect_view()}
+            <LatencyChart samples=samples />
+            <h3>"What a browser cannot test"</h3>
+            <ul class="limits">{limits}</ul>
+        </div>
+    }
+}

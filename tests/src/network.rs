@@ -1,0 +1,202 @@
+//! Network ground truth for the tests: an HTTPS server (nginx) with keep-alive, and a
+//! userspace fault injector in front of it (the kernel here has no netem).
+
+use std::io::{Read, Write};
+use std::net::{Shutdown, TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+/// nginx serving HTTPS on a loopback port with a fresh self-signed certificate; it sends
+/// Timing-Allow-Origin so that pages may read precise Resource Timing.
+#[derive(Debug)]
+pub struct HttpsServer {
+    child: Child,
+    pub port: u16,
+    dir: PathBuf,
+}
+
+impl HttpsServer {
+    pub fn start() -> HttpsServer {
+        let port = crate::webdriver::free_port();
+        let dir = std::env::temp_dir().join(format!("sitecheck-nginx-{}-{port}", std::process::id()));
+        std::fs::create_dir_all(dir.join("temp")).unwrap();
+        let (cert, key) = (dir.join("cert.pem"), dir.join("key.pem"));
+        let made = Command::new("openssl")
+            .args([
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-days",
+                "1",
+                "-subj",
+                "/CN=touchpoint.telia.se",
+                "-keyout",
+            ])
+            .arg(&key)
+            .arg("-out")
+            .arg(&cert)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .expect("openssl makes the test certificate");
+        assert!(made.success());
+        let temp = dir.join("temp");
+        let config = format!(
+            "daemon off; master_process off; worker_processes 1; error_log {dir}/error.log; pid {dir}/nginx.pid;
+events {{ worker_connections 64; }}
+http {{
+  access_log off;
+  client_body_temp_path {temp}; proxy_temp_path {temp}; fastcgi_temp_path {temp}; uwsgi_temp_path {temp}; scgi_temp_path {temp};
+  keepalive_timeout 60s; keepalive_requests 100000;
+  server {{
+    listen 127.0.0.1:{port} ssl;
+    ssl_certificate {cert}; ssl_certificate_key {key};
+    location / {{ add_header Timing-Allow-Origin *; add_header Cache-Control no-store; return 200 \"ok\\n\"; }}
+  }}
+}}
+",
+            dir = dir.display(),
+            temp = temp.display(),
+            cert = cert.display(),
+            key = key.display(),
+        );
+        std::fs::write(dir.join("nginx.conf"), config).unwrap();
+        let nginx = if std::path::Path::new("/usr/sbin/nginx").is_file() { "/usr/sbin/nginx" } else { "nginx" };
+        let child = Command::new(nginx)
+            .arg("-c")
+            .arg(dir.join("nginx.conf"))
+            .arg("-p")
+            .arg(&dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("nginx (Debian package nginx) serves the HTTPS target");
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "nginx did not start: {:?}",
+                std::fs::read_to_string(dir.join("error.log"))
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        HttpsServer { child, port, dir }
+    }
+}
+
+impl Drop for HttpsServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// What the fault injector does to the client's traffic.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Faults {
+    pub delay_ms: u64,
+    /// Added or taken off each delay, uniformly, from a fixed seed.
+    pub jitter_ms: u64,
+    /// Chunks per thousand after which the connection is cut (the request is lost).
+    pub drop_permille: u64,
+}
+
+/// A TCP proxy on loopback that delays each chunk from the client and cuts connections at a
+/// given rate. The server's answers pass straight through, so a request's round trip grows by
+/// the delay of its one chunk.
+#[derive(Debug)]
+pub struct FaultProxy {
+    pub port: u16,
+    stopping: Arc<AtomicBool>,
+}
+
+impl FaultProxy {
+    pub fn start(target: u16, faults: Faults) -> FaultProxy {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let stopping = Arc::new(AtomicBool::new(false));
+        let stop = stopping.clone();
+        let seed = Arc::new(AtomicU64::new(0x2545_f491_4f6c_dd1d));
+        std::thread::spawn(move || {
+            for client in listener.incoming() {
+                if stop.load(Ordering::SeqCst) {
+                    break;
+                }
+                let Ok(client) = client else { continue };
+                let Ok(server) = TcpStream::connect(("127.0.0.1", target)) else {
+                    let _ = client.shutdown(Shutdown::Both);
+                    continue;
+                };
+                let _ = client.set_nodelay(true);
+                let _ = server.set_nodelay(true);
+                let (mut client_read, mut server_write) = (client.try_clone().unwrap(), server.try_clone().unwrap());
+                let (mut server_read, mut client_write) = (server, client);
+                let seed = seed.clone();
+                std::thread::spawn(move || {
+                    let mut buffer = [0u8; 16 * 1024];
+                    while let Ok(size) = client_read.read(&mut buffer) {
+                        if size == 0 {
+                            break;
+                        }
+                        // xorshift over a shared state: the same faults in every run.
+                        let random = || {
+                            let mut state = seed.load(Ordering::SeqCst);
+                            state ^= state << 13;
+                            state ^= state >> 7;
+                            state ^= state << 17;
+                            seed.store(state, Ordering::SeqCst);
+                            state
+                        };
+                        if faults.drop_permille > 0 && random() % 1000 < faults.drop_permille {
+                            let _ = client_read.shutdown(Shutdown::Both);
+                            let _ = server_write.shutdown(Shutdown::Both);
+                            break;
+                        }
+                        let jitter = if faults.jitter_ms > 0 {
+                            (random() % (2 * faults.jitter_ms * 1000 + 1)) as i64 - (faults.jitter_ms * 1000) as i64
+                        } else {
+                            0
+                        };
+                        let wait = (faults.delay_ms as i64 * 1000 + jitter).max(0) as u64;
+                        std::thread::sleep(Duration::from_micros(wait));
+                        if server_write.write_all(&buffer[..size]).is_err() {
+                            break;
+                        }
+                    }
+                    let _ = server_write.shutdown(Shutdown::Write);
+                });
+                std::thread::spawn(move || {
+                    let _ = std::io::copy(&mut server_read, &mut client_write);
+                    let _ = client_write.shutdown(Shutdown::Write);
+                });
+            }
+        });
+        FaultProxy { port, stopping }
+    }
+}
+
+impl Drop for FaultProxy {
+    fn drop(&mut self) {
+        self.stopping.store(true, Ordering::SeqCst);
+        let _ = TcpStream::connect_timeout(&([127, 0, 0, 1], self.port).into(), Duration::from_millis(200));
+    }
+}
+
+/// A listener that accepts connections and never says a word.
+pub fn silent_listener() -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for stream in listener.incoming().flatten() {
+            held.push(stream);
+        }
+    });
+    port
+}

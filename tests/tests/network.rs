@@ -1,0 +1,143 @@
+//! The network checks measured against injected ground truth: nginx over HTTPS behind a
+//! userspace fault injector, with the platform's name mapped to it in Chromium.
+
+use serde_json::json;
+use sitecheck_e2e::browsers::{Engine, Launch};
+use sitecheck_e2e::network::{FaultProxy, Faults, HttpsServer, silent_listener};
+use sitecheck_e2e::page::Page;
+use std::time::{Duration, Instant};
+
+const HOST: &str = "touchpoint.telia.se";
+
+fn config(samples: usize, timeout_ms: u64) -> String {
+    format!(r#"{{"https_hosts": ["{HOST}"], "samples": {samples}, "timeout_ms": {timeout_ms}}}"#)
+}
+
+/// Runs the checks against `port` and returns (check id → (verdict, evidence)), and how long
+/// the page took to finish.
+fn measure(port: u16, samples: usize, timeout_ms: u64) -> (Vec<(String, String, String)>, Duration) {
+    let launch = Launch { map_host: Some((HOST.to_owned(), port)), ..Launch::default() };
+    let started = Instant::now();
+    let page = Page::open_with_config(Engine::Chromium, launch, &config(samples, timeout_ms));
+    page.session.wait_for(".network[data-done='true']", Duration::from_secs(120)).unwrap();
+    let elapsed = started.elapsed();
+    let cards = page.run(
+        "return Array.from(document.querySelectorAll('.network [data-check]')).map(card => [card.dataset.check, card.dataset.verdict, card.querySelector('.evidence').textContent])",
+        json!([]),
+    );
+    let cards = cards
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|card| {
+            (
+                card[0].as_str().unwrap().to_owned(),
+                card[1].as_str().unwrap().to_owned(),
+                card[2].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    (cards, elapsed)
+}
+
+fn card<'a>(cards: &'a [(String, String, String)], check: &str) -> (&'a str, &'a str) {
+    let found = cards.iter().find(|(id, _, _)| id == check).unwrap_or_else(|| panic!("no {check} in {cards:#?}"));
+    (&found.1, &found.2)
+}
+
+/// The number (in ms) that follows `label` in an evidence text.
+fn figure(evidence: &str, label: &str) -> f64 {
+    let rest = &evidence[evidence.find(label).unwrap_or_else(|| panic!("{label} in {evidence}")) + label.len()..];
+    rest.trim_start().split(|c: char| !(c.is_ascii_digit() || c == '.')).next().unwrap().parse().unwrap()
+}
+
+#[test]
+fn injected_delay_is_measured_within_tolerance() {
+    let server = HttpsServer::start();
+    // The loopback path itself (browser, proxy, TLS, nginx) takes a few milliseconds, and a
+    // busy machine adds noise on top. The run without injected delay measures the path; the
+    // fastest round trip of every other run must exceed it by the injected delay within
+    // 2 ms + 5 %, and the median must not fall below the delay nor exceed it by more than the
+    // path's noise.
+    let mut path = None;
+    for delay in [0u64, 20, 40, 80, 130] {
+        let proxy = FaultProxy::start(server.port, Faults { delay_ms: delay, ..Faults::default() });
+        let (cards, _) = measure(proxy.port, 30, 3000);
+        let (reach, _) = card(&cards, "net.dns-name");
+        assert_eq!(reach, "pass", "{cards:#?}");
+        let (verdict, evidence) = card(&cards, "net.one-way-delay");
+        let (median, minimum) = (figure(evidence, "(median"), figure(evidence, "minimum"));
+        assert!(
+            evidence.contains("timed by Resource Timing") || evidence.contains("timed by the wall clock"),
+            "{evidence}"
+        );
+        let (base_minimum, base_median) = *path.get_or_insert((minimum, median));
+        assert!(base_median < 20.0, "the loopback path alone took {base_median} ms: {evidence}");
+        let tolerance = 2.0 + 0.05 * delay as f64;
+        let added = minimum - base_minimum;
+        assert!(
+            (added - delay as f64).abs() <= tolerance,
+            "injected {delay} ms, fastest round trip {added} ms over the path: {evidence}"
+        );
+        assert!(
+            median >= delay as f64 - tolerance && median <= delay as f64 + tolerance + 20.0,
+            "injected {delay} ms, median {median} ms: {evidence}"
+        );
+        // 130 ms round trip is 65 ms one way: over 2.1's 60 ms.
+        assert_eq!(verdict, if delay == 130 { "warning" } else { "pass" }, "{evidence}");
+        assert_eq!(card(&cards, "net.packet-loss").0, "pass");
+    }
+}
+
+#[test]
+fn injected_jitter_and_loss_are_measured() {
+    let server = HttpsServer::start();
+    // Uniform ±10 ms around 30 ms: consecutive round trips differ by 20/3 ms on average.
+    let proxy = FaultProxy::start(server.port, Faults { delay_ms: 30, jitter_ms: 10, drop_permille: 0 });
+    let (cards, _) = measure(proxy.port, 80, 3000);
+    let (_, evidence) = card(&cards, "net.jitter");
+    let jitter = figure(evidence, "Jitter");
+    assert!(
+        (jitter - 20.0 / 3.0).abs() <= 2.0,
+        "injected ±10 ms uniform (6.7 ms expected), measured {jitter} ms: {evidence}"
+    );
+
+    let lossy = FaultProxy::start(server.port, Faults { delay_ms: 5, jitter_ms: 0, drop_permille: 100 });
+    let (cards, _) = measure(lossy.port, 40, 2000);
+    let (verdict, evidence) = card(&cards, "net.packet-loss");
+    let lost: f64 = evidence.split(" of ").next().unwrap().parse().unwrap();
+    assert!(lost >= 1.0, "{evidence}");
+    assert_eq!(verdict, "warning", "{evidence}");
+}
+
+#[test]
+fn dead_and_silent_networks_end_in_verdicts_within_the_bound() {
+    // Nothing listens: every request fails at once.
+    let closed = sitecheck_e2e::webdriver::free_port();
+    let (cards, elapsed) = measure(closed, 5, 1000);
+    let (verdict, evidence) = card(&cards, "net.dns-name");
+    assert_eq!(verdict, "fail");
+    assert!(evidence.contains("failed after"), "{evidence}");
+    assert_eq!(card(&cards, "net.one-way-delay").0, "fail");
+    assert!(elapsed < Duration::from_secs(30), "{elapsed:?}");
+
+    // A server that accepts and never answers: each request ends at the time bound.
+    let silent = silent_listener();
+    let (cards, elapsed) = measure(silent, 3, 1000);
+    let (verdict, evidence) = card(&cards, "net.dns-name");
+    assert_eq!(verdict, "fail");
+    assert!(evidence.contains("no answer within 1 s"), "{evidence}");
+    assert_eq!(card(&cards, "net.packet-loss").0, "fail");
+    assert!(elapsed < Duration::from_secs(40), "1 + 5 requests of at most 1 s each: {elapsed:?}");
+}
+
+#[test]
+fn a_bad_config_is_named_and_nothing_is_measured() {
+    let page =
+        Page::open_with_config(Engine::Chromium, Launch::default(), r#"{"https_hosts": ["not a host"], "samples": 0}"#);
+    page.session.wait_for(".network[data-done='true']", Duration::from_secs(20)).unwrap();
+    let status = page.text_of("[data-testid='network-status']");
+    assert!(status.contains("\"not a host\" is not a host name") && status.contains("samples is 0"), "{status}");
+    assert!(status.contains("Nothing was measured"), "{status}");
+    assert!(page.session.find_all(".network [data-check]").unwrap().is_empty());
+}
