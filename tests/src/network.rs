@@ -200,3 +200,62 @@ pub fn silent_listener() -> u16 {
     });
     port
 }
+
+/// The platform's name, which the browser is told to send to the fault injector.
+pub const PLATFORM_HOST: &str = "touchpoint.telia.se";
+
+/// One network card as the page shows it: (check, verdict, evidence).
+pub type Card = (String, String, String);
+
+/// Runs the app's network checks in Chromium against `port` (the platform's name mapped to
+/// it), with `samples` requests of at most `timeout_ms` each; returns the cards and how long
+/// the page took.
+pub fn measure_in_chromium(
+    dist: &std::path::Path,
+    port: u16,
+    samples: usize,
+    timeout_ms: u64,
+) -> (Vec<Card>, Duration) {
+    use crate::browsers::{Engine, Launch};
+    let config = format!(r#"{{"https_hosts": ["{PLATFORM_HOST}"], "samples": {samples}, "timeout_ms": {timeout_ms}}}"#);
+    let launch = Launch { map_host: Some((PLATFORM_HOST.to_owned(), port)), ..Launch::default() };
+    let started = Instant::now();
+    let page = crate::page::Page::open_build_with_config(dist, Engine::Chromium, launch, &config);
+    page.session.wait_for(".network[data-done='true']", Duration::from_secs(300)).unwrap();
+    let elapsed = started.elapsed();
+    let cards = page.run(
+        "return Array.from(document.querySelectorAll('.network [data-check]')).map(card => [card.dataset.check, card.dataset.verdict, card.querySelector('.evidence').textContent])",
+        serde_json::json!([]),
+    );
+    let cards = cards
+        .as_array()
+        .map(|cards| {
+            cards
+                .iter()
+                .map(|card| {
+                    let text = |index: usize| card[index].as_str().unwrap_or_default().to_owned();
+                    (text(0), text(1), text(2))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    (cards, elapsed)
+}
+
+/// The card for a check; panics naming what was there instead.
+pub fn card<'a>(cards: &'a [Card], check: &str) -> (&'a str, &'a str) {
+    let found = cards.iter().find(|(id, _, _)| id == check).unwrap_or_else(|| panic!("no {check} in {cards:#?}"));
+    (&found.1, &found.2)
+}
+
+/// The number that follows `label` in an evidence text.
+pub fn figure(evidence: &str, label: &str) -> f64 {
+    let at = evidence.find(label).unwrap_or_else(|| panic!("{label} in {evidence}")) + label.len();
+    evidence[at..]
+        .trim_start()
+        .split(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .next()
+        .unwrap_or("")
+        .parse()
+        .unwrap_or(f64::NAN)
+}

@@ -28,13 +28,18 @@ impl Page {
     /// Serves a copy of the release build with this `config.json` beside `index.html`, as an
     /// intranet administrator would place it.
     pub fn open_with_config(engine: Engine, options: Launch, config: &str) -> Page {
+        Page::open_build_with_config(&crate::dist_dir(), engine, options, config)
+    }
+
+    /// As [`Page::open_with_config`], for a given build.
+    pub fn open_build_with_config(dist: &std::path::Path, engine: Engine, options: Launch, config: &str) -> Page {
         let copy = std::env::temp_dir().join(format!(
             "sitecheck-dist-{}-{}",
             std::process::id(),
             crate::webdriver::free_port()
         ));
         std::fs::create_dir_all(&copy).unwrap();
-        for entry in std::fs::read_dir(crate::dist_dir()).unwrap().flatten() {
+        for entry in std::fs::read_dir(dist).unwrap().flatten() {
             std::fs::copy(entry.path(), copy.join(entry.file_name())).unwrap();
         }
         std::fs::write(copy.join("config.json"), config).unwrap();

@@ -1,54 +1,15 @@
 //! The network checks measured against injected ground truth: nginx over HTTPS behind a
 //! userspace fault injector, with the platform's name mapped to it in Chromium.
 
-use serde_json::json;
 use sitecheck_e2e::browsers::{Engine, Launch};
-use sitecheck_e2e::network::{FaultProxy, Faults, HttpsServer, silent_listener};
+use sitecheck_e2e::network::{
+    Card, FaultProxy, Faults, HttpsServer, card, figure, measure_in_chromium, silent_listener,
+};
 use sitecheck_e2e::page::Page;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-const HOST: &str = "touchpoint.telia.se";
-
-fn config(samples: usize, timeout_ms: u64) -> String {
-    format!(r#"{{"https_hosts": ["{HOST}"], "samples": {samples}, "timeout_ms": {timeout_ms}}}"#)
-}
-
-/// Runs the checks against `port` and returns (check id → (verdict, evidence)), and how long
-/// the page took to finish.
-fn measure(port: u16, samples: usize, timeout_ms: u64) -> (Vec<(String, String, String)>, Duration) {
-    let launch = Launch { map_host: Some((HOST.to_owned(), port)), ..Launch::default() };
-    let started = Instant::now();
-    let page = Page::open_with_config(Engine::Chromium, launch, &config(samples, timeout_ms));
-    page.session.wait_for(".network[data-done='true']", Duration::from_secs(120)).unwrap();
-    let elapsed = started.elapsed();
-    let cards = page.run(
-        "return Array.from(document.querySelectorAll('.network [data-check]')).map(card => [card.dataset.check, card.dataset.verdict, card.querySelector('.evidence').textContent])",
-        json!([]),
-    );
-    let cards = cards
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|card| {
-            (
-                card[0].as_str().unwrap().to_owned(),
-                card[1].as_str().unwrap().to_owned(),
-                card[2].as_str().unwrap().to_owned(),
-            )
-        })
-        .collect();
-    (cards, elapsed)
-}
-
-fn card<'a>(cards: &'a [(String, String, String)], check: &str) -> (&'a str, &'a str) {
-    let found = cards.iter().find(|(id, _, _)| id == check).unwrap_or_else(|| panic!("no {check} in {cards:#?}"));
-    (&found.1, &found.2)
-}
-
-/// The number (in ms) that follows `label` in an evidence text.
-fn figure(evidence: &str, label: &str) -> f64 {
-    let rest = &evidence[evidence.find(label).unwrap_or_else(|| panic!("{label} in {evidence}")) + label.len()..];
-    rest.trim_start().split(|c: char| !(c.is_ascii_digit() || c == '.')).next().unwrap().parse().unwrap()
+fn measure(port: u16, samples: usize, timeout_ms: u64) -> (Vec<Card>, Duration) {
+    measure_in_chromium(&sitecheck_e2e::dist_dir(), port, samples, timeout_ms)
 }
 
 #[test]

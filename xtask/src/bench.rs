@@ -87,3 +87,45 @@ pub fn startup(dist: &Path) -> Result<(), String> {
     println!("goal: within 1.5× a bare Leptos page (about 0.2 s here), i.e. under 300 ms");
     crate::size::report(dist)
 }
+
+/// Measures injected conditions in Chromium and prints injected against measured figures.
+pub fn network(dist: &Path) -> Result<(), String> {
+    use sitecheck_e2e::network::{FaultProxy, Faults, HttpsServer, card, figure, measure_in_chromium};
+    let server = HttpsServer::start();
+    let conditions = [
+        Faults { delay_ms: 0, jitter_ms: 0, drop_permille: 0 },
+        Faults { delay_ms: 20, jitter_ms: 0, drop_permille: 0 },
+        Faults { delay_ms: 40, jitter_ms: 0, drop_permille: 0 },
+        Faults { delay_ms: 80, jitter_ms: 0, drop_permille: 0 },
+        Faults { delay_ms: 40, jitter_ms: 10, drop_permille: 0 },
+        Faults { delay_ms: 10, jitter_ms: 0, drop_permille: 20 },
+        Faults { delay_ms: 10, jitter_ms: 0, drop_permille: 50 },
+    ];
+    println!(
+        "{:<8} {:>9} {:>9} {:>9} | {:>10} {:>10} {:>10} {:>9}",
+        "engine", "delay ms", "jitter±", "drop ‰", "median ms", "min ms", "jitter ms", "lost"
+    );
+    for faults in conditions {
+        let proxy = FaultProxy::start(server.port, faults);
+        let (cards, _) = measure_in_chromium(dist, proxy.port, 60, 3000);
+        let delay = card(&cards, "net.one-way-delay").1;
+        let jitter = card(&cards, "net.jitter").1;
+        let loss = card(&cards, "net.packet-loss").1;
+        println!(
+            "{:<8} {:>9} {:>9} {:>9} | {:>10.1} {:>10.1} {:>10.1} {:>9}",
+            "chromium",
+            faults.delay_ms,
+            faults.jitter_ms,
+            faults.drop_permille,
+            figure(delay, "(median"),
+            figure(delay, "minimum"),
+            figure(jitter, "Jitter"),
+            loss.split(" samples").next().unwrap_or("?"),
+        );
+    }
+    println!("60 HTTPS samples per row through the fault injector; the 0 ms row is the loopback path itself.");
+    println!(
+        "Loss is per HTTPS request (a cut connection), not per packet. Firefox and WebKit rows need a host mapping this harness lacks."
+    );
+    Ok(())
+}

@@ -18,6 +18,7 @@ Usage: cargo xtask <command>
   size               build, then print the size of each file in dist/ (raw and gzip)
   bench startup      build, then time the first verdict card in each engine (10 loads each)
   bench ua           time `sitecheck ua` over 100 000 user agents
+  bench network      injected against measured delay, jitter and loss (Chromium, loopback)
 ";
 
 fn main() -> ExitCode {
@@ -33,7 +34,10 @@ fn main() -> ExitCode {
                 tools::ensure_test_tools().and_then(|()| build(&root)).and_then(|dist| bench::startup(&dist))
             }
             Some("ua") => bench::user_agents(&root),
-            _ => Err(format!("bench takes startup or ua\n{USAGE}")),
+            Some("network") => {
+                tools::ensure_test_tools().and_then(|()| build(&root)).and_then(|dist| bench::network(&dist))
+            }
+            _ => Err(format!("bench takes startup, ua or network\n{USAGE}")),
         },
         _ => {
             eprint!("{USAGE}");
