@@ -35,8 +35,8 @@ pub struct Launch {
     pub client_hints: Option<Value>,
     /// Hides WebAssembly, as in the browsers 2.5.1 lists that predate it.
     pub without_webassembly: bool,
-    /// Chromium only: sends a host name to a loopback port (`--host-resolver-rules`), and
-    /// accepts the test server's self-signed certificate.
+    /// Sends a host name to a loopback port (Chromium: `--host-resolver-rules`; Firefox: that
+    /// port as its HTTPS proxy), and accepts the test server's self-signed certificate.
     pub map_host: Option<(String, u16)>,
 }
 
@@ -140,16 +140,23 @@ pub fn launch(engine: Engine, options: &Launch) -> Result<Session> {
             if options.without_webassembly {
                 prefs.insert("javascript.options.wasm".to_owned(), json!(false));
             }
-            if options.client_hints.is_some() || options.map_host.is_some() {
-                return Err(WebDriverError(
-                    "Firefox has no client hints, and host mapping is Chromium-only here".into(),
-                ));
+            if options.client_hints.is_some() {
+                return Err(WebDriverError("Firefox has no client hints".into()));
+            }
+            // Firefox cannot map a name to a port; the port becomes its HTTPS proxy instead,
+            // which the fault injector answers (CONNECT) and tunnels.
+            if let Some((_, port)) = &options.map_host {
+                prefs.insert("network.proxy.type".to_owned(), json!(1));
+                prefs.insert("network.proxy.ssl".to_owned(), json!("127.0.0.1"));
+                prefs.insert("network.proxy.ssl_port".to_owned(), json!(port));
+                prefs.insert("network.proxy.no_proxies_on".to_owned(), json!("localhost, 127.0.0.1"));
             }
             let mut command = Command::new("geckodriver");
             command.args(["--host", "127.0.0.1", "--port", &port.to_string()]);
             let (driver, base) = start_driver(command, port)?;
             let capabilities = json!({ "alwaysMatch": {
                 "browserName": "firefox",
+                "acceptInsecureCerts": options.map_host.is_some(),
                 "moz:firefoxOptions": { "binary": "/usr/bin/firefox-esr", "args": ["-headless"], "prefs": prefs },
             }});
             Session::new(base, capabilities, Processes(vec![driver]))

@@ -140,9 +140,18 @@ impl FaultProxy {
                 let seed = seed.clone();
                 std::thread::spawn(move || {
                     let mut buffer = [0u8; 16 * 1024];
+                    let mut first = true;
                     while let Ok(size) = client_read.read(&mut buffer) {
                         if size == 0 {
                             break;
+                        }
+                        // A browser told to use this as its HTTPS proxy opens with CONNECT:
+                        // answer it here and tunnel the rest.
+                        if std::mem::take(&mut first) && buffer[..size].starts_with(b"CONNECT ") {
+                            if client_read.write_all(b"HTTP/1.1 200 Connection established\r\n\r\n").is_err() {
+                                break;
+                            }
+                            continue;
                         }
                         // xorshift over a shared state: the same faults in every run.
                         let random = || {
@@ -207,20 +216,21 @@ pub const PLATFORM_HOST: &str = "touchpoint.telia.se";
 /// One network card as the page shows it: (check, verdict, evidence).
 pub type Card = (String, String, String);
 
-/// Runs the app's network checks in Chromium against `port` (the platform's name mapped to
-/// it), with `samples` requests of at most `timeout_ms` each; returns the cards and how long
+/// Runs the app's network checks in `engine` against `port` (the platform's name mapped to it
+/// in Chromium, the port used as the HTTPS proxy in Firefox), with `samples` requests of at most `timeout_ms` each; returns the cards and how long
 /// the page took.
-pub fn measure_in_chromium(
+pub fn measure_in(
+    engine: crate::browsers::Engine,
     dist: &std::path::Path,
     port: u16,
     samples: usize,
     timeout_ms: u64,
 ) -> (Vec<Card>, Duration) {
-    use crate::browsers::{Engine, Launch};
+    use crate::browsers::Launch;
     let config = format!(r#"{{"https_hosts": ["{PLATFORM_HOST}"], "samples": {samples}, "timeout_ms": {timeout_ms}}}"#);
     let launch = Launch { map_host: Some((PLATFORM_HOST.to_owned(), port)), ..Launch::default() };
     let started = Instant::now();
-    let page = crate::page::Page::open_build_with_config(dist, Engine::Chromium, launch, &config);
+    let page = crate::page::Page::open_build_with_config(dist, engine, launch, &config);
     page.session.wait_for(".network[data-done='true']", Duration::from_secs(300)).unwrap();
     let elapsed = started.elapsed();
     let cards = page.run(

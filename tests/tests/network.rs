@@ -2,14 +2,12 @@
 //! userspace fault injector, with the platform's name mapped to it in Chromium.
 
 use sitecheck_e2e::browsers::{Engine, Launch};
-use sitecheck_e2e::network::{
-    Card, FaultProxy, Faults, HttpsServer, card, figure, measure_in_chromium, silent_listener,
-};
+use sitecheck_e2e::network::{Card, FaultProxy, Faults, HttpsServer, card, figure, measure_in, silent_listener};
 use sitecheck_e2e::page::Page;
 use std::time::Duration;
 
 fn measure(port: u16, samples: usize, timeout_ms: u64) -> (Vec<Card>, Duration) {
-    measure_in_chromium(&sitecheck_e2e::dist_dir(), port, samples, timeout_ms)
+    measure_in(Engine::Chromium, &sitecheck_e2e::dist_dir(), port, samples, timeout_ms)
 }
 
 #[test]
@@ -101,4 +99,29 @@ fn a_bad_config_is_named_and_nothing_is_measured() {
     assert!(status.contains("\"not a host\" is not a host name") && status.contains("samples is 0"), "{status}");
     assert!(status.contains("Nothing was measured"), "{status}");
     assert!(page.session.find_all(".network [data-check]").unwrap().is_empty());
+}
+
+#[test]
+fn firefox_measures_injected_delay_through_its_proxy() {
+    let server = HttpsServer::start();
+    let mut path = None;
+    for delay in [0u64, 40, 130] {
+        let proxy = FaultProxy::start(server.port, Faults { delay_ms: delay, ..Faults::default() });
+        let (cards, _) = measure_in(Engine::Firefox, &sitecheck_e2e::dist_dir(), proxy.port, 30, 3000);
+        assert_eq!(card(&cards, "net.dns-name").0, "pass", "{cards:#?}");
+        let (verdict, evidence) = card(&cards, "net.one-way-delay");
+        let minimum = figure(evidence, "minimum");
+        let base = *path.get_or_insert(minimum);
+        let added = minimum - base;
+        assert!(
+            (added - delay as f64).abs() <= 2.0 + 0.05 * delay as f64,
+            "injected {delay} ms, fastest round trip {added} ms over the path: {evidence}"
+        );
+        assert_eq!(verdict, if delay == 130 { "warning" } else { "pass" }, "{evidence}");
+    }
+    // Nothing behind the proxy port: every request fails, and the page still ends.
+    let (cards, elapsed) =
+        measure_in(Engine::Firefox, &sitecheck_e2e::dist_dir(), sitecheck_e2e::webdriver::free_port(), 3, 1000);
+    assert_eq!(card(&cards, "net.dns-name").0, "fail", "{cards:#?}");
+    assert!(elapsed < Duration::from_secs(40), "{elapsed:?}");
 }

@@ -90,7 +90,7 @@ pub fn startup(dist: &Path) -> Result<(), String> {
 
 /// Measures injected conditions in Chromium and prints injected against measured figures.
 pub fn network(dist: &Path) -> Result<(), String> {
-    use sitecheck_e2e::network::{FaultProxy, Faults, HttpsServer, card, figure, measure_in_chromium};
+    use sitecheck_e2e::network::{FaultProxy, Faults, HttpsServer, card, figure, measure_in};
     let server = HttpsServer::start();
     let conditions = [
         Faults { delay_ms: 0, jitter_ms: 0, drop_permille: 0 },
@@ -105,15 +105,17 @@ pub fn network(dist: &Path) -> Result<(), String> {
         "{:<8} {:>9} {:>9} {:>9} | {:>10} {:>10} {:>10} {:>9}",
         "engine", "delay ms", "jitter±", "drop ‰", "median ms", "min ms", "jitter ms", "lost"
     );
-    for faults in conditions {
+    for (engine, faults) in
+        [Engine::Chromium, Engine::Firefox].into_iter().flat_map(|engine| conditions.map(|faults| (engine, faults)))
+    {
         let proxy = FaultProxy::start(server.port, faults);
-        let (cards, _) = measure_in_chromium(dist, proxy.port, 60, 3000);
+        let (cards, _) = measure_in(engine, dist, proxy.port, 60, 3000);
         let delay = card(&cards, "net.one-way-delay").1;
         let jitter = card(&cards, "net.jitter").1;
         let loss = card(&cards, "net.packet-loss").1;
         println!(
             "{:<8} {:>9} {:>9} {:>9} | {:>10.1} {:>10.1} {:>10.1} {:>9}",
-            "chromium",
+            engine.name(),
             faults.delay_ms,
             faults.jitter_ms,
             faults.drop_permille,
