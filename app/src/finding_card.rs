@@ -18,6 +18,7 @@ fn title(requirement: &str) -> &'static str {
         "net.one-way-delay" => "Delay to the platform",
         "net.jitter" => "Jitter",
         "net.packet-loss" => "Packet loss",
+        "net.outbound-openings" => "UDP for calls",
         _ => "Check",
     }
 }

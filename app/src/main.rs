@@ -24,6 +24,7 @@ mod share_panel;
 mod state;
 mod storage;
 mod support_details;
+mod webrtc;
 
 fn main() {
     // The static page shows a "loading" notice for browsers where the module never runs;

@@ -36,6 +36,12 @@ pub fn NetworkChecks() -> impl IntoView {
             let timed = timed_fetch(&format!("https://{host}/?sitecheck=reach"), targets.timeout_ms).await;
             set_findings.update(|findings| findings.push(reachability_finding(host, timed.outcome)));
         }
+        // The UDP media path, where STUN or TURN servers are configured.
+        let mut gathered = Vec::new();
+        for server in &targets.ice_servers {
+            gathered.push(crate::webrtc::gather_from(server, targets.timeout_ms).await);
+        }
+        set_findings.update(|findings| findings.extend(sitecheck_core::ice::udp_findings(&gathered)));
         let Some(host) = targets.https_hosts.first() else { return };
         let (warm_up, count) = (2, targets.samples);
         set_progress.set((0, warm_up + count));

@@ -17,6 +17,7 @@ pub mod environment;
 pub mod export;
 pub mod firewall;
 pub mod hints;
+pub mod ice;
 pub mod limits;
 pub mod link;
 pub mod network;

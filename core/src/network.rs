@@ -245,8 +245,8 @@ pub const BROWSER_LIMITS: &[BrowserLimit] = &[
     BrowserLimit {
         what: "UDP/49152-65535 (media)",
         section: "6.2",
-        reason: "needs a STUN/TURN server to test from the page; none is configured",
-        instead: "config.json ice_servers, or confirm the rule",
+        reason: "a page sees UDP only through WebRTC, towards the STUN/TURN servers in config.json, not towards the platform's media ports",
+        instead: "ice_servers in config.json for the path, and confirmation of the rule",
     },
     BrowserLimit {
         what: "Inbound openings (6.4, 6.5)",

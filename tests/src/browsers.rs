@@ -91,9 +91,14 @@ pub fn launch(engine: Engine, options: &Launch) -> Result<Session> {
                 "--no-first-run".to_owned(),
                 "--window-size=1280,1024".to_owned(),
             ];
-            if let Some((host, port)) = &options.map_host {
-                args.push(format!("--host-resolver-rules=MAP {host} 127.0.0.1:{port}"));
-            }
+            // Tests reach nothing but loopback: every other name fails to resolve, so no query
+            // ever leaves this machine.
+            let mapped = options
+                .map_host
+                .as_ref()
+                .map(|(host, port)| format!("MAP {host} 127.0.0.1:{port} , "))
+                .unwrap_or_default();
+            args.push(format!("--host-resolver-rules={mapped}MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1"));
             let mut chrome_options = json!({ "binary": "/usr/bin/chromium" });
             match (&options.user_agent, &options.client_hints) {
                 // Hints travel with the user agent through device emulation.
@@ -131,6 +136,8 @@ pub fn launch(engine: Engine, options: &Launch) -> Result<Session> {
                 ("datareporting.policy.dataSubmissionEnabled", json!(false)),
                 ("network.captive-portal-service.enabled", json!(false)),
                 ("network.connectivity-service.enabled", json!(false)),
+                // The tests' STUN and TURN servers are on loopback, which ICE skips by default.
+                ("media.peerconnection.ice.loopback", json!(true)),
             ] {
                 prefs.insert(name.to_owned(), value);
             }
@@ -143,14 +150,16 @@ pub fn launch(engine: Engine, options: &Launch) -> Result<Session> {
             if options.client_hints.is_some() {
                 return Err(WebDriverError("Firefox has no client hints".into()));
             }
-            // Firefox cannot map a name to a port; the port becomes its HTTPS proxy instead,
-            // which the fault injector answers (CONNECT) and tunnels.
-            if let Some((_, port)) = &options.map_host {
-                prefs.insert("network.proxy.type".to_owned(), json!(1));
-                prefs.insert("network.proxy.ssl".to_owned(), json!("127.0.0.1"));
-                prefs.insert("network.proxy.ssl_port".to_owned(), json!(port));
-                prefs.insert("network.proxy.no_proxies_on".to_owned(), json!("localhost, 127.0.0.1"));
+            // Firefox cannot map a name to a port; the port becomes its proxy instead, which the
+            // fault injector answers (CONNECT) and tunnels. Without a mapping the proxy is a
+            // closed loopback port: either way no name is resolved off this machine.
+            let proxy_port = options.map_host.as_ref().map_or(9, |(_, port)| *port);
+            for scheme in ["http", "ssl"] {
+                prefs.insert(format!("network.proxy.{scheme}"), json!("127.0.0.1"));
+                prefs.insert(format!("network.proxy.{scheme}_port"), json!(proxy_port));
             }
+            prefs.insert("network.proxy.type".to_owned(), json!(1));
+            prefs.insert("network.proxy.no_proxies_on".to_owned(), json!("localhost, 127.0.0.1"));
             let mut command = Command::new("geckodriver");
             command.args(["--host", "127.0.0.1", "--port", &port.to_string()]);
             let (driver, base) = start_driver(command, port)?;
@@ -168,7 +177,13 @@ pub fn launch(engine: Engine, options: &Launch) -> Result<Session> {
             let binary = minibrowser()
                 .ok_or_else(|| WebDriverError("MiniBrowser not found: install libwebkit2gtk-4.1-0".into()))?;
             let (display, name) = start_display()?;
-            let mut args = vec!["--automation".to_owned()];
+            // A closed loopback proxy keeps every other name on this machine.
+            let mut args = vec![
+                "--automation".to_owned(),
+                "--proxy=http://127.0.0.1:9".to_owned(),
+                "--ignore-host=localhost".to_owned(),
+                "--ignore-host=127.0.0.1".to_owned(),
+            ];
             if let Some(user_agent) = &options.user_agent {
                 args.push(format!("--user-agent={user_agent}"));
             }

@@ -269,3 +269,52 @@ pub fn figure(evidence: &str, label: &str) -> f64 {
         .parse()
         .unwrap_or(f64::NAN)
 }
+
+/// coturn on loopback, for STUN and TURN (user "sitecheck", password "secret").
+#[derive(Debug)]
+pub struct TurnServer {
+    child: Child,
+    pub port: u16,
+}
+
+impl TurnServer {
+    pub const USER: &'static str = "sitecheck";
+    pub const PASSWORD: &'static str = "secret";
+
+    pub fn start() -> TurnServer {
+        let port = crate::webdriver::free_port();
+        let relay = crate::webdriver::free_port();
+        let turnserver =
+            if std::path::Path::new("/usr/bin/turnserver").is_file() { "/usr/bin/turnserver" } else { "turnserver" };
+        let child = Command::new(turnserver)
+            .args([
+                "-n",
+                "--listening-ip=127.0.0.1",
+                "--relay-ip=127.0.0.1",
+                "--lt-cred-mech",
+                "--realm=sitecheck.test",
+            ])
+            .args(["--no-tls", "--no-dtls", "--no-cli", "--allow-loopback-peers", "--no-multicast-peers"])
+            .arg(format!("--listening-port={port}"))
+            .arg(format!("--user={}:{}", TurnServer::USER, TurnServer::PASSWORD))
+            .arg(format!("--min-port={relay}"))
+            .arg(format!("--max-port={}", relay.saturating_add(50)))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("coturn (Debian package coturn) serves STUN and TURN");
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "coturn did not start");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        TurnServer { child, port }
+    }
+}
+
+impl Drop for TurnServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

@@ -10,6 +10,9 @@ use std::time::Duration;
 pub const SUB_PATH: &str = "/intranet/tools/sitecheck/";
 pub const FIRST_VERDICT: Duration = Duration::from_secs(20);
 
+/// Points the network checks at this machine: tests never measure the production platform.
+pub const HERMETIC_CONFIG: &str = r#"{"https_hosts": ["localhost"], "samples": 2, "timeout_ms": 1000}"#;
+
 #[derive(Debug)]
 pub struct Page {
     pub session: Session,
@@ -22,7 +25,7 @@ pub struct Page {
 impl Page {
     /// Serves the release build and opens it in a fresh browser profile.
     pub fn open(engine: Engine, options: Launch) -> Page {
-        Page::open_dist(engine, options, &crate::dist_dir())
+        Page::open_with_config(engine, options, HERMETIC_CONFIG)
     }
 
     /// Serves a copy of the release build with this `config.json` beside `index.html`, as an
@@ -39,9 +42,7 @@ impl Page {
             crate::webdriver::free_port()
         ));
         std::fs::create_dir_all(&copy).unwrap();
-        for entry in std::fs::read_dir(dist).unwrap().flatten() {
-            std::fs::copy(entry.path(), copy.join(entry.file_name())).unwrap();
-        }
+        copy_tree(dist, &copy);
         std::fs::write(copy.join("config.json"), config).unwrap();
         Page::open_dist(engine, options, &copy)
     }
@@ -115,5 +116,18 @@ impl Page {
     pub fn reload(&self) {
         self.session.goto(&self.url).unwrap();
         self.wait_ready();
+    }
+}
+
+/// Copies a folder with everything below it (the build has `snippets/` for inline JavaScript).
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
     }
 }

@@ -1,26 +1,14 @@
 //! The release build, served on loopback under a sub-path, in Chromium, Firefox ESR and WebKit.
 
 use serde_json::{Value, json};
-use sitecheck_e2e::browsers::{Engine, Launch, launch};
-use sitecheck_e2e::dist_dir;
-use sitecheck_e2e::server::StaticServer;
-use sitecheck_e2e::webdriver::Session;
+use sitecheck_e2e::browsers::{Engine, Launch};
+use sitecheck_e2e::page::Page;
 use std::time::Duration;
 
-/// Intranets host the files under any path: test under a deep one.
-const SUB_PATH: &str = "/intranet/tools/sitecheck/";
-const FIRST_VERDICT: Duration = Duration::from_secs(20);
-
-struct Page {
-    session: Session,
-    server: StaticServer,
-}
+const FIRST_VERDICT: Duration = sitecheck_e2e::page::FIRST_VERDICT;
 
 fn open(engine: Engine, options: Launch) -> Page {
-    let server = StaticServer::start(&dist_dir(), SUB_PATH, 0).expect("serve dist/");
-    let session = launch(engine, &options).unwrap_or_else(|error| panic!("{}: {error}", engine.name()));
-    session.goto(&server.url()).unwrap();
-    Page { session, server }
+    Page::open(engine, options)
 }
 
 fn user_agent(user_agent: &str) -> Launch {
@@ -232,11 +220,11 @@ fn confirmations_are_kept_across_reloads_and_can_be_undone() {
     check_card(&cards(&page), check, "needs-confirmation", &[]);
     page.session.click(&page.session.find(&format!("[data-confirm='{check}']")).unwrap()).unwrap();
     check_card(&cards(&page), check, "pass", &["Pass (confirmed)", "Confirmed by a person on"]);
-    page.session.goto(&page.server.url()).unwrap();
+    page.session.goto(&page.url).unwrap();
     check_card(&cards(&page), check, "pass", &["Confirmed by a person on"]);
     page.session.click(&page.session.find(&format!("[data-undo='{check}']")).unwrap()).unwrap();
     check_card(&cards(&page), check, "needs-confirmation", &[]);
-    page.session.goto(&page.server.url()).unwrap();
+    page.session.goto(&page.url).unwrap();
     check_card(&cards(&page), check, "needs-confirmation", &[]);
 }
 
@@ -244,7 +232,7 @@ fn confirmations_are_kept_across_reloads_and_can_be_undone() {
 fn unreadable_saved_answers_are_reported_and_kept() {
     let page = open(Engine::Chromium, Launch::default());
     page.session.execute("localStorage.setItem('sitecheck.saved', '{broken')", json!([])).unwrap();
-    page.session.goto(&page.server.url()).unwrap();
+    page.session.goto(&page.url).unwrap();
     cards(&page);
     let alert = page.session.text(&page.session.find("[role='alert']").unwrap()).unwrap();
     assert!(alert.contains("could not be read") && alert.contains("sitecheck.saved.unreadable"), "{alert}");

@@ -2,7 +2,9 @@
 //! userspace fault injector, with the platform's name mapped to it in Chromium.
 
 use sitecheck_e2e::browsers::{Engine, Launch};
-use sitecheck_e2e::network::{Card, FaultProxy, Faults, HttpsServer, card, figure, measure_in, silent_listener};
+use sitecheck_e2e::network::{
+    Card, FaultProxy, Faults, HttpsServer, TurnServer, card, figure, measure_in, silent_listener,
+};
 use sitecheck_e2e::page::Page;
 use std::time::Duration;
 
@@ -124,4 +126,45 @@ fn firefox_measures_injected_delay_through_its_proxy() {
         measure_in(Engine::Firefox, &sitecheck_e2e::dist_dir(), sitecheck_e2e::webdriver::free_port(), 3, 1000);
     assert_eq!(card(&cards, "net.dns-name").0, "fail", "{cards:#?}");
     assert!(elapsed < Duration::from_secs(40), "{elapsed:?}");
+}
+
+/// The UDP path through WebRTC: coturn answers STUN and TURN; a silent UDP port stands for a
+/// firewall that drops UDP.
+#[test]
+fn the_udp_path_is_checked_through_webrtc() {
+    let turn = TurnServer::start();
+    let silent = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+    let blocked = silent.local_addr().unwrap().port();
+    let port = turn.port;
+    let config = format!(
+        r#"{{"https_hosts": ["localhost"], "samples": 1, "timeout_ms": 3000, "ice_servers": [
+            {{"url": "stun:127.0.0.1:{port}"}},
+            {{"url": "turn:127.0.0.1:{port}?transport=udp", "username": "{user}", "credential": "{password}"}},
+            {{"url": "stun:127.0.0.1:{blocked}"}}]}}"#,
+        user = TurnServer::USER,
+        password = TurnServer::PASSWORD,
+    );
+    for engine in [Engine::Chromium, Engine::Firefox] {
+        let page = Page::open_with_config(engine, Launch::default(), &config);
+        page.session.wait_for(".network[data-done='true']", Duration::from_secs(60)).unwrap();
+        let rows = page.run(
+            "return Array.from(document.querySelectorAll(\".network [data-check='net.outbound-openings']\")).map(card => [card.dataset.verdict, card.querySelector('.evidence').textContent])",
+            serde_json::json!([]),
+        );
+        let rows: Vec<(String, String)> = rows
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|row| (row[0].as_str().unwrap().to_owned(), row[1].as_str().unwrap().to_owned()))
+            .collect();
+        let find = |fragment: &str| {
+            rows.iter()
+                .find(|(_, evidence)| evidence.contains(fragment))
+                .unwrap_or_else(|| panic!("{}: {fragment} in {rows:#?}", engine.name()))
+        };
+        assert_eq!(find(&format!("UDP reached stun:127.0.0.1:{port}")).0, "pass", "{}", engine.name());
+        assert!(find(&format!("UDP reached stun:127.0.0.1:{port}")).1.contains("server-reflexive"));
+        assert_eq!(find("a relayed address").0, "pass", "{}", engine.name());
+        assert_eq!(find(&format!("No answer over UDP from stun:127.0.0.1:{blocked}")).0, "fail", "{}", engine.name());
+    }
 }

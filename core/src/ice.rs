@@ -1,0 +1,186 @@
+//! The UDP media path, as WebRTC's ICE gathering sees it: did UDP reach the STUN server, what
+//! address did the NAT give, and does the NAT keep one mapping for every destination?
+
+use crate::verdict::{Finding, Verdict};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CandidateKind {
+    Host,
+    ServerReflexive,
+    PeerReflexive,
+    Relay,
+}
+
+/// One ICE candidate line, as far as the checks need it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Candidate {
+    pub protocol: String,
+    pub address: String,
+    pub port: u16,
+    pub kind: CandidateKind,
+}
+
+/// Reads "candidate:842163049 1 udp 1677729535 192.0.2.1 53021 typ srflx raddr …".
+pub fn parse_candidate(line: &str) -> Option<Candidate> {
+    let line = line.trim().strip_prefix("a=").unwrap_or(line.trim());
+    let words: Vec<&str> = line.strip_prefix("candidate:")?.split_whitespace().collect();
+    let (protocol, address, port) = (words.get(2)?, words.get(4)?, words.get(5)?.parse().ok()?);
+    let kind = match *words.get(words.iter().position(|word| *word == "typ")? + 1)? {
+        "host" => CandidateKind::Host,
+        "srflx" => CandidateKind::ServerReflexive,
+        "prflx" => CandidateKind::PeerReflexive,
+        "relay" => CandidateKind::Relay,
+        _ => return None,
+    };
+    Some(Candidate { protocol: protocol.to_ascii_lowercase(), address: (*address).to_owned(), port, kind })
+}
+
+/// What gathering against one server brought.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Gathered {
+    pub server: String,
+    pub candidates: Vec<Candidate>,
+    /// Gathering had not finished when the time bound ran out.
+    pub timed_out: bool,
+}
+
+fn finding(verdict: Verdict, evidence: String, advice: Option<String>) -> Finding {
+    Finding {
+        requirement: "net.outbound-openings",
+        section: "2.1",
+        verdict,
+        evidence,
+        advice,
+        advisories: Vec::new(),
+        confirmed_on: None,
+    }
+}
+
+/// Verdicts on the UDP path from gathering against each configured server.
+pub fn udp_findings(results: &[Gathered]) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let mut mappings = Vec::new();
+    for result in results {
+        let wanted =
+            if result.server.starts_with("turn") { CandidateKind::Relay } else { CandidateKind::ServerReflexive };
+        let found: Vec<&Candidate> = result
+            .candidates
+            .iter()
+            .filter(|candidate| candidate.kind == wanted && candidate.protocol == "udp")
+            .collect();
+        let what =
+            if wanted == CandidateKind::Relay { "a relayed address" } else { "a public (server-reflexive) address" };
+        match found.first() {
+            Some(candidate) => {
+                if wanted == CandidateKind::ServerReflexive {
+                    mappings.push((result.server.clone(), candidate.address.clone(), candidate.port));
+                }
+                findings.push(finding(
+                    Verdict::Pass,
+                    format!(
+                        "UDP reached {}: it gave {what} {}:{} (WebRTC ICE gathering in this browser)",
+                        result.server, candidate.address, candidate.port
+                    ),
+                    None,
+                ));
+            }
+            None => {
+                let why = if result.timed_out { "within the time bound" } else { "before gathering ended" };
+                findings.push(finding(
+                    Verdict::Fail,
+                    format!("No answer over UDP from {} {why} (WebRTC ICE gathering in this browser)", result.server),
+                    Some(
+                        "Outbound UDP seems blocked: calls need UDP/49152-65535 towards 81.228.2.192/27 (6.2)."
+                            .to_owned(),
+                    ),
+                ));
+            }
+        }
+    }
+    // Two STUN servers: the same public port for both means one mapping for every destination.
+    if let [(first_server, first_address, first_port), (second_server, second_address, second_port), ..] =
+        mappings.as_slice()
+    {
+        let same = first_address == second_address && first_port == second_port;
+        findings.push(finding(
+            if same { Verdict::Pass } else { Verdict::Warning },
+            format!(
+                "The NAT mapped this browser to {first_address}:{first_port} towards {first_server} and {second_address}:{second_port} towards {second_server}: {}",
+                if same { "one mapping for every destination" } else { "a different mapping per destination (symmetric NAT)" }
+            ),
+            (!same).then(|| "Media may need a TURN relay through a symmetric NAT; ask Telia whether the softphone copes.".to_owned()),
+        ));
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn candidates_parse() {
+        let srflx = parse_candidate(
+            "candidate:842163049 1 udp 1677729535 203.0.113.7 53021 typ srflx raddr 0.0.0.0 rport 0 generation 0",
+        )
+        .unwrap();
+        assert_eq!(
+            (srflx.kind, srflx.address.as_str(), srflx.port),
+            (CandidateKind::ServerReflexive, "203.0.113.7", 53021)
+        );
+        let relay =
+            parse_candidate("a=candidate:1 1 UDP 41885439 127.0.0.1 49160 typ relay raddr 127.0.0.1 rport 5000")
+                .unwrap();
+        assert_eq!((relay.kind, relay.protocol.as_str()), (CandidateKind::Relay, "udp"));
+        assert_eq!(
+            parse_candidate("candidate:1 1 udp 1 abc.local 1 typ host").map(|c| c.kind),
+            Some(CandidateKind::Host)
+        );
+        for bad in [
+            "",
+            "candidate:",
+            "candidate:1 1 udp 1 1.2.3.4 notaport typ host",
+            "candidate:1 1 udp 1 1.2.3.4 5 typ",
+            "nonsense",
+        ] {
+            assert_eq!(parse_candidate(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn verdicts_on_the_udp_path() {
+        let stun = |server: &str, port: Option<u16>, timed_out| Gathered {
+            server: server.to_owned(),
+            candidates: port
+                .map(|port| Candidate {
+                    protocol: "udp".into(),
+                    address: "203.0.113.7".into(),
+                    port,
+                    kind: CandidateKind::ServerReflexive,
+                })
+                .into_iter()
+                .collect(),
+            timed_out,
+        };
+        let verdicts =
+            |results: &[Gathered]| udp_findings(results).iter().map(|finding| finding.verdict).collect::<Vec<_>>();
+        assert_eq!(verdicts(&[stun("stun:a:3478", Some(5000), false)]), [Verdict::Pass]);
+        assert_eq!(verdicts(&[stun("stun:a:3478", None, true)]), [Verdict::Fail]);
+        assert_eq!(
+            verdicts(&[stun("stun:a:3478", Some(5000), false), stun("stun:b:3478", Some(5000), false)]),
+            [Verdict::Pass, Verdict::Pass, Verdict::Pass]
+        );
+        assert_eq!(
+            verdicts(&[stun("stun:a:3478", Some(5000), false), stun("stun:b:3478", Some(6000), false)]),
+            [Verdict::Pass, Verdict::Pass, Verdict::Warning]
+        );
+        let failed = &udp_findings(&[stun("stun:a:3478", None, true)])[0];
+        assert!(
+            failed.evidence.contains("No answer over UDP from stun:a:3478 within the time bound"),
+            "{}",
+            failed.evidence
+        );
+    }
+}
