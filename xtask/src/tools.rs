@@ -109,6 +109,8 @@ pub fn ensure_test_tools() -> Result<(), String> {
         // checks' tests.
         ("openssl", "openssl"),
         ("nginx", "nginx"),
+        // STUN and TURN for the UDP path through WebRTC.
+        ("turnserver", "coturn"),
     ];
     let missing: Vec<&str> =
         packages.iter().filter(|(program, _)| !on_path(program)).map(|(_, package)| *package).collect();
