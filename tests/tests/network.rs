@@ -83,11 +83,21 @@ fn dead_and_silent_networks_end_in_verdicts_within_the_bound() {
     assert!(elapsed < Duration::from_secs(30), "{elapsed:?}");
 
     // A name that does not resolve: the request fails at once, like a refused connection.
-    let page = Page::open_with_config(Engine::Chromium, Launch::default(), r#"{"https_hosts": ["no-such-name.sitecheck.test"], "samples": 2, "timeout_ms": 1000}"#);
+    let page = Page::open_with_config(
+        Engine::Chromium,
+        Launch::default(),
+        r#"{"https_hosts": ["no-such-name.sitecheck.test"], "samples": 2, "timeout_ms": 1000}"#,
+    );
     page.session.wait_for(".network[data-done='true']", Duration::from_secs(30)).unwrap();
     let evidence = page.text_of(".network [data-check='net.dns-name'] .evidence");
     assert!(evidence.contains("https://no-such-name.sitecheck.test/ failed after"), "{evidence}");
-    assert_eq!(page.run("return document.querySelector(\".network [data-check='net.dns-name']\").dataset.verdict", serde_json::json!([])), "fail");
+    assert_eq!(
+        page.run(
+            "return document.querySelector(\".network [data-check='net.dns-name']\").dataset.verdict",
+            serde_json::json!([])
+        ),
+        "fail"
+    );
 
     // A server that accepts and never answers: each request ends at the time bound.
     let silent = silent_listener();
