@@ -23,17 +23,7 @@ fn free_port() -> u16 {
 fn tls_server() -> (Killed, u16) {
     let dir = std::env::temp_dir().join(format!("sitecheck-probe-{}-{}", std::process::id(), free_port()));
     std::fs::create_dir_all(&dir).unwrap();
-    let (cert, key) = (dir.join("cert.pem"), dir.join("key.pem"));
-    let made = Command::new("openssl")
-        .args(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost", "-keyout"])
-        .arg(&key)
-        .arg("-out")
-        .arg(&cert)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .expect("openssl makes the test certificate");
-    assert!(made.success());
+    let (cert, key) = sitecheck_e2e::network::self_signed_certificate(&dir, "localhost");
     let port = free_port();
     let child = Command::new("openssl")
         .args(["s_server", "-quiet", "-accept", &format!("127.0.0.1:{port}"), "-cert"])
@@ -51,19 +41,6 @@ fn tls_server() -> (Killed, u16) {
         std::thread::sleep(Duration::from_millis(50));
     }
     (Killed(child), port)
-}
-
-/// Accepts connections and holds them silently.
-fn silent_tcp() -> u16 {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    std::thread::spawn(move || {
-        let mut held = Vec::new();
-        for stream in listener.incoming().flatten() {
-            held.push(stream);
-        }
-    });
-    port
 }
 
 /// Answers NTP client requests with a server reply of stratum 2.
@@ -130,7 +107,7 @@ fn config(ports: &[(u16, u16)]) -> String {
 #[test]
 fn a_healthy_site_passes_every_check_it_can_make() {
     let (_tls, tls) = tls_server();
-    let (http, ntp) = (silent_tcp(), ntp_server());
+    let (http, ntp) = (sitecheck_e2e::network::silent_listener(), ntp_server());
     let (output, report, _) = probe(&config(&[(80, http), (443, tls), (5061, tls), (9443, tls), (123, ntp)]));
     assert!(output.status.success(), "{report:#}\n{}", String::from_utf8_lossy(&output.stderr));
     assert_eq!(check(&report, "DNS localhost")["verdict"], "pass");
@@ -151,7 +128,7 @@ fn a_healthy_site_passes_every_check_it_can_make() {
 
 #[test]
 fn each_failure_gets_its_verdict_within_the_bound() {
-    let (plain, closed, (_socket, quiet_ntp)) = (silent_tcp(), free_port(), silent_udp());
+    let (plain, closed, (_socket, quiet_ntp)) = (sitecheck_e2e::network::silent_listener(), free_port(), silent_udp());
     let (_tls, tls) = tls_server();
     let (output, report, elapsed) =
         probe(&config(&[(80, closed), (443, tls), (5061, plain), (9443, closed), (123, quiet_ntp)]));

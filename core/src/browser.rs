@@ -82,15 +82,7 @@ pub fn browser_finding(user_agent: &UserAgent, source: &str) -> Finding {
     if verdict == Verdict::Pass && user_agent.is_wrapped_webkit() {
         advisories.push("browser.ios-webkit");
     }
-    Finding {
-        requirement: "pc.browser",
-        section: "2.5.1",
-        verdict,
-        evidence: format!("{seen}, {source}"),
-        advice,
-        advisories,
-        confirmed_on: None,
-    }
+    Finding { advisories, ..Finding::new("pc.browser", verdict, format!("{seen}, {source}"), advice) }
 }
 
 #[cfg(test)]

@@ -49,16 +49,7 @@ fn shortfall(requirement_id: &str) -> Verdict {
 }
 
 fn finding(requirement_id: &'static str, verdict: Verdict, evidence: String, advice: Option<String>) -> Finding {
-    let section = requirement(requirement_id).map_or("", |requirement| requirement.section);
-    Finding {
-        requirement: requirement_id,
-        section,
-        verdict,
-        evidence,
-        advice,
-        advisories: Vec::new(),
-        confirmed_on: None,
-    }
+    Finding::new(requirement_id, verdict, evidence, advice)
 }
 
 fn with_advisories(mut finding: Finding, advisories: &[&'static str]) -> Finding {

@@ -47,15 +47,7 @@ pub struct Gathered {
 }
 
 fn finding(verdict: Verdict, evidence: String, advice: Option<String>) -> Finding {
-    Finding {
-        requirement: "net.outbound-openings",
-        section: "2.1",
-        verdict,
-        evidence,
-        advice,
-        advisories: Vec::new(),
-        confirmed_on: None,
-    }
+    Finding::new("net.outbound-openings", verdict, evidence, advice)
 }
 
 /// Verdicts on the UDP path from gathering against each configured server.

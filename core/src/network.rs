@@ -68,15 +68,7 @@ fn millis(us: u64) -> String {
 /// The 2.1 verdicts for delay, jitter and loss. `method` says how the samples were taken
 /// ("TCP connect to 81.228.2.193:443, 20 samples").
 pub fn network_findings(statistics: Option<&Statistics>, method: &str) -> Vec<Finding> {
-    let finding = |requirement: &'static str, verdict: Verdict, evidence: String, advice: Option<String>| Finding {
-        requirement,
-        section: "2.1",
-        verdict,
-        evidence,
-        advice,
-        advisories: Vec::new(),
-        confirmed_on: None,
-    };
+    let finding = Finding::new;
     let Some(stats) = statistics else {
         let evidence = format!("No sample came back ({method})");
         let advice = Some("The platform did not answer: check the firewall openings of chapter 6 and DNS.".to_owned());
@@ -203,15 +195,7 @@ pub fn reachability_finding(host: &str, outcome: FetchOutcome) -> Finding {
             Some("Something drops the traffic silently: check the firewall openings of 6.1 and any web proxy (2.1).".to_owned()),
         ),
     };
-    Finding {
-        requirement: "net.dns-name",
-        section: "2.1",
-        verdict,
-        evidence,
-        advice,
-        advisories: Vec::new(),
-        confirmed_on: None,
-    }
+    Finding::new("net.dns-name", verdict, evidence, advice)
 }
 
 /// What a browser cannot test, why, and where to test it instead.

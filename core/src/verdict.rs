@@ -59,3 +59,11 @@ pub struct Finding {
     /// Set when a person confirmed what the browser could not see: the day they did.
     pub confirmed_on: Option<String>,
 }
+
+impl Finding {
+    /// A finding about a requirement of the catalogue; its section comes from the catalogue.
+    pub fn new(requirement: &'static str, verdict: Verdict, evidence: String, advice: Option<String>) -> Finding {
+        let section = crate::requirement::requirement(requirement).map_or("", |found| found.section);
+        Finding { requirement, section, verdict, evidence, advice, advisories: Vec::new(), confirmed_on: None }
+    }
+}

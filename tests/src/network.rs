@@ -9,6 +9,33 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
+/// Makes a self-signed certificate and key for `common_name` in `dir` with OpenSSL.
+pub fn self_signed_certificate(dir: &std::path::Path, common_name: &str) -> (PathBuf, PathBuf) {
+    let (cert, key) = (dir.join("cert.pem"), dir.join("key.pem"));
+    let made = Command::new("openssl")
+        .args([
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            &format!("/CN={common_name}"),
+            "-keyout",
+        ])
+        .arg(&key)
+        .arg("-out")
+        .arg(&cert)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("openssl (Debian package openssl) makes the test certificate");
+    assert!(made.success(), "openssl could not make a certificate");
+    (cert, key)
+}
+
 /// nginx serving HTTPS on a loopback port with a fresh self-signed certificate; it sends
 /// Timing-Allow-Origin so that pages may read precise Resource Timing.
 #[derive(Debug)]
@@ -23,28 +50,7 @@ impl HttpsServer {
         let port = crate::webdriver::free_port();
         let dir = std::env::temp_dir().join(format!("sitecheck-nginx-{}-{port}", std::process::id()));
         std::fs::create_dir_all(dir.join("temp")).unwrap();
-        let (cert, key) = (dir.join("cert.pem"), dir.join("key.pem"));
-        let made = Command::new("openssl")
-            .args([
-                "req",
-                "-x509",
-                "-newkey",
-                "rsa:2048",
-                "-nodes",
-                "-days",
-                "1",
-                "-subj",
-                "/CN=touchpoint.telia.se",
-                "-keyout",
-            ])
-            .arg(&key)
-            .arg("-out")
-            .arg(&cert)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .expect("openssl makes the test certificate");
-        assert!(made.success());
+        let (cert, key) = self_signed_certificate(&dir, "touchpoint.telia.se");
         let temp = dir.join("temp");
         let config = format!(
             "daemon off; master_process off; worker_processes 1; error_log {dir}/error.log; pid {dir}/nginx.pid;
