@@ -42,6 +42,23 @@ pub fn NetworkChecks() -> impl IntoView {
             gathered.push(crate::webrtc::gather_from(server, targets.timeout_ms).await);
         }
         set_findings.update(|findings| findings.extend(sitecheck_core::ice::udp_findings(&gathered)));
+        // Through the first TURN server that gave a relay: loss, delay and jitter of media-like
+        // UDP, from packets the page sends to itself through the relay.
+        let relayed = targets.ice_servers.iter().zip(&gathered).find(|(server, result)| {
+            server.url.starts_with("turn")
+                && result.candidates.iter().any(|candidate| candidate.kind == sitecheck_core::ice::CandidateKind::Relay)
+        });
+        if let Some((server, _)) = relayed {
+            const PACKETS: u32 = 1000;
+            set_status.set(format!("Sending {PACKETS} packets through {}…", server.url));
+            let samples = crate::webrtc::relay_round_trips(server, PACKETS, targets.timeout_ms.max(5000) + 5000).await;
+            let method = format!(
+                "{} packets of 160 bytes, one per datagram, through the TURN relay {} and back, unordered and never retransmitted (WebRTC data channel)",
+                samples.len(),
+                server.url
+            );
+            set_findings.update(|findings| findings.extend(network_findings(statistics(&samples).as_ref(), &method)));
+        }
         let Some(host) = targets.https_hosts.first() else { return };
         let (warm_up, count) = (2, targets.samples);
         set_progress.set((0, warm_up + count));

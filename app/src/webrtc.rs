@@ -37,9 +37,75 @@ export function gather(url, username, credential, timeoutMs) {
     connection.createOffer().then((offer) => connection.setLocalDescription(offer)).catch(() => finish(false));
   });
 }
+
+export function relayProbe(url, username, credential, count, timeoutMs) {
+  return new Promise((resolve) => {
+    const config = { iceServers: [{ urls: url, username, credential }], iceTransportPolicy: 'relay' };
+    let a, b;
+    try { a = new RTCPeerConnection(config); b = new RTCPeerConnection(config); }
+    catch (error) { resolve({ rtt: [], reason: String(error) }); return; }
+    const sentAt = new Array(count).fill(null), rtt = new Array(count).fill(null);
+    let finished = false;
+    const finish = (reason) => {
+      if (finished) return;
+      finished = true;
+      clearTimeout(timer);
+      a.close(); b.close();
+      resolve({ rtt, reason });
+    };
+    const timer = setTimeout(() => finish('timeout'), timeoutMs);
+    a.onicecandidate = (event) => { if (event.candidate) b.addIceCandidate(event.candidate).catch(() => {}); };
+    b.onicecandidate = (event) => { if (event.candidate) a.addIceCandidate(event.candidate).catch(() => {}); };
+    b.ondatachannel = (event) => { const echo = event.channel; echo.onmessage = (message) => echo.send(message.data); };
+    const channel = a.createDataChannel('sitecheck', { ordered: false, maxRetransmits: 0 });
+    channel.binaryType = 'arraybuffer';
+    channel.onmessage = (message) => {
+      const seq = new DataView(message.data).getUint32(0);
+      if (seq < count && sentAt[seq] !== null && rtt[seq] === null) rtt[seq] = performance.now() - sentAt[seq];
+    };
+    channel.onopen = () => {
+      let seq = 0;
+      // One 160-byte packet per tick, so that each travels in a datagram of its own, as media
+      // does (bursts would be bundled, and one lost datagram would lose several packets).
+      const send = () => {
+        const packet = new ArrayBuffer(160);
+        new DataView(packet).setUint32(0, seq);
+        sentAt[seq] = performance.now();
+        try { channel.send(packet); } catch (error) {}
+        seq++;
+        if (seq < count) setTimeout(send, 2); else setTimeout(() => finish('done'), 1000);
+      };
+      send();
+    };
+    a.createOffer()
+      .then((offer) => a.setLocalDescription(offer))
+      .then(() => b.setRemoteDescription(a.localDescription))
+      .then(() => b.createAnswer())
+      .then((answer) => b.setLocalDescription(answer))
+      .then(() => a.setRemoteDescription(b.localDescription))
+      .catch((error) => finish('negotiation failed: ' + error));
+  });
+}
 "#)]
 extern "C" {
     fn gather(url: &str, username: &str, credential: &str, timeout_ms: u32) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = relayProbe)]
+    fn relay_probe(url: &str, username: &str, credential: &str, count: u32, timeout_ms: u32) -> js_sys::Promise;
+}
+
+/// Packets sent through a TURN relay between two peer connections in this page, echoed back:
+/// round trips in microseconds, `None` for packets that never came back.
+pub async fn relay_round_trips(server: &IceServer, count: u32, timeout_ms: u64) -> Vec<Option<u64>> {
+    let promise = relay_probe(
+        &server.url,
+        &server.username,
+        &server.credential,
+        count,
+        timeout_ms.min(u64::from(u32::MAX)) as u32,
+    );
+    let result = JsFuture::from(promise).await.unwrap_or(JsValue::NULL);
+    let list = js_sys::Reflect::get(&result, &JsValue::from_str("rtt")).unwrap_or(JsValue::UNDEFINED);
+    js_sys::Array::from(&list).iter().map(|value| value.as_f64().map(|ms| (ms * 1000.0) as u64)).collect()
 }
 
 /// Gathers against one server, bounded by `timeout_ms`.

@@ -324,3 +324,65 @@ impl Drop for TurnServer {
         let _ = self.child.wait();
     }
 }
+
+/// A UDP relay in front of a TURN server that drops a share of the media the clients send
+/// (TURN ChannelData and Send indications), never the control messages. It counts what it
+/// forwarded and dropped, so tests know the loss they injected.
+#[derive(Debug)]
+pub struct LossyUdpRelay {
+    pub port: u16,
+    pub forwarded: Arc<AtomicU64>,
+    pub dropped: Arc<AtomicU64>,
+}
+
+impl LossyUdpRelay {
+    pub fn start(target: u16, drop_permille: u64) -> LossyUdpRelay {
+        use std::collections::HashMap;
+        use std::net::{SocketAddr, UdpSocket};
+        let socket = Arc::new(UdpSocket::bind("127.0.0.1:0").unwrap());
+        let port = socket.local_addr().unwrap().port();
+        let (forwarded, dropped) = (Arc::new(AtomicU64::new(0)), Arc::new(AtomicU64::new(0)));
+        let (forwarded_count, dropped_count) = (forwarded.clone(), dropped.clone());
+        std::thread::spawn(move || {
+            let mut upstreams: HashMap<SocketAddr, Arc<UdpSocket>> = HashMap::new();
+            let mut state = 0x9e37_79b9_7f4a_7c15u64;
+            let mut buffer = [0u8; 65_536];
+            while let Ok((size, client)) = socket.recv_from(&mut buffer) {
+                let upstream = upstreams.entry(client).or_insert_with(|| {
+                    let upstream = Arc::new(UdpSocket::bind("127.0.0.1:0").unwrap());
+                    let _ = upstream.connect(("127.0.0.1", target));
+                    let (back, reply_socket) = (upstream.clone(), socket.clone());
+                    std::thread::spawn(move || {
+                        let mut reply = [0u8; 65_536];
+                        while let Ok(size) = back.recv(&mut reply) {
+                            let _ = reply_socket.send_to(&reply[..size], client);
+                        }
+                    });
+                    upstream
+                });
+                let packet = &buffer[..size];
+                // ChannelData starts 0x40–0x7F; a Send indication is STUN method 0x0016.
+                let media = matches!(packet.first(), Some(0x40..=0x7f)) || packet.starts_with(&[0x00, 0x16]);
+                if media {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    if state % 1000 < drop_permille {
+                        dropped_count.fetch_add(1, Ordering::SeqCst);
+                        continue;
+                    }
+                    forwarded_count.fetch_add(1, Ordering::SeqCst);
+                }
+                let _ = upstream.send(packet);
+            }
+        });
+        LossyUdpRelay { port, forwarded, dropped }
+    }
+
+    /// The share of media packets dropped so far.
+    pub fn drop_rate(&self) -> f64 {
+        let (dropped, forwarded) =
+            (self.dropped.load(Ordering::SeqCst) as f64, self.forwarded.load(Ordering::SeqCst) as f64);
+        if dropped + forwarded == 0.0 { 0.0 } else { dropped / (dropped + forwarded) }
+    }
+}
