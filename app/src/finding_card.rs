@@ -19,6 +19,7 @@ fn title(requirement: &str) -> &'static str {
         "net.jitter" => "Jitter",
         "net.packet-loss" => "Packet loss",
         "net.outbound-openings" => "UDP for calls",
+        "net.call-bandwidth" => "Bandwidth for the plan's calls",
         _ => "Check",
     }
 }

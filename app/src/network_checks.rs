@@ -12,6 +12,7 @@ use sitecheck_core::verdict::Finding;
 /// browser cannot measure. Every check is time-bounded, so a dead network ends in verdicts.
 #[component]
 pub fn NetworkChecks() -> impl IntoView {
+    let plan = expect_context::<crate::state::AppState>().plan;
     let (findings, set_findings) = signal(Vec::<Finding>::new());
     let (samples, set_samples) = signal(Vec::<Sample>::new());
     let (progress, set_progress) = signal((0usize, 0usize));
@@ -58,6 +59,18 @@ pub fn NetworkChecks() -> impl IntoView {
                 server.url
             );
             set_findings.update(|findings| findings.extend(network_findings(statistics(&samples).as_ref(), &method)));
+            // The plan's concurrent calls at 100 kbit/s each, through the same relay.
+            let calls = plan.with_untracked(|plan| plan.bandwidth_inputs().concurrent_calls());
+            let kbps = sitecheck_core::limits::CALL_BANDWIDTH.times(calls.max(1)).bits_per_second() / 1000;
+            set_status.set(format!("Streaming {kbps} kbit/s through {}…", server.url));
+            let (sent, received) = crate::webrtc::relay_throughput_kbps(
+                server,
+                kbps.min(u64::from(u32::MAX)) as u32,
+                targets.timeout_ms + 5000,
+            )
+            .await;
+            let finding = sitecheck_core::network::throughput_finding(calls, kbps, sent, received, &server.url);
+            set_findings.update(|findings| findings.push(finding));
         }
         let Some(host) = targets.https_hosts.first() else { return };
         let (warm_up, count) = (2, targets.samples);

@@ -86,8 +86,60 @@ export function relayProbe(url, username, credential, count, timeoutMs) {
       .catch((error) => finish('negotiation failed: ' + error));
   });
 }
+
+export function relayThroughput(url, username, credential, kbps, durationMs, timeoutMs) {
+  return new Promise((resolve) => {
+    const config = { iceServers: [{ urls: url, username, credential }], iceTransportPolicy: 'relay' };
+    let a, b;
+    try { a = new RTCPeerConnection(config); b = new RTCPeerConnection(config); }
+    catch (error) { resolve({ sent: 0, received: 0, reason: String(error) }); return; }
+    let sent = 0, received = 0, finished = false;
+    const finish = (reason) => {
+      if (finished) return;
+      finished = true;
+      clearTimeout(timer);
+      a.close(); b.close();
+      resolve({ sent, received, reason });
+    };
+    const timer = setTimeout(() => finish('timeout'), timeoutMs);
+    a.onicecandidate = (event) => { if (event.candidate) b.addIceCandidate(event.candidate).catch(() => {}); };
+    b.onicecandidate = (event) => { if (event.candidate) a.addIceCandidate(event.candidate).catch(() => {}); };
+    b.ondatachannel = (event) => { event.channel.onmessage = (message) => { received += message.data.byteLength || message.data.length || 0; }; };
+    const channel = a.createDataChannel('throughput', { ordered: false, maxRetransmits: 0 });
+    channel.onopen = () => {
+      const started = performance.now();
+      const packet = new ArrayBuffer(1200);
+      const tick = () => {
+        const elapsed = Math.min(performance.now() - started, durationMs);
+        // Send what the rate allows by now, in whole packets; the last one rounds up, so that
+        // at least the whole rate is offered.
+        const due = kbps * 1000 / 8 * elapsed / 1000;
+        while (sent < due) { try { channel.send(packet); } catch (error) { break; } sent += 1200; }
+        if (elapsed >= durationMs) { setTimeout(() => finish('done'), 500); return; }
+        setTimeout(tick, 5);
+      };
+      tick();
+    };
+    a.createOffer()
+      .then((offer) => a.setLocalDescription(offer))
+      .then(() => b.setRemoteDescription(a.localDescription))
+      .then(() => b.createAnswer())
+      .then((answer) => b.setLocalDescription(answer))
+      .then(() => a.setRemoteDescription(b.localDescription))
+      .catch((error) => finish('negotiation failed: ' + error));
+  });
+}
 "#)]
 extern "C" {
+    #[wasm_bindgen(js_name = relayThroughput)]
+    fn relay_throughput(
+        url: &str,
+        username: &str,
+        credential: &str,
+        kbps: u32,
+        duration_ms: u32,
+        timeout_ms: u32,
+    ) -> js_sys::Promise;
     fn gather(url: &str, username: &str, credential: &str, timeout_ms: u32) -> js_sys::Promise;
     #[wasm_bindgen(js_name = relayProbe)]
     fn relay_probe(url: &str, username: &str, credential: &str, count: u32, timeout_ms: u32) -> js_sys::Promise;
@@ -119,4 +171,23 @@ pub async fn gather_from(server: &IceServer, timeout_ms: u64) -> Gathered {
         .filter_map(|line| parse_candidate(&line))
         .collect();
     Gathered { server: server.url.clone(), candidates, timed_out: get("timedOut").as_bool().unwrap_or(false) }
+}
+
+/// Streams `kbps` through the relay for two seconds; returns (offered, received) in kbit/s.
+pub async fn relay_throughput_kbps(server: &IceServer, kbps: u32, timeout_ms: u64) -> (u64, u64) {
+    const DURATION_MS: u32 = 2000;
+    let promise = relay_throughput(
+        &server.url,
+        &server.username,
+        &server.credential,
+        kbps,
+        DURATION_MS,
+        timeout_ms.min(u64::from(u32::MAX)) as u32,
+    );
+    let result = JsFuture::from(promise).await.unwrap_or(JsValue::NULL);
+    let bytes = |name: &str| {
+        js_sys::Reflect::get(&result, &JsValue::from_str(name)).ok().and_then(|value| value.as_f64()).unwrap_or(0.0)
+    };
+    let to_kbps = |bytes: f64| (bytes * 8.0 / f64::from(DURATION_MS)) as u64;
+    (to_kbps(bytes("sent")), to_kbps(bytes("received")))
 }

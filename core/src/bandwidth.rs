@@ -63,6 +63,17 @@ pub struct BandwidthCalculation {
     pub total_with_omitted: Bandwidth,
 }
 
+impl BandwidthInputs {
+    /// Calls at the same time: the busy share of each endpoint type, plus every agent.
+    pub fn concurrent_calls(&self) -> u64 {
+        [self.softphones, self.ip_phones, self.integrated]
+            .iter()
+            .map(|users| concurrent_calls(*users, self.busy))
+            .sum::<u64>()
+            + u64::from(self.agents)
+    }
+}
+
 /// Concurrent calls among `users` when `busy` of them are in a call: rounded up, since a
 /// partly busy user still needs a whole call's bandwidth.
 pub fn concurrent_calls(users: u32, busy: Percent) -> u64 {
@@ -176,6 +187,11 @@ mod tests {
             presence_users: 0,
         };
         check(nobody, &[0, 0, 0, 0], 0, 0);
+    }
+
+    #[test]
+    fn the_example_has_45_calls_at_once() {
+        assert_eq!(BandwidthInputs::SPEC_EXAMPLE.concurrent_calls(), 10 + 10 + 10 + 15);
     }
 
     #[test]

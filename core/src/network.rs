@@ -166,6 +166,29 @@ mod tests {
     }
 }
 
+/// 2.1's 100 kbit/s per concurrent call, checked by streaming the plan's calls through a
+/// TURN relay: `required` is what the calls need, `sent` what the page managed to send,
+/// `received` what arrived on the other side, all in kbit/s.
+pub fn throughput_finding(calls: u64, required: u64, sent: u64, received: u64, relay: &str) -> Finding {
+    let calls_text = if calls == 0 {
+        "the plan has no calls yet, so one call was tested".to_owned()
+    } else {
+        format!("{calls} concurrent calls of the plan")
+    };
+    let evidence = format!(
+        "{received} kbit/s arrived of the {required} kbit/s needed ({sent} kbit/s sent) through the TURN relay {relay} ({calls_text}; a 2-second stream of 1200-byte packets)"
+    );
+    // Sending goes in whole packets and unreliable packets may be dropped under load: 95 % of
+    // the rate needed counts as carried.
+    if received * 100 >= required * 95 {
+        Finding::new("net.call-bandwidth", Verdict::Pass, evidence, None)
+    } else {
+        let advice =
+            format!("The path carried less than the plan's calls need ({} per call, 2.1).", limits::CALL_BANDWIDTH);
+        Finding::new("net.call-bandwidth", Verdict::Fail, evidence, Some(advice))
+    }
+}
+
 /// How one HTTPS request from the browser ended. Browsers hide why a request failed, so
 /// "failed at once" covers DNS failures, refused connections, certificate errors and blocked
 /// ports alike; the time it took is the only clue.
@@ -255,6 +278,17 @@ pub const BROWSER_LIMITS: &[BrowserLimit] = &[
 #[cfg(test)]
 mod browser_tests {
     use super::*;
+
+    #[test]
+    fn throughput_against_the_plan() {
+        assert_eq!(throughput_finding(10, 1000, 1000, 990, "turn:x").verdict, Verdict::Pass);
+        assert_eq!(throughput_finding(10, 1000, 1000, 940, "turn:x").verdict, Verdict::Fail);
+        assert!(
+            throughput_finding(0, 100, 96, 96, "turn:x")
+                .evidence
+                .contains("96 kbit/s arrived of the 100 kbit/s needed")
+        );
+    }
 
     #[test]
     fn reachability_outcomes() {

@@ -337,6 +337,12 @@ pub struct LossyUdpRelay {
 
 impl LossyUdpRelay {
     pub fn start(target: u16, drop_permille: u64) -> LossyUdpRelay {
+        LossyUdpRelay::start_capped(target, drop_permille, 0)
+    }
+
+    /// As [`LossyUdpRelay::start`], also dropping media beyond `cap_kbps` (0: no cap), as a
+    /// thin uplink would.
+    pub fn start_capped(target: u16, drop_permille: u64, cap_kbps: u64) -> LossyUdpRelay {
         use std::collections::HashMap;
         use std::net::{SocketAddr, UdpSocket};
         let socket = Arc::new(UdpSocket::bind("127.0.0.1:0").unwrap());
@@ -347,6 +353,9 @@ impl LossyUdpRelay {
             let mut upstreams: HashMap<SocketAddr, Arc<UdpSocket>> = HashMap::new();
             let mut state = 0x9e37_79b9_7f4a_7c15u64;
             let mut buffer = [0u8; 65_536];
+            // A token bucket of a tenth of a second's worth of bytes.
+            let rate = cap_kbps as f64 * 1000.0 / 8.0;
+            let (mut tokens, mut last) = (rate / 10.0, Instant::now());
             while let Ok((size, client)) = socket.recv_from(&mut buffer) {
                 let upstream = upstreams.entry(client).or_insert_with(|| {
                     let upstream = Arc::new(UdpSocket::bind("127.0.0.1:0").unwrap());
@@ -370,6 +379,16 @@ impl LossyUdpRelay {
                     if state % 1000 < drop_permille {
                         dropped_count.fetch_add(1, Ordering::SeqCst);
                         continue;
+                    }
+                    if cap_kbps > 0 {
+                        let now = Instant::now();
+                        tokens = (tokens + rate * now.duration_since(last).as_secs_f64()).min(rate / 10.0);
+                        last = now;
+                        if tokens < size as f64 {
+                            dropped_count.fetch_add(1, Ordering::SeqCst);
+                            continue;
+                        }
+                        tokens -= size as f64;
                     }
                     forwarded_count.fetch_add(1, Ordering::SeqCst);
                 }

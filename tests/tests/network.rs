@@ -224,3 +224,33 @@ fn relayed_media_loss_is_measured_at_1000_packets() {
         );
     }
 }
+
+/// The plan's calls at 100 kbit/s each, streamed through the relay: carried on a free path,
+/// not on one capped below it. With no calls in the plan, one call is tested.
+#[test]
+fn the_plans_call_bandwidth_is_streamed_through_the_relay() {
+    let turn = TurnServer::start();
+    for (cap_kbps, verdict) in [(0u64, "pass"), (40, "fail")] {
+        let relay = LossyUdpRelay::start_capped(turn.port, 0, cap_kbps);
+        let config = format!(
+            r#"{{"https_hosts": ["localhost"], "samples": 1, "timeout_ms": 3000, "ice_servers": [
+                {{"url": "turn:127.0.0.1:{}?transport=udp", "username": "{}", "credential": "{}"}}]}}"#,
+            relay.port,
+            TurnServer::USER,
+            TurnServer::PASSWORD
+        );
+        let page = Page::open_with_config(Engine::Chromium, Launch::default(), &config);
+        page.session.wait_for(".network[data-done='true']", Duration::from_secs(90)).unwrap();
+        let card = page.run(
+            "const card = document.querySelector(\".network [data-check='net.call-bandwidth']\"); return card ? [card.dataset.verdict, card.querySelector('.evidence').textContent] : null",
+            serde_json::json!([]),
+        );
+        assert!(!card.is_null(), "no throughput card (cap {cap_kbps})");
+        let evidence = card[1].as_str().unwrap();
+        assert_eq!(card[0], verdict, "cap {cap_kbps} kbit/s: {evidence}");
+        assert!(
+            evidence.contains("arrived of the 100 kbit/s needed") && evidence.contains("one call was tested"),
+            "{evidence}"
+        );
+    }
+}
