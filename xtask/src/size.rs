@@ -15,19 +15,30 @@ fn gzip_len(bytes: &[u8]) -> usize {
     encoder.finish().map_or(0, |compressed| compressed.len())
 }
 
+/// Every file below `dir`, with its path relative to `root` (the build has `snippets/`).
+fn files_below(root: &Path, dir: &Path, found: &mut Vec<(String, std::path::PathBuf)>) -> Result<(), String> {
+    for entry in std::fs::read_dir(dir).map_err(|error| format!("{}: {error}", dir.display()))?.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files_below(root, &path, found)?;
+        } else {
+            let name = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().into_owned();
+            found.push((name, path));
+        }
+    }
+    Ok(())
+}
+
 pub fn report(dist: &Path) -> Result<(), String> {
-    let mut files: Vec<_> = std::fs::read_dir(dist)
-        .map_err(|error| format!("{}: {error}", dist.display()))?
-        .flatten()
-        .filter(|entry| entry.path().is_file())
-        .collect();
-    files.sort_by_key(|entry| entry.file_name());
+    let mut files = Vec::new();
+    files_below(dist, dist, &mut files)?;
+    files.sort();
     println!("{:<48} {:>10} {:>10}", "file", "bytes", "gzip");
     let (mut raw_total, mut gzip_total) = (0, 0);
-    for entry in files {
-        let bytes = std::fs::read(entry.path()).map_err(|error| error.to_string())?;
+    for (name, path) in files {
+        let bytes = std::fs::read(&path).map_err(|error| error.to_string())?;
         let gzip = gzip_len(&bytes);
-        println!("{:<48} {:>10} {:>10}", entry.file_name().to_string_lossy(), bytes.len(), gzip);
+        println!("{:<48} {:>10} {:>10}", name, bytes.len(), gzip);
         raw_total += bytes.len();
         gzip_total += gzip;
     }
