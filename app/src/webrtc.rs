@@ -38,27 +38,44 @@ export function gather(url, username, credential, timeoutMs) {
   });
 }
 
-export function relayProbe(url, username, credential, count, timeoutMs) {
+// Two peer connections in this page, joined through the TURN relay only, with an unordered,
+// never-retransmitted data channel from the first to the second. `setUp(channel, peer, finish)`
+// wires the measurement; the promise resolves with whatever `finish` is given.
+function throughRelay(url, username, credential, label, timeoutMs, setUp) {
   return new Promise((resolve) => {
     const config = { iceServers: [{ urls: url, username, credential }], iceTransportPolicy: 'relay' };
     let a, b;
     try { a = new RTCPeerConnection(config); b = new RTCPeerConnection(config); }
-    catch (error) { resolve({ rtt: [], reason: String(error) }); return; }
-    const sentAt = new Array(count).fill(null), rtt = new Array(count).fill(null);
-    let finished = false;
-    const finish = (reason) => {
+    catch (error) { resolve({ reason: String(error) }); return; }
+    let finished = false, result = null;
+    const finish = (value) => {
       if (finished) return;
       finished = true;
       clearTimeout(timer);
       a.close(); b.close();
-      resolve({ rtt, reason });
+      resolve(value);
     };
-    const timer = setTimeout(() => finish('timeout'), timeoutMs);
+    let timer;
     a.onicecandidate = (event) => { if (event.candidate) b.addIceCandidate(event.candidate).catch(() => {}); };
     b.onicecandidate = (event) => { if (event.candidate) a.addIceCandidate(event.candidate).catch(() => {}); };
-    b.ondatachannel = (event) => { const echo = event.channel; echo.onmessage = (message) => echo.send(message.data); };
-    const channel = a.createDataChannel('sitecheck', { ordered: false, maxRetransmits: 0 });
+    const channel = a.createDataChannel(label, { ordered: false, maxRetransmits: 0 });
     channel.binaryType = 'arraybuffer';
+    const onTimeout = setUp(channel, b, finish);
+    timer = setTimeout(() => finish(onTimeout()), timeoutMs);
+    a.createOffer()
+      .then((offer) => a.setLocalDescription(offer))
+      .then(() => b.setRemoteDescription(a.localDescription))
+      .then(() => b.createAnswer())
+      .then((answer) => b.setLocalDescription(answer))
+      .then(() => a.setRemoteDescription(b.localDescription))
+      .catch(() => finish(onTimeout()));
+  });
+}
+
+export function relayProbe(url, username, credential, count, timeoutMs) {
+  const sentAt = new Array(count).fill(null), rtt = new Array(count).fill(null);
+  return throughRelay(url, username, credential, 'sitecheck', timeoutMs, (channel, peer, finish) => {
+    peer.ondatachannel = (event) => { const echo = event.channel; echo.onmessage = (message) => echo.send(message.data); };
     channel.onmessage = (message) => {
       const seq = new DataView(message.data).getUint32(0);
       if (seq < count && sentAt[seq] !== null && rtt[seq] === null) rtt[seq] = performance.now() - sentAt[seq];
@@ -73,39 +90,18 @@ export function relayProbe(url, username, credential, count, timeoutMs) {
         sentAt[seq] = performance.now();
         try { channel.send(packet); } catch (error) {}
         seq++;
-        if (seq < count) setTimeout(send, 2); else setTimeout(() => finish('done'), 1000);
+        if (seq < count) setTimeout(send, 2); else setTimeout(() => finish({ rtt }), 1000);
       };
       send();
     };
-    a.createOffer()
-      .then((offer) => a.setLocalDescription(offer))
-      .then(() => b.setRemoteDescription(a.localDescription))
-      .then(() => b.createAnswer())
-      .then((answer) => b.setLocalDescription(answer))
-      .then(() => a.setRemoteDescription(b.localDescription))
-      .catch((error) => finish('negotiation failed: ' + error));
+    return () => ({ rtt });
   });
 }
 
 export function relayThroughput(url, username, credential, kbps, durationMs, timeoutMs) {
-  return new Promise((resolve) => {
-    const config = { iceServers: [{ urls: url, username, credential }], iceTransportPolicy: 'relay' };
-    let a, b;
-    try { a = new RTCPeerConnection(config); b = new RTCPeerConnection(config); }
-    catch (error) { resolve({ sent: 0, received: 0, reason: String(error) }); return; }
-    let sent = 0, received = 0, finished = false;
-    const finish = (reason) => {
-      if (finished) return;
-      finished = true;
-      clearTimeout(timer);
-      a.close(); b.close();
-      resolve({ sent, received, reason });
-    };
-    const timer = setTimeout(() => finish('timeout'), timeoutMs);
-    a.onicecandidate = (event) => { if (event.candidate) b.addIceCandidate(event.candidate).catch(() => {}); };
-    b.onicecandidate = (event) => { if (event.candidate) a.addIceCandidate(event.candidate).catch(() => {}); };
-    b.ondatachannel = (event) => { event.channel.onmessage = (message) => { received += message.data.byteLength || message.data.length || 0; }; };
-    const channel = a.createDataChannel('throughput', { ordered: false, maxRetransmits: 0 });
+  let sent = 0, received = 0;
+  return throughRelay(url, username, credential, 'throughput', timeoutMs, (channel, peer, finish) => {
+    peer.ondatachannel = (event) => { event.channel.onmessage = (message) => { received += message.data.byteLength || message.data.length || 0; }; };
     channel.onopen = () => {
       const started = performance.now();
       const packet = new ArrayBuffer(1200);
@@ -115,18 +111,12 @@ export function relayThroughput(url, username, credential, kbps, durationMs, tim
         // at least the whole rate is offered.
         const due = kbps * 1000 / 8 * elapsed / 1000;
         while (sent < due) { try { channel.send(packet); } catch (error) { break; } sent += 1200; }
-        if (elapsed >= durationMs) { setTimeout(() => finish('done'), 500); return; }
+        if (elapsed >= durationMs) { setTimeout(() => finish({ sent, received }), 500); return; }
         setTimeout(tick, 5);
       };
       tick();
     };
-    a.createOffer()
-      .then((offer) => a.setLocalDescription(offer))
-      .then(() => b.setRemoteDescription(a.localDescription))
-      .then(() => b.createAnswer())
-      .then((answer) => b.setLocalDescription(answer))
-      .then(() => a.setRemoteDescription(b.localDescription))
-      .catch((error) => finish('negotiation failed: ' + error));
+    return () => ({ sent, received });
   });
 }
 "#)]

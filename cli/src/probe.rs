@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 /// One line of the probe's report.
 #[derive(Debug, Clone, Serialize)]
 pub struct ProbeRow {
-    /// What was checked: "DNS touchpoint.telia.se", "6.2.1 TCP/5061", "TLS 6.1.2 TCP/443".
+    /// What was checked: "DNS <host>", or a rule and its service such as "6.2.1 TCP/5061".
     pub check: String,
     pub section: &'static str,
     pub target: String,
@@ -230,7 +230,7 @@ pub fn run(targets: &Targets, plan: &Plan) -> (Vec<ProbeRow>, Vec<sitecheck_core
                     IpAddr::V6(_) => false,
                 });
                 let listed: Vec<String> = addresses.iter().map(IpAddr::to_string).collect();
-                let note = if inside { "inside 81.228.2.192/27" } else { "outside 81.228.2.192/27" };
+                let note = format!("{} {}", if inside { "inside" } else { "outside" }, limits::SERVICE_NETWORK);
                 rows.push(row(
                     format!("DNS {host}"),
                     "2.1",
@@ -263,7 +263,7 @@ pub fn run(targets: &Targets, plan: &Plan) -> (Vec<ProbeRow>, Vec<sitecheck_core
                 not_testable.push(row(
                     format!("{} {service}", rule.id),
                     rule.section,
-                    "81.228.2.192/27".into(),
+                    limits::SERVICE_NETWORK.to_string(),
                     Verdict::NeedsConfirmation,
                     "a UDP port range needs a media peer to test: use the app's WebRTC check or confirm the rule"
                         .into(),

@@ -194,13 +194,7 @@ fn relayed_media_loss_is_measured_at_1000_packets() {
     let turn = TurnServer::start();
     for (engine, drop_permille) in [(Engine::Chromium, 0u64), (Engine::Chromium, 25), (Engine::Firefox, 25)] {
         let relay = LossyUdpRelay::start(turn.port, drop_permille);
-        let config = format!(
-            r#"{{"https_hosts": ["localhost"], "samples": 1, "timeout_ms": 3000, "ice_servers": [
-                {{"url": "turn:127.0.0.1:{}?transport=udp", "username": "{}", "credential": "{}"}}]}}"#,
-            relay.port,
-            TurnServer::USER,
-            TurnServer::PASSWORD
-        );
+        let config = turn_only_config(relay.port);
         let page = Page::open_with_config(engine, Launch::default(), &config);
         page.session.wait_for(".network[data-done='true']", Duration::from_secs(90)).unwrap();
         let evidence = page.run(
@@ -232,13 +226,7 @@ fn the_plans_call_bandwidth_is_streamed_through_the_relay() {
     let turn = TurnServer::start();
     for (cap_kbps, verdict) in [(0u64, "pass"), (40, "fail")] {
         let relay = LossyUdpRelay::start_capped(turn.port, 0, cap_kbps);
-        let config = format!(
-            r#"{{"https_hosts": ["localhost"], "samples": 1, "timeout_ms": 3000, "ice_servers": [
-                {{"url": "turn:127.0.0.1:{}?transport=udp", "username": "{}", "credential": "{}"}}]}}"#,
-            relay.port,
-            TurnServer::USER,
-            TurnServer::PASSWORD
-        );
+        let config = turn_only_config(relay.port);
         let page = Page::open_with_config(Engine::Chromium, Launch::default(), &config);
         page.session.wait_for(".network[data-done='true']", Duration::from_secs(90)).unwrap();
         let card = page.run(
@@ -253,4 +241,15 @@ fn the_plans_call_bandwidth_is_streamed_through_the_relay() {
             "{evidence}"
         );
     }
+}
+
+/// A config with one TURN server on `port` (behind a relay of the test's), and no HTTPS work
+/// to speak of.
+fn turn_only_config(port: u16) -> String {
+    format!(
+        r#"{{"https_hosts": ["localhost"], "samples": 1, "timeout_ms": 3000, "ice_servers": [
+            {{"url": "turn:127.0.0.1:{port}?transport=udp", "username": "{}", "credential": "{}"}}]}}"#,
+        TurnServer::USER,
+        TurnServer::PASSWORD
+    )
 }
