@@ -188,7 +188,7 @@ fn test(root: &Path) -> Result<(), String> {
             // Alone, so that the timing figures see as quiet a machine as this one can offer.
             let mut network = cargo(&["test", "-p", "sitecheck-e2e", "--test", "network", "--", "--test-threads=1"]);
             network.env("SITECHECK_DIST", &dist);
-            tallies.push(step("network measurements against injected faults (Chromium)", &mut network));
+            tallies.push(step("network measurements against injected faults (Chromium, Firefox ESR)", &mut network));
         }
         Err(message) => {
             println!("xtask: the release build failed, so the browser tests could not run: {message}");
