@@ -25,11 +25,10 @@ pub fn EnvironmentChecks() -> impl IntoView {
         set_ready.set(true);
     });
 
-    // The raw findings go to the shared state (the checklist applies confirmations itself).
-    Effect::new(move |_| {
-        let findings = environment_findings(&detect(&signals.get()), &facts.get(), state.today);
-        state.findings.set(findings);
-    });
+    // Worked out once per change of what was read; the cards show them at once, and the shared
+    // state gets them raw (the checklist applies confirmations itself).
+    let findings = Memo::new(move |_| environment_findings(&detect(&signals.get()), &facts.get(), state.today));
+    Effect::new(move |_| state.findings.set(findings.get()));
 
     let on_confirm = Callback::new(move |(requirement, confirmed): (&'static str, bool)| {
         state.confirmations.update(|confirmations| {
@@ -42,9 +41,9 @@ pub fn EnvironmentChecks() -> impl IntoView {
     });
 
     let cards = move || {
-        let findings = environment_findings(&detect(&signals.get()), &facts.get(), state.today);
         let confirmations = state.confirmations.get();
         findings
+            .get()
             .into_iter()
             .map(|finding| view! { <FindingCard finding=confirmations.apply(finding) on_confirm=on_confirm /> })
             .collect_view()

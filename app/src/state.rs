@@ -108,12 +108,11 @@ impl AppState {
         forget_link();
     }
 
-    /// Clears the plan and every answer.
+    /// Clears the plan and every answer; the save effect then stores the empty state.
     pub fn reset(self) {
         self.plan.set(Plan::default());
         self.confirmations.set(Confirmations::new());
         self.shared_results.set(BTreeMap::new());
-        storage::remove();
     }
 }
 

@@ -51,9 +51,3 @@ pub fn save(text: &str) -> Option<String> {
         _ => Some("Your answers could not be saved in this browser; they last until the page is closed.".into()),
     }
 }
-
-pub fn remove() {
-    if let Some(storage) = local_storage() {
-        let _ = storage.remove_item(SAVED_KEY);
-    }
-}

@@ -4,7 +4,6 @@ use crate::units::Date;
 use crate::verdict::{Finding, Verdict};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use thiserror::Error;
 
 /// One confirmation: when, and an optional note.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -22,32 +21,11 @@ pub struct Confirmations {
     pub confirmed: BTreeMap<String, Confirmation>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
-pub enum ConfirmationError {
-    #[error("the saved confirmations are not valid JSON: {0}")]
-    Json(String),
-    #[error("the saved confirmations are version {0}, newer than this version of sitecheck understands")]
-    FutureVersion(u32),
-}
-
 impl Confirmations {
     pub const VERSION: u32 = 1;
 
     pub fn new() -> Confirmations {
         Confirmations { version: Self::VERSION, confirmed: BTreeMap::new() }
-    }
-
-    pub fn parse(text: &str) -> Result<Confirmations, ConfirmationError> {
-        let parsed: Confirmations =
-            serde_json::from_str(text).map_err(|error| ConfirmationError::Json(error.to_string()))?;
-        if parsed.version > Self::VERSION {
-            return Err(ConfirmationError::FutureVersion(parsed.version));
-        }
-        Ok(parsed)
-    }
-
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
     }
 
     pub fn confirm(&mut self, requirement: &str, on: Date, note: &str) {
@@ -106,14 +84,5 @@ mod tests {
 
         confirmations.revoke("softphone.single-user");
         assert_eq!(confirmations.apply(single_user()).verdict, Verdict::NeedsConfirmation);
-    }
-
-    #[test]
-    fn saved_text_round_trips_and_bad_text_is_reported() {
-        let mut confirmations = Confirmations::new();
-        confirmations.confirm("softphone.pc-memory", Date::new(2026, 1, 2), "");
-        assert_eq!(Confirmations::parse(&confirmations.to_json()), Ok(confirmations));
-        assert!(matches!(Confirmations::parse("{not json"), Err(ConfirmationError::Json(_))));
-        assert_eq!(Confirmations::parse(r#"{"version":9,"confirmed":{}}"#), Err(ConfirmationError::FutureVersion(9)));
     }
 }
