@@ -2,7 +2,7 @@
 //! responder, and servers that refuse or never answer.
 
 use std::io::Write;
-use std::net::{TcpListener, TcpStream, UdpSocket};
+use std::net::{TcpListener, UdpSocket};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
@@ -35,11 +35,7 @@ fn tls_server() -> (Killed, u16) {
         .stderr(Stdio::null())
         .spawn()
         .expect("openssl s_server");
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(Instant::now() < deadline, "s_server did not start");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    sitecheck_e2e::network::wait_for_port(port, || "openssl s_server".into());
     (Killed(child), port)
 }
 

@@ -9,6 +9,16 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
+/// Waits up to 10 s until a server accepts TCP connections on a loopback port.
+/// `server` names it in the failure message, read only when it fails (a log, say).
+pub fn wait_for_port(port: u16, server: impl Fn() -> String) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "{} did not start on port {port}", server());
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 /// Makes a self-signed certificate and key for `common_name` in `dir` with OpenSSL.
 pub fn self_signed_certificate(dir: &std::path::Path, common_name: &str) -> (PathBuf, PathBuf) {
     let (cert, key) = (dir.join("cert.pem"), dir.join("key.pem"));
@@ -82,15 +92,7 @@ http {{
             .stderr(Stdio::null())
             .spawn()
             .expect("nginx (Debian package nginx) serves the HTTPS target");
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                Instant::now() < deadline,
-                "nginx did not start: {:?}",
-                std::fs::read_to_string(dir.join("error.log"))
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        wait_for_port(port, || format!("nginx (error log: {:?})", std::fs::read_to_string(dir.join("error.log"))));
         HttpsServer { child, port, dir }
     }
 }
@@ -309,11 +311,7 @@ impl TurnServer {
             .stderr(Stdio::null())
             .spawn()
             .expect("coturn (Debian package coturn) serves STUN and TURN");
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "coturn did not start");
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        wait_for_port(port, || "coturn".into());
         TurnServer { child, port }
     }
 }
