@@ -24,6 +24,15 @@ pub async fn sleep(ms: i32) {
     let _ = JsFuture::from(promise).await;
 }
 
+/// How a request may be read. An opaque (no-cors) request reaches any HTTPS server but hides
+/// its timing; a CORS request is refused unless the server sends Access-Control-Allow-Origin,
+/// and then its Resource Timing is readable if it also sends Timing-Allow-Origin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FetchMode {
+    Opaque,
+    Cors,
+}
+
 /// One request with a time bound: how it ended, and its round trip when it answered. The
 /// round trip comes from Resource Timing where the server allows it (Timing-Allow-Origin),
 /// else from the wall clock around the request; `precise` says which.
@@ -33,13 +42,17 @@ pub struct Timed {
     pub precise: bool,
 }
 
-pub async fn timed_fetch(url: &str, timeout_ms: u64) -> Timed {
+pub async fn timed_fetch(url: &str, timeout_ms: u64, mode: FetchMode) -> Timed {
+    let lost = |outcome| Timed { outcome, round_trip_us: None, precise: false };
     let Some(window) = web_sys::window() else {
-        return Timed { outcome: FetchOutcome::FailedAtOnce { elapsed_ms: 0 }, round_trip_us: None, precise: false };
+        return lost(FetchOutcome::FailedAtOnce { elapsed_ms: 0 });
     };
     let controller = web_sys::AbortController::new().ok();
     let init = web_sys::RequestInit::new();
-    init.set_mode(web_sys::RequestMode::NoCors);
+    init.set_mode(match mode {
+        FetchMode::Opaque => web_sys::RequestMode::NoCors,
+        FetchMode::Cors => web_sys::RequestMode::Cors,
+    });
     init.set_cache(web_sys::RequestCache::NoStore);
     if let Some(controller) = &controller {
         init.set_signal(Some(&controller.signal()));
@@ -60,39 +73,58 @@ pub async fn timed_fetch(url: &str, timeout_ms: u64) -> Timed {
         )
         .ok();
     let started = now_ms();
-    let result = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await;
+    let mut result = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await;
     let elapsed = now_ms() - started;
+    // The timing entry is written when the body has arrived, so a readable body is read
+    // (under the same time bound) before the entry is looked up.
+    if let Ok(response) = &result
+        && mode == FetchMode::Cors
+        && let Some(body) = response.dyn_ref::<web_sys::Response>().and_then(|response| response.text().ok())
+    {
+        result = JsFuture::from(body).await.map(|_| response.clone());
+    }
     if let Some(timer) = timer {
         window.clear_timeout_with_handle(timer);
     }
     let elapsed_ms = elapsed.max(0.0) as u64;
     match result {
         Ok(_) => {
-            // Chromium records no timing entry for an opaque (no-cors) request, so this is
-            // usually the wall clock; an engine that does record one gives the precise figure.
-            let (round_trip_us, precise) = match resource_timing_us(url) {
-                Some(precise) => (Some(precise), true),
-                None => (Some((elapsed * 1000.0) as u64), false),
-            };
+            // Chromium records no timing entry for an opaque request, and a server without
+            // Timing-Allow-Origin shares none: then the wall clock is all there is.
+            let (round_trip_us, precise) =
+                match resource_timing_us(url, if mode == FetchMode::Cors { 3 } else { 1 }).await {
+                    Some(precise) => (Some(precise), true),
+                    None => (Some((elapsed * 1000.0).round() as u64), false),
+                };
             Timed { outcome: FetchOutcome::Answered { elapsed_ms }, round_trip_us, precise }
         }
-        Err(_) if timed_out.get() => {
-            Timed { outcome: FetchOutcome::NoAnswer { timeout_ms }, round_trip_us: None, precise: false }
-        }
-        Err(_) => Timed { outcome: FetchOutcome::FailedAtOnce { elapsed_ms }, round_trip_us: None, precise: false },
+        Err(_) if timed_out.get() => lost(FetchOutcome::NoAnswer { timeout_ms }),
+        Err(_) => lost(FetchOutcome::FailedAtOnce { elapsed_ms }),
     }
 }
 
 /// requestStart to responseStart of the request's Resource Timing entry, when the server
-/// shares it; cross-origin servers without Timing-Allow-Origin report zeros.
-fn resource_timing_us(url: &str) -> Option<u64> {
+/// shares it; cross-origin servers without Timing-Allow-Origin report zeros. Entries are
+/// cleared once read, so that a long series never fills the browser's buffer.
+async fn resource_timing_us(url: &str, attempts: usize) -> Option<u64> {
     let performance = web_sys::window()?.performance()?;
     let method: js_sys::Function = Reflect::get(&performance, &"getEntriesByName".into()).ok()?.dyn_into().ok()?;
-    let entries = js_sys::Array::from(&method.call1(&performance, &JsValue::from_str(url)).ok()?);
+    let mut entries = js_sys::Array::new();
+    // Some engines queue the entry a task after the body completes.
+    for _ in 0..attempts {
+        entries = js_sys::Array::from(&method.call1(&performance, &JsValue::from_str(url)).ok()?);
+        if entries.length() > 0 || attempts == 1 {
+            break;
+        }
+        sleep(0).await;
+    }
     let entry = entries.get(entries.length().checked_sub(1)?);
+    performance.clear_resource_timings();
     let number = |name: &str| Reflect::get(&entry, &name.into()).ok().and_then(|value| value.as_f64()).unwrap_or(0.0);
     let (request, response) = (number("requestStart"), number("responseStart"));
-    (request > 0.0 && response > request).then_some(((response - request) * 1000.0) as u64)
+    // Firefox rounds these times to the millisecond, so a fast answer may take "0 ms"; a
+    // shared entry is told by its non-zero request start.
+    (request > 0.0 && response >= request).then_some(((response - request) * 1000.0).round() as u64)
 }
 
 /// Where the targets came from, for the evidence.

@@ -1,6 +1,6 @@
 use crate::finding_card::FindingCard;
 use crate::latency_chart::LatencyChart;
-use crate::measuring::{TargetSource, load_targets, sleep, timed_fetch};
+use crate::measuring::{FetchMode, TargetSource, load_targets, sleep, timed_fetch};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sitecheck_core::network::{
@@ -34,7 +34,8 @@ pub fn NetworkChecks() -> impl IntoView {
         };
         set_status.set(format!("Measuring {origin}…"));
         for host in &targets.https_hosts {
-            let timed = timed_fetch(&format!("https://{host}/?sitecheck=reach"), targets.timeout_ms).await;
+            let timed =
+                timed_fetch(&format!("https://{host}/?sitecheck=reach"), targets.timeout_ms, FetchMode::Opaque).await;
             set_findings.update(|findings| findings.push(reachability_finding(host, timed.outcome)));
         }
         // The UDP media path, where STUN or TURN servers are configured.
@@ -76,11 +77,25 @@ pub fn NetworkChecks() -> impl IntoView {
         let (warm_up, count) = (2, targets.samples);
         set_progress.set((0, warm_up + count));
         let mut collected = Vec::with_capacity(count);
-        let mut precise = true;
+        // Requests ask for a readable (CORS) answer first: a server that allows it, and shares
+        // its timing, is measured by Resource Timing, which leaves out the page's own
+        // scheduling. A refusal looks like a request that failed at once; then the same round
+        // is asked again opaquely, and the rest follow, timed by the wall clock.
+        let mut mode = FetchMode::Cors;
+        let (mut precise, mut by_clock) = (0usize, 0usize);
         for round in 0..warm_up + count {
-            let timed = timed_fetch(&format!("https://{host}/?sitecheck={round}"), targets.timeout_ms).await;
+            let url = format!("https://{host}/?sitecheck={round}");
+            let mut timed = timed_fetch(&url, targets.timeout_ms, mode).await;
+            if mode == FetchMode::Cors && matches!(timed.outcome, FetchOutcome::FailedAtOnce { .. }) {
+                mode = FetchMode::Opaque;
+                timed = timed_fetch(&url, targets.timeout_ms, mode).await;
+            }
             if round >= warm_up {
-                precise &= timed.precise || timed.round_trip_us.is_none();
+                match (timed.round_trip_us, timed.precise) {
+                    (Some(_), true) => precise += 1,
+                    (Some(_), false) => by_clock += 1,
+                    (None, _) => {}
+                }
                 collected.push(timed.round_trip_us);
                 set_samples.set(collected.clone());
             }
@@ -90,10 +105,19 @@ pub fn NetworkChecks() -> impl IntoView {
                 sleep(50).await;
             }
         }
-        let how = if precise { "Resource Timing" } else { "the wall clock around each request" };
-        let method = format!(
-            "HTTPS requests to {host} on a kept-alive connection, {count} after {warm_up} warm-ups, timed by {how}"
-        );
+        let how = match (precise, by_clock) {
+            (0, 0) => "none of which answered".to_owned(),
+            (_, 0) => "timed by Resource Timing (the server allows this page to read it)".to_owned(),
+            (0, _) => {
+                "timed by the wall clock around each request (the server shares no Resource Timing with this page)"
+                    .to_owned()
+            }
+            (precise, by_clock) => {
+                format!("timed by Resource Timing for {precise} and the wall clock for {by_clock} of them")
+            }
+        };
+        let method =
+            format!("HTTPS requests to {host} on a kept-alive connection, {count} after {warm_up} warm-ups, {how}");
         let stats = statistics(&collected);
         set_findings.update(|findings| findings.extend(network_findings(stats.as_ref(), &method)));
         set_status.set(format!("Measured {origin}."));

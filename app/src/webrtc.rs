@@ -2,7 +2,7 @@
 //! make the browser gather candidates from a STUN or TURN server. The JavaScript is a few
 //! lines of glue; the judging is in the core.
 
-use sitecheck_core::ice::{Gathered, parse_candidate};
+use sitecheck_core::ice::{GatherEnd, Gathered, parse_candidate};
 use sitecheck_core::targets::IceServer;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -160,7 +160,16 @@ pub async fn gather_from(server: &IceServer, timeout_ms: u64) -> Gathered {
         .filter_map(|line| line.as_string())
         .filter_map(|line| parse_candidate(&line))
         .collect();
-    Gathered { server: server.url.clone(), candidates, timed_out: get("timedOut").as_bool().unwrap_or(false) }
+    let end = if get("unsupported").as_bool() == Some(true) {
+        GatherEnd::NotPossible("it has no WebRTC (RTCPeerConnection)".to_owned())
+    } else if let Some(error) = get("error").as_string() {
+        GatherEnd::NotPossible(format!("it refused the server ({error})"))
+    } else if get("timedOut").as_bool() == Some(true) {
+        GatherEnd::TimedOut
+    } else {
+        GatherEnd::Complete
+    };
+    Gathered { server: server.url.clone(), candidates, end }
 }
 
 /// Streams `kbps` through the relay for two seconds; returns (offered, received) in kbit/s.

@@ -42,8 +42,19 @@ pub fn parse_candidate(line: &str) -> Option<Candidate> {
 pub struct Gathered {
     pub server: String,
     pub candidates: Vec<Candidate>,
+    pub end: GatherEnd,
+}
+
+/// How gathering against one server ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GatherEnd {
+    /// The browser said it had gathered every candidate.
+    Complete,
     /// Gathering had not finished when the time bound ran out.
-    pub timed_out: bool,
+    TimedOut,
+    /// The browser could not gather at all: it has no WebRTC, or refused the server (the
+    /// reason, as the browser gave it). Nothing was learnt about the network.
+    NotPossible(String),
 }
 
 fn finding(verdict: Verdict, evidence: String, advice: Option<String>) -> Finding {
@@ -55,6 +66,17 @@ pub fn udp_findings(results: &[Gathered]) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut mappings = Vec::new();
     for result in results {
+        if let GatherEnd::NotPossible(reason) = &result.end {
+            findings.push(finding(
+                Verdict::NeedsConfirmation,
+                format!("This browser cannot test UDP towards {}: {reason} (WebRTC ICE gathering)", result.server),
+                Some(
+                    "Open this page in a browser with WebRTC (a current Chrome, Edge, Firefox or Safari), or have the network administrator confirm outbound UDP/49152-65535 towards 81.228.2.192/27 (6.2)."
+                        .to_owned(),
+                ),
+            ));
+            continue;
+        }
         let wanted =
             if result.server.starts_with("turn") { CandidateKind::Relay } else { CandidateKind::ServerReflexive };
         let found: Vec<&Candidate> = result
@@ -79,7 +101,8 @@ pub fn udp_findings(results: &[Gathered]) -> Vec<Finding> {
                 ));
             }
             None => {
-                let why = if result.timed_out { "within the time bound" } else { "before gathering ended" };
+                let why =
+                    if result.end == GatherEnd::TimedOut { "within the time bound" } else { "before gathering ended" };
                 findings.push(finding(
                     Verdict::Fail,
                     format!("No answer over UDP from {} {why} (WebRTC ICE gathering in this browser)", result.server),
@@ -143,7 +166,7 @@ mod tests {
 
     #[test]
     fn verdicts_on_the_udp_path() {
-        let stun = |server: &str, port: Option<u16>, timed_out| Gathered {
+        let stun = |server: &str, port: Option<u16>, timed_out: bool| Gathered {
             server: server.to_owned(),
             candidates: port
                 .map(|port| Candidate {
@@ -154,7 +177,7 @@ mod tests {
                 })
                 .into_iter()
                 .collect(),
-            timed_out,
+            end: if timed_out { GatherEnd::TimedOut } else { GatherEnd::Complete },
         };
         let verdicts =
             |results: &[Gathered]| udp_findings(results).iter().map(|finding| finding.verdict).collect::<Vec<_>>();
@@ -168,6 +191,15 @@ mod tests {
             verdicts(&[stun("stun:a:3478", Some(5000), false), stun("stun:b:3478", Some(6000), false)]),
             [Verdict::Pass, Verdict::Pass, Verdict::Warning]
         );
+        // A browser without WebRTC learns nothing: neither pass nor fail.
+        let without = Gathered {
+            server: "stun:a:3478".into(),
+            candidates: Vec::new(),
+            end: GatherEnd::NotPossible("it has no RTCPeerConnection".into()),
+        };
+        let findings = udp_findings(&[without.clone(), without]);
+        assert_eq!(findings.iter().map(|finding| finding.verdict).collect::<Vec<_>>(), [Verdict::NeedsConfirmation; 2]);
+        assert!(findings[0].evidence.contains("cannot test UDP towards stun:a:3478: it has no RTCPeerConnection"));
         let failed = &udp_findings(&[stun("stun:a:3478", None, true)])[0];
         assert!(
             failed.evidence.contains("No answer over UDP from stun:a:3478 within the time bound"),

@@ -35,8 +35,11 @@ pub struct Launch {
     pub client_hints: Option<Value>,
     /// Hides WebAssembly, as in the browsers 2.5.1 lists that predate it.
     pub without_webassembly: bool,
-    /// Sends a host name to a loopback port (Chromium: `--host-resolver-rules`; Firefox: that
-    /// port as its HTTPS proxy), and accepts the test server's self-signed certificate.
+    /// Hides WebRTC (Chromium, Firefox), as in browsers built without it.
+    pub without_webrtc: bool,
+    /// Sends a host name to a loopback port (Chromium: `--host-resolver-rules`; Firefox and
+    /// WebKit: that port as their HTTPS proxy), and accepts the test server's self-signed
+    /// certificate.
     pub map_host: Option<(String, u16)>,
 }
 
@@ -119,10 +122,17 @@ pub fn launch(engine: Engine, options: &Launch) -> Result<Session> {
                 "goog:chromeOptions": chrome_options,
             }});
             let session = Session::new(base, capabilities, Processes(vec![driver]))?;
+            // No command-line switch hides WebAssembly or WebRTC: remove them before any page
+            // script runs.
+            let mut hidden = Vec::new();
             if options.without_webassembly {
-                // No command-line switch hides WebAssembly any more: remove it before any
-                // page script runs, as it is absent in the browsers 2.5.1 lists that predate it.
-                let source = "delete window.WebAssembly;";
+                hidden.push("delete window.WebAssembly;");
+            }
+            if options.without_webrtc {
+                hidden.push("delete window.RTCPeerConnection; delete window.webkitRTCPeerConnection;");
+            }
+            if !hidden.is_empty() {
+                let source = hidden.concat();
                 session.chromium_devtools("Page.addScriptToEvaluateOnNewDocument", json!({ "source": source }))?;
             }
             Ok(session)
@@ -150,6 +160,9 @@ pub fn launch(engine: Engine, options: &Launch) -> Result<Session> {
             if options.client_hints.is_some() {
                 return Err(WebDriverError("Firefox has no client hints".into()));
             }
+            if options.without_webrtc {
+                prefs.insert("media.peerconnection.enabled".to_owned(), json!(false));
+            }
             // Firefox cannot map a name to a port; the port becomes its proxy instead, which the
             // fault injector answers (CONNECT) and tunnels. Without a mapping the proxy is a
             // closed loopback port: either way no name is resolved off this machine.
@@ -171,16 +184,20 @@ pub fn launch(engine: Engine, options: &Launch) -> Result<Session> {
             Session::new(base, capabilities, Processes(vec![driver]))
         }
         Engine::WebKit => {
-            if options.client_hints.is_some() || options.without_webassembly || options.map_host.is_some() {
-                return Err(WebDriverError("MiniBrowser cannot emulate client hints or hide WebAssembly".into()));
+            if options.client_hints.is_some() || options.without_webassembly || options.without_webrtc {
+                return Err(WebDriverError(
+                    "MiniBrowser cannot emulate client hints or hide WebAssembly or WebRTC".into(),
+                ));
             }
             let binary = minibrowser()
                 .ok_or_else(|| WebDriverError("MiniBrowser not found: install libwebkit2gtk-4.1-0".into()))?;
             let (display, name) = start_display()?;
-            // A closed loopback proxy keeps every other name on this machine.
+            // As with Firefox, a mapped port becomes the proxy (the fault injector answers
+            // CONNECT); otherwise a closed loopback proxy keeps every name on this machine.
+            let proxy_port = options.map_host.as_ref().map_or(9, |(_, port)| *port);
             let mut args = vec![
                 "--automation".to_owned(),
-                "--proxy=http://127.0.0.1:9".to_owned(),
+                format!("--proxy=http://127.0.0.1:{proxy_port}"),
                 "--ignore-host=localhost".to_owned(),
                 "--ignore-host=127.0.0.1".to_owned(),
             ];
@@ -198,6 +215,7 @@ pub fn launch(engine: Engine, options: &Launch) -> Result<Session> {
                 }
             };
             let capabilities = json!({ "alwaysMatch": {
+                "acceptInsecureCerts": options.map_host.is_some(),
                 "webkitgtk:browserOptions": { "binary": binary, "args": args },
             }});
             // The display goes last so that the browser closes before it.

@@ -46,8 +46,7 @@ pub fn self_signed_certificate(dir: &std::path::Path, common_name: &str) -> (Pat
     (cert, key)
 }
 
-/// nginx serving HTTPS on a loopback port with a fresh self-signed certificate; it sends
-/// Timing-Allow-Origin so that pages may read precise Resource Timing.
+/// nginx serving HTTPS on a loopback port with a fresh self-signed certificate.
 #[derive(Debug)]
 pub struct HttpsServer {
     child: Child,
@@ -56,7 +55,19 @@ pub struct HttpsServer {
 }
 
 impl HttpsServer {
+    /// A server that lets any page read its answers and their timing (Access-Control-Allow-
+    /// Origin and Timing-Allow-Origin), so that the app can use Resource Timing.
     pub fn start() -> HttpsServer {
+        HttpsServer::start_with("add_header Access-Control-Allow-Origin *; add_header Timing-Allow-Origin *;")
+    }
+
+    /// A server that shares nothing with other origins, as the production platform may: the
+    /// app can only time it by the wall clock.
+    pub fn start_opaque() -> HttpsServer {
+        HttpsServer::start_with("")
+    }
+
+    fn start_with(headers: &str) -> HttpsServer {
         let port = crate::webdriver::free_port();
         let dir = std::env::temp_dir().join(format!("sitecheck-nginx-{}-{port}", std::process::id()));
         std::fs::create_dir_all(dir.join("temp")).unwrap();
@@ -72,7 +83,7 @@ http {{
   server {{
     listen 127.0.0.1:{port} ssl;
     ssl_certificate {cert}; ssl_certificate_key {key};
-    location / {{ add_header Timing-Allow-Origin *; add_header Cache-Control no-store; return 200 \"ok\\n\"; }}
+    location / {{ {headers} add_header Cache-Control no-store; return 200 \"ok\\n\"; }}
   }}
 }}
 ",
@@ -111,17 +122,24 @@ pub struct Faults {
     pub delay_ms: u64,
     /// Added or taken off each delay, uniformly, from a fixed seed.
     pub jitter_ms: u64,
-    /// Chunks per thousand after which the connection is cut (the request is lost).
+    /// Chunks per thousand that are lost: the connection goes silent from that chunk on, as a
+    /// path that stops delivering does, so the request in flight is never answered.
     pub drop_permille: u64,
 }
 
-/// A TCP proxy on loopback that delays each chunk from the client and cuts connections at a
-/// given rate. The server's answers pass straight through, so a request's round trip grows by
-/// the delay of its one chunk.
+/// A TCP proxy on loopback that delays each chunk from the client and loses chunks at a given
+/// rate. The server's answers pass straight through, so a request's round trip grows by the
+/// delay of its one chunk.
+///
+/// A lost chunk silences its connection rather than cutting it: a cut connection makes
+/// browsers send the request again on a fresh one, which would hide the loss; a silent one
+/// leaves the request to the page's time bound, which is how loss shows in the field.
 #[derive(Debug)]
 pub struct FaultProxy {
     pub port: u16,
     stopping: Arc<AtomicBool>,
+    /// Chunks lost so far (each silences one connection).
+    pub lost: Arc<AtomicU64>,
 }
 
 impl FaultProxy {
@@ -131,6 +149,8 @@ impl FaultProxy {
         let stopping = Arc::new(AtomicBool::new(false));
         let stop = stopping.clone();
         let seed = Arc::new(AtomicU64::new(0x2545_f491_4f6c_dd1d));
+        let lost = Arc::new(AtomicU64::new(0));
+        let lost_count = lost.clone();
         std::thread::spawn(move || {
             for client in listener.incoming() {
                 if stop.load(Ordering::SeqCst) {
@@ -145,13 +165,16 @@ impl FaultProxy {
                 let _ = server.set_nodelay(true);
                 let (mut client_read, mut server_write) = (client.try_clone().unwrap(), server.try_clone().unwrap());
                 let (mut server_read, mut client_write) = (server, client);
-                let seed = seed.clone();
+                let (seed, lost_count) = (seed.clone(), lost_count.clone());
                 std::thread::spawn(move || {
                     let mut buffer = [0u8; 16 * 1024];
-                    let mut first = true;
+                    let (mut first, mut silent) = (true, false);
                     while let Ok(size) = client_read.read(&mut buffer) {
                         if size == 0 {
                             break;
+                        }
+                        if silent {
+                            continue;
                         }
                         // A browser told to use this as its HTTPS proxy opens with CONNECT:
                         // answer it here and tunnel the rest.
@@ -171,9 +194,9 @@ impl FaultProxy {
                             state
                         };
                         if faults.drop_permille > 0 && random() % 1000 < faults.drop_permille {
-                            let _ = client_read.shutdown(Shutdown::Both);
-                            let _ = server_write.shutdown(Shutdown::Both);
-                            break;
+                            lost_count.fetch_add(1, Ordering::SeqCst);
+                            silent = true;
+                            continue;
                         }
                         let jitter = if faults.jitter_ms > 0 {
                             (random() % (2 * faults.jitter_ms * 1000 + 1)) as i64 - (faults.jitter_ms * 1000) as i64
@@ -194,7 +217,7 @@ impl FaultProxy {
                 });
             }
         });
-        FaultProxy { port, stopping }
+        FaultProxy { port, stopping, lost }
     }
 }
 
@@ -331,6 +354,8 @@ pub struct LossyUdpRelay {
     pub port: u16,
     pub forwarded: Arc<AtomicU64>,
     pub dropped: Arc<AtomicU64>,
+    /// The size of each media datagram, and whether it was dropped, in order.
+    pub media: Arc<std::sync::Mutex<Vec<(usize, bool)>>>,
 }
 
 impl LossyUdpRelay {
@@ -347,6 +372,8 @@ impl LossyUdpRelay {
         let port = socket.local_addr().unwrap().port();
         let (forwarded, dropped) = (Arc::new(AtomicU64::new(0)), Arc::new(AtomicU64::new(0)));
         let (forwarded_count, dropped_count) = (forwarded.clone(), dropped.clone());
+        let media_log = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let log = media_log.clone();
         std::thread::spawn(move || {
             let mut upstreams: HashMap<SocketAddr, Arc<UdpSocket>> = HashMap::new();
             let mut state = 0x9e37_79b9_7f4a_7c15u64;
@@ -374,32 +401,35 @@ impl LossyUdpRelay {
                     state ^= state << 13;
                     state ^= state >> 7;
                     state ^= state << 17;
-                    if state % 1000 < drop_permille {
-                        dropped_count.fetch_add(1, Ordering::SeqCst);
-                        continue;
-                    }
-                    if cap_kbps > 0 {
+                    let mut drop = state % 1000 < drop_permille;
+                    if cap_kbps > 0 && !drop {
                         let now = Instant::now();
                         tokens = (tokens + rate * now.duration_since(last).as_secs_f64()).min(rate / 10.0);
                         last = now;
-                        if tokens < size as f64 {
-                            dropped_count.fetch_add(1, Ordering::SeqCst);
-                            continue;
+                        drop = tokens < size as f64;
+                        if !drop {
+                            tokens -= size as f64;
                         }
-                        tokens -= size as f64;
+                    }
+                    log.lock().unwrap().push((size, drop));
+                    if drop {
+                        dropped_count.fetch_add(1, Ordering::SeqCst);
+                        continue;
                     }
                     forwarded_count.fetch_add(1, Ordering::SeqCst);
                 }
                 let _ = upstream.send(packet);
             }
         });
-        LossyUdpRelay { port, forwarded, dropped }
+        LossyUdpRelay { port, forwarded, dropped, media: media_log }
     }
 
-    /// The share of media packets dropped so far.
-    pub fn drop_rate(&self) -> f64 {
-        let (dropped, forwarded) =
-            (self.dropped.load(Ordering::SeqCst) as f64, self.forwarded.load(Ordering::SeqCst) as f64);
-        if dropped + forwarded == 0.0 { 0.0 } else { dropped / (dropped + forwarded) }
+    /// Media datagrams dropped so far whose size lies in `sizes`. The probe's 160-byte
+    /// messages travel one per datagram of 200–300 bytes (DTLS and SCTP around them, and
+    /// sometimes an acknowledgement bundled in), apart from the smaller acknowledgements and
+    /// handshakes and the 1200-byte messages of the throughput stream: each dropped datagram
+    /// of that size is one message lost, out or echoed back.
+    pub fn dropped_sized(&self, sizes: std::ops::RangeInclusive<usize>) -> usize {
+        self.media.lock().unwrap().iter().filter(|(size, dropped)| *dropped && sizes.contains(size)).count()
     }
 }

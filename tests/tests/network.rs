@@ -14,35 +14,21 @@ fn measure(port: u16, samples: usize, timeout_ms: u64) -> (Vec<Card>, Duration) 
 
 #[test]
 fn injected_delay_is_measured_within_tolerance() {
+    // The server lets the page read its Resource Timing, so the round trip is the request's
+    // own (request sent to first byte back), without the page's scheduling around it: the
+    // median must match the injected delay within 2 ms + 5 %.
     let server = HttpsServer::start();
-    // The loopback path itself (browser, proxy, TLS, nginx) takes a few milliseconds, and a
-    // busy machine adds noise on top. The run without injected delay measures the path; the
-    // fastest round trip of every other run must exceed it by the injected delay within
-    // 2 ms + 5 %, and the median must not fall below the delay nor exceed it by more than the
-    // path's noise.
-    let mut path = None;
     for delay in [0u64, 20, 40, 80, 130] {
         let proxy = FaultProxy::start(server.port, Faults { delay_ms: delay, ..Faults::default() });
         let (cards, _) = measure(proxy.port, 30, 3000);
         let (reach, _) = card(&cards, "net.dns-name");
         assert_eq!(reach, "pass", "{cards:#?}");
         let (verdict, evidence) = card(&cards, "net.one-way-delay");
-        let (median, minimum) = (figure(evidence, "(median"), figure(evidence, "minimum"));
+        assert!(evidence.contains("timed by Resource Timing (the server allows"), "{evidence}");
+        let median = figure(evidence, "(median");
         assert!(
-            evidence.contains("timed by Resource Timing") || evidence.contains("timed by the wall clock"),
-            "{evidence}"
-        );
-        let (base_minimum, base_median) = *path.get_or_insert((minimum, median));
-        assert!(base_median < 20.0, "the loopback path alone took {base_median} ms: {evidence}");
-        let tolerance = 2.0 + 0.05 * delay as f64;
-        let added = minimum - base_minimum;
-        assert!(
-            (added - delay as f64).abs() <= tolerance,
-            "injected {delay} ms, fastest round trip {added} ms over the path: {evidence}"
-        );
-        assert!(
-            median >= delay as f64 - tolerance && median <= delay as f64 + tolerance + 20.0,
-            "injected {delay} ms, median {median} ms: {evidence}"
+            (median - delay as f64).abs() <= 2.0 + 0.05 * delay as f64,
+            "injected {delay} ms, median round trip {median} ms: {evidence}"
         );
         // 130 ms round trip is 65 ms one way: over 2.1's 60 ms.
         assert_eq!(verdict, if delay == 130 { "warning" } else { "pass" }, "{evidence}");
@@ -51,24 +37,67 @@ fn injected_delay_is_measured_within_tolerance() {
 }
 
 #[test]
-fn injected_jitter_and_loss_are_measured() {
+fn a_server_that_shares_no_timing_is_timed_by_the_wall_clock() {
+    // The production platform need not let other origins read it. Then the page times each
+    // request by the wall clock, which includes the loopback path (browser, proxy, TLS, nginx)
+    // and the page's own scheduling: the run without injected delay measures that path, and
+    // the fastest round trip of the delayed run must exceed it by the delay within 2 ms + 5 %.
+    let server = HttpsServer::start_opaque();
+    let mut path = None;
+    for delay in [0u64, 40] {
+        let proxy = FaultProxy::start(server.port, Faults { delay_ms: delay, ..Faults::default() });
+        let (cards, _) = measure(proxy.port, 30, 3000);
+        assert_eq!(card(&cards, "net.dns-name").0, "pass", "{cards:#?}");
+        let (_, evidence) = card(&cards, "net.one-way-delay");
+        assert!(evidence.contains("timed by the wall clock around each request (the server shares no"), "{evidence}");
+        let (median, minimum) = (figure(evidence, "(median"), figure(evidence, "minimum"));
+        let (base_minimum, base_median) = *path.get_or_insert((minimum, median));
+        assert!(base_median < 20.0, "the loopback path alone took {base_median} ms: {evidence}");
+        let tolerance = 2.0 + 0.05 * delay as f64;
+        let added = minimum - base_minimum;
+        assert!(
+            (added - delay as f64).abs() <= tolerance,
+            "injected {delay} ms, fastest round trip {added} ms over the path: {evidence}"
+        );
+        assert!(median >= delay as f64 - tolerance, "injected {delay} ms, median {median} ms: {evidence}");
+        assert_eq!(card(&cards, "net.packet-loss").0, "pass", "{evidence}");
+    }
+}
+
+#[test]
+fn injected_jitter_is_measured_within_2_ms() {
     let server = HttpsServer::start();
     // Uniform ±10 ms around 30 ms: consecutive round trips differ by 20/3 ms on average.
     let proxy = FaultProxy::start(server.port, Faults { delay_ms: 30, jitter_ms: 10, drop_permille: 0 });
     let (cards, _) = measure(proxy.port, 80, 3000);
-    let (_, evidence) = card(&cards, "net.jitter");
+    let (verdict, evidence) = card(&cards, "net.jitter");
     let jitter = figure(evidence, "Jitter");
     assert!(
         (jitter - 20.0 / 3.0).abs() <= 2.0,
         "injected ±10 ms uniform (6.7 ms expected), measured {jitter} ms: {evidence}"
     );
+    assert_eq!(verdict, "pass", "{evidence}");
+}
 
-    let lossy = FaultProxy::start(server.port, Faults { delay_ms: 5, jitter_ms: 0, drop_permille: 100 });
-    let (cards, _) = measure(lossy.port, 40, 2000);
-    let (verdict, evidence) = card(&cards, "net.packet-loss");
-    let lost: f64 = evidence.split(" of ").next().unwrap().parse().unwrap();
-    assert!(lost >= 1.0, "{evidence}");
-    assert_eq!(verdict, "warning", "{evidence}");
+#[test]
+fn injected_loss_is_counted_request_by_request() {
+    let server = HttpsServer::start();
+    for drop_permille in [0u64, 20, 50] {
+        let proxy = FaultProxy::start(server.port, Faults { delay_ms: 5, jitter_ms: 0, drop_permille });
+        let (cards, _) = measure(proxy.port, 40, 1000);
+        let (verdict, evidence) = card(&cards, "net.packet-loss");
+        let lost: u64 = evidence.split(" of ").next().unwrap().parse().unwrap();
+        // Every chunk the injector lost silenced one connection and so lost one request: the
+        // counted ones, or the reachability check or a warm-up before them (three requests).
+        let injected = proxy.lost.load(std::sync::atomic::Ordering::SeqCst);
+        assert!(
+            lost <= injected && injected <= lost + 3,
+            "{drop_permille} ‰ injected: the injector lost {injected} chunks, the page counted {lost}: {evidence}"
+        );
+        assert!(evidence.contains(&format!("{lost} of 40 samples lost")), "{evidence}");
+        // One lost request in 40 is 2.5 %, over 2.1's 1 %.
+        assert_eq!(verdict, if lost == 0 { "pass" } else { "warning" }, "{evidence}");
+    }
 }
 
 #[test]
@@ -120,29 +149,31 @@ fn a_bad_config_is_named_and_nothing_is_measured() {
     assert!(page.session.find_all(".network [data-check]").unwrap().is_empty());
 }
 
+/// Firefox and WebKit cannot map a name to a port: the fault injector is their HTTPS proxy.
 #[test]
-fn firefox_measures_injected_delay_through_its_proxy() {
+fn firefox_and_webkit_measure_injected_delay_through_their_proxy() {
     let server = HttpsServer::start();
-    let mut path = None;
-    for delay in [0u64, 40, 130] {
-        let proxy = FaultProxy::start(server.port, Faults { delay_ms: delay, ..Faults::default() });
-        let (cards, _) = measure_in(Engine::Firefox, &sitecheck_e2e::dist_dir(), proxy.port, 30, 3000);
-        assert_eq!(card(&cards, "net.dns-name").0, "pass", "{cards:#?}");
-        let (verdict, evidence) = card(&cards, "net.one-way-delay");
-        let minimum = figure(evidence, "minimum");
-        let base = *path.get_or_insert(minimum);
-        let added = minimum - base;
-        assert!(
-            (added - delay as f64).abs() <= 2.0 + 0.05 * delay as f64,
-            "injected {delay} ms, fastest round trip {added} ms over the path: {evidence}"
-        );
-        assert_eq!(verdict, if delay == 130 { "warning" } else { "pass" }, "{evidence}");
+    for engine in [Engine::Firefox, Engine::WebKit] {
+        for delay in [0u64, 40, 130] {
+            let proxy = FaultProxy::start(server.port, Faults { delay_ms: delay, ..Faults::default() });
+            let (cards, _) = measure_in(engine, &sitecheck_e2e::dist_dir(), proxy.port, 30, 3000);
+            assert_eq!(card(&cards, "net.dns-name").0, "pass", "{}: {cards:#?}", engine.name());
+            let (verdict, evidence) = card(&cards, "net.one-way-delay");
+            assert!(evidence.contains("timed by Resource Timing (the server allows"), "{}: {evidence}", engine.name());
+            let median = figure(evidence, "(median");
+            assert!(
+                (median - delay as f64).abs() <= 2.0 + 0.05 * delay as f64,
+                "{}: injected {delay} ms, median round trip {median} ms: {evidence}",
+                engine.name()
+            );
+            assert_eq!(verdict, if delay == 130 { "warning" } else { "pass" }, "{}: {evidence}", engine.name());
+        }
+        // Nothing behind the proxy port: every request fails, and the page still ends.
+        let (cards, elapsed) =
+            measure_in(engine, &sitecheck_e2e::dist_dir(), sitecheck_e2e::webdriver::free_port(), 3, 1000);
+        assert_eq!(card(&cards, "net.dns-name").0, "fail", "{}: {cards:#?}", engine.name());
+        assert!(elapsed < Duration::from_secs(40), "{}: {elapsed:?}", engine.name());
     }
-    // Nothing behind the proxy port: every request fails, and the page still ends.
-    let (cards, elapsed) =
-        measure_in(Engine::Firefox, &sitecheck_e2e::dist_dir(), sitecheck_e2e::webdriver::free_port(), 3, 1000);
-    assert_eq!(card(&cards, "net.dns-name").0, "fail", "{cards:#?}");
-    assert!(elapsed < Duration::from_secs(40), "{elapsed:?}");
 }
 
 /// The UDP path through WebRTC: coturn answers STUN and TURN; a silent UDP port stands for a
@@ -161,19 +192,18 @@ fn the_udp_path_is_checked_through_webrtc() {
         user = TurnServer::USER,
         password = TurnServer::PASSWORD,
     );
-    for engine in [Engine::Chromium, Engine::Firefox] {
+    for engine in Engine::ALL {
         let page = Page::open_with_config(engine, Launch::default(), &config);
         page.session.wait_for(".network[data-done='true']", Duration::from_secs(60)).unwrap();
-        let rows = page.run(
-            "return Array.from(document.querySelectorAll(\".network [data-check='net.outbound-openings']\")).map(card => [card.dataset.verdict, card.querySelector('.evidence').textContent])",
-            serde_json::json!([]),
-        );
-        let rows: Vec<(String, String)> = rows
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|row| (row[0].as_str().unwrap().to_owned(), row[1].as_str().unwrap().to_owned()))
-            .collect();
+        let rows = udp_cards(&page);
+        let has_webrtc = page.run("return typeof RTCPeerConnection === 'function'", serde_json::json!([]));
+        // Debian's WebKitGTK is built without WebRTC: the page must say it cannot tell, not
+        // that UDP is blocked. Chromium and Firefox must test it.
+        if has_webrtc == false {
+            assert_eq!(engine, Engine::WebKit, "{} has no WebRTC", engine.name());
+            assert_cannot_test_udp(&rows, engine);
+            continue;
+        }
         let find = |fragment: &str| {
             rows.iter()
                 .find(|(_, evidence)| evidence.contains(fragment))
@@ -184,15 +214,50 @@ fn the_udp_path_is_checked_through_webrtc() {
         assert_eq!(find("a relayed address").0, "pass", "{}", engine.name());
         assert_eq!(find(&format!("No answer over UDP from stun:127.0.0.1:{blocked}")).0, "fail", "{}", engine.name());
     }
+    // A browser without WebRTC, where the machine's WebKit has it or not.
+    for engine in [Engine::Chromium, Engine::Firefox] {
+        let page = Page::open_with_config(engine, Launch { without_webrtc: true, ..Launch::default() }, &config);
+        page.session.wait_for(".network[data-done='true']", Duration::from_secs(60)).unwrap();
+        assert_cannot_test_udp(&udp_cards(&page), engine);
+    }
 }
 
-/// Media-like UDP through a TURN relay: 1000 packets, with a known share dropped in front of
-/// coturn. Each packet crosses the lossy hop twice (out and echoed back), so the round-trip
-/// loss to expect is 1 − (1 − p)².
+/// The page's UDP cards: (verdict, evidence).
+fn udp_cards(page: &Page) -> Vec<(String, String)> {
+    let rows = page.run(
+        "return Array.from(document.querySelectorAll(\".network [data-check='net.outbound-openings']\")).map(card => [card.dataset.verdict, card.querySelector('.evidence').textContent])",
+        serde_json::json!([]),
+    );
+    rows.as_array()
+        .unwrap()
+        .iter()
+        .map(|row| (row[0].as_str().unwrap().to_owned(), row[1].as_str().unwrap().to_owned()))
+        .collect()
+}
+
+/// One card per configured server, each saying the browser cannot test UDP.
+fn assert_cannot_test_udp(rows: &[(String, String)], engine: Engine) {
+    assert_eq!(rows.len(), 3, "{}: {rows:#?}", engine.name());
+    for (verdict, evidence) in rows {
+        assert_eq!(verdict, "needs-confirmation", "{}: {evidence}", engine.name());
+        assert!(evidence.contains("it has no WebRTC (RTCPeerConnection)"), "{}: {evidence}", engine.name());
+    }
+}
+
+/// Media-like UDP through a TURN relay: 1000 packets, with a share of the datagrams dropped in
+/// front of coturn (one way per hop; a packet crosses it out and echoed back, so 10 and 25 ‰
+/// lose about 2 and 5 % of round trips). The relay logs which datagrams it dropped, so the
+/// test knows exactly how many packets were lost.
 #[test]
 fn relayed_media_loss_is_measured_at_1000_packets() {
     let turn = TurnServer::start();
-    for (engine, drop_permille) in [(Engine::Chromium, 0u64), (Engine::Chromium, 25), (Engine::Firefox, 25)] {
+    for (engine, drop_permille) in [
+        (Engine::Chromium, 0u64),
+        (Engine::Chromium, 10),
+        (Engine::Chromium, 25),
+        (Engine::Firefox, 10),
+        (Engine::Firefox, 25),
+    ] {
         let relay = LossyUdpRelay::start(turn.port, drop_permille);
         let config = turn_only_config(relay.port);
         let page = Page::open_with_config(engine, Launch::default(), &config);
@@ -203,18 +268,16 @@ fn relayed_media_loss_is_measured_at_1000_packets() {
         );
         let evidence = evidence.as_str().unwrap();
         assert!(evidence.contains("of 1000 samples lost"), "{}: {evidence}", engine.name());
-        let lost: f64 = evidence.split(" of ").next().unwrap().parse().unwrap();
-        let one_way = relay.drop_rate();
-        let expected = 1000.0 * (1.0 - (1.0 - one_way) * (1.0 - one_way));
-        // Chromium meets the 1 percentage point the issue asks for in every run seen; Firefox
-        // once lost a point more than the datagrams dropped (6.5 % for 5.5 %), so it is held
-        // to 2 points until that is understood.
-        let tolerance = if engine == Engine::Firefox { 20.0 } else { 10.0 };
+        let lost: usize = evidence.split(" of ").next().unwrap().parse().unwrap();
+        let dropped = relay.dropped_sized(200..=300);
+        if drop_permille > 0 {
+            assert!(dropped > 0, "{}: the relay dropped no probe datagram at {drop_permille} ‰", engine.name());
+        }
+        // Within 1 percentage point of 1000 packets.
         assert!(
-            (lost - expected).abs() <= tolerance,
-            "{}: dropped {:.2} % one way, expected {expected:.0} of 1000 lost, measured {lost}: {evidence}",
-            engine.name(),
-            one_way * 100.0
+            lost.abs_diff(dropped) <= 10,
+            "{}: the relay dropped {dropped} probe datagrams, the page counted {lost} of 1000 lost: {evidence}",
+            engine.name()
         );
     }
 }
