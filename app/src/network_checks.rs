@@ -4,7 +4,8 @@ use crate::measuring::{FetchMode, TargetSource, load_targets, sleep, timed_fetch
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sitecheck_core::network::{
-    BROWSER_LIMITS, FetchOutcome, Sample, network_findings, reachability_finding, statistics,
+    BROWSER_LIMITS, FetchOutcome, Sample, blocked_port_findings, browser_blocks_port, network_findings,
+    reachability_finding, statistics,
 };
 use sitecheck_core::verdict::Finding;
 
@@ -33,10 +34,16 @@ pub fn NetworkChecks() -> impl IntoView {
             TargetSource::Config => "the targets in config.json",
         };
         set_status.set(format!("Measuring {origin}…"));
-        for host in &targets.https_hosts {
-            let timed =
-                timed_fetch(&format!("https://{host}/?sitecheck=reach"), targets.timeout_ms, FetchMode::Opaque).await;
-            set_findings.update(|findings| findings.push(reachability_finding(host, timed.outcome)));
+        let urls: Vec<String> = targets.https_hosts.iter().map(|host| targets.https_url(host)).collect();
+        // A port every browser refuses (a lab may map 443 to one) is explained, not requested.
+        let blocked = browser_blocks_port(targets.port(443));
+        if blocked {
+            set_findings.update(|findings| findings.extend(blocked_port_findings(&urls, targets.port(443))));
+        } else {
+            for url in &urls {
+                let timed = timed_fetch(&format!("{url}?sitecheck=reach"), targets.timeout_ms, FetchMode::Opaque).await;
+                set_findings.update(|findings| findings.push(reachability_finding(url, timed.outcome)));
+            }
         }
         // The UDP media path, where STUN or TURN servers are configured.
         let mut gathered = Vec::new();
@@ -73,7 +80,11 @@ pub fn NetworkChecks() -> impl IntoView {
             let finding = sitecheck_core::network::throughput_finding(calls, kbps, sent, received, &server.url);
             set_findings.update(|findings| findings.push(finding));
         }
-        let Some(host) = targets.https_hosts.first() else { return };
+        let (Some(host), Some(base), false) = (targets.https_hosts.first(), urls.first(), blocked) else {
+            set_status.set(format!("Measured {origin}."));
+            set_done.set(true);
+            return;
+        };
         let (warm_up, count) = (2, targets.samples);
         set_progress.set((0, warm_up + count));
         let mut collected = Vec::with_capacity(count);
@@ -84,7 +95,7 @@ pub fn NetworkChecks() -> impl IntoView {
         let mut mode = FetchMode::Cors;
         let (mut precise, mut by_clock) = (0usize, 0usize);
         for round in 0..warm_up + count {
-            let url = format!("https://{host}/?sitecheck={round}");
+            let url = format!("{base}?sitecheck={round}");
             let mut timed = timed_fetch(&url, targets.timeout_ms, mode).await;
             if mode == FetchMode::Cors && matches!(timed.outcome, FetchOutcome::FailedAtOnce { .. }) {
                 mode = FetchMode::Opaque;

@@ -395,6 +395,18 @@ mod tests {
     }
 
     #[test]
+    fn a_link_cannot_send_the_measurements_elsewhere() {
+        // The targets come only from config.json beside the page; a link that names hosts,
+        // ports or servers is refused whole, however it spells them.
+        for field in ["h=evil.example", "https_hosts=evil.example", "ports=443:8443", "ice_servers=turn:evil.example"] {
+            let body = format!("s=5&{field}");
+            let forged = format!("sc1.{body}.{:08x}", checksum(&body));
+            let Err(LinkError::BadFields(problems)) = decode_link(&forged) else { panic!("accepted {forged}") };
+            assert!(problems.iter().any(|problem| problem.starts_with("unknown field")), "{problems:?}");
+        }
+    }
+
+    #[test]
     fn random_plans_round_trip_and_garbage_never_panics() {
         let mut state = 0x1234_5678_9abc_def0u64;
         let mut next = move || {

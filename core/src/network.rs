@@ -199,26 +199,67 @@ pub enum FetchOutcome {
     NoAnswer { timeout_ms: u64 },
 }
 
-/// 2.1's DNS and reachability requirement for one host, from the browser's point of view.
-pub fn reachability_finding(host: &str, outcome: FetchOutcome) -> Finding {
+/// 2.1's DNS and reachability requirement for one HTTPS address, from the browser's point of
+/// view.
+pub fn reachability_finding(url: &str, outcome: FetchOutcome) -> Finding {
     let (verdict, evidence, advice) = match outcome {
         FetchOutcome::Answered { elapsed_ms } => (
             Verdict::Pass,
-            format!("https://{host}/ answered in {elapsed_ms} ms (HTTPS request from this browser; the name resolved)"),
+            format!("{url} answered in {elapsed_ms} ms (HTTPS request from this browser; the name resolved)"),
             None,
         ),
         FetchOutcome::FailedAtOnce { elapsed_ms } => (
             Verdict::Fail,
-            format!("https://{host}/ failed after {elapsed_ms} ms without an answer (HTTPS request from this browser)"),
-            Some("The browser does not say why: the name may not resolve, a firewall or proxy may refuse the connection, or the certificate may be rejected. `sitecheck probe` tells these apart.".to_owned()),
+            format!("{url} failed after {elapsed_ms} ms without an answer (HTTPS request from this browser)"),
+            Some("The browser does not say why: the name may not resolve, a firewall or proxy may refuse the connection, or the certificate may be rejected (mixed-content blocking is not the cause: the request was HTTPS). `sitecheck probe` tells these apart.".to_owned()),
         ),
         FetchOutcome::NoAnswer { timeout_ms } => (
             Verdict::Fail,
-            format!("https://{host}/ gave no answer within {} s (HTTPS request from this browser)", crate::units::format_decimal(timeout_ms as f64 / 1000.0)),
+            format!("{url} gave no answer within {} s (HTTPS request from this browser)", crate::units::format_decimal(timeout_ms as f64 / 1000.0)),
             Some("Something drops the traffic silently: check the firewall openings of 6.1 and any web proxy (2.1).".to_owned()),
         ),
     };
     Finding::new("net.dns-name", verdict, evidence, advice)
+}
+
+/// Ports every browser refuses to request, whatever the network allows: the "bad ports" of
+/// the Fetch standard (port blocking), which Chromium, Firefox and WebKit all apply. SIP's
+/// 5060 and 5061 are among them. Sorted, so that it can be searched.
+pub const BROWSER_BLOCKED_PORTS: &[u16] = &[
+    0, 1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104, 109,
+    110, 111, 113, 115, 117, 119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515, 526, 530, 531,
+    532, 540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993, 995, 1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060,
+    5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080,
+];
+
+/// Whether browsers refuse to request this port.
+pub fn browser_blocks_port(port: u16) -> bool {
+    BROWSER_BLOCKED_PORTS.binary_search(&port).is_ok()
+}
+
+/// The verdicts when the HTTPS checks would go to a port browsers refuse: the reachability of
+/// each address and the delay, jitter and loss cannot be seen from here, and a failure would
+/// say nothing about the network, so nothing is requested.
+pub fn blocked_port_findings(urls: &[String], port: u16) -> Vec<Finding> {
+    let why = format!(
+        "browsers refuse port {port} to every page (the Fetch standard's blocked ports), so a failed request would say nothing about the network"
+    );
+    let advice = Some(format!("`sitecheck probe` tests TCP/{port} natively; or confirm the opening by hand."));
+    let mut findings: Vec<Finding> = urls
+        .iter()
+        .map(|url| {
+            Finding::new(
+                "net.dns-name",
+                Verdict::NeedsConfirmation,
+                format!("{url} was not requested: {why}"),
+                advice.clone(),
+            )
+        })
+        .collect();
+    for id in ["net.one-way-delay", "net.jitter", "net.packet-loss"] {
+        findings.push(Finding::new(id, Verdict::NeedsConfirmation, format!("Not measured: {why}"), advice.clone()));
+    }
+    findings
 }
 
 /// What a browser cannot test, why, and where to test it instead.
@@ -280,6 +321,28 @@ mod browser_tests {
     use super::*;
 
     #[test]
+    fn blocked_ports_are_sorted_and_hold_sip() {
+        assert!(BROWSER_BLOCKED_PORTS.windows(2).all(|pair| pair[0] < pair[1]));
+        for (port, blocked) in [(5060, true), (5061, true), (123, true), (443, false), (9443, false), (211, false)] {
+            assert_eq!(browser_blocks_port(port), blocked, "{port}");
+        }
+        // The spec's 5067 and 14711 are not on the list: a browser could try them.
+        assert!(!browser_blocks_port(5067) && !browser_blocks_port(14711));
+    }
+
+    #[test]
+    fn a_blocked_port_is_explained_not_failed() {
+        let urls = ["https://a.example:5061/".to_owned(), "https://b.example:5061/".to_owned()];
+        let findings = blocked_port_findings(&urls, 5061);
+        let ids: Vec<&str> = findings.iter().map(|finding| finding.requirement).collect();
+        assert_eq!(ids, ["net.dns-name", "net.dns-name", "net.one-way-delay", "net.jitter", "net.packet-loss"]);
+        assert!(findings.iter().all(|finding| finding.verdict == Verdict::NeedsConfirmation));
+        assert!(
+            findings[1].evidence.starts_with("https://b.example:5061/ was not requested: browsers refuse port 5061")
+        );
+    }
+
+    #[test]
     fn throughput_against_the_plan() {
         assert_eq!(throughput_finding(10, 1000, 1000, 990, "turn:x").verdict, Verdict::Pass);
         assert_eq!(throughput_finding(10, 1000, 1000, 940, "turn:x").verdict, Verdict::Fail);
@@ -293,13 +356,16 @@ mod browser_tests {
     #[test]
     fn reachability_outcomes() {
         let check = |outcome, verdict, evidence: &str| {
-            let finding = reachability_finding("touchpoint.telia.se", outcome);
+            let finding = reachability_finding("https://touchpoint.telia.se/", outcome);
             assert_eq!(finding.verdict, verdict);
             assert!(finding.evidence.contains(evidence), "{}", finding.evidence);
         };
         check(FetchOutcome::Answered { elapsed_ms: 42 }, Verdict::Pass, "answered in 42 ms");
         check(FetchOutcome::FailedAtOnce { elapsed_ms: 3 }, Verdict::Fail, "failed after 3 ms without an answer");
         check(FetchOutcome::NoAnswer { timeout_ms: 3000 }, Verdict::Fail, "no answer within 3 s");
+        let finding =
+            reachability_finding("https://touchpoint.telia.se:18443/", FetchOutcome::Answered { elapsed_ms: 5 });
+        assert!(finding.evidence.starts_with("https://touchpoint.telia.se:18443/ answered"), "{}", finding.evidence);
         for limit in BROWSER_LIMITS {
             assert!(crate::section::section(limit.section).is_some());
         }

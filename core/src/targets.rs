@@ -104,6 +104,14 @@ impl Targets {
     pub fn port(&self, spec_port: u16) -> u16 {
         self.ports.get(&spec_port).copied().unwrap_or(spec_port)
     }
+
+    /// The HTTPS address of a host, on the lab's port for 443 where one is given.
+    pub fn https_url(&self, host: &str) -> String {
+        match self.port(443) {
+            443 => format!("https://{host}/"),
+            port => format!("https://{host}:{port}/"),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -125,6 +133,8 @@ mod tests {
         let targets = Targets::parse(text).unwrap();
         assert_eq!(targets.port(443), 18443);
         assert_eq!(targets.port(5061), 5061);
+        assert_eq!(targets.https_url("tpp.lab.example"), "https://tpp.lab.example:18443/");
+        assert_eq!(Targets::default().https_url("touchpoint.telia.se"), "https://touchpoint.telia.se/");
         assert_eq!(targets.platform_address, Some("127.0.0.1".parse().unwrap()));
     }
 

@@ -3,7 +3,8 @@
 
 use sitecheck_e2e::browsers::{Engine, Launch};
 use sitecheck_e2e::network::{
-    Card, FaultProxy, Faults, HttpsServer, LossyUdpRelay, TurnServer, card, figure, measure_in, silent_listener,
+    Card, FaultProxy, Faults, HttpsServer, LossyUdpRelay, PLATFORM_HOST, TurnServer, card, figure, measure_in,
+    silent_listener,
 };
 use sitecheck_e2e::page::Page;
 use std::time::Duration;
@@ -136,6 +137,63 @@ fn dead_and_silent_networks_end_in_verdicts_within_the_bound() {
     assert!(evidence.contains("no answer within 1 s"), "{evidence}");
     assert_eq!(card(&cards, "net.packet-loss").0, "fail");
     assert!(elapsed < Duration::from_secs(40), "1 + 5 requests of at most 1 s each: {elapsed:?}");
+}
+
+#[test]
+fn slow_servers_end_in_verdicts_within_the_bound() {
+    let server = HttpsServer::start();
+    // Slower than the time bound: every request ends at the bound, as lost.
+    let slower = FaultProxy::start(server.port, Faults { delay_ms: 1500, ..Faults::default() });
+    let (cards, elapsed) = measure(slower.port, 3, 1000);
+    let (verdict, evidence) = card(&cards, "net.dns-name");
+    assert_eq!(verdict, "fail", "{evidence}");
+    assert!(evidence.contains("no answer within 1 s"), "{evidence}");
+    assert_eq!(card(&cards, "net.packet-loss").0, "fail");
+    assert!(elapsed < Duration::from_secs(40), "1 + 5 requests of at most 1 s each: {elapsed:?}");
+    // Slow but within the bound: answered, and too slow for 2.1.
+    let slow = FaultProxy::start(server.port, Faults { delay_ms: 300, ..Faults::default() });
+    let (cards, _) = measure(slow.port, 5, 1000);
+    assert_eq!(card(&cards, "net.dns-name").0, "pass", "{cards:#?}");
+    let (verdict, evidence) = card(&cards, "net.one-way-delay");
+    assert_eq!(verdict, "warning", "{evidence}");
+    assert!((figure(evidence, "(median") - 300.0).abs() <= 2.0 + 15.0, "{evidence}");
+}
+
+#[test]
+fn a_lab_port_is_used_and_a_port_browsers_refuse_is_explained() {
+    let server = HttpsServer::start();
+    // The mapping only serves to make the browser accept the test certificate; the config
+    // sends the checks to localhost on the lab's port instead of 443.
+    let launch = Launch { map_host: Some((PLATFORM_HOST.to_owned(), server.port)), ..Launch::default() };
+    let config = format!(
+        r#"{{"https_hosts": ["localhost"], "ports": {{"443": {}}}, "samples": 3, "timeout_ms": 2000}}"#,
+        server.port
+    );
+    let page = Page::open_with_config(Engine::Chromium, launch, &config);
+    page.session.wait_for(".network[data-done='true']", Duration::from_secs(30)).unwrap();
+    let evidence = page.text_of(".network [data-check='net.dns-name'] .evidence");
+    assert!(evidence.starts_with(&format!("https://localhost:{}/ answered", server.port)), "{evidence}");
+
+    // 5061 is SIP over TLS, and on every browser's list of refused ports.
+    let started = std::time::Instant::now();
+    let page = Page::open_with_config(
+        Engine::Chromium,
+        Launch::default(),
+        r#"{"https_hosts": ["localhost"], "ports": {"443": 5061}, "samples": 3, "timeout_ms": 2000}"#,
+    );
+    page.session.wait_for(".network[data-done='true']", Duration::from_secs(30)).unwrap();
+    let cards = page.run(
+        "return Array.from(document.querySelectorAll('.network [data-check]')).map(card => [card.dataset.check, card.dataset.verdict, card.querySelector('.evidence').textContent])",
+        serde_json::json!([]),
+    );
+    let cards = cards.as_array().unwrap();
+    assert_eq!(cards.len(), 4, "{cards:#?}");
+    for card in cards {
+        assert_eq!(card[1], "needs-confirmation", "{card}");
+        assert!(card[2].as_str().unwrap().contains("browsers refuse port 5061"), "{card}");
+    }
+    assert!(cards[0][2].as_str().unwrap().starts_with("https://localhost:5061/ was not requested"), "{}", cards[0]);
+    assert!(started.elapsed() < Duration::from_secs(30));
 }
 
 #[test]
