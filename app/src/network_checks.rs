@@ -7,6 +7,7 @@ use sitecheck_core::network::{
     BROWSER_LIMITS, FetchOutcome, Sample, blocked_port_findings, browser_blocks_port, network_findings,
     reachability_finding, statistics,
 };
+use sitecheck_core::series::Series;
 use sitecheck_core::verdict::Finding;
 
 /// Reachability, delay, jitter and loss to the platform, measured from this browser, and what a
@@ -37,11 +38,13 @@ pub fn NetworkChecks() -> impl IntoView {
         let urls: Vec<String> = targets.https_hosts.iter().map(|host| targets.https_url(host)).collect();
         // A port every browser refuses (a lab may map 443 to one) is explained, not requested.
         let blocked = browser_blocks_port(targets.port(443));
+        let mut first_answered = false;
         if blocked {
             set_findings.update(|findings| findings.extend(blocked_port_findings(&urls, targets.port(443))));
         } else {
-            for url in &urls {
+            for (index, url) in urls.iter().enumerate() {
                 let timed = timed_fetch(&format!("{url}?sitecheck=reach"), targets.timeout_ms, FetchMode::Opaque).await;
+                first_answered |= index == 0 && matches!(timed.outcome, FetchOutcome::Answered { .. });
                 set_findings.update(|findings| findings.push(reachability_finding(url, timed.outcome)));
             }
         }
@@ -85,51 +88,23 @@ pub fn NetworkChecks() -> impl IntoView {
             set_done.set(true);
             return;
         };
-        let (warm_up, count) = (2, targets.samples);
-        set_progress.set((0, warm_up + count));
-        let mut collected = Vec::with_capacity(count);
-        // Requests ask for a readable (CORS) answer first: a server that allows it, and shares
-        // its timing, is measured by Resource Timing, which leaves out the page's own
-        // scheduling. A refusal looks like a request that failed at once; then the same round
-        // is asked again opaquely, and the rest follow, timed by the wall clock.
-        let mut mode = FetchMode::Cors;
-        let (mut precise, mut by_clock) = (0usize, 0usize);
-        for round in 0..warm_up + count {
-            let url = format!("{base}?sitecheck={round}");
-            let mut timed = timed_fetch(&url, targets.timeout_ms, mode).await;
-            if mode == FetchMode::Cors && matches!(timed.outcome, FetchOutcome::FailedAtOnce { .. }) {
-                mode = FetchMode::Opaque;
-                timed = timed_fetch(&url, targets.timeout_ms, mode).await;
+        let mut series = Series::new(2, targets.samples, first_answered);
+        set_progress.set(series.progress());
+        while let Some(step) = series.next_step() {
+            let mode = if step.readable { FetchMode::Cors } else { FetchMode::Opaque };
+            let timed = timed_fetch(&format!("{base}?sitecheck={}", step.number), targets.timeout_ms, mode).await;
+            series.record(step, timed.outcome, timed.round_trip_us, timed.precise);
+            if step.counted {
+                set_samples.set(series.samples().to_vec());
             }
-            if round >= warm_up {
-                match (timed.round_trip_us, timed.precise) {
-                    (Some(_), true) => precise += 1,
-                    (Some(_), false) => by_clock += 1,
-                    (None, _) => {}
-                }
-                collected.push(timed.round_trip_us);
-                set_samples.set(collected.clone());
-            }
-            set_progress.set((round + 1, warm_up + count));
+            set_progress.set(series.progress());
             // A request that failed at once must not turn the loop into a flood.
             if matches!(timed.outcome, FetchOutcome::FailedAtOnce { .. }) {
                 sleep(50).await;
             }
         }
-        let how = match (precise, by_clock) {
-            (0, 0) => "none of which answered".to_owned(),
-            (_, 0) => "timed by Resource Timing (the server allows this page to read it)".to_owned(),
-            (0, _) => {
-                "timed by the wall clock around each request (the server shares no Resource Timing with this page)"
-                    .to_owned()
-            }
-            (precise, by_clock) => {
-                format!("timed by Resource Timing for {precise} and the wall clock for {by_clock} of them")
-            }
-        };
-        let method =
-            format!("HTTPS requests to {host} on a kept-alive connection, {count} after {warm_up} warm-ups, {how}");
-        let stats = statistics(&collected);
+        let method = series.method(host);
+        let stats = statistics(series.samples());
         set_findings.update(|findings| findings.extend(network_findings(stats.as_ref(), &method)));
         set_status.set(format!("Measured {origin}."));
         set_done.set(true);

@@ -26,6 +26,7 @@ pub mod policy;
 pub mod report;
 pub mod requirement;
 pub mod section;
+pub mod series;
 pub mod targets;
 pub mod units;
 pub mod useragent;

@@ -83,21 +83,33 @@ fn injected_jitter_is_measured_within_2_ms() {
 #[test]
 fn injected_loss_is_counted_request_by_request() {
     let server = HttpsServer::start();
-    for drop_permille in [0u64, 20, 50] {
+    for (engine, drop_permille) in
+        [(Engine::Chromium, 0u64), (Engine::Chromium, 20), (Engine::Chromium, 50), (Engine::Firefox, 50)]
+    {
         let proxy = FaultProxy::start(server.port, Faults { delay_ms: 5, jitter_ms: 0, drop_permille });
-        let (cards, _) = measure(proxy.port, 40, 1000);
+        let (cards, _) = measure_in(engine, &sitecheck_e2e::dist_dir(), proxy.port, 40, 1000);
         let (verdict, evidence) = card(&cards, "net.packet-loss");
         let lost: u64 = evidence.split(" of ").next().unwrap().parse().unwrap();
-        // Every chunk the injector lost silenced one connection and so lost one request: the
-        // counted ones, or the reachability check or a warm-up before them (three requests).
+        // Every chunk the injector lost silenced one connection and so lost one request: a
+        // counted one, or the reachability check, a warm-up, or a fresh warm-up after a loss.
         let injected = proxy.lost.load(std::sync::atomic::Ordering::SeqCst);
+        let fresh = if evidence.contains("fresh warm-ups") { figure(evidence, "warm-ups and") as u64 } else { 0 };
         assert!(
-            lost <= injected && injected <= lost + 3,
-            "{drop_permille} ‰ injected: the injector lost {injected} chunks, the page counted {lost}: {evidence}"
+            lost <= injected && injected <= lost + 3 + fresh,
+            "{}, {drop_permille} ‰: the injector lost {injected} chunks, the page counted {lost}: {evidence}",
+            engine.name()
         );
         assert!(evidence.contains(&format!("{lost} of 40 samples lost")), "{evidence}");
+        // The injector's faults come from a fixed seed: at 5 % they fall among the samples.
+        if drop_permille == 50 {
+            assert!(lost > 0, "{}: {evidence}", engine.name());
+        }
         // One lost request in 40 is 2.5 %, over 2.1's 1 %.
         assert_eq!(verdict, if lost == 0 { "pass" } else { "warning" }, "{evidence}");
+        // Samples after a loss run on a fresh, warmed connection: none is faster than the
+        // injected delay (Firefox times the first request on a new proxied connection as 0 ms).
+        let minimum = figure(card(&cards, "net.one-way-delay").1, "minimum");
+        assert!(minimum >= 4.0, "{}: fastest round trip {minimum} ms through a 5 ms delay: {evidence}", engine.name());
     }
 }
 

@@ -91,45 +91,92 @@ pub fn startup(dist: &Path) -> Result<(), String> {
 /// Measures injected conditions in Chromium and prints injected against measured figures.
 pub fn network(dist: &Path) -> Result<(), String> {
     use sitecheck_e2e::network::{FaultProxy, Faults, HttpsServer, card, figure, measure_in};
-    let server = HttpsServer::start();
-    let conditions = [
-        Faults { delay_ms: 0, jitter_ms: 0, drop_permille: 0 },
-        Faults { delay_ms: 20, jitter_ms: 0, drop_permille: 0 },
-        Faults { delay_ms: 40, jitter_ms: 0, drop_permille: 0 },
-        Faults { delay_ms: 80, jitter_ms: 0, drop_permille: 0 },
-        Faults { delay_ms: 40, jitter_ms: 10, drop_permille: 0 },
-        Faults { delay_ms: 10, jitter_ms: 0, drop_permille: 20 },
-        Faults { delay_ms: 10, jitter_ms: 0, drop_permille: 50 },
-    ];
+    let (readable, opaque) = (HttpsServer::start(), HttpsServer::start_opaque());
+    let conditions =
+        [(0, 0, 0), (20, 0, 0), (40, 0, 0), (80, 0, 0), (130, 0, 0), (40, 10, 0), (10, 0, 20), (10, 0, 50)]
+            .map(|(delay_ms, jitter_ms, drop_permille)| Faults { delay_ms, jitter_ms, drop_permille });
+    println!("HTTPS: 60 samples per row through the fault injector (timeout 1 s)");
     println!(
-        "{:<8} {:>9} {:>9} {:>9} | {:>10} {:>10} {:>10} {:>9}",
-        "engine", "delay ms", "jitter±", "drop ‰", "median ms", "min ms", "jitter ms", "lost"
+        "{:<8} {:<6} {:>8} {:>7} {:>6} | {:>9} {:>8} {:>9} {:>6} {:>8}",
+        "engine", "timing", "delay ms", "jitter±", "drop ‰", "median ms", "min ms", "jitter ms", "lost", "injected"
     );
-    for (engine, faults) in
-        [Engine::Chromium, Engine::Firefox].into_iter().flat_map(|engine| conditions.map(|faults| (engine, faults)))
-    {
-        let proxy = FaultProxy::start(server.port, faults);
-        let (cards, _) = measure_in(engine, dist, proxy.port, 60, 3000);
-        let delay = card(&cards, "net.one-way-delay").1;
-        let jitter = card(&cards, "net.jitter").1;
-        let loss = card(&cards, "net.packet-loss").1;
-        println!(
-            "{:<8} {:>9} {:>9} {:>9} | {:>10.1} {:>10.1} {:>10.1} {:>9}",
-            engine.name(),
-            faults.delay_ms,
-            faults.jitter_ms,
-            faults.drop_permille,
-            figure(delay, "(median"),
-            figure(delay, "minimum"),
-            figure(jitter, "Jitter"),
-            loss.split(" samples").next().unwrap_or("?"),
-        );
+    for engine in Engine::ALL {
+        for (server, timing) in [(&readable, "RT"), (&opaque, "clock")] {
+            for faults in conditions {
+                // The wall-clock rows need only show the path's overhead against one delay.
+                if timing == "clock" && (faults.jitter_ms > 0 || faults.drop_permille > 0 || faults.delay_ms % 40 != 0)
+                {
+                    continue;
+                }
+                let proxy = FaultProxy::start(server.port, faults);
+                let (cards, _) = measure_in(engine, dist, proxy.port, 60, 1000);
+                let delay = card(&cards, "net.one-way-delay").1;
+                let jitter = card(&cards, "net.jitter").1;
+                let loss = card(&cards, "net.packet-loss").1;
+                println!(
+                    "{:<8} {:<6} {:>8} {:>7} {:>6} | {:>9.1} {:>8.1} {:>9.1} {:>6} {:>8}",
+                    engine.name(),
+                    timing,
+                    faults.delay_ms,
+                    faults.jitter_ms,
+                    faults.drop_permille,
+                    figure(delay, "(median"),
+                    figure(delay, "minimum"),
+                    figure(jitter, "Jitter"),
+                    loss.split(" of ").next().unwrap_or("?"),
+                    proxy.lost.load(std::sync::atomic::Ordering::SeqCst),
+                );
+            }
+        }
     }
-    println!("60 HTTPS samples per row through the fault injector; the 0 ms row is the loopback path itself.");
-    println!("Loss is per HTTPS request: the injector cuts the connection and browsers retry a GET on a fresh one,");
-    println!("so most cuts never show; packet loss is measured on the UDP path (1000 packets through TURN).");
-    println!("Firefox reaches the injector as its HTTPS proxy (CONNECT); WebKit has no host mapping here.");
-    full_run(dist, &server)
+    println!("RT: the server allows Resource Timing (CORS and Timing-Allow-Origin); clock: it does not, so the");
+    println!("page times each request by the wall clock. Expected jitter for ±10 ms uniform is 6.7 ms.");
+    println!("\"injected\" counts the chunks the injector lost; each silences one connection, so one request is");
+    println!("lost: a counted sample, or the reachability request or a warm-up before them.");
+    relayed_loss(dist)?;
+    full_run(dist, &readable)
+}
+
+/// 1000 packets through TURN behind the lossy relay: what the relay dropped against what the
+/// page counted lost.
+fn relayed_loss(dist: &Path) -> Result<(), String> {
+    use sitecheck_e2e::network::{LossyUdpRelay, TurnServer};
+    use sitecheck_e2e::page::Page;
+    let turn = TurnServer::start();
+    println!();
+    println!("UDP through TURN: 1000 packets of 160 bytes, echoed back");
+    println!("{:<8} {:>6} | {:>8} {:>9}", "engine", "drop ‰", "dropped", "page lost");
+    for engine in [Engine::Chromium, Engine::Firefox] {
+        for drop_permille in [0, 10, 25] {
+            let relay = LossyUdpRelay::start(turn.port, drop_permille);
+            let config = format!(
+                r#"{{"https_hosts": ["localhost"], "samples": 1, "timeout_ms": 3000, "ice_servers": [
+                    {{"url": "turn:127.0.0.1:{}?transport=udp", "username": "{}", "credential": "{}"}}]}}"#,
+                relay.port,
+                TurnServer::USER,
+                TurnServer::PASSWORD
+            );
+            let page = Page::open_build_with_config(dist, engine, Launch::default(), &config);
+            page.session
+                .wait_for(".network[data-done='true']", Duration::from_secs(90))
+                .map_err(|error| error.to_string())?;
+            let evidence = page.run(
+                "return Array.from(document.querySelectorAll(\".network [data-check='net.packet-loss'] .evidence\")).map(e => e.textContent).find(t => t.includes('TURN relay')) || '?'",
+                serde_json::json!([]),
+            );
+            let evidence = evidence.as_str().unwrap_or("?");
+            println!(
+                "{:<8} {:>6} | {:>8} {:>9}",
+                engine.name(),
+                drop_permille,
+                relay.dropped_sized(200..=300),
+                evidence.split(" of ").next().unwrap_or("?")
+            );
+        }
+    }
+    println!("Each packet crosses the lossy hop twice (out and echoed back); \"dropped\" counts the probe's");
+    println!("datagrams the relay dropped. WebKitGTK here has no WebRTC.");
+    Ok(())
 }
 
 /// Times the whole automatic run (HTTPS, 20 samples, STUN, TURN with 1000 packets and the
@@ -145,7 +192,7 @@ fn full_run(dist: &Path, server: &sitecheck_e2e::network::HttpsServer) -> Result
         user = TurnServer::USER,
         password = TurnServer::PASSWORD,
     );
-    for engine in [Engine::Chromium, Engine::Firefox] {
+    for engine in Engine::ALL {
         let launch = Launch { map_host: Some((PLATFORM_HOST.to_owned(), server.port)), ..Launch::default() };
         let page = Page::open_build_with_config(dist, engine, launch, &config);
         page.session

@@ -18,7 +18,7 @@ Usage: cargo xtask <command>
   size               build, then print the size of each file in dist/ (raw and gzip)
   bench startup      build, then time the first verdict card in each engine (10 loads each)
   bench ua           time `sitecheck ua` over 100 000 user agents
-  bench network      injected against measured delay, jitter and loss (Chromium, loopback)
+  bench network      injected against measured delay, jitter and loss (three engines, loopback)
 ";
 
 fn main() -> ExitCode {
@@ -188,7 +188,10 @@ fn test(root: &Path) -> Result<(), String> {
             // Alone, so that the timing figures see as quiet a machine as this one can offer.
             let mut network = cargo(&["test", "-p", "sitecheck-e2e", "--test", "network", "--", "--test-threads=1"]);
             network.env("SITECHECK_DIST", &dist);
-            tallies.push(step("network measurements against injected faults (Chromium, Firefox ESR)", &mut network));
+            tallies.push(step(
+                "network measurements against injected faults (Chromium, Firefox ESR, WebKit)",
+                &mut network,
+            ));
         }
         Err(message) => {
             println!("xtask: the release build failed, so the browser tests could not run: {message}");

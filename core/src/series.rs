@@ -1,0 +1,239 @@
+//! The order of the HTTPS requests that measure delay, jitter and loss: warm-ups, counted
+//! samples, and what to do when a request is lost or refused. The browser sends the requests;
+//! this decides which comes next, so the rules are tested natively.
+
+use crate::network::{FetchOutcome, Sample};
+
+/// One request to send.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Step {
+    /// Ask for a readable (CORS) answer, whose Resource Timing the server may share; else an
+    /// opaque one, timed by the wall clock.
+    pub readable: bool,
+    /// A sample that counts, rather than a warm-up.
+    pub counted: bool,
+    /// A number for this request alone, for its URL (so no cache or timing entry is shared).
+    pub number: usize,
+}
+
+/// A series of timed requests to one host.
+///
+/// - Two warm-ups open a connection and settle it; the samples then run on it, kept alive.
+/// - Requests ask for a readable answer until the server refuses one: a refusal looks like a
+///   request that failed at once, and then the same request is sent again opaquely.
+/// - A lost sample costs the connection (the browser abandons it), so a fresh warm-up follows
+///   before the next sample; not after a loss that follows a loss, when the path is down.
+/// - When neither the reachability request nor the warm-ups were answered, the samples are
+///   not sent: the path never worked, and each would only wait out its time bound.
+#[derive(Debug, Clone)]
+pub struct Series {
+    warm_ups: usize,
+    count: usize,
+    readable: bool,
+    reach_answered: bool,
+    warm_ups_done: usize,
+    warm_ups_answered: usize,
+    extra_warm_ups: usize,
+    extra_warm_up_due: bool,
+    previous_answered: bool,
+    sent: usize,
+    samples: Vec<Sample>,
+    precise: usize,
+    by_clock: usize,
+}
+
+impl Series {
+    pub fn new(warm_ups: usize, count: usize, reach_answered: bool) -> Series {
+        Series {
+            warm_ups,
+            count,
+            readable: true,
+            reach_answered,
+            warm_ups_done: 0,
+            warm_ups_answered: 0,
+            extra_warm_ups: 0,
+            extra_warm_up_due: false,
+            previous_answered: reach_answered,
+            sent: 0,
+            samples: Vec::with_capacity(count),
+            precise: 0,
+            by_clock: 0,
+        }
+    }
+
+    fn never_answered(&self) -> bool {
+        self.warm_ups_done >= self.warm_ups && self.warm_ups_answered == 0 && !self.reach_answered
+    }
+
+    /// The next request, or `None` when the series is over.
+    pub fn next_step(&self) -> Option<Step> {
+        let step = |counted| Some(Step { readable: self.readable, counted, number: self.sent });
+        if self.warm_ups_done < self.warm_ups {
+            return step(false);
+        }
+        if self.never_answered() || self.samples.len() >= self.count {
+            return None;
+        }
+        step(!self.extra_warm_up_due)
+    }
+
+    /// How the request of `step` ended; `round_trip_us` and `precise` as measured.
+    pub fn record(&mut self, step: Step, outcome: FetchOutcome, round_trip_us: Option<u64>, precise: bool) {
+        self.sent += 1;
+        if step.readable && self.readable && matches!(outcome, FetchOutcome::FailedAtOnce { .. }) {
+            // Perhaps only the readable answer was refused: the same request goes again,
+            // opaquely, and decides.
+            self.readable = false;
+            return;
+        }
+        let answered = matches!(outcome, FetchOutcome::Answered { .. });
+        if self.warm_ups_done < self.warm_ups {
+            self.warm_ups_done += 1;
+            self.warm_ups_answered += usize::from(answered);
+        } else if !step.counted {
+            self.extra_warm_ups += 1;
+            self.extra_warm_up_due = false;
+        } else {
+            let sample = if answered { round_trip_us } else { None };
+            match (sample, precise) {
+                (Some(_), true) => self.precise += 1,
+                (Some(_), false) => self.by_clock += 1,
+                (None, _) => {}
+            }
+            self.samples.push(sample);
+            self.extra_warm_up_due = sample.is_none() && self.previous_answered;
+        }
+        self.previous_answered = answered;
+    }
+
+    /// The counted samples so far.
+    pub fn samples(&self) -> &[Sample] {
+        &self.samples
+    }
+
+    /// Requests done and requests to come (as now known), for a progress bar.
+    pub fn progress(&self) -> (usize, usize) {
+        let done = self.warm_ups_done + self.extra_warm_ups + self.samples.len();
+        let total = if self.never_answered() { done } else { self.warm_ups + self.extra_warm_ups + self.count };
+        (done, total.max(done))
+    }
+
+    /// How the samples were taken, for the evidence of the verdicts.
+    pub fn method(&self, host: &str) -> String {
+        let (count, warm_ups) = (self.count, self.warm_ups);
+        if self.never_answered() {
+            return format!(
+                "HTTPS requests to {host}: neither the reachability request nor the {warm_ups} warm-ups were answered, so the {count} samples were not sent"
+            );
+        }
+        let extra = match self.extra_warm_ups {
+            0 => String::new(),
+            extra => format!(" and {extra} fresh warm-ups after lost samples"),
+        };
+        let how = match (self.precise, self.by_clock) {
+            (0, 0) => "none of which answered".to_owned(),
+            (_, 0) => "timed by Resource Timing (the server allows this page to read it)".to_owned(),
+            (0, _) => {
+                "timed by the wall clock around each request (the server shares no Resource Timing with this page)"
+                    .to_owned()
+            }
+            (precise, by_clock) => {
+                format!("timed by Resource Timing for {precise} and the wall clock for {by_clock} of them")
+            }
+        };
+        format!("HTTPS requests to {host} on a kept-alive connection, {count} after {warm_ups} warm-ups{extra}, {how}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What a request can end as, in short.
+    #[derive(Clone, Copy)]
+    enum End {
+        /// Answered, with Resource Timing.
+        Timed,
+        /// Answered, timed by the wall clock.
+        Clock,
+        Refused,
+        Silent,
+    }
+
+    /// Runs a series against answers given in order (the last repeats), and checks the steps
+    /// it took ('w' warm-up, 's' sample; upper case readable), its samples and its method.
+    fn check(reach_answered: bool, count: usize, ends: &[End], steps: &str, samples: &[Sample], method: &str) {
+        let mut series = Series::new(2, count, reach_answered);
+        let mut taken = String::new();
+        let mut index = 0;
+        while let Some(step) = series.next_step() {
+            assert!(taken.len() < 100, "runaway series: {taken}");
+            assert_eq!(step.number, taken.len(), "{taken}");
+            let letter = if step.counted { 's' } else { 'w' };
+            taken.push(if step.readable { letter.to_ascii_uppercase() } else { letter });
+            let end = ends[index.min(ends.len() - 1)];
+            index += 1;
+            let (outcome, round_trip, precise) = match end {
+                End::Timed => (FetchOutcome::Answered { elapsed_ms: 10 }, Some(10_000), true),
+                End::Clock => (FetchOutcome::Answered { elapsed_ms: 12 }, Some(12_000), false),
+                // A readable request to a server that refuses it, then an opaque one.
+                End::Refused if step.readable => (FetchOutcome::FailedAtOnce { elapsed_ms: 1 }, None, false),
+                End::Refused => (FetchOutcome::Answered { elapsed_ms: 12 }, Some(12_000), false),
+                End::Silent => (FetchOutcome::NoAnswer { timeout_ms: 1000 }, None, false),
+            };
+            series.record(step, outcome, round_trip, precise);
+            let (done, total) = series.progress();
+            assert!(done <= total, "{done} of {total}");
+        }
+        assert_eq!(taken, steps);
+        assert_eq!(series.samples(), samples);
+        let text = series.method("touchpoint.telia.se");
+        assert!(text.contains(method), "{text}");
+        let (done, total) = series.progress();
+        assert_eq!(done, total, "the bar ends full");
+    }
+
+    #[test]
+    fn series_order() {
+        use End::*;
+        let timed = Some(10_000);
+        let clock = Some(12_000);
+        check(true, 3, &[Timed], "WWSSS", &[timed; 3], "3 after 2 warm-ups, timed by Resource Timing (the server");
+        // A server that refuses readable answers: asked again opaquely, once, then opaque.
+        check(true, 2, &[Refused], "Wwwss", &[clock; 2], "timed by the wall clock around each request");
+        check(true, 2, &[Clock], "WWSS", &[clock; 2], "timed by the wall clock");
+        // A lost sample is followed by a fresh warm-up, then the samples go on.
+        check(
+            true,
+            3,
+            &[Timed, Timed, Timed, Silent, Timed],
+            "WWSSWS",
+            &[timed, None, timed],
+            "3 after 2 warm-ups and 1 fresh warm-ups after lost samples, timed by Resource Timing",
+        );
+        // Losses in a row: one fresh warm-up, then no more until something answers.
+        check(
+            true,
+            4,
+            &[Timed, Timed, Silent, Silent, Silent, Silent, Timed],
+            "WWSWSSS",
+            &[None, None, None, timed],
+            "and 1 fresh warm-ups",
+        );
+        // The path never worked: no samples are sent.
+        check(false, 20, &[Silent], "WW", &[], "neither the reachability request nor the 2 warm-ups were answered");
+        // It answered the reachability request, then went silent: the samples show the loss.
+        check(true, 3, &[Silent], "WWSSS", &[None; 3], "none of which answered");
+        // A warm-up answered though the reachability request did not: the samples are sent.
+        check(false, 2, &[Silent, Timed], "WWSS", &[timed; 2], "timed by Resource Timing");
+        // Mixed timing is said as such.
+        check(
+            true,
+            2,
+            &[Timed, Timed, Timed, Clock],
+            "WWSS",
+            &[timed, clock],
+            "Resource Timing for 1 and the wall clock for 1",
+        );
+    }
+}
