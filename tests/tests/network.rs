@@ -221,7 +221,7 @@ fn a_bad_config_is_named_and_nothing_is_measured() {
 
 /// Firefox and WebKit cannot map a name to a port: the fault injector is their HTTPS proxy.
 #[test]
-fn firefox_and_webkit_measure_injected_delay_through_their_proxy() {
+fn firefox_and_webkit_measure_injected_delay_and_jitter_through_their_proxy() {
     let server = HttpsServer::start();
     for engine in [Engine::Firefox, Engine::WebKit] {
         for delay in [0u64, 40, 130] {
@@ -238,6 +238,16 @@ fn firefox_and_webkit_measure_injected_delay_through_their_proxy() {
             );
             assert_eq!(verdict, if delay == 130 { "warning" } else { "pass" }, "{}: {evidence}", engine.name());
         }
+        // Uniform ±10 ms around 30 ms: 20/3 ms between consecutive round trips on average.
+        let proxy = FaultProxy::start(server.port, Faults { delay_ms: 30, jitter_ms: 10, drop_permille: 0 });
+        let (cards, _) = measure_in(engine, &sitecheck_e2e::dist_dir(), proxy.port, 80, 3000);
+        let (_, evidence) = card(&cards, "net.jitter");
+        let jitter = figure(evidence, "Jitter");
+        assert!(
+            (jitter - 20.0 / 3.0).abs() <= 2.0,
+            "{}: 6.7 ms expected, measured {jitter} ms: {evidence}",
+            engine.name()
+        );
         // Nothing behind the proxy port: every request fails, and the page still ends.
         let (cards, elapsed) =
             measure_in(engine, &sitecheck_e2e::dist_dir(), sitecheck_e2e::webdriver::free_port(), 3, 1000);
