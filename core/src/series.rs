@@ -128,6 +128,7 @@ impl Series {
         }
         let extra = match self.extra_warm_ups {
             0 => String::new(),
+            1 => " and a fresh warm-up after a lost sample".to_owned(),
             extra => format!(" and {extra} fresh warm-ups after lost samples"),
         };
         let how = match (self.precise, self.by_clock) {
@@ -209,7 +210,15 @@ mod tests {
             &[Timed, Timed, Timed, Silent, Timed],
             "WWSSWS",
             &[timed, None, timed],
-            "3 after 2 warm-ups and 1 fresh warm-ups after lost samples, timed by Resource Timing",
+            "3 after 2 warm-ups and a fresh warm-up after a lost sample, timed by Resource Timing",
+        );
+        check(
+            true,
+            4,
+            &[Timed, Timed, Silent, Timed, Timed, Silent, Timed, Timed],
+            "WWSWSSWS",
+            &[None, timed, None, timed],
+            "and 2 fresh warm-ups after lost samples,",
         );
         // Losses in a row: one fresh warm-up, then no more until something answers.
         check(
@@ -218,7 +227,7 @@ mod tests {
             &[Timed, Timed, Silent, Silent, Silent, Silent, Timed],
             "WWSWSSS",
             &[None, None, None, timed],
-            "and 1 fresh warm-ups",
+            "and a fresh warm-up after a lost sample,",
         );
         // The path never worked: no samples are sent.
         check(false, 20, &[Silent], "WW", &[], "neither the reachability request nor the 2 warm-ups were answered");

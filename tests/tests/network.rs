@@ -93,7 +93,13 @@ fn injected_loss_is_counted_request_by_request() {
         // Every chunk the injector lost silenced one connection and so lost one request: a
         // counted one, or the reachability check, a warm-up, or a fresh warm-up after a loss.
         let injected = proxy.lost.load(std::sync::atomic::Ordering::SeqCst);
-        let fresh = if evidence.contains("fresh warm-ups") { figure(evidence, "warm-ups and") as u64 } else { 0 };
+        let fresh = if evidence.contains("and a fresh warm-up") {
+            1
+        } else if evidence.contains("fresh warm-ups") {
+            figure(evidence, "warm-ups and") as u64
+        } else {
+            0
+        };
         assert!(
             lost <= injected && injected <= lost + 3 + fresh,
             "{}, {drop_permille} ‰: the injector lost {injected} chunks, the page counted {lost}: {evidence}",
