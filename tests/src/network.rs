@@ -347,13 +347,11 @@ impl Drop for TurnServer {
 }
 
 /// A UDP relay in front of a TURN server that drops a share of the media the clients send
-/// (TURN ChannelData and Send indications), never the control messages. It counts what it
-/// forwarded and dropped, so tests know the loss they injected.
+/// (TURN ChannelData and Send indications), never the control messages. It logs each media
+/// datagram, so tests know exactly the loss they injected.
 #[derive(Debug)]
 pub struct LossyUdpRelay {
     pub port: u16,
-    pub forwarded: Arc<AtomicU64>,
-    pub dropped: Arc<AtomicU64>,
     /// The size of each media datagram, and whether it was dropped, in order.
     pub media: Arc<std::sync::Mutex<Vec<(usize, bool)>>>,
 }
@@ -370,8 +368,6 @@ impl LossyUdpRelay {
         use std::net::{SocketAddr, UdpSocket};
         let socket = Arc::new(UdpSocket::bind("127.0.0.1:0").unwrap());
         let port = socket.local_addr().unwrap().port();
-        let (forwarded, dropped) = (Arc::new(AtomicU64::new(0)), Arc::new(AtomicU64::new(0)));
-        let (forwarded_count, dropped_count) = (forwarded.clone(), dropped.clone());
         let media_log = Arc::new(std::sync::Mutex::new(Vec::new()));
         let log = media_log.clone();
         std::thread::spawn(move || {
@@ -413,15 +409,13 @@ impl LossyUdpRelay {
                     }
                     log.lock().unwrap().push((size, drop));
                     if drop {
-                        dropped_count.fetch_add(1, Ordering::SeqCst);
                         continue;
                     }
-                    forwarded_count.fetch_add(1, Ordering::SeqCst);
                 }
                 let _ = upstream.send(packet);
             }
         });
-        LossyUdpRelay { port, forwarded, dropped, media: media_log }
+        LossyUdpRelay { port, media: media_log }
     }
 
     /// Media datagrams dropped so far whose size lies in `sizes`. The probe's 160-byte
