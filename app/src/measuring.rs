@@ -111,12 +111,14 @@ async fn resource_timing_us(url: &str, attempts: usize) -> Option<u64> {
     let method: js_sys::Function = Reflect::get(&performance, &"getEntriesByName".into()).ok()?.dyn_into().ok()?;
     let mut entries = js_sys::Array::new();
     // Some engines queue the entry a task after the body completes.
-    for _ in 0..attempts {
+    for attempt in 0..attempts {
+        if attempt > 0 {
+            sleep(0).await;
+        }
         entries = js_sys::Array::from(&method.call1(&performance, &JsValue::from_str(url)).ok()?);
-        if entries.length() > 0 || attempts == 1 {
+        if entries.length() > 0 {
             break;
         }
-        sleep(0).await;
     }
     let entry = entries.get(entries.length().checked_sub(1)?);
     performance.clear_resource_timings();

@@ -264,11 +264,16 @@ pub fn measure_in(
     let page = crate::page::Page::open_build_with_config(dist, engine, launch, &config);
     page.session.wait_for(".network[data-done='true']", Duration::from_secs(300)).unwrap();
     let elapsed = started.elapsed();
+    (network_cards(&page), elapsed)
+}
+
+/// Every network card on the page, in order.
+pub fn network_cards(page: &crate::page::Page) -> Vec<Card> {
     let cards = page.run(
         "return Array.from(document.querySelectorAll('.network [data-check]')).map(card => [card.dataset.check, card.dataset.verdict, card.querySelector('.evidence').textContent])",
         serde_json::json!([]),
     );
-    let cards = cards
+    cards
         .as_array()
         .map(|cards| {
             cards
@@ -279,8 +284,27 @@ pub fn measure_in(
                 })
                 .collect()
         })
-        .unwrap_or_default();
-    (cards, elapsed)
+        .unwrap_or_default()
+}
+
+/// The evidence of the loss measured through the TURN relay, or "" when the page has none.
+pub fn relayed_loss_evidence(page: &crate::page::Page) -> String {
+    network_cards(page)
+        .into_iter()
+        .find(|(check, _, evidence)| check == "net.packet-loss" && evidence.contains("TURN relay"))
+        .map(|(_, _, evidence)| evidence)
+        .unwrap_or_default()
+}
+
+/// A config with one TURN server on `port` (behind a relay of the test's), and no HTTPS work
+/// to speak of.
+pub fn turn_only_config(port: u16) -> String {
+    format!(
+        r#"{{"https_hosts": ["localhost"], "samples": 1, "timeout_ms": 3000, "ice_servers": [
+            {{"url": "turn:127.0.0.1:{port}?transport=udp", "username": "{}", "credential": "{}"}}]}}"#,
+        TurnServer::USER,
+        TurnServer::PASSWORD
+    )
 }
 
 /// The card for a check; panics naming what was there instead.

@@ -4,7 +4,7 @@
 use sitecheck_e2e::browsers::{Engine, Launch};
 use sitecheck_e2e::network::{
     Card, FaultProxy, Faults, HttpsServer, LossyUdpRelay, PLATFORM_HOST, TurnServer, card, figure, measure_in,
-    silent_listener,
+    network_cards, relayed_loss_evidence, silent_listener, turn_only_config,
 };
 use sitecheck_e2e::page::Page;
 use std::time::Duration;
@@ -200,17 +200,13 @@ fn a_lab_port_is_used_and_a_port_browsers_refuse_is_explained() {
         r#"{"https_hosts": ["localhost"], "ports": {"443": 5061}, "samples": 3, "timeout_ms": 2000}"#,
     );
     page.session.wait_for(".network[data-done='true']", Duration::from_secs(30)).unwrap();
-    let cards = page.run(
-        "return Array.from(document.querySelectorAll('.network [data-check]')).map(card => [card.dataset.check, card.dataset.verdict, card.querySelector('.evidence').textContent])",
-        serde_json::json!([]),
-    );
-    let cards = cards.as_array().unwrap();
+    let cards = network_cards(&page);
     assert_eq!(cards.len(), 4, "{cards:#?}");
-    for card in cards {
-        assert_eq!(card[1], "needs-confirmation", "{card}");
-        assert!(card[2].as_str().unwrap().contains("browsers refuse port 5061"), "{card}");
+    for (_, verdict, evidence) in &cards {
+        assert_eq!(verdict, "needs-confirmation", "{evidence}");
+        assert!(evidence.contains("browsers refuse port 5061"), "{evidence}");
     }
-    assert!(cards[0][2].as_str().unwrap().starts_with("https://localhost:5061/ was not requested"), "{}", cards[0]);
+    assert!(cards[0].2.starts_with("https://localhost:5061/ was not requested"), "{}", cards[0].2);
     assert!(started.elapsed() < Duration::from_secs(30));
 }
 
@@ -348,11 +344,7 @@ fn relayed_media_loss_is_measured_at_1000_packets() {
         let config = turn_only_config(relay.port);
         let page = Page::open_with_config(engine, Launch::default(), &config);
         page.session.wait_for(".network[data-done='true']", Duration::from_secs(90)).unwrap();
-        let evidence = page.run(
-            "return Array.from(document.querySelectorAll(\".network [data-check='net.packet-loss'] .evidence\")).map(e => e.textContent).find(t => t.includes('TURN relay')) || ''",
-            serde_json::json!([]),
-        );
-        let evidence = evidence.as_str().unwrap();
+        let evidence = relayed_loss_evidence(&page);
         assert!(evidence.contains("of 1000 samples lost"), "{}: {evidence}", engine.name());
         let lost: usize = evidence.split(" of ").next().unwrap().parse().unwrap();
         let dropped = relay.dropped_sized(200..=300);
@@ -390,15 +382,4 @@ fn the_plans_call_bandwidth_is_streamed_through_the_relay() {
             "{evidence}"
         );
     }
-}
-
-/// A config with one TURN server on `port` (behind a relay of the test's), and no HTTPS work
-/// to speak of.
-fn turn_only_config(port: u16) -> String {
-    format!(
-        r#"{{"https_hosts": ["localhost"], "samples": 1, "timeout_ms": 3000, "ice_servers": [
-            {{"url": "turn:127.0.0.1:{port}?transport=udp", "username": "{}", "credential": "{}"}}]}}"#,
-        TurnServer::USER,
-        TurnServer::PASSWORD
-    )
 }

@@ -140,7 +140,7 @@ pub fn network(dist: &Path) -> Result<(), String> {
 /// 1000 packets through TURN behind the lossy relay: what the relay dropped against what the
 /// page counted lost.
 fn relayed_loss(dist: &Path) -> Result<(), String> {
-    use sitecheck_e2e::network::{LossyUdpRelay, TurnServer};
+    use sitecheck_e2e::network::{LossyUdpRelay, TurnServer, relayed_loss_evidence, turn_only_config};
     use sitecheck_e2e::page::Page;
     let turn = TurnServer::start();
     println!();
@@ -149,28 +149,18 @@ fn relayed_loss(dist: &Path) -> Result<(), String> {
     for engine in [Engine::Chromium, Engine::Firefox] {
         for drop_permille in [0, 10, 25] {
             let relay = LossyUdpRelay::start(turn.port, drop_permille);
-            let config = format!(
-                r#"{{"https_hosts": ["localhost"], "samples": 1, "timeout_ms": 3000, "ice_servers": [
-                    {{"url": "turn:127.0.0.1:{}?transport=udp", "username": "{}", "credential": "{}"}}]}}"#,
-                relay.port,
-                TurnServer::USER,
-                TurnServer::PASSWORD
-            );
+            let config = turn_only_config(relay.port);
             let page = Page::open_build_with_config(dist, engine, Launch::default(), &config);
             page.session
                 .wait_for(".network[data-done='true']", Duration::from_secs(90))
                 .map_err(|error| error.to_string())?;
-            let evidence = page.run(
-                "return Array.from(document.querySelectorAll(\".network [data-check='net.packet-loss'] .evidence\")).map(e => e.textContent).find(t => t.includes('TURN relay')) || '?'",
-                serde_json::json!([]),
-            );
-            let evidence = evidence.as_str().unwrap_or("?");
+            let evidence = relayed_loss_evidence(&page);
             println!(
                 "{:<8} {:>6} | {:>8} {:>9}",
                 engine.name(),
                 drop_permille,
                 relay.dropped_sized(200..=300),
-                evidence.split(" of ").next().unwrap_or("?")
+                evidence.split(" of ").next().filter(|lost| !lost.is_empty()).unwrap_or("?")
             );
         }
     }
