@@ -3,6 +3,7 @@
 
 use js_sys::{Promise, Reflect};
 use sitecheck_core::network::FetchOutcome;
+use sitecheck_core::series::{Clock, RoundTrip};
 use sitecheck_core::targets::Targets;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -35,15 +36,14 @@ pub enum FetchMode {
 
 /// One request with a time bound: how it ended, and its round trip when it answered. The
 /// round trip comes from Resource Timing where the server allows it (Timing-Allow-Origin),
-/// else from the wall clock around the request; `precise` says which.
+/// else from the wall clock around the request.
 pub struct Timed {
     pub outcome: FetchOutcome,
-    pub round_trip_us: Option<u64>,
-    pub precise: bool,
+    pub round_trip: Option<RoundTrip>,
 }
 
 pub async fn timed_fetch(url: &str, timeout_ms: u64, mode: FetchMode) -> Timed {
-    let lost = |outcome| Timed { outcome, round_trip_us: None, precise: false };
+    let lost = |outcome| Timed { outcome, round_trip: None };
     let Some(window) = web_sys::window() else {
         return lost(FetchOutcome::FailedAtOnce { elapsed_ms: 0 });
     };
@@ -91,12 +91,11 @@ pub async fn timed_fetch(url: &str, timeout_ms: u64, mode: FetchMode) -> Timed {
         Ok(_) => {
             // Chromium records no timing entry for an opaque request, and a server without
             // Timing-Allow-Origin shares none: then the wall clock is all there is.
-            let (round_trip_us, precise) =
-                match resource_timing_us(url, if mode == FetchMode::Cors { 3 } else { 1 }).await {
-                    Some(precise) => (Some(precise), true),
-                    None => (Some((elapsed * 1000.0).round() as u64), false),
-                };
-            Timed { outcome: FetchOutcome::Answered { elapsed_ms }, round_trip_us, precise }
+            let round_trip = match resource_timing(url, if mode == FetchMode::Cors { 3 } else { 1 }).await {
+                Some(shared) => shared,
+                None => RoundTrip { micros: (elapsed * 1000.0).round() as u64, clock: Clock::Wall },
+            };
+            Timed { outcome: FetchOutcome::Answered { elapsed_ms }, round_trip: Some(round_trip) }
         }
         Err(_) if timed_out.get() => lost(FetchOutcome::NoAnswer { timeout_ms }),
         Err(_) => lost(FetchOutcome::FailedAtOnce { elapsed_ms }),
@@ -104,9 +103,10 @@ pub async fn timed_fetch(url: &str, timeout_ms: u64, mode: FetchMode) -> Timed {
 }
 
 /// requestStart to responseStart of the request's Resource Timing entry, when the server
-/// shares it; cross-origin servers without Timing-Allow-Origin report zeros. Entries are
-/// cleared once read, so that a long series never fills the browser's buffer.
-async fn resource_timing_us(url: &str, attempts: usize) -> Option<u64> {
+/// shares it (cross-origin servers without Timing-Allow-Origin report zeros), and whether the
+/// request opened a new connection. Entries are cleared once read, so that a long series never
+/// fills the browser's buffer.
+async fn resource_timing(url: &str, attempts: usize) -> Option<RoundTrip> {
     let performance = web_sys::window()?.performance()?;
     let method: js_sys::Function = Reflect::get(&performance, &"getEntriesByName".into()).ok()?.dyn_into().ok()?;
     let mut entries = js_sys::Array::new();
@@ -124,9 +124,17 @@ async fn resource_timing_us(url: &str, attempts: usize) -> Option<u64> {
     performance.clear_resource_timings();
     let number = |name: &str| Reflect::get(&entry, &name.into()).ok().and_then(|value| value.as_f64()).unwrap_or(0.0);
     let (request, response) = (number("requestStart"), number("responseStart"));
+    // A request on a kept-alive connection looks up no name and connects nowhere: its lookup
+    // and connect times all equal its fetch start (Resource Timing, "reused connection").
+    let fetch_start = number("fetchStart");
+    let new_connection =
+        ["domainLookupStart", "connectStart", "connectEnd"].iter().any(|name| number(name) > fetch_start);
     // Firefox rounds these times to the millisecond, so a fast answer may take "0 ms"; a
     // shared entry is told by its non-zero request start.
-    (request > 0.0 && response >= request).then_some(((response - request) * 1000.0).round() as u64)
+    (request > 0.0 && response >= request).then_some(RoundTrip {
+        micros: ((response - request) * 1000.0).round() as u64,
+        clock: Clock::ResourceTiming { new_connection },
+    })
 }
 
 /// Where the targets came from, for the evidence.

@@ -93,7 +93,7 @@ pub fn NetworkChecks() -> impl IntoView {
         while let Some(step) = series.next_step() {
             let mode = if step.readable { FetchMode::Cors } else { FetchMode::Opaque };
             let timed = timed_fetch(&format!("{base}?sitecheck={}", step.number), targets.timeout_ms, mode).await;
-            series.record(step, timed.outcome, timed.round_trip_us, timed.precise);
+            series.record(step, timed.outcome, timed.round_trip);
             if step.counted {
                 set_samples.set(series.samples().to_vec());
             }

@@ -16,13 +16,34 @@ pub struct Step {
     pub number: usize,
 }
 
+/// How a round trip was timed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clock {
+    /// The request's own Resource Timing, shared by the server; it also tells whether the
+    /// request opened a new connection (Firefox times the first request on a new proxied
+    /// connection as 0 ms, so such a request is no sample).
+    ResourceTiming { new_connection: bool },
+    /// The wall clock around the request: the server shares no timing.
+    Wall,
+}
+
+/// An answered request's round trip.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RoundTrip {
+    pub micros: u64,
+    pub clock: Clock,
+}
+
 /// A series of timed requests to one host.
 ///
 /// - Two warm-ups open a connection and settle it; the samples then run on it, kept alive.
 /// - Requests ask for a readable answer until the server refuses one: a refusal looks like a
 ///   request that failed at once, and then the same request is sent again opaquely.
-/// - A lost sample costs the connection (the browser abandons it), so a fresh warm-up follows
+/// - A lost request costs the connection (the browser abandons it), so a fresh warm-up follows
 ///   before the next sample; not after a loss that follows a loss, when the path is down.
+/// - A sample that Resource Timing shows on a new connection counts as a fresh warm-up, and
+///   the sample is taken again; not when the request before it was on a new connection too,
+///   when the server does not keep connections alive and every sample is a new connection.
 /// - When neither the reachability request nor the warm-ups were answered, the samples are
 ///   not sent: the path never worked, and each would only wait out its time bound.
 #[derive(Debug, Clone)]
@@ -36,10 +57,12 @@ pub struct Series {
     extra_warm_ups: usize,
     extra_warm_up_due: bool,
     previous_answered: bool,
+    previous_new_connection: bool,
     sent: usize,
     samples: Vec<Sample>,
     precise: usize,
     by_clock: usize,
+    on_new_connections: usize,
 }
 
 impl Series {
@@ -54,10 +77,12 @@ impl Series {
             extra_warm_ups: 0,
             extra_warm_up_due: false,
             previous_answered: reach_answered,
+            previous_new_connection: true,
             sent: 0,
             samples: Vec::with_capacity(count),
             precise: 0,
             by_clock: 0,
+            on_new_connections: 0,
         }
     }
 
@@ -77,8 +102,8 @@ impl Series {
         step(!self.extra_warm_up_due)
     }
 
-    /// How the request of `step` ended; `round_trip_us` and `precise` as measured.
-    pub fn record(&mut self, step: Step, outcome: FetchOutcome, round_trip_us: Option<u64>, precise: bool) {
+    /// How the request of `step` ended, and its round trip when it was answered.
+    pub fn record(&mut self, step: Step, outcome: FetchOutcome, round_trip: Option<RoundTrip>) {
         self.sent += 1;
         if step.readable && self.readable && matches!(outcome, FetchOutcome::FailedAtOnce { .. }) {
             // Perhaps only the readable answer was refused: the same request goes again,
@@ -87,23 +112,30 @@ impl Series {
             return;
         }
         let answered = matches!(outcome, FetchOutcome::Answered { .. });
+        let round_trip = round_trip.filter(|_| answered);
+        let new_connection =
+            matches!(round_trip, Some(RoundTrip { clock: Clock::ResourceTiming { new_connection: true }, .. }));
         if self.warm_ups_done < self.warm_ups {
             self.warm_ups_done += 1;
             self.warm_ups_answered += usize::from(answered);
-        } else if !step.counted {
+            self.extra_warm_up_due = false;
+        } else if !step.counted || (new_connection && !self.previous_new_connection) {
             self.extra_warm_ups += 1;
             self.extra_warm_up_due = false;
         } else {
-            let sample = if answered { round_trip_us } else { None };
-            match (sample, precise) {
-                (Some(_), true) => self.precise += 1,
-                (Some(_), false) => self.by_clock += 1,
-                (None, _) => {}
+            match round_trip.map(|round_trip| round_trip.clock) {
+                Some(Clock::ResourceTiming { .. }) => self.precise += 1,
+                Some(Clock::Wall) => self.by_clock += 1,
+                None => {}
             }
-            self.samples.push(sample);
-            self.extra_warm_up_due = sample.is_none() && self.previous_answered;
+            self.on_new_connections += usize::from(new_connection);
+            self.samples.push(round_trip.map(|round_trip| round_trip.micros));
+        }
+        if !answered && self.previous_answered {
+            self.extra_warm_up_due = true;
         }
         self.previous_answered = answered;
+        self.previous_new_connection = new_connection;
     }
 
     /// The counted samples so far.
@@ -128,8 +160,15 @@ impl Series {
         }
         let extra = match self.extra_warm_ups {
             0 => String::new(),
-            1 => " and a fresh warm-up after a lost sample".to_owned(),
-            extra => format!(" and {extra} fresh warm-ups after lost samples"),
+            1 => " and a fresh warm-up on a new connection".to_owned(),
+            extra => format!(" and {extra} fresh warm-ups on new connections"),
+        };
+        let connection = match self.on_new_connections {
+            0 => "on a kept-alive connection".to_owned(),
+            all if all == self.samples.len() => {
+                "each on a new connection (the server did not keep connections alive)".to_owned()
+            }
+            some => format!("on a kept-alive connection but for {some} (the server closed connections)"),
         };
         let how = match (self.precise, self.by_clock) {
             (0, 0) => "none of which answered".to_owned(),
@@ -142,7 +181,7 @@ impl Series {
                 format!("timed by Resource Timing for {precise} and the wall clock for {by_clock} of them")
             }
         };
-        format!("HTTPS requests to {host} on a kept-alive connection, {count} after {warm_ups} warm-ups{extra}, {how}")
+        format!("HTTPS requests to {host} {connection}, {count} after {warm_ups} warm-ups{extra}, {how}")
     }
 }
 
@@ -155,6 +194,8 @@ mod tests {
     enum End {
         /// Answered, with Resource Timing.
         Timed,
+        /// Answered, with Resource Timing that shows a new connection.
+        Fresh,
         /// Answered, timed by the wall clock.
         Clock,
         Refused,
@@ -174,15 +215,18 @@ mod tests {
             taken.push(if step.readable { letter.to_ascii_uppercase() } else { letter });
             let end = ends[index.min(ends.len() - 1)];
             index += 1;
-            let (outcome, round_trip, precise) = match end {
-                End::Timed => (FetchOutcome::Answered { elapsed_ms: 10 }, Some(10_000), true),
-                End::Clock => (FetchOutcome::Answered { elapsed_ms: 12 }, Some(12_000), false),
+            let answered =
+                |micros, clock| (FetchOutcome::Answered { elapsed_ms: 10 }, Some(RoundTrip { micros, clock }));
+            let (outcome, round_trip) = match end {
+                End::Timed => answered(10_000, Clock::ResourceTiming { new_connection: false }),
+                End::Fresh => answered(1_000, Clock::ResourceTiming { new_connection: true }),
+                End::Clock => answered(12_000, Clock::Wall),
                 // A readable request to a server that refuses it, then an opaque one.
-                End::Refused if step.readable => (FetchOutcome::FailedAtOnce { elapsed_ms: 1 }, None, false),
-                End::Refused => (FetchOutcome::Answered { elapsed_ms: 12 }, Some(12_000), false),
-                End::Silent => (FetchOutcome::NoAnswer { timeout_ms: 1000 }, None, false),
+                End::Refused if step.readable => (FetchOutcome::FailedAtOnce { elapsed_ms: 1 }, None),
+                End::Refused => answered(12_000, Clock::Wall),
+                End::Silent => (FetchOutcome::NoAnswer { timeout_ms: 1000 }, None),
             };
-            series.record(step, outcome, round_trip, precise);
+            series.record(step, outcome, round_trip);
             let (done, total) = series.progress();
             assert!(done <= total, "{done} of {total}");
         }
@@ -210,7 +254,7 @@ mod tests {
             &[Timed, Timed, Timed, Silent, Timed],
             "WWSSWS",
             &[timed, None, timed],
-            "3 after 2 warm-ups and a fresh warm-up after a lost sample, timed by Resource Timing",
+            "on a kept-alive connection, 3 after 2 warm-ups and a fresh warm-up on a new connection, timed by Resource Timing",
         );
         check(
             true,
@@ -218,7 +262,7 @@ mod tests {
             &[Timed, Timed, Silent, Timed, Timed, Silent, Timed, Timed],
             "WWSWSSWS",
             &[None, timed, None, timed],
-            "and 2 fresh warm-ups after lost samples,",
+            "and 2 fresh warm-ups on new connections,",
         );
         // Losses in a row: one fresh warm-up, then no more until something answers.
         check(
@@ -227,7 +271,39 @@ mod tests {
             &[Timed, Timed, Silent, Silent, Silent, Silent, Timed],
             "WWSWSSS",
             &[None, None, None, timed],
-            "and a fresh warm-up after a lost sample,",
+            "and a fresh warm-up on a new connection,",
+        );
+        // A lost warm-up is followed by a fresh one too, so the first sample runs on a warm
+        // connection.
+        check(true, 2, &[Timed, Silent, Fresh, Timed], "WWWSS", &[timed; 2], "2 after 2 warm-ups and a fresh warm-up");
+        // A sample that opened a new connection (after losses in a row) is a fresh warm-up,
+        // and the sample is taken again on the connection it warmed.
+        check(
+            true,
+            3,
+            &[Timed, Timed, Silent, Silent, Silent, Fresh, Timed],
+            "WWSWSSS",
+            &[None, None, timed],
+            "3 after 2 warm-ups and 2 fresh warm-ups on new connections,",
+        );
+        // A server that closes every connection: each sample is on a new one, and counts.
+        let fresh = Some(1_000);
+        check(
+            true,
+            2,
+            &[Fresh],
+            "WWSS",
+            &[fresh; 2],
+            "each on a new connection (the server did not keep connections alive)",
+        );
+        // A server that closed one connection, after a sample on a new connection.
+        check(
+            true,
+            3,
+            &[Timed, Timed, Timed, Fresh, Fresh, Timed],
+            "WWSSSS",
+            &[timed, fresh, timed],
+            "on a kept-alive connection but for 1 (the server closed connections), 3 after 2 warm-ups and a fresh",
         );
         // The path never worked: no samples are sent.
         check(false, 20, &[Silent], "WW", &[], "neither the reachability request nor the 2 warm-ups were answered");

@@ -26,6 +26,7 @@ fn injected_delay_is_measured_within_tolerance() {
         assert_eq!(reach, "pass", "{cards:#?}");
         let (verdict, evidence) = card(&cards, "net.one-way-delay");
         assert!(evidence.contains("timed by Resource Timing (the server allows"), "{evidence}");
+        assert!(evidence.contains("on a kept-alive connection, 30 after 2 warm-ups, timed"), "{evidence}");
         let median = figure(evidence, "(median");
         assert!(
             (median - delay as f64).abs() <= 2.0 + 0.05 * delay as f64,
@@ -91,7 +92,7 @@ fn injected_loss_is_counted_request_by_request() {
         let (verdict, evidence) = card(&cards, "net.packet-loss");
         let lost: u64 = evidence.split(" of ").next().unwrap().parse().unwrap();
         // Every chunk the injector lost silenced one connection and so lost one request: a
-        // counted one, or the reachability check, a warm-up, or a fresh warm-up after a loss.
+        // counted one, or the reachability check, a warm-up, or a fresh warm-up.
         let injected = proxy.lost.load(std::sync::atomic::Ordering::SeqCst);
         let fresh = if evidence.contains("and a fresh warm-up") {
             1
@@ -232,6 +233,12 @@ fn firefox_and_webkit_measure_injected_delay_and_jitter_through_their_proxy() {
             assert_eq!(card(&cards, "net.dns-name").0, "pass", "{}: {cards:#?}", engine.name());
             let (verdict, evidence) = card(&cards, "net.one-way-delay");
             assert!(evidence.contains("timed by Resource Timing (the server allows"), "{}: {evidence}", engine.name());
+            // A healthy path keeps its connection: Resource Timing shows no sample on a new one.
+            assert!(
+                evidence.contains("on a kept-alive connection, 30 after 2 warm-ups, timed"),
+                "{}: {evidence}",
+                engine.name()
+            );
             let median = figure(evidence, "(median");
             assert!(
                 (median - delay as f64).abs() <= 2.0 + 0.05 * delay as f64,
