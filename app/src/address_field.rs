@@ -1,6 +1,6 @@
 use ipnet::Ipv4Net;
 use leptos::prelude::*;
-use std::net::Ipv4Addr;
+use sitecheck_core::plan::parse_address_or_network;
 
 /// An IPv4 address or network for the firewall rules. Bad input stays in the box, with a
 /// message; the plan keeps its last valid value.
@@ -16,8 +16,7 @@ pub fn AddressField(
     Effect::new(move |_| {
         let current = value.get();
         let shown = text.get_untracked();
-        let shown_value =
-            shown.trim().parse::<Ipv4Net>().ok().or_else(|| shown.trim().parse::<Ipv4Addr>().ok().map(Ipv4Net::from));
+        let shown_value = parse_address_or_network(&shown).ok();
         if shown_value != current && problem.get_untracked().is_none() {
             set_text.set(current.map(|network| network.to_string()).unwrap_or_default());
         }
@@ -41,13 +40,12 @@ pub fn AddressField(
                         on_change.run(None);
                         return;
                     }
-                    let parsed = trimmed.parse::<Ipv4Net>().ok().or_else(|| trimmed.parse::<Ipv4Addr>().ok().map(Ipv4Net::from));
-                    match parsed {
-                        Some(network) => {
+                    match parse_address_or_network(trimmed) {
+                        Ok(network) => {
                             set_problem.set(None);
-                            on_change.run(Some(network.trunc()));
+                            on_change.run(Some(network));
                         }
-                        None => set_problem.set(Some(format!("\"{trimmed}\" is not an IPv4 address or network such as 10.1.0.0/16."))),
+                        Err(problem) => set_problem.set(Some(format!("{problem}."))),
                     }
                 }
             />

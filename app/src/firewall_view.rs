@@ -1,14 +1,18 @@
 use crate::files::save_file;
 use crate::state::AppState;
 use leptos::prelude::*;
-use sitecheck_core::export::{RuleFormat, resolve};
+use sitecheck_core::export::{ExportOptions, NftChain, RuleFormat, resolve};
 use sitecheck_core::firewall::Direction;
 
-/// The openings the plan needs, as a table and as files for five kinds of firewall.
+/// The openings the plan needs, as a table and as files for each kind of firewall.
 #[component]
 pub fn FirewallView() -> impl IntoView {
     let state = expect_context::<AppState>();
     let (error, set_error) = signal(None::<String>);
+    // The chain the nftables add-rules file appends to; a bad name keeps the last good one.
+    let (chain_text, set_chain_text) = signal(NftChain::default().to_string());
+    let (chain, set_chain) = signal(NftChain::default());
+    let (chain_problem, set_chain_problem) = signal(None::<String>);
     let rows = move || {
         let plan = state.plan.get();
         plan.firewall_rules()
@@ -36,9 +40,10 @@ pub fn FirewallView() -> impl IntoView {
         .into_iter()
         .map(|format| {
             let download = move |_| {
-                let text = state
-                    .plan
-                    .with(|plan| sitecheck_core::export::export(&plan.firewall_rules(), &plan.addresses, format));
+                let options = ExportOptions { nft_chain: chain.get_untracked() };
+                let text = state.plan.with(|plan| {
+                    sitecheck_core::export::export(&plan.firewall_rules(), &plan.addresses, format, &options)
+                });
                 set_error.set(save_file(format.file_name(), format.mime(), &text).err());
             };
             view! { <button type="button" data-export=format.name() on:click=download>{format.label()}</button> " " }
@@ -49,6 +54,20 @@ pub fn FirewallView() -> impl IntoView {
             <thead><tr><th>"Rule"</th><th>"Direction"</th><th>"Source"</th><th>"Destination"</th><th>"Protocol and port"</th><th>"Comment"</th></tr></thead>
             <tbody>{rows}</tbody>
         </table>
+        <label class="field nft-chain no-print" for="nft-chain">
+            <span>"nftables chain for the rules to add (family, table, chain)"</span>
+            <input type="text" id="nft-chain" spellcheck="false" prop:value=move || chain_text.get()
+                aria-invalid=move || chain_problem.get().is_some().to_string()
+                on:input=move |event| {
+                    let typed = event_target_value(&event);
+                    set_chain_text.set(typed.clone());
+                    match typed.parse::<NftChain>() {
+                        Ok(parsed) => { set_chain.set(parsed); set_chain_problem.set(None); }
+                        Err(problem) => set_chain_problem.set(Some(format!("{problem}; the file uses {} until then.", chain.get_untracked()))),
+                    }
+                } />
+            <small class="field-error" role="status">{move || chain_problem.get()}</small>
+        </label>
         <p class="downloads">"Download: " {buttons}
             {move || error.get().map(|message| view! { <span role="alert" class="error">{message}</span> })}
         </p>

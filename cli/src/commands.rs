@@ -8,6 +8,7 @@ use sitecheck_core::catalogue::{CATALOGUE, catalogue_json};
 use sitecheck_core::coverage::{Coverage, check_coverage, parse_rules};
 use sitecheck_core::device::{browser, mac_processor, mobile, operating_system};
 use sitecheck_core::environment::{Signals, detect};
+use sitecheck_core::export::{ExportOptions, NftChain, NftChainError};
 use sitecheck_core::export::{RuleFormat, UnknownFormat, export};
 use sitecheck_core::plan::Plan;
 use sitecheck_core::section::section;
@@ -312,12 +313,20 @@ fn plan(arguments: &[String], output: &mut impl Write) -> Result<(), CliError> {
 }
 
 fn firewall(arguments: &[String], mut input: impl BufRead, output: &mut impl Write) -> Result<(), CliError> {
-    let parsed = Parsed::new(arguments, &Spec { flags: &["--json"], valued: &["--plan", "--format", "--check"] });
+    let parsed =
+        Parsed::new(arguments, &Spec { flags: &["--json"], valued: &["--plan", "--format", "--check", "--nft-chain"] });
     let json = parsed.flag("--json");
     let plan_path = parsed.value("--plan").map(str::to_owned);
     let format = parsed.value("--format").map(str::to_owned);
     let check = parsed.value("--check").map(str::to_owned);
+    let nft_chain = parsed.value("--nft-chain").map(str::to_owned);
     parsed.finish()?;
+    let nft_chain = match nft_chain {
+        Some(text) => {
+            text.parse::<NftChain>().map_err(|error: NftChainError| CliError::Usage(format!("--nft-chain: {error}")))?
+        }
+        None => NftChain::default(),
+    };
     let plan_path = plan_path.ok_or_else(|| CliError::Usage("--plan is required".into()))?;
     if plan_path == "-" && check.as_deref() == Some("-") {
         return Err(CliError::Usage("--plan and --check cannot both read stdin".into()));
@@ -330,26 +339,39 @@ fn firewall(arguments: &[String], mut input: impl BufRead, output: &mut impl Wri
             .unwrap_or("markdown")
             .parse()
             .map_err(|error: UnknownFormat| CliError::Usage(error.to_string()))?;
-        write!(output, "{}", export(&rules, &plan.addresses, format))?;
+        write!(output, "{}", export(&rules, &plan.addresses, format, &ExportOptions { nft_chain }))?;
         return Ok(());
     };
     let text = read_file_or_stdin(&check, &mut input)?;
-    let (allowed, problems) = parse_rules(&text);
-    let rows = check_coverage(&rules, &plan.addresses, &allowed);
+    let firewall = parse_rules(&text);
+    let rows = check_coverage(&rules, &plan.addresses, &firewall);
+    let problems = &firewall.problems;
     if json {
-        let report = serde_json::json!({ "rows": rows, "unreadable": problems });
+        let report = serde_json::json!({
+            "syntax": firewall.syntax,
+            "judged": firewall.judged(),
+            "assumptions": firewall.assumptions,
+            "rows": rows,
+            "unreadable": problems,
+        });
         writeln!(output, "{}", serde_json::to_string_pretty(&report).unwrap_or_default())?;
     } else {
+        writeln!(output, "Read as {}; {}", firewall.syntax.label(), firewall.judged().join("; "))?;
+        for assumption in &firewall.assumptions {
+            writeln!(output, "Assumed: {assumption}")?;
+        }
         writeln!(output, "{:<7} {:<17} {:<9} Detail", "Rule", "Opening", "Coverage")?;
         for row in &rows {
-            let coverage = match row.coverage {
-                Coverage::Covered => "covered",
-                Coverage::Partial => "partial",
-                Coverage::Missing => "missing",
-            };
-            writeln!(output, "{:<7} {:<17} {:<9} {}", row.rule, row.service.to_string(), coverage, row.detail)?;
+            writeln!(
+                output,
+                "{:<7} {:<17} {:<9} {}",
+                row.rule,
+                row.service.to_string(),
+                row.coverage.slug(),
+                row.detail
+            )?;
         }
-        for problem in &problems {
+        for problem in problems {
             writeln!(output, "line {}: {} ({})", problem.line, problem.problem, problem.text)?;
         }
     }

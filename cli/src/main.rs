@@ -18,8 +18,10 @@ Usage:
   sitecheck ua [--json] < user-agents.txt
   sitecheck ua --hints [--json] < signals.json   (the JSON the app shows for support)
   sitecheck plan --example                        (a plan to start from: the spec's 5.1 customer)
-  sitecheck firewall --plan FILE [--format csv|markdown|nftables|iptables|asa]
+  sitecheck firewall --plan FILE [--format FORMAT] [--nft-chain 'inet filter forward']
+      FORMAT: csv, markdown, nftables, nftables-add, iptables, iptables-add, asa, windows
   sitecheck firewall --plan FILE --check RULES [--json]   (exit 1 when anything is not covered)
+      RULES: `nft list ruleset`, `iptables-save`, an ASA running-config or a CSV rule list
   sitecheck probe [--config config.json] [--plan FILE] [--json]   (DNS, TCP, TLS, NTP, latency; exit 1 on failures)
   sitecheck help
 ";

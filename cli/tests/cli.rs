@@ -192,7 +192,16 @@ const FULL_PLAN: &str = r#"{
   "access": "internet", "softphone_pc_users": 20, "ip_phones": 10, "mitel_phones": true,
   "ata_adapters": 2, "mediatrix_adapters": true, "calendar": "exchange-on-premise", "calendar_users": 30,
   "skype": "presence-and-voice", "skype_users": 10, "advanced_attendant": true, "ad_integration": true,
-  "addresses": { "exchange_ews": "198.51.100.7/32" }
+  "addresses": { "exchange_ews": "198.51.100.7" }
+}"#;
+
+/// The same plan with every customer server's address, plain or as a network.
+const ADDRESSED_PLAN: &str = r#"{
+  "access": "internet", "softphone_pc_users": 20, "ip_phones": 10, "mitel_phones": true,
+  "ata_adapters": 2, "mediatrix_adapters": true, "calendar": "exchange-on-premise", "calendar_users": 30,
+  "skype": "presence-and-voice", "skype_users": 10, "advanced_attendant": true, "ad_integration": true,
+  "addresses": { "network": "10.20.0.0/16", "exchange_ews": "198.51.100.7", "s4b_front_end": "198.51.100.8",
+                 "s4b_mediation": "198.51.100.9/32", "ad_sync": "198.51.100.10" }
 }"#;
 
 /// Runs a real parser over an export; returns whether it accepted it, and what it said.
@@ -234,7 +243,19 @@ fn firewall_formats_and_errors() {
     let csv = stdout(&sitecheck(&["firewall", "--plan", plan, "--format", "csv"], ""));
     assert_eq!(csv.lines().count(), 1 + 20, "a header and one line per rule and service: {csv}");
     let asa = stdout(&sitecheck(&["firewall", "--plan", plan, "--format", "asa"], ""));
-    assert!(asa.contains("network-object 213.65.172.64 255.255.255.252"), "{asa}");
+    assert!(asa.contains("object network TPP-ADVANCED-ATTENDANT\n subnet 213.65.172.64 255.255.255.252"), "{asa}");
+    let windows = stdout(&sitecheck(&["firewall", "--plan", plan, "--format", "windows"], ""));
+    assert_eq!(windows.lines().filter(|line| line.starts_with("New-NetFirewallRule")).count(), 6, "{windows}");
+    let add =
+        stdout(&sitecheck(&["firewall", "--plan", plan, "--format", "nftables-add", "--nft-chain", "ip fw fwd"], ""));
+    assert!(add.contains("\nadd rule ip fw fwd ip daddr 81.228.2.192/27 tcp dport 443 accept"), "{add}");
+    let bad_chain = sitecheck(&["firewall", "--plan", plan, "--format", "nftables-add", "--nft-chain", "ip fw"], "");
+    assert_eq!(bad_chain.status.code(), Some(2));
+    assert!(
+        stderr(&bad_chain).contains("--nft-chain: name the family, the table and the chain"),
+        "{}",
+        stderr(&bad_chain)
+    );
     let markdown = stdout(&sitecheck(&["firewall", "--plan", "-"], FULL_PLAN));
     assert!(
         markdown
@@ -254,29 +275,41 @@ fn firewall_formats_and_errors() {
 
 #[test]
 fn firewall_check_reports_coverage() {
-    let plan = temp_file("plan-check.json", FULL_PLAN);
+    let plan = temp_file("plan-check.json", ADDRESSED_PLAN);
     let plan = plan.to_str().unwrap();
-    // Our own nftables export covers everything.
-    let nft = stdout(&sitecheck(&["firewall", "--plan", plan, "--format", "nftables"], ""));
-    let rules = temp_file("own.nft", &nft);
-    let output = sitecheck(&["firewall", "--plan", plan, "--check", rules.to_str().unwrap()], "");
-    assert!(output.status.success(), "{}{}", stdout(&output), stderr(&output));
-    assert!(!stdout(&output).contains("missing") && !stdout(&output).contains("partial"));
+    // Our own exports, every form, cover everything.
+    for format in ["nftables", "nftables-add", "iptables", "iptables-add", "asa", "csv"] {
+        let own = stdout(&sitecheck(&["firewall", "--plan", plan, "--format", format], ""));
+        let rules = temp_file(&format!("own.{format}"), &own);
+        let output = sitecheck(&["firewall", "--plan", plan, "--check", rules.to_str().unwrap()], "");
+        assert!(output.status.success(), "{format}: {}{}", stdout(&output), stderr(&output));
+        let table = stdout(&output);
+        assert!(!table.contains("missing") && !table.contains("partial") && !table.contains("unknown"), "{table}");
+    }
 
-    let current = "-A FORWARD -d 81.228.2.192/27 -p tcp --dport 443 -j ACCEPT\n-A FORWARD -d 81.228.2.192/27 -p udp --dport 50000:60000 -j ACCEPT\nnonsense here\n";
-    let output = sitecheck(&["firewall", "--plan", plan, "--check", "-", "--json"], current);
-    assert_eq!(output.status.code(), Some(1));
-    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
-    let state = |rule: &str, service: &str| {
-        report["rows"].as_array().unwrap().iter().find(|row| row["rule"] == rule && row["service"] == service).unwrap()
-            ["coverage"]
-            .clone()
+    let current = "*filter\n:FORWARD DROP [0:0]\n-A FORWARD -d 81.228.2.192/27 -p tcp --dport 443 -j ACCEPT\n-A FORWARD -d 81.228.2.192/27 -p udp --dport 50000:60000 -j ACCEPT\nCOMMIT\n";
+    let report = |text: &str| -> serde_json::Value {
+        let output = sitecheck(&["firewall", "--plan", plan, "--check", "-", "--json"], text);
+        assert_eq!(output.status.code(), Some(1));
+        assert!(stderr(&output).contains("required openings are not fully covered"));
+        serde_json::from_str(&stdout(&output)).unwrap()
     };
-    assert_eq!(state("6.1.2", "TCP/443"), "covered");
-    assert_eq!(state("6.2.2", "UDP/49152-65535"), "partial");
-    assert_eq!(state("6.2.1", "TCP/5061"), "missing");
-    assert_eq!(report["unreadable"][0]["line"], 3);
-    assert!(stderr(&output).contains("required openings are not fully covered"));
+    let state = |report: &serde_json::Value, rule: &str, service: &str| {
+        let row =
+            report["rows"].as_array().unwrap().iter().find(|row| row["rule"] == rule && row["service"] == service);
+        row.unwrap()["coverage"].as_str().unwrap().to_owned()
+    };
+    let read = report(current);
+    assert_eq!(read["syntax"], "iptables");
+    assert_eq!(state(&read, "6.1.2", "TCP/443"), "covered");
+    assert_eq!(state(&read, "6.2.2", "UDP/49152-65535"), "partial");
+    assert_eq!(state(&read, "6.2.1", "TCP/5061"), "missing");
+    assert_eq!(read["rows"][1]["lines"], serde_json::json!([3]));
+    // A line it cannot read makes what it might touch unknown, never covered.
+    let damaged = report(&current.replace("COMMIT", "nonsense here\nCOMMIT"));
+    assert_eq!(damaged["unreadable"][0]["line"], 5);
+    assert_eq!(state(&damaged, "6.1.2", "TCP/443"), "unknown");
+    assert_eq!(state(&damaged, "6.2.1", "TCP/5061"), "unknown");
 }
 
 #[test]

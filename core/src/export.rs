@@ -1,10 +1,13 @@
-//! The firewall rules of a plan, written for people (CSV, Markdown) and for firewalls
-//! (nftables, iptables-restore, Cisco ASA).
+//! The firewall rules of a plan, written for people (CSV, Markdown) and for firewalls:
+//! nftables and iptables each as a complete default-drop policy for a dedicated firewall and
+//! as rules to add to an existing ruleset, Cisco ASA objects and access lists, and Windows
+//! Defender Firewall rules for the PCs (2.5.5). Every file says in its header what it assumes
+//! and how to load it.
 
 use crate::firewall::{CustomerRole, Direction, FirewallRule, Party};
 use crate::plan::CustomerAddresses;
 use crate::section::SPEC_VERSION;
-use crate::units::{Protocol, Service};
+use crate::units::Service;
 use ipnet::Ipv4Net;
 use std::fmt::Write;
 use std::net::Ipv4Addr;
@@ -15,22 +18,41 @@ use thiserror::Error;
 pub enum RuleFormat {
     Csv,
     Markdown,
+    /// A complete forwarding policy (default drop) for a firewall that does nothing else.
     Nftables,
+    /// `add rule` lines for a chain the user names.
+    NftablesAdd,
+    /// A complete filter table (FORWARD default drop), loaded with `iptables-restore`.
     Iptables,
+    /// A chain and the jump to it, loaded with `iptables-restore --noflush`.
+    IptablesAdd,
     CiscoAsa,
+    /// PowerShell `New-NetFirewallRule` lines for the PCs' own firewall.
+    WindowsFirewall,
 }
 
 impl RuleFormat {
-    pub const ALL: [RuleFormat; 5] =
-        [RuleFormat::Csv, RuleFormat::Markdown, RuleFormat::Nftables, RuleFormat::Iptables, RuleFormat::CiscoAsa];
+    pub const ALL: [RuleFormat; 8] = [
+        RuleFormat::Csv,
+        RuleFormat::Markdown,
+        RuleFormat::Nftables,
+        RuleFormat::NftablesAdd,
+        RuleFormat::Iptables,
+        RuleFormat::IptablesAdd,
+        RuleFormat::CiscoAsa,
+        RuleFormat::WindowsFirewall,
+    ];
 
     pub const fn name(self) -> &'static str {
         match self {
             RuleFormat::Csv => "csv",
             RuleFormat::Markdown => "markdown",
             RuleFormat::Nftables => "nftables",
+            RuleFormat::NftablesAdd => "nftables-add",
             RuleFormat::Iptables => "iptables",
+            RuleFormat::IptablesAdd => "iptables-add",
             RuleFormat::CiscoAsa => "asa",
+            RuleFormat::WindowsFirewall => "windows",
         }
     }
 
@@ -38,9 +60,12 @@ impl RuleFormat {
         match self {
             RuleFormat::Csv => "CSV",
             RuleFormat::Markdown => "Markdown",
-            RuleFormat::Nftables => "nftables",
-            RuleFormat::Iptables => "iptables-restore",
+            RuleFormat::Nftables => "nftables, complete ruleset",
+            RuleFormat::NftablesAdd => "nftables, rules to add",
+            RuleFormat::Iptables => "iptables-restore, complete table",
+            RuleFormat::IptablesAdd => "iptables-restore --noflush, chain to add",
             RuleFormat::CiscoAsa => "Cisco ASA",
+            RuleFormat::WindowsFirewall => "Windows Defender Firewall (PowerShell)",
         }
     }
 
@@ -49,8 +74,11 @@ impl RuleFormat {
             RuleFormat::Csv => "touchpoint-plus-firewall.csv",
             RuleFormat::Markdown => "touchpoint-plus-firewall.md",
             RuleFormat::Nftables => "touchpoint-plus.nft",
+            RuleFormat::NftablesAdd => "touchpoint-plus-add.nft",
             RuleFormat::Iptables => "touchpoint-plus.iptables",
+            RuleFormat::IptablesAdd => "touchpoint-plus-add.iptables",
             RuleFormat::CiscoAsa => "touchpoint-plus-asa.txt",
+            RuleFormat::WindowsFirewall => "touchpoint-plus-windows-firewall.ps1",
         }
     }
 
@@ -64,7 +92,7 @@ impl RuleFormat {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
-#[error("unknown rule format \"{0}\" (csv, markdown, nftables, iptables or asa)")]
+#[error("unknown rule format \"{0}\" (csv, markdown, nftables, nftables-add, iptables, iptables-add, asa or windows)")]
 pub struct UnknownFormat(pub String);
 
 impl FromStr for RuleFormat {
@@ -75,11 +103,73 @@ impl FromStr for RuleFormat {
             "csv" => Ok(RuleFormat::Csv),
             "markdown" | "md" => Ok(RuleFormat::Markdown),
             "nftables" | "nft" => Ok(RuleFormat::Nftables),
+            "nftables-add" | "nft-add" => Ok(RuleFormat::NftablesAdd),
             "iptables" | "iptables-restore" => Ok(RuleFormat::Iptables),
+            "iptables-add" | "iptables-noflush" => Ok(RuleFormat::IptablesAdd),
             "asa" | "cisco" | "cisco-asa" => Ok(RuleFormat::CiscoAsa),
+            "windows" | "powershell" | "windows-firewall" => Ok(RuleFormat::WindowsFirewall),
             other => Err(UnknownFormat(other.to_owned())),
         }
     }
+}
+
+/// The nftables chain that the add-rules file appends to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NftChain {
+    pub family: String,
+    pub table: String,
+    pub chain: String,
+}
+
+impl Default for NftChain {
+    fn default() -> NftChain {
+        NftChain { family: "inet".into(), table: "filter".into(), chain: "forward".into() }
+    }
+}
+
+impl std::fmt::Display for NftChain {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(formatter, "{} {} {}", self.family, self.table, self.chain)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum NftChainError {
+    #[error("name the family, the table and the chain, like \"inet filter forward\" (got {0} words)")]
+    Shape(usize),
+    #[error("family \"{0}\" cannot carry IPv4 rules (ip or inet)")]
+    Family(String),
+    #[error("\"{0}\" is not an nftables name (a letter, then letters, digits, _ or -, at most 64)")]
+    Name(String),
+}
+
+impl FromStr for NftChain {
+    type Err = NftChainError;
+
+    fn from_str(text: &str) -> Result<NftChain, NftChainError> {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let [family, table, chain] = words.as_slice() else { return Err(NftChainError::Shape(words.len())) };
+        if !matches!(*family, "ip" | "inet") {
+            return Err(NftChainError::Family((*family).to_owned()));
+        }
+        let valid = |name: &str| {
+            name.len() <= 64
+                && name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        };
+        for name in [table, chain] {
+            if !valid(name) {
+                return Err(NftChainError::Name((*name).to_owned()));
+            }
+        }
+        Ok(NftChain { family: (*family).into(), table: (*table).into(), chain: (*chain).into() })
+    }
+}
+
+/// Choices the user makes for an export.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExportOptions {
+    pub nft_chain: NftChain,
 }
 
 /// Documentation addresses (RFC 5737) that stand in for servers the plan does not name.
@@ -94,7 +184,7 @@ fn placeholder(role: CustomerRole) -> Ipv4Net {
     Ipv4Net::from(Ipv4Addr::new(192, 0, 2, last))
 }
 
-fn role_name(role: CustomerRole) -> &'static str {
+pub fn role_name(role: CustomerRole) -> &'static str {
     match role {
         CustomerRole::Network => "Customer's network",
         CustomerRole::ExchangeEws => "Customer's Exchange EWS",
@@ -111,10 +201,30 @@ pub struct Endpoint {
     pub name: String,
     /// An object name for firewalls that group addresses (Cisco ASA).
     pub object: String,
+    /// DNS names the spec gives (vendor hosts), for FQDN objects.
+    pub hosts: Vec<&'static str>,
     pub placeholder: bool,
 }
 
+impl Endpoint {
+    /// The networks as a firewall writes them: "any" or a list of CIDR blocks.
+    pub fn addresses(&self) -> String {
+        if self.networks.is_empty() {
+            "any".to_owned()
+        } else {
+            self.networks.iter().map(Ipv4Net::to_string).collect::<Vec<_>>().join(" ")
+        }
+    }
+}
+
 pub fn resolve(party: &Party, addresses: &CustomerAddresses) -> Endpoint {
+    let endpoint = |networks: Vec<Ipv4Net>, name: String, object: &str| Endpoint {
+        networks,
+        name,
+        object: object.to_owned(),
+        hosts: Vec::new(),
+        placeholder: false,
+    };
     match *party {
         Party::Customer { role } => {
             let given = match role {
@@ -133,61 +243,44 @@ pub fn resolve(party: &Party, addresses: &CustomerAddresses) -> Endpoint {
             };
             match (role, given) {
                 // Any host of the customer's network: no address match at all.
-                (CustomerRole::Network, None) => Endpoint {
-                    networks: Vec::new(),
-                    name: role_name(role).into(),
-                    object: object.into(),
-                    placeholder: false,
-                },
-                (_, Some(network)) => Endpoint {
-                    networks: vec![network],
-                    name: format!("{} ({network})", role_name(role)),
-                    object: object.into(),
-                    placeholder: false,
-                },
+                (CustomerRole::Network, None) => endpoint(Vec::new(), role_name(role).into(), object),
+                (_, Some(network)) => endpoint(vec![network], format!("{} ({network})", role_name(role)), object),
                 (_, None) => Endpoint {
-                    networks: vec![placeholder(role)],
-                    name: format!("{} ({}, placeholder: replace it)", role_name(role), placeholder(role).addr()),
-                    object: object.into(),
                     placeholder: true,
+                    ..endpoint(
+                        vec![placeholder(role)],
+                        format!("{} ({}, placeholder: replace it)", role_name(role), placeholder(role).addr()),
+                        object,
+                    )
                 },
             }
         }
-        Party::Network { network } => Endpoint {
-            networks: vec![network],
-            name: network.to_string(),
-            object: if network == crate::limits::SERVICE_NETWORK {
-                "TPP-PLATFORM".into()
-            } else {
-                format!("NET-{}", network.addr())
-            },
-            placeholder: false,
-        },
+        Party::Network { network } => endpoint(
+            vec![network],
+            network.to_string(),
+            if network == crate::limits::SERVICE_NETWORK { "TPP-PLATFORM" } else { "TPP-NETWORK" },
+        ),
         Party::Range { first, last } => {
             let networks = party.networks();
             let cidrs: Vec<String> = networks.iter().map(Ipv4Net::to_string).collect();
-            Endpoint {
-                name: format!("{} ({first}-{})", cidrs.join(", "), last.octets()[3]),
-                networks,
-                object: "TPP-ADVANCED-ATTENDANT".into(),
-                placeholder: false,
-            }
+            endpoint(networks, format!("{} ({first}-{})", cidrs.join(", "), last.octets()[3]), "TPP-ADVANCED-ATTENDANT")
         }
-        Party::Addresses { addresses } => Endpoint {
-            networks: party.networks(),
-            name: addresses.iter().map(Ipv4Addr::to_string).collect::<Vec<_>>().join(", "),
-            object: "TPP-AD-INTEGRATION".into(),
-            placeholder: false,
-        },
+        Party::Addresses { addresses } => endpoint(
+            party.networks(),
+            addresses.iter().map(Ipv4Addr::to_string).collect::<Vec<_>>().join(", "),
+            "TPP-AD-INTEGRATION",
+        ),
         Party::Hosts { names, addresses } => Endpoint {
-            networks: party.networks(),
-            name: format!(
-                "{} ({})",
-                names.join(", "),
-                addresses.iter().map(Ipv4Addr::to_string).collect::<Vec<_>>().join(", ")
-            ),
-            object: format!("VENDOR-{}", names[0].split('.').nth(1).unwrap_or("HOSTS").to_ascii_uppercase()),
-            placeholder: false,
+            hosts: names.to_vec(),
+            ..endpoint(
+                party.networks(),
+                format!(
+                    "{} ({})",
+                    names.join(", "),
+                    addresses.iter().map(Ipv4Addr::to_string).collect::<Vec<_>>().join(", ")
+                ),
+                &format!("VENDOR-{}", names[0].split('.').nth(1).unwrap_or("HOSTS").to_ascii_uppercase()),
+            )
         },
     }
 }
@@ -203,11 +296,15 @@ fn csv_field(text: &str) -> String {
     if text.contains([',', '"', '\n']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text.to_owned() }
 }
 
-fn header(comment: &str, rules: &[&FirewallRule], addresses: &CustomerAddresses) -> String {
+/// The file's header: what it is, for which plan, what it assumes, how to load it.
+fn header(comment: &str, rules: &[&FirewallRule], addresses: &CustomerAddresses, form: &[&str]) -> String {
     let mut text = format!(
         "{comment} Telia Touchpoint Plus firewall openings, spec v{SPEC_VERSION} chapter 6, written by sitecheck.\n{comment} {} rules for this plan.\n",
         rules.len()
     );
+    for line in form {
+        let _ = writeln!(text, "{comment} {line}");
+    }
     let placeholders: Vec<String> = rules
         .iter()
         .flat_map(|rule| [resolve(&rule.source, addresses), resolve(&rule.destination, addresses)])
@@ -223,18 +320,22 @@ fn header(comment: &str, rules: &[&FirewallRule], addresses: &CustomerAddresses)
 }
 
 fn csv(rules: &[&FirewallRule], addresses: &CustomerAddresses) -> String {
-    let mut text = String::from("id,section,direction,protocol,ports,source,destination,comment\n");
+    let mut text = String::from(
+        "id,section,direction,action,protocol,ports,source,destination,source_name,destination_name,comment\n",
+    );
     for rule in rules {
         let (source, destination) = (resolve(&rule.source, addresses), resolve(&rule.destination, addresses));
         for service in rule.services {
             let _ = writeln!(
                 text,
-                "{},{},{},{},{},{},{},{}",
+                "{},{},{},allow,{},{},{},{},{},{},{}",
                 rule.id,
                 rule.section,
                 direction_name(rule.direction),
                 service.protocol.name(),
                 service.ports,
+                csv_field(&source.addresses()),
+                csv_field(&destination.addresses()),
                 csv_field(&source.name),
                 csv_field(&destination.name),
                 csv_field(rule.comment)
@@ -265,8 +366,33 @@ fn markdown(rules: &[&FirewallRule], addresses: &CustomerAddresses) -> String {
     text
 }
 
-fn quoted(text: &str) -> String {
-    text.replace(['"', '\\', '\n'], " ")
+/// A comment as the firewall takes it: no quotes or newlines, and at most `limit` bytes,
+/// cut at a word.
+fn comment_text(text: &str, limit: usize) -> String {
+    let clean = text.replace(['"', '\\', '\n', '\''], " ");
+    if clean.len() <= limit {
+        return clean;
+    }
+    let mut cut = String::new();
+    for word in clean.split(' ') {
+        if cut.len() + word.len() + 1 > limit.saturating_sub(1) {
+            break;
+        }
+        if !cut.is_empty() {
+            cut.push(' ');
+        }
+        cut.push_str(word);
+    }
+    cut.push('…');
+    // '…' is three bytes in UTF-8: keep within the limit for byte-counting firewalls.
+    while cut.len() > limit {
+        cut.pop();
+    }
+    cut
+}
+
+fn rule_comment(rule: &FirewallRule, limit: usize) -> String {
+    comment_text(&format!("{} {}", rule.id, rule.comment), limit)
 }
 
 fn nft_match(keyword: &str, endpoint: &Endpoint) -> String {
@@ -281,37 +407,85 @@ fn nft_net(network: &Ipv4Net) -> String {
     if network.prefix_len() == 32 { network.addr().to_string() } else { network.to_string() }
 }
 
-fn nftables(rules: &[&FirewallRule], addresses: &CustomerAddresses) -> String {
-    let mut text = format!("#!/usr/sbin/nft -f\n{}", header("#", rules, addresses));
-    text.push_str("table inet touchpoint_plus {\n\tchain forward {\n\t\ttype filter hook forward priority filter; policy accept;\n");
+/// One nftables rule body per rule and service.
+fn nft_rules(rules: &[&FirewallRule], addresses: &CustomerAddresses) -> Vec<String> {
+    let mut lines = Vec::new();
     for rule in rules {
         let (source, destination) = (resolve(&rule.source, addresses), resolve(&rule.destination, addresses));
         for service in rule.services {
             let protocol = service.protocol.name().to_ascii_lowercase();
-            let _ = writeln!(
-                text,
-                "\t\t{}{}{protocol} dport {} accept comment \"{} {}\"",
+            // nftables keeps comments up to 128 bytes.
+            lines.push(format!(
+                "{}{}{protocol} dport {} accept comment \"{}\"",
                 nft_match("saddr", &source),
                 nft_match("daddr", &destination),
                 service.ports,
-                rule.id,
-                quoted(rule.comment)
-            );
+                rule_comment(rule, 127)
+            ));
         }
+    }
+    lines
+}
+
+const NFT_TABLE: &str = "touchpoint_plus";
+
+fn nftables(rules: &[&FirewallRule], addresses: &CustomerAddresses) -> String {
+    let form = [
+        "FORM: a complete forwarding policy for a firewall that does nothing else.",
+        "ASSUMES: this host routes between the customer's network and the Internet (the forward hook);",
+        "  every forwarded packet the plan does not need is dropped (policy drop); replies to allowed",
+        "  connections come back (ct state established,related); addresses are as the forward hook sees",
+        "  them (before source NAT, after destination NAT); the firewall's own input and output are untouched.",
+        "  nftables passes every base chain on a hook in turn and a drop in any of them is final: remove",
+        "  other tables' forward chains, or use the rules-to-add file in your own chain instead.",
+        "LOAD: nft -f touchpoint-plus.nft  (loading it again replaces the table)",
+    ];
+    let mut text = format!("#!/usr/sbin/nft -f\n{}", header("#", rules, addresses, &form));
+    let _ = writeln!(text, "table inet {NFT_TABLE}\ndelete table inet {NFT_TABLE}\ntable inet {NFT_TABLE} {{");
+    text.push_str("\tchain forward {\n\t\ttype filter hook forward priority filter; policy drop;\n");
+    text.push_str("\t\tct state established,related accept comment \"replies to allowed connections\"\n");
+    text.push_str("\t\tct state invalid drop\n");
+    for line in nft_rules(rules, addresses) {
+        let _ = writeln!(text, "\t\t{line}");
     }
     text.push_str("\t}\n}\n");
     text
 }
 
-fn iptables(rules: &[&FirewallRule], addresses: &CustomerAddresses) -> String {
-    let mut text = header("#", rules, addresses);
-    text.push_str("*filter\n:TOUCHPOINT-PLUS - [0:0]\n");
+fn nftables_add(rules: &[&FirewallRule], addresses: &CustomerAddresses, chain: &NftChain) -> String {
+    let assumes = format!("ASSUMES: your ruleset has the chain {chain}, a base chain on the forward hook;");
+    let form = [
+        "FORM: rules to add to an existing ruleset; nothing else in it is changed.",
+        assumes.as_str(),
+        "  the rules are appended (add rule): if that chain ends in an explicit drop or reject rule rather",
+        "  than its policy, insert them before it (nft insert rule … or add rule … position N).",
+        "  The first rule lets replies to allowed connections back; it is harmless if your chain has one.",
+        "LOAD: nft -f touchpoint-plus-add.nft  (once: loading it again adds the rules again)",
+    ];
+    let mut text = format!("#!/usr/sbin/nft -f\n{}", header("#", rules, addresses, &form));
+    let _ = writeln!(
+        text,
+        "add rule {chain} ct state established,related accept comment \"replies to allowed connections\""
+    );
+    for line in nft_rules(rules, addresses) {
+        let _ = writeln!(text, "add rule {chain} {line}");
+    }
+    text
+}
+
+const IPTABLES_CHAIN: &str = "TOUCHPOINT-PLUS";
+
+fn iptables_rules(rules: &[&FirewallRule], addresses: &CustomerAddresses) -> String {
+    let mut text = String::new();
     for rule in rules {
         let (source, destination) = (resolve(&rule.source, addresses), resolve(&rule.destination, addresses));
-        let sources: Vec<Option<&Ipv4Net>> =
-            if source.networks.is_empty() { vec![None] } else { source.networks.iter().map(Some).collect() };
-        let destinations: Vec<Option<&Ipv4Net>> =
-            if destination.networks.is_empty() { vec![None] } else { destination.networks.iter().map(Some).collect() };
+        let sides = |endpoint: &Endpoint| -> Vec<Option<Ipv4Net>> {
+            if endpoint.networks.is_empty() {
+                vec![None]
+            } else {
+                endpoint.networks.iter().copied().map(Some).collect()
+            }
+        };
         for service in rule.services {
             let protocol = service.protocol.name().to_ascii_lowercase();
             let ports = if service.ports.is_single() {
@@ -319,59 +493,136 @@ fn iptables(rules: &[&FirewallRule], addresses: &CustomerAddresses) -> String {
             } else {
                 format!("{}:{}", service.ports.first(), service.ports.last())
             };
-            for source in &sources {
-                for destination in &destinations {
-                    let mut line = String::from("-A TOUCHPOINT-PLUS");
-                    if let Some(network) = source {
+            for from in sides(&source) {
+                for to in sides(&destination) {
+                    let mut line = format!("-A {IPTABLES_CHAIN}");
+                    if let Some(network) = from {
                         let _ = write!(line, " -s {network}");
                     }
-                    if let Some(network) = destination {
+                    if let Some(network) = to {
                         let _ = write!(line, " -d {network}");
                     }
+                    // iptables keeps comments up to 256 bytes.
                     let _ = writeln!(
                         text,
-                        "{line} -p {protocol} -m {protocol} --dport {ports} -m comment --comment \"{} {}\" -j ACCEPT",
-                        rule.id,
-                        quoted(rule.comment)
+                        "{line} -p {protocol} -m {protocol} --dport {ports} -m comment --comment \"{}\" -j ACCEPT",
+                        rule_comment(rule, 255)
                     );
                 }
             }
         }
     }
+    text
+}
+
+fn iptables(rules: &[&FirewallRule], addresses: &CustomerAddresses) -> String {
+    let form = [
+        "FORM: a complete filter table for a firewall that does nothing else.",
+        "ASSUMES: this host routes between the customer's network and the Internet (FORWARD);",
+        "  FORWARD drops what the plan does not need, replies to allowed connections come back",
+        "  (conntrack ESTABLISHED,RELATED); INPUT and OUTPUT accept: protect the firewall itself separately.",
+        "LOAD: iptables-restore < touchpoint-plus.iptables  (this replaces the whole filter table)",
+    ];
+    let mut text = header("#", rules, addresses, &form);
+    text.push_str("*filter\n:INPUT ACCEPT [0:0]\n:FORWARD DROP [0:0]\n:OUTPUT ACCEPT [0:0]\n");
+    let _ = writeln!(text, ":{IPTABLES_CHAIN} - [0:0]");
+    text.push_str("-A FORWARD -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT\n");
+    text.push_str("-A FORWARD -m conntrack --ctstate INVALID -j DROP\n");
+    let _ = writeln!(text, "-A FORWARD -j {IPTABLES_CHAIN}");
+    text.push_str(&iptables_rules(rules, addresses));
     text.push_str("COMMIT\n");
     text
 }
 
-fn asa_object(endpoint: &Endpoint) -> String {
-    if endpoint.networks.is_empty() { "any".to_owned() } else { format!("object-group {}", endpoint.object) }
+fn iptables_add(rules: &[&FirewallRule], addresses: &CustomerAddresses) -> String {
+    let form = [
+        "FORM: a chain to add to an existing filter table; nothing else in it is changed.",
+        "ASSUMES: FORWARD carries the traffic between the customer's network and the Internet.",
+        "  The jump to TOUCHPOINT-PLUS is inserted first in FORWARD, so these openings are found before",
+        "  your own rules; what they do not accept returns to FORWARD and your rules and policy.",
+        "  The chain's first rule lets replies to allowed connections back.",
+        "LOAD: iptables-restore --noflush < touchpoint-plus-add.iptables",
+        "  (without --noflush, iptables-restore replaces your whole filter table)",
+        "RELOAD: iptables -D FORWARD -j TOUCHPOINT-PLUS first, or FORWARD jumps to the chain twice",
+    ];
+    let mut text = header("#", rules, addresses, &form);
+    let _ = writeln!(text, "*filter\n:{IPTABLES_CHAIN} - [0:0]");
+    let _ = writeln!(text, "-A {IPTABLES_CHAIN} -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT");
+    text.push_str(&iptables_rules(rules, addresses));
+    let _ = writeln!(text, "-I FORWARD 1 -j {IPTABLES_CHAIN}");
+    text.push_str("COMMIT\n");
+    text
 }
 
-fn asa_ports(service: &Service) -> String {
-    if service.ports.is_single() {
-        format!("eq {}", service.ports.first())
-    } else {
-        format!("range {} {}", service.ports.first(), service.ports.last())
+/// How an ASA access-list entry names one side.
+fn asa_operand(endpoint: &Endpoint) -> String {
+    match (endpoint.networks.as_slice(), endpoint.hosts.is_empty()) {
+        ([], true) => "any4".to_owned(),
+        ([_], true) => format!("object {}", endpoint.object),
+        _ => format!("object-group {}", endpoint.object),
     }
 }
+
+fn asa_member(network: &Ipv4Net) -> String {
+    if network.prefix_len() == 32 {
+        format!("host {}", network.addr())
+    } else {
+        format!("{} {}", network.addr(), network.netmask())
+    }
+}
+
+/// ASA object names for a vendor's FQDN: "ems2.media5corp.com" → "FQDN-EMS2.MEDIA5CORP.COM".
+fn fqdn_object(name: &str) -> String {
+    format!("FQDN-{}", name.to_ascii_uppercase())
+}
+
+/// The longest remark ASA accepts.
+pub const ASA_REMARK_LIMIT: usize = 100;
 
 fn asa(rules: &[&FirewallRule], addresses: &CustomerAddresses) -> String {
-    let mut text = header("!", rules, addresses);
-    let mut objects: Vec<Endpoint> = Vec::new();
+    let form = [
+        "FORM: objects and access lists for a Cisco ASA (8.3 or later), to paste in configuration mode.",
+        "ASSUMES: access lists name real (untranslated) addresses, as ASA 8.3 and later match them;",
+        "  TPP-OUTBOUND filters traffic entering the inside interface, TPP-INBOUND traffic entering",
+        "  the outside interface; the ASA is stateful, so replies pass without rules of their own.",
+        "  An access list ends in an implicit deny: if an interface has an access list already, add",
+        "  these entries to it rather than binding TPP-OUTBOUND or TPP-INBOUND in its place.",
+        "  FQDN objects need a DNS server on the ASA (dns domain-lookup); the listed address is kept beside them.",
+        "BIND (interface names are yours):",
+        "  access-group TPP-OUTBOUND in interface inside",
+        "  access-group TPP-INBOUND in interface outside",
+    ];
+    let mut text = header("!", rules, addresses, &form);
+    let mut written: Vec<String> = Vec::new();
     for rule in rules {
         for endpoint in [resolve(&rule.source, addresses), resolve(&rule.destination, addresses)] {
-            if !endpoint.networks.is_empty() && !objects.iter().any(|known| known.object == endpoint.object) {
-                objects.push(endpoint);
+            if endpoint.networks.is_empty() && endpoint.hosts.is_empty() || written.contains(&endpoint.object) {
+                continue;
             }
-        }
-    }
-    for object in &objects {
-        let _ = writeln!(text, "object-group network {}", object.object);
-        let _ = writeln!(text, " description {}", quoted(&object.name));
-        for network in &object.networks {
-            if network.prefix_len() == 32 {
-                let _ = writeln!(text, " network-object host {}", network.addr());
-            } else {
-                let _ = writeln!(text, " network-object {} {}", network.addr(), network.netmask());
+            written.push(endpoint.object.clone());
+            let description = comment_text(&endpoint.name, 200);
+            match (endpoint.networks.as_slice(), endpoint.hosts.is_empty()) {
+                ([network], true) => {
+                    let _ = writeln!(text, "object network {}", endpoint.object);
+                    let member = if network.prefix_len() == 32 {
+                        format!("host {}", network.addr())
+                    } else {
+                        format!("subnet {} {}", network.addr(), network.netmask())
+                    };
+                    let _ = writeln!(text, " {member}\n description {description}");
+                }
+                (networks, _) => {
+                    for host in &endpoint.hosts {
+                        let _ = writeln!(text, "object network {}\n fqdn v4 {host}", fqdn_object(host));
+                    }
+                    let _ = writeln!(text, "object-group network {}\n description {description}", endpoint.object);
+                    for host in &endpoint.hosts {
+                        let _ = writeln!(text, " network-object object {}", fqdn_object(host));
+                    }
+                    for network in networks {
+                        let _ = writeln!(text, " network-object {}", asa_member(network));
+                    }
+                }
             }
         }
     }
@@ -381,18 +632,70 @@ fn asa(rules: &[&FirewallRule], addresses: &CustomerAddresses) -> String {
             Direction::Inbound => "TPP-INBOUND",
         };
         let (source, destination) = (resolve(&rule.source, addresses), resolve(&rule.destination, addresses));
-        let _ = writeln!(text, "access-list {list} remark {} {}", rule.id, quoted(rule.comment));
+        let _ = writeln!(text, "access-list {list} remark {}", rule_comment(rule, ASA_REMARK_LIMIT));
         for service in rule.services {
-            let protocol = match service.protocol {
-                Protocol::Tcp => "tcp",
-                Protocol::Udp => "udp",
+            let ports = if service.ports.is_single() {
+                format!("eq {}", service.ports.first())
+            } else {
+                format!("range {} {}", service.ports.first(), service.ports.last())
             };
             let _ = writeln!(
                 text,
-                "access-list {list} extended permit {protocol} {} {} {}",
-                asa_object(&source),
-                asa_object(&destination),
-                asa_ports(service)
+                "access-list {list} extended permit {} {} {} {ports}",
+                service.protocol.name().to_ascii_lowercase(),
+                asa_operand(&source),
+                asa_operand(&destination)
+            );
+        }
+    }
+    text
+}
+
+/// The rules a PC's own firewall needs: what the softphone, the web portal and the ACE
+/// programs of Advanced Attendant open from the PC (6.1, 6.2, 6.6; 2.5.5).
+pub fn pc_rules<'a>(rules: &[&'a FirewallRule]) -> Vec<&'a FirewallRule> {
+    rules
+        .iter()
+        .copied()
+        .filter(|rule| {
+            rule.direction == Direction::Outbound
+                && matches!(rule.source, Party::Customer { role: CustomerRole::Network })
+                && matches!(rule.section, "6.1" | "6.2" | "6.6")
+        })
+        .collect()
+}
+
+fn powershell_quoted(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "''"))
+}
+
+fn windows_firewall(rules: &[&FirewallRule], addresses: &CustomerAddresses) -> String {
+    let pc = pc_rules(rules);
+    let form = [
+        "FORM: Windows Defender Firewall rules for the PCs that run the softphone, the web portal and",
+        "  the Advanced Attendant programs (2.5.5: a local firewall must permit this traffic).",
+        "ASSUMES: run in an elevated PowerShell on each PC (or push the same rules by Group Policy);",
+        "  Windows Defender Firewall allows outbound traffic unless DefaultOutboundAction is Block: these",
+        "  rules matter where it is. No inbound rules are needed: the PC opens every connection and the",
+        "  firewall lets the replies back. The rules name no program: add -Program to narrow them.",
+        "RELOAD: Remove-NetFirewallRule -Group 'Telia Touchpoint Plus' first",
+    ];
+    let mut text = header("#", &pc, addresses, &form);
+    for rule in pc {
+        let destination = resolve(&rule.destination, addresses);
+        let remote = destination.networks.iter().map(Ipv4Net::to_string).collect::<Vec<_>>().join(",");
+        for service in rule.services {
+            let ports = if service.ports.is_single() {
+                service.ports.first().to_string()
+            } else {
+                format!("{}-{}", service.ports.first(), service.ports.last())
+            };
+            let _ = writeln!(
+                text,
+                "New-NetFirewallRule -DisplayName {} -Description {} -Group 'Telia Touchpoint Plus' -Direction Outbound -Action Allow -Protocol {} -RemoteAddress {remote} -RemotePort {ports} -Profile Any",
+                powershell_quoted(&format!("Touchpoint Plus {} {service}", rule.id)),
+                powershell_quoted(rule.comment),
+                service.protocol.name()
             );
         }
     }
@@ -400,117 +703,23 @@ fn asa(rules: &[&FirewallRule], addresses: &CustomerAddresses) -> String {
 }
 
 /// Writes the rules in the given format.
-pub fn export(rules: &[&FirewallRule], addresses: &CustomerAddresses, format: RuleFormat) -> String {
+pub fn export(
+    rules: &[&FirewallRule],
+    addresses: &CustomerAddresses,
+    format: RuleFormat,
+    options: &ExportOptions,
+) -> String {
     match format {
         RuleFormat::Csv => csv(rules, addresses),
         RuleFormat::Markdown => markdown(rules, addresses),
         RuleFormat::Nftables => nftables(rules, addresses),
+        RuleFormat::NftablesAdd => nftables_add(rules, addresses, &options.nft_chain),
         RuleFormat::Iptables => iptables(rules, addresses),
+        RuleFormat::IptablesAdd => iptables_add(rules, addresses),
         RuleFormat::CiscoAsa => asa(rules, addresses),
+        RuleFormat::WindowsFirewall => windows_firewall(rules, addresses),
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::plan::{Calendar, Plan, SkypeIntegration};
-
-    fn everything() -> Plan {
-        Plan {
-            softphone_pc_users: 10,
-            ip_phones: 5,
-            mitel_phones: true,
-            ata_adapters: 1,
-            mediatrix_adapters: true,
-            calendar: Calendar::ExchangeOnPremise,
-            skype: SkypeIntegration::PresenceAndVoice,
-            advanced_attendant: true,
-            ad_integration: true,
-            ..Plan::default()
-        }
-    }
-
-    #[test]
-    fn formats_parse_by_name() {
-        for format in RuleFormat::ALL {
-            assert_eq!(format.name().parse::<RuleFormat>(), Ok(format));
-        }
-        assert_eq!("nft".parse::<RuleFormat>(), Ok(RuleFormat::Nftables));
-        assert_eq!("pdf".parse::<RuleFormat>(), Err(UnknownFormat("pdf".into())));
-    }
-
-    #[test]
-    fn every_format_carries_every_rule() {
-        let plan = everything();
-        let rules = plan.firewall_rules();
-        assert_eq!(rules.len(), 17);
-        for format in RuleFormat::ALL {
-            let text = export(&rules, &plan.addresses, format);
-            for rule in &rules {
-                assert!(text.contains(rule.id), "{} lacks {}", format.name(), rule.id);
-            }
-        }
-    }
-
-    #[test]
-    fn nftables_lines() {
-        let plan = everything();
-        let text = export(&plan.firewall_rules(), &plan.addresses, RuleFormat::Nftables);
-        assert!(text.contains("\t\tip daddr 81.228.2.192/27 tcp dport 443 accept comment \"6.1.2 "), "{text}");
-        assert!(text.contains("ip daddr 81.228.2.192/27 udp dport 49152-65535 accept"), "{text}");
-        assert!(text.contains("ip daddr 213.65.172.64/30 tcp dport 14711 accept"), "{text}");
-        assert!(text.contains("ip daddr { 213.65.58.109, 213.65.37.180 } tcp dport 443"), "{text}");
-        assert!(text.contains("ip saddr 81.228.2.192/27 ip daddr 192.0.2.10 tcp dport 443 accept"), "{text}");
-        assert!(
-            text.contains("# PLACEHOLDER: Customer's Exchange EWS (192.0.2.10, placeholder: replace it)"),
-            "{text}"
-        );
-    }
-
-    #[test]
-    fn given_addresses_replace_placeholders() {
-        let mut plan = everything();
-        plan.addresses.exchange_ews = Some("198.51.100.7/32".parse().unwrap());
-        plan.addresses.network = Some("10.20.0.0/16".parse().unwrap());
-        let text = export(&plan.firewall_rules(), &plan.addresses, RuleFormat::Iptables);
-        assert!(
-            text.contains("-A TOUCHPOINT-PLUS -s 81.228.2.192/27 -d 198.51.100.7/32 -p tcp -m tcp --dport 443"),
-            "{text}"
-        );
-        assert!(
-            text.contains("-A TOUCHPOINT-PLUS -s 10.20.0.0/16 -d 81.228.2.192/27 -p udp -m udp --dport 49152:65535"),
-            "{text}"
-        );
-        assert!(!text.contains("192.0.2.10"), "{text}");
-    }
-
-    #[test]
-    fn asa_groups_and_ranges() {
-        let plan = everything();
-        let text = export(&plan.firewall_rules(), &plan.addresses, RuleFormat::CiscoAsa);
-        assert!(text.contains("object-group network TPP-PLATFORM\n description 81.228.2.192/27\n network-object 81.228.2.192 255.255.255.224\n"), "{text}");
-        assert!(text.contains(" network-object 213.65.172.64 255.255.255.252\n"), "{text}");
-        assert!(
-            text.contains(
-                "access-list TPP-OUTBOUND extended permit udp any object-group TPP-PLATFORM range 49152 65535"
-            ),
-            "{text}"
-        );
-        assert!(text.contains("access-list TPP-INBOUND extended permit tcp object-group TPP-PLATFORM object-group CUSTOMER-S4B-MEDIATION eq 5067"), "{text}");
-    }
-
-    #[test]
-    fn csv_and_markdown_quote_what_needs_it() {
-        let plan = everything();
-        let csv_text = export(&plan.firewall_rules(), &plan.addresses, RuleFormat::Csv);
-        assert!(csv_text.starts_with("id,section,direction,protocol,ports,source,destination,comment\n"));
-        assert!(csv_text.contains("6.3.3,6.3,outbound,TCP,80,Customer's network,\"ems2.media5corp.com, ems.media5corp.com, virtuo.media5corp.com (192.99.54.246)\","), "{csv_text}");
-        let markdown_text = export(&plan.firewall_rules(), &plan.addresses, RuleFormat::Markdown);
-        assert!(
-            markdown_text.contains(
-                "| 6.6.1 | outbound | Customer's network | 213.65.172.64/30 (213.65.172.64-67) | TCP/211, TCP/14711 |"
-            ),
-            "{markdown_text}"
-        );
-    }
-}
+mod tests;

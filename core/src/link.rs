@@ -9,7 +9,6 @@ use crate::condition::AccessPath;
 use crate::confirmation::{Confirmation, Confirmations};
 use crate::plan::{Calendar, CustomerAddresses, Plan, SkypeIntegration};
 use crate::verdict::Verdict;
-use ipnet::Ipv4Net;
 use std::collections::BTreeMap;
 use thiserror::Error;
 
@@ -294,7 +293,7 @@ pub fn decode_link(text: &str) -> Result<Shared, LinkError> {
                 Ok(uplink) => plan.uplink_kbps = Some(uplink),
                 Err(_) => problems.push(format!("u: \"{value}\" is not a bandwidth in kbit/s")),
             },
-            "n" | "ew" | "fe" | "me" | "ad" => match value.parse::<Ipv4Net>() {
+            "n" | "ew" | "fe" | "me" | "ad" => match crate::plan::parse_address_or_network(&value) {
                 Ok(network) => {
                     let addresses: &mut CustomerAddresses = &mut plan.addresses;
                     let slot = match key {

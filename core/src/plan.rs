@@ -30,15 +30,44 @@ pub enum SkypeIntegration {
 }
 
 /// Addresses of the customer's own servers, for inbound rules. Unknown ones are written as
-/// placeholders from the documentation range, marked as such.
+/// placeholders from the documentation range, marked as such. Each is one address
+/// ("198.51.100.10") or a network ("10.20.0.0/16").
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CustomerAddresses {
+    #[serde(deserialize_with = "address_or_network")]
     pub network: Option<Ipv4Net>,
+    #[serde(deserialize_with = "address_or_network")]
     pub exchange_ews: Option<Ipv4Net>,
+    #[serde(deserialize_with = "address_or_network")]
     pub s4b_front_end: Option<Ipv4Net>,
+    #[serde(deserialize_with = "address_or_network")]
     pub s4b_mediation: Option<Ipv4Net>,
+    #[serde(deserialize_with = "address_or_network")]
     pub ad_sync: Option<Ipv4Net>,
+}
+
+/// Why a text is not an address or network for the plan.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("\"{0}\" is not an IPv4 address or network, such as 198.51.100.10 or 10.1.0.0/16")]
+pub struct AddressError(pub String);
+
+/// One address (a /32) or a network; host bits of a network are dropped
+/// ("10.20.1.5/16" is 10.20.0.0/16).
+pub fn parse_address_or_network(text: &str) -> Result<Ipv4Net, AddressError> {
+    let text = text.trim();
+    text.parse::<Ipv4Net>()
+        .map(|network| network.trunc())
+        .or_else(|_| text.parse::<std::net::Ipv4Addr>().map(Ipv4Net::from))
+        .map_err(|_| AddressError(text.to_owned()))
+}
+
+fn address_or_network<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<Ipv4Net>, D::Error> {
+    let text: Option<String> = Option::deserialize(deserializer)?;
+    match text.as_deref().map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(text) => parse_address_or_network(text).map(Some).map_err(serde::de::Error::custom),
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -286,6 +315,30 @@ mod tests {
     use super::*;
     use crate::bandwidth::calculate;
     use crate::units::Bandwidth;
+
+    #[test]
+    fn addresses_read_plain_or_as_networks() {
+        let check = |text: &str, expected: Result<&str, AddressError>| {
+            assert_eq!(parse_address_or_network(text).map(|network| network.to_string()), expected.map(str::to_owned));
+        };
+        check("198.51.100.10", Ok("198.51.100.10/32"));
+        check(" 198.51.100.10/32 ", Ok("198.51.100.10/32"));
+        check("10.20.1.5/16", Ok("10.20.0.0/16"));
+        check("198.51.100", Err(AddressError("198.51.100".into())));
+        check("10.0.0.0/33", Err(AddressError("10.0.0.0/33".into())));
+    }
+
+    #[test]
+    fn a_plan_file_takes_plain_addresses() {
+        let plan: Plan =
+            serde_json::from_str(r#"{"addresses": {"exchange_ews": "198.51.100.10", "network": "10.20.0.0/16", "ad_sync": null, "s4b_front_end": ""}}"#)
+                .unwrap();
+        assert_eq!(plan.addresses.exchange_ews, Some("198.51.100.10/32".parse().unwrap()));
+        assert_eq!(plan.addresses.network, Some("10.20.0.0/16".parse().unwrap()));
+        assert_eq!((plan.addresses.ad_sync, plan.addresses.s4b_front_end), (None, None));
+        let error = serde_json::from_str::<Plan>(r#"{"addresses": {"exchange_ews": "198.51.100"}}"#).unwrap_err();
+        assert!(error.to_string().contains("\"198.51.100\" is not an IPv4 address or network"), "{error}");
+    }
 
     fn rule_ids(plan: &Plan) -> Vec<&'static str> {
         plan.firewall_rules().iter().map(|rule| rule.id).collect()

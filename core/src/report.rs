@@ -116,7 +116,8 @@ pub fn report_markdown(report: &Report<'_>) -> String {
     }
     text.push('\n');
     text.push_str(
-        &export(&report.firewall_rules, &report.plan.addresses, RuleFormat::Markdown).replacen("# ", "## ", 1),
+        &export(&report.firewall_rules, &report.plan.addresses, RuleFormat::Markdown, &Default::default())
+            .replacen("# ", "## ", 1),
     );
     text
 }

@@ -1,0 +1,469 @@
+//! Reads a Cisco ASA running-config: network objects and object-groups (hosts, subnets,
+//! ranges, FQDNs, nested groups), service objects and groups (named ports, ranges), and
+//! extended access lists with permit and deny, in order, ending in the implicit deny.
+
+use super::model::{Action, Chain, Policy, Protocols, Rule};
+use super::region::{IntervalSet, PORT, Product, SOURCE};
+use super::words::port;
+use super::{Firewall, Hook, Syntax};
+use crate::units::Protocol;
+use ipnet::Ipv4Net;
+use std::collections::BTreeMap;
+use std::net::Ipv4Addr;
+
+/// A set of addresses, and whether names (FQDN objects) may add addresses not known offline.
+#[derive(Debug, Clone, Default)]
+struct Addresses {
+    known: IntervalSet,
+    names: Vec<String>,
+}
+
+/// One protocol-and-ports alternative of a service.
+#[derive(Debug, Clone)]
+struct ServiceEntry {
+    protocols: Protocols,
+    ports: IntervalSet,
+    uncertain: Option<String>,
+}
+
+#[derive(Debug, Default)]
+struct Objects {
+    networks: BTreeMap<String, Addresses>,
+    services: BTreeMap<String, Vec<ServiceEntry>>,
+    /// Port groups: `object-group service NAME tcp` with port-objects.
+    protocols: BTreeMap<String, Protocols>,
+}
+
+#[derive(Debug, Clone)]
+enum Open {
+    Network(String),
+    NetworkGroup(String),
+    Service(String),
+    ServiceGroup(String, Option<Protocols>),
+    ProtocolGroup(String),
+    Other,
+}
+
+fn protocols_of(word: &str) -> Option<Protocols> {
+    match word {
+        "tcp" | "6" => Some(Protocols::only(Protocol::Tcp)),
+        "udp" | "17" => Some(Protocols::only(Protocol::Udp)),
+        "tcp-udp" | "ip" => Some(Protocols::ANY),
+        "icmp" | "icmp6" | "esp" | "ah" | "gre" | "sctp" | "igmp" | "ospf" | "pim" | "eigrp" => Some(Protocols::NONE),
+        number if number.parse::<u8>().is_ok() => Some(Protocols::NONE),
+        _ => None,
+    }
+}
+
+/// "eq 443" / "neq www" / "lt 1024" / "gt 1023" / "range 49152 65535": the ports and how
+/// many words they took.
+fn port_operator(words: &[&str]) -> Option<(IntervalSet, usize)> {
+    let number = |index: usize| words.get(index).and_then(|word| port(word)).map(u32::from);
+    match words.first().copied()? {
+        "eq" => number(1).map(|p| (IntervalSet::interval(p, p), 2)),
+        "neq" => number(1).map(|p| (IntervalSet::interval(p, p).complement(PORT), 2)),
+        "lt" => number(1).map(|p| (if p == 0 { IntervalSet::empty() } else { IntervalSet::interval(0, p - 1) }, 2)),
+        "gt" => number(1).map(|p| (IntervalSet::interval(p + 1, 65535), 2)),
+        "range" => match (number(1), number(2)) {
+            (Some(first), Some(last)) if first <= last => Some((IntervalSet::interval(first, last), 3)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn mask_network(address: &str, mask: &str) -> Option<IntervalSet> {
+    let (address, mask) = (address.parse::<Ipv4Addr>().ok()?, mask.parse::<Ipv4Addr>().ok()?);
+    Ipv4Net::with_netmask(address, mask).ok().map(IntervalSet::network)
+}
+
+impl Objects {
+    fn add_network(&mut self, name: &str, addresses: Addresses) {
+        let entry = self.networks.entry(name.to_owned()).or_default();
+        entry.known = entry.known.union(&addresses.known);
+        entry.names.extend(addresses.names);
+    }
+
+    /// An address operand: any, host A, A MASK, object N, object-group N. Returns the
+    /// addresses and how many words it took; `Err` for what cannot be read.
+    fn address(&self, words: &[&str]) -> Result<(Addresses, usize), String> {
+        let full = || Addresses { known: IntervalSet::full(SOURCE), names: Vec::new() };
+        match words.first().copied() {
+            Some("any" | "any4") => Ok((full(), 1)),
+            Some("any6") => Ok((Addresses::default(), 1)),
+            Some("host") => {
+                let address = words.get(1).copied().unwrap_or("");
+                address
+                    .parse::<Ipv4Addr>()
+                    .map(|address| {
+                        (Addresses { known: IntervalSet::network(Ipv4Net::from(address)), names: Vec::new() }, 2)
+                    })
+                    .map_err(|_| format!("\"{address}\" after host is not an IPv4 address"))
+            }
+            Some("object" | "object-group") => {
+                let name = words.get(1).copied().unwrap_or("");
+                self.networks
+                    .get(name)
+                    .cloned()
+                    .map(|addresses| (addresses, 2))
+                    .ok_or_else(|| format!("network object {name} is not defined above this line"))
+            }
+            Some("interface") => Err("addresses given as an interface are not known offline".into()),
+            Some(address) => {
+                let mask = words.get(1).copied().unwrap_or("");
+                mask_network(address, mask)
+                    .map(|known| (Addresses { known, names: Vec::new() }, 2))
+                    .ok_or_else(|| format!("\"{address} {mask}\" is not an address with its netmask"))
+            }
+            None => Err("the line ends before its addresses".into()),
+        }
+    }
+
+    /// An object's member line (inside `object network` or `object-group network`).
+    fn member(&self, words: &[&str]) -> Result<Addresses, String> {
+        match words {
+            ["host", address] | ["network-object", "host", address] => {
+                self.address(&["host", address]).map(|(addresses, _)| addresses)
+            }
+            ["network-object", "object", name] | ["group-object", name] => self
+                .networks
+                .get(*name)
+                .cloned()
+                .ok_or_else(|| format!("network object {name} is not defined above this line")),
+            ["subnet", address, mask] | ["network-object", address, mask] => mask_network(address, mask)
+                .map(|known| Addresses { known, names: Vec::new() })
+                .ok_or_else(|| format!("\"{address} {mask}\" is not an address with its netmask")),
+            ["range", first, last] => match (first.parse::<Ipv4Addr>(), last.parse::<Ipv4Addr>()) {
+                (Ok(first), Ok(last)) if first <= last => {
+                    Ok(Addresses { known: IntervalSet::address_range(first, last), names: Vec::new() })
+                }
+                _ => Err(format!("\"{first} {last}\" is not an address range")),
+            },
+            ["fqdn", .., name] => Ok(Addresses { known: IntervalSet::empty(), names: vec![(*name).to_owned()] }),
+            _ => {
+                Err("not a network member sitecheck reads (host, subnet, range, fqdn, network-object, group-object)"
+                    .into())
+            }
+        }
+    }
+
+    /// "service tcp destination eq 443", "service-object udp destination range 1 2",
+    /// "service-object tcp eq https", "port-object eq www".
+    fn service_member(&self, words: &[&str], group_protocols: Option<Protocols>) -> Result<Vec<ServiceEntry>, String> {
+        match words {
+            ["port-object", rest @ ..] => {
+                let (ports, _) = port_operator(rest).ok_or("the port-object's ports are not understood")?;
+                Ok(vec![ServiceEntry { protocols: group_protocols.unwrap_or(Protocols::ANY), ports, uncertain: None }])
+            }
+            ["service-object", "object", name] | ["group-object", name] => self
+                .services
+                .get(*name)
+                .cloned()
+                .ok_or_else(|| format!("service object {name} is not defined above this line")),
+            ["service" | "service-object", protocol, rest @ ..] => {
+                let protocols =
+                    protocols_of(protocol).ok_or_else(|| format!("protocol \"{protocol}\" is not understood"))?;
+                let mut index = 0;
+                let mut ports = IntervalSet::full(PORT);
+                let mut uncertain = None;
+                while index < rest.len() {
+                    match rest[index] {
+                        "source" => {
+                            let (_, taken) =
+                                port_operator(&rest[index + 1..]).ok_or("the source ports are not understood")?;
+                            uncertain = Some("depends on the source port".to_owned());
+                            index += 1 + taken;
+                        }
+                        "destination" => {
+                            let (set, taken) =
+                                port_operator(&rest[index + 1..]).ok_or("the destination ports are not understood")?;
+                            ports = set;
+                            index += 1 + taken;
+                        }
+                        _ => {
+                            let (set, taken) = port_operator(&rest[index..]).ok_or("the ports are not understood")?;
+                            ports = set;
+                            index += taken;
+                        }
+                    }
+                }
+                Ok(vec![ServiceEntry { protocols, ports, uncertain }])
+            }
+            ["description", ..] => Ok(Vec::new()),
+            _ => Err("not a service member sitecheck reads".into()),
+        }
+    }
+}
+
+pub fn parse(text: &str) -> Firewall {
+    let mut firewall = Firewall::new(Syntax::CiscoAsa);
+    let mut objects = Objects::default();
+    let mut open = Open::Other;
+    let mut lists: Vec<String> = Vec::new();
+    let mut bound: Vec<(String, String)> = Vec::new();
+    for (index, raw) in text.lines().enumerate() {
+        let line = index + 1;
+        let trimmed = raw.trim();
+        if trimmed.is_empty() || trimmed.starts_with('!') || trimmed.starts_with(':') {
+            continue;
+        }
+        let indented = raw.starts_with(' ') || raw.starts_with('\t');
+        let words: Vec<&str> = trimmed.split_whitespace().collect();
+        if indented {
+            let result = match &open {
+                Open::Network(name) | Open::NetworkGroup(name) => {
+                    if words.first() == Some(&"description") || words.first() == Some(&"nat") {
+                        Ok(())
+                    } else {
+                        let name = name.clone();
+                        objects.member(&words).map(|addresses| objects.add_network(&name, addresses))
+                    }
+                }
+                Open::Service(name) | Open::ServiceGroup(name, _) => {
+                    let protocols = match &open {
+                        Open::ServiceGroup(_, protocols) => *protocols,
+                        _ => None,
+                    };
+                    let name = name.clone();
+                    objects.service_member(&words, protocols).map(|entries| {
+                        objects.services.entry(name).or_default().extend(entries);
+                    })
+                }
+                Open::ProtocolGroup(name) => match words.as_slice() {
+                    ["protocol-object", protocol] => match protocols_of(protocol) {
+                        Some(protocols) => {
+                            let entry = objects.protocols.entry(name.clone()).or_insert(Protocols::NONE);
+                            entry.tcp |= protocols.tcp;
+                            entry.udp |= protocols.udp;
+                            Ok(())
+                        }
+                        None => Err(format!("protocol \"{protocol}\" is not understood")),
+                    },
+                    ["description", ..] => Ok(()),
+                    _ => Err("not a protocol-object".into()),
+                },
+                Open::Other => Ok(()),
+            };
+            if let Err(problem) = result {
+                firewall.problem(line, trimmed, problem);
+                // The object may now hold less than it does on the firewall.
+                if let Open::Network(name) | Open::NetworkGroup(name) = &open {
+                    objects.networks.entry(name.clone()).or_default().names.push(format!("line {line}"));
+                }
+            }
+            continue;
+        }
+        open = match words.as_slice() {
+            ["object", "network", name] => {
+                objects.networks.entry((*name).to_owned()).or_default();
+                Open::Network((*name).to_owned())
+            }
+            ["object-group", "network", name] => {
+                objects.networks.entry((*name).to_owned()).or_default();
+                Open::NetworkGroup((*name).to_owned())
+            }
+            ["object", "service", name] => {
+                objects.services.entry((*name).to_owned()).or_default();
+                Open::Service((*name).to_owned())
+            }
+            ["object-group", "service", name] => {
+                objects.services.entry((*name).to_owned()).or_default();
+                Open::ServiceGroup((*name).to_owned(), None)
+            }
+            ["object-group", "service", name, protocol] => {
+                objects.services.entry((*name).to_owned()).or_default();
+                Open::ServiceGroup((*name).to_owned(), protocols_of(protocol))
+            }
+            ["object-group", "protocol", name] => Open::ProtocolGroup((*name).to_owned()),
+            _ => Open::Other,
+        };
+        if !matches!(open, Open::Other) {
+            continue;
+        }
+        match words.as_slice() {
+            ["access-list", name, "remark", ..] => {
+                let _ = name;
+            }
+            ["access-list", name, rest @ ..] => {
+                let mut rest = rest;
+                if let ["line", number, tail @ ..] = rest
+                    && number.parse::<u32>().is_ok()
+                {
+                    rest = tail;
+                }
+                match rest {
+                    ["extended", tail @ ..] => {
+                        if !lists.iter().any(|list| list == name) {
+                            lists.push((*name).to_owned());
+                            firewall.chains.insert(
+                                (*name).to_owned(),
+                                Chain {
+                                    name: (*name).to_owned(),
+                                    line,
+                                    policy: Some(Policy::Drop),
+                                    policy_assumed: false,
+                                    rules: Vec::new(),
+                                },
+                            );
+                        }
+                        match entry(line, tail, &objects) {
+                            Ok(rules) => {
+                                if let Some(chain) = firewall.chains.get_mut(*name) {
+                                    chain.rules.extend(rules);
+                                }
+                            }
+                            Err(problem) => {
+                                firewall.problem(line, trimmed, problem.clone());
+                                if let Some(chain) = firewall.chains.get_mut(*name) {
+                                    chain.rules.push(Rule::unreadable(line, &problem));
+                                }
+                            }
+                        }
+                    }
+                    ["standard", ..] | ["webtype", ..] | ["ethertype", ..] => {}
+                    _ => firewall.problem(line, trimmed, "an access-list line that is neither extended nor a remark"),
+                }
+            }
+            ["access-group", name, "in" | "out", "interface", interface, ..] => {
+                bound.push(((*name).to_owned(), format!("bound to {interface}")));
+            }
+            ["access-group", name, "global"] => bound.push(((*name).to_owned(), "global".into())),
+            ["name", ..] => firewall.problem(line, trimmed, "names (the name command) are not read; use objects"),
+            _ => {}
+        }
+    }
+    let judged: Vec<String> = if bound.is_empty() {
+        if !lists.is_empty() {
+            firewall.assumptions.push(
+                "no access-group in the text: each access list is judged as if bound where the traffic enters".into(),
+            );
+        }
+        lists.clone()
+    } else {
+        lists.iter().filter(|list| bound.iter().any(|(name, _)| name == *list)).cloned().collect()
+    };
+    for list in judged {
+        firewall.bases.push((Hook::AccessList, list));
+    }
+    firewall
+}
+
+/// One extended entry after "extended": permit|deny PROTOCOL SOURCE [PORTS] DESTINATION [PORTS] …
+fn entry(line: usize, words: &[&str], objects: &Objects) -> Result<Vec<Rule>, String> {
+    let action = match words.first().copied() {
+        Some("permit") => Action::Accept,
+        Some("deny") => Action::Drop,
+        other => return Err(format!("\"{}\" is neither permit nor deny", other.unwrap_or(""))),
+    };
+    if words.contains(&"inactive") {
+        return Ok(Vec::new());
+    }
+    let mut index = 1;
+    // The protocol: a name, a protocol group, or a service object or group that also
+    // carries the ports.
+    let mut services: Vec<ServiceEntry> = match words.get(index).copied() {
+        Some("object" | "object-group") => {
+            let name = words.get(index + 1).copied().unwrap_or("");
+            index += 2;
+            if let Some(entries) = objects.services.get(name) {
+                entries.clone()
+            } else if let Some(protocols) = objects.protocols.get(name) {
+                vec![ServiceEntry { protocols: *protocols, ports: IntervalSet::full(PORT), uncertain: None }]
+            } else {
+                return Err(format!("service or protocol object {name} is not defined above this line"));
+            }
+        }
+        Some(protocol) => {
+            index += 1;
+            let protocols =
+                protocols_of(protocol).ok_or_else(|| format!("protocol \"{protocol}\" is not understood"))?;
+            vec![ServiceEntry { protocols, ports: IntervalSet::full(PORT), uncertain: None }]
+        }
+        None => return Err("the entry ends before its protocol".into()),
+    };
+    let (source, taken) = objects.address(&words[index..])?;
+    index += taken;
+    let mut uncertain: Vec<String> = Vec::new();
+    // A source port: an operator, or a port group named where a destination could stand.
+    if let Some((_, taken)) = port_operator(&words[index..]) {
+        uncertain.push(format!("line {line}: depends on the source port"));
+        index += taken;
+    } else if matches!(words.get(index).copied(), Some("object-group"))
+        && words.get(index + 1).is_some_and(|name| objects.services.contains_key(*name))
+    {
+        uncertain.push(format!("line {line}: depends on the source port"));
+        index += 2;
+    }
+    let (destination, taken) = objects.address(&words[index..])?;
+    index += taken;
+    if let Some((ports, taken)) = port_operator(&words[index..]) {
+        for service in &mut services {
+            service.ports = service.ports.intersect(&ports);
+        }
+        index += taken;
+    } else if matches!(words.get(index).copied(), Some("object-group")) {
+        let name = words.get(index + 1).copied().unwrap_or("");
+        let group =
+            objects.services.get(name).ok_or_else(|| format!("port group {name} is not defined above this line"))?;
+        let base = services.clone();
+        services = base
+            .iter()
+            .flat_map(|service| {
+                group.iter().map(move |member| ServiceEntry {
+                    protocols: service.protocols.and(member.protocols),
+                    ports: service.ports.intersect(&member.ports),
+                    uncertain: service.uncertain.clone().or_else(|| member.uncertain.clone()),
+                })
+            })
+            .collect();
+        index += 2;
+    }
+    // What may follow: logging, a time range, inactive.
+    while index < words.len() {
+        match words[index] {
+            "log" => {
+                index += 1;
+                while index < words.len() && !matches!(words[index], "time-range" | "inactive") {
+                    index += 1;
+                }
+            }
+            "time-range" => {
+                uncertain
+                    .push(format!("line {line}: applies only in time-range {}", words.get(index + 1).unwrap_or(&"")));
+                index += 2;
+            }
+            other => return Err(format!("\"{other}\" after the destination is not understood")),
+        }
+    }
+    // Each alternative becomes one rule, in order; an FQDN adds, after the known
+    // addresses, an uncertain rule over any address (the name resolves on the firewall).
+    let alternatives = |addresses: &Addresses| -> Vec<(IntervalSet, Option<String>)> {
+        let mut list = vec![(addresses.known.clone(), None)];
+        if !addresses.names.is_empty() {
+            list.push((
+                IntervalSet::full(SOURCE),
+                Some(format!("line {line}: depends on what {} resolves to", addresses.names.join(", "))),
+            ));
+        }
+        list
+    };
+    let mut rules = Vec::new();
+    for (sources, source_unknown) in alternatives(&source) {
+        for (destinations, destination_unknown) in alternatives(&destination) {
+            for service in &services {
+                let mut reasons = uncertain.clone();
+                reasons.extend(source_unknown.clone());
+                reasons.extend(destination_unknown.clone());
+                reasons.extend(service.uncertain.clone().map(|reason| format!("line {line}: {reason}")));
+                rules.push(Rule {
+                    line,
+                    protocols: service.protocols,
+                    matches: Product([sources.clone(), destinations.clone(), service.ports.clone()]),
+                    uncertain: if reasons.is_empty() { None } else { Some(reasons.join("; ")) },
+                    action: action.clone(),
+                });
+            }
+        }
+    }
+    Ok(rules)
+}

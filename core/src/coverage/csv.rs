@@ -1,0 +1,194 @@
+//! Reads a rule list as CSV: a header naming the columns (action, protocol, ports, source,
+//! destination, and optionally direction), then one rule per row, first match wins. The
+//! delimiter is a comma, a semicolon (Excel in Swedish) or a tab.
+
+use super::model::{Action, Chain, Policy, Protocols, Rule};
+use super::region::{IntervalSet, PORT, Product, SOURCE};
+use super::words::{address_interval, port_interval};
+use super::{Firewall, Hook, Syntax};
+use crate::units::Protocol;
+
+const OUTBOUND: &str = "CSV rows (outbound)";
+const INBOUND: &str = "CSV rows (inbound)";
+
+/// Splits one row; quotes may hold the delimiter, and "" is a quote.
+pub fn split_row(line: &str, delimiter: char) -> Vec<String> {
+    let mut fields = vec![String::new()];
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '"' && quoted && chars.peek() == Some(&'"') {
+            chars.next();
+            fields.last_mut().map(|field| field.push('"'));
+        } else if c == '"' {
+            quoted = !quoted;
+        } else if c == delimiter && !quoted {
+            fields.push(String::new());
+        } else if let Some(field) = fields.last_mut() {
+            field.push(c);
+        }
+    }
+    fields.into_iter().map(|field| field.trim().to_owned()).collect()
+}
+
+#[derive(Debug, Default)]
+struct Columns {
+    action: Option<usize>,
+    protocol: Option<usize>,
+    ports: Option<usize>,
+    source: Option<usize>,
+    destination: Option<usize>,
+    direction: Option<usize>,
+}
+
+fn columns(header: &[String]) -> Columns {
+    let mut columns = Columns::default();
+    for (index, name) in header.iter().enumerate() {
+        let name = name.to_ascii_lowercase().replace(['_', '-'], " ");
+        let slot = match name.trim() {
+            "action" | "verdict" | "permission" | "allow/deny" => &mut columns.action,
+            "protocol" | "proto" => &mut columns.protocol,
+            "ports" | "port" | "dport" | "destination port" | "destination ports" | "dst port" => &mut columns.ports,
+            "source" | "src" | "source address" | "source addresses" | "from" => &mut columns.source,
+            "destination" | "dst" | "destination address" | "destination addresses" | "to" => &mut columns.destination,
+            "direction" => &mut columns.direction,
+            _ => continue,
+        };
+        slot.get_or_insert(index);
+    }
+    columns
+}
+
+fn any(text: &str) -> bool {
+    matches!(text.trim().to_ascii_lowercase().as_str(), "" | "any" | "*" | "all" | "0.0.0.0/0")
+}
+
+fn addresses(text: &str) -> Result<IntervalSet, String> {
+    if any(text) {
+        return Ok(IntervalSet::full(SOURCE));
+    }
+    let intervals: Option<Vec<(u32, u32)>> =
+        text.split([',', ';', ' ']).map(str::trim).filter(|word| !word.is_empty()).map(address_interval).collect();
+    intervals.map(IntervalSet::from_intervals).ok_or_else(|| format!("\"{text}\" is not a list of addresses"))
+}
+
+fn ports(text: &str) -> Result<IntervalSet, String> {
+    if any(text) {
+        return Ok(IntervalSet::full(PORT));
+    }
+    let intervals: Option<Vec<(u32, u32)>> =
+        text.split([',', ';', ' ']).map(str::trim).filter(|word| !word.is_empty()).map(port_interval).collect();
+    intervals.map(IntervalSet::from_intervals).ok_or_else(|| format!("\"{text}\" is not a list of ports"))
+}
+
+fn protocols(text: &str) -> Result<Protocols, String> {
+    let text = text.trim().to_ascii_lowercase();
+    if any(&text) || text == "tcp/udp" || text == "tcp+udp" || text == "tcp-udp" {
+        return Ok(Protocols::ANY);
+    }
+    match text.as_str() {
+        "tcp" => Ok(Protocols::only(Protocol::Tcp)),
+        "udp" => Ok(Protocols::only(Protocol::Udp)),
+        "icmp" | "esp" | "gre" => Ok(Protocols::NONE),
+        other => Err(format!("protocol \"{other}\" is not understood")),
+    }
+}
+
+fn action(text: &str) -> Result<Action, String> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "allow" | "accept" | "permit" | "pass" | "open" | "yes" => Ok(Action::Accept),
+        "deny" | "drop" | "reject" | "block" | "closed" | "no" => Ok(Action::Drop),
+        other => Err(format!("action \"{other}\" is neither allow nor deny")),
+    }
+}
+
+pub fn parse(text: &str) -> Firewall {
+    let mut firewall = Firewall::new(Syntax::Csv);
+    let mut header: Option<(Columns, char)> = None;
+    for name in [OUTBOUND, INBOUND] {
+        firewall.chains.insert(
+            name.into(),
+            Chain { name: name.into(), line: 1, policy: Some(Policy::Drop), policy_assumed: true, rules: Vec::new() },
+        );
+    }
+    firewall.bases.push((Hook::Output, OUTBOUND.into()));
+    firewall.bases.push((Hook::Input, INBOUND.into()));
+    firewall.assumptions.push("a CSV list has no policy: what no row allows is read as denied".into());
+    for (index, raw) in text.lines().enumerate() {
+        let line = index + 1;
+        let trimmed = raw.trim().trim_start_matches('\u{feff}');
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let Some((columns, delimiter)) = &header else {
+            let delimiter = [',', ';', '\t'].into_iter().max_by_key(|d| trimmed.matches(*d).count()).unwrap_or(',');
+            let fields = split_row(trimmed, delimiter);
+            let found = columns(&fields);
+            if found.protocol.is_some() || found.ports.is_some() {
+                if found.action.is_none() {
+                    firewall.assumptions.push("the CSV has no action column: every row is read as an allow".into());
+                }
+                header = Some((found, delimiter));
+            } else {
+                firewall.problem(
+                    line,
+                    trimmed,
+                    "a CSV row before the header that names protocol, ports, source and destination",
+                );
+                push_unreadable(&mut firewall, line, "a row before the header");
+            }
+            continue;
+        };
+        let fields = split_row(trimmed, *delimiter);
+        let get = |column: Option<usize>| column.and_then(|index| fields.get(index)).map_or("", String::as_str);
+        let rule = (|| -> Result<(Rule, Option<String>), String> {
+            let action = match columns.action {
+                Some(_) => action(get(columns.action))?,
+                None => Action::Accept,
+            };
+            let rule = Rule {
+                line,
+                protocols: protocols(get(columns.protocol))?,
+                matches: Product([
+                    addresses(get(columns.source))?,
+                    addresses(get(columns.destination))?,
+                    ports(get(columns.ports))?,
+                ]),
+                uncertain: None,
+                action,
+            };
+            let direction = get(columns.direction).to_ascii_lowercase();
+            let direction = match direction.as_str() {
+                "" | "both" | "any" => None,
+                "outbound" | "out" | "egress" => Some(OUTBOUND.to_owned()),
+                "inbound" | "in" | "ingress" => Some(INBOUND.to_owned()),
+                other => return Err(format!("direction \"{other}\" is neither inbound nor outbound")),
+            };
+            Ok((rule, direction))
+        })();
+        match rule {
+            Ok((rule, direction)) => {
+                for name in [OUTBOUND, INBOUND] {
+                    if direction.as_deref().is_none_or(|only| only == name)
+                        && let Some(chain) = firewall.chains.get_mut(name)
+                    {
+                        chain.rules.push(rule.clone());
+                    }
+                }
+            }
+            Err(problem) => {
+                firewall.problem(line, trimmed, problem.clone());
+                push_unreadable(&mut firewall, line, &problem);
+            }
+        }
+    }
+    firewall
+}
+
+fn push_unreadable(firewall: &mut Firewall, line: usize, why: &str) {
+    for name in [OUTBOUND, INBOUND] {
+        if let Some(chain) = firewall.chains.get_mut(name) {
+            chain.rules.push(Rule::unreadable(line, why));
+        }
+    }
+}

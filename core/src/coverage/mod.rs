@@ -1,0 +1,456 @@
+//! Does a firewall's current ruleset let through what the plan needs? The user pastes what
+//! their tools print — `nft list ruleset`, `iptables-save`, a Cisco ASA running-config, or a
+//! CSV rule list — and every required opening is judged as the firewall would: rules in
+//! order, first match wins, a chain's policy for the rest, jumps into user chains, several
+//! rules together covering a range or a network.
+//!
+//! The verdict on an opening is *covered* only when every flow it needs is accepted for
+//! certain, *missing* only when every one is dropped for certain, *partial* when some are of
+//! each, and *unknown* otherwise: a line the checker cannot read, a condition it cannot judge
+//! (an interface, a rate limit), or a customer address the plan does not give yet. A line
+//! that cannot be read never widens to "any".
+
+mod asa;
+mod csv;
+mod iptables;
+pub mod model;
+mod nft;
+pub mod region;
+mod words;
+
+use crate::export::{Endpoint, resolve};
+use crate::firewall::{CustomerRole, Direction, FirewallRule, Party};
+use crate::plan::CustomerAddresses;
+use crate::units::Service;
+use model::{Chain, Combination, Fate, Policy, Ruleset};
+use region::{DESTINATION, FlowBox, IntervalSet, PORT, SOURCE, describe_addresses, describe_ports, projection};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// A line that could not be read, with why. Its effect on the flows is unknown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LineProblem {
+    pub line: usize,
+    pub text: String,
+    pub problem: String,
+}
+
+/// The syntax the pasted text was read as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Syntax {
+    Nftables,
+    Iptables,
+    CiscoAsa,
+    Csv,
+}
+
+impl Syntax {
+    pub const fn label(self) -> &'static str {
+        match self {
+            Syntax::Nftables => "nftables",
+            Syntax::Iptables => "iptables-save",
+            Syntax::CiscoAsa => "Cisco ASA",
+            Syntax::Csv => "CSV",
+        }
+    }
+}
+
+/// Where in the packet path a base chain sits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hook {
+    Prerouting,
+    Input,
+    Forward,
+    Output,
+    Postrouting,
+    /// A Cisco ASA access list (bound to an interface, or not yet bound).
+    AccessList,
+}
+
+/// A firewall read from text: its chains, which are base chains, and what could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Firewall {
+    pub syntax: Syntax,
+    pub chains: BTreeMap<String, Chain>,
+    pub bases: Vec<(Hook, String)>,
+    pub problems: Vec<LineProblem>,
+    /// What the checker had to assume (a policy not given, which chains it judged by).
+    pub assumptions: Vec<String>,
+}
+
+impl Firewall {
+    fn new(syntax: Syntax) -> Firewall {
+        Firewall { syntax, chains: BTreeMap::new(), bases: Vec::new(), problems: Vec::new(), assumptions: Vec::new() }
+    }
+
+    fn problem(&mut self, line: usize, text: &str, problem: impl Into<String>) {
+        self.problems.push(LineProblem { line, text: text.trim().to_owned(), problem: problem.into() });
+    }
+
+    /// A base chain "does something" when it has rules or drops by policy.
+    fn active(&self, name: &str) -> bool {
+        self.chains.get(name).is_some_and(|chain| !chain.rules.is_empty() || chain.policy != Some(Policy::Accept))
+    }
+
+    /// The chains a flow in this direction passes, and how they combine.
+    pub fn combination(&self, direction: Direction) -> Combination {
+        let names = |hooks: &[Hook]| -> Vec<String> {
+            self.bases.iter().filter(|(hook, _)| hooks.contains(hook)).map(|(_, name)| name.clone()).collect()
+        };
+        if self.syntax == Syntax::CiscoAsa {
+            return Combination::OneOf(names(&[Hook::AccessList]));
+        }
+        let forward = names(&[Hook::Forward]);
+        let forward_path = names(&[Hook::Prerouting, Hook::Forward, Hook::Postrouting]);
+        if forward.iter().any(|name| self.active(name)) {
+            return Combination::All(forward_path);
+        }
+        let local = match direction {
+            Direction::Outbound => names(&[Hook::Output, Hook::Postrouting]),
+            Direction::Inbound => names(&[Hook::Prerouting, Hook::Input]),
+        };
+        if local.iter().any(|name| self.active(name)) {
+            return Combination::All(local);
+        }
+        Combination::All(forward_path)
+    }
+
+    /// Which chains were judged, said once for the whole check.
+    pub fn judged(&self) -> Vec<String> {
+        let say = |direction: Direction| {
+            let (chains, how) = match self.combination(direction) {
+                Combination::All(chains) => (chains, "each passed in turn"),
+                Combination::OneOf(chains) => (chains, "the one bound where the traffic enters"),
+            };
+            if chains.is_empty() {
+                "no chain found to judge by".to_owned()
+            } else {
+                format!("judged by {} ({how})", chains.join(", "))
+            }
+        };
+        let (outbound, inbound) = (say(Direction::Outbound), say(Direction::Inbound));
+        if outbound == inbound {
+            vec![format!("both directions: {outbound}")]
+        } else {
+            vec![format!("outbound: {outbound}"), format!("inbound: {inbound}")]
+        }
+    }
+
+    fn ruleset(&self, direction: Direction) -> Ruleset {
+        Ruleset { chains: self.chains.clone(), combination: self.combination(direction) }
+    }
+}
+
+/// Reads a firewall's rules; lines it cannot read are reported and make what they might
+/// touch unknown.
+pub fn parse_rules(text: &str) -> Firewall {
+    match detect(text) {
+        Syntax::Nftables => nft::parse(text),
+        Syntax::Iptables => iptables::parse(text),
+        Syntax::CiscoAsa => asa::parse(text),
+        Syntax::Csv => csv::parse(text),
+    }
+}
+
+/// Which syntax most lines are in.
+pub fn detect(text: &str) -> Syntax {
+    let mut scores = [0usize; 4];
+    for line in text.lines().map(str::trim).filter(|line| !line.is_empty()) {
+        let first = line.split_whitespace().next().unwrap_or("");
+        if line.starts_with('#') || line.starts_with('!') {
+            continue;
+        }
+        if line.starts_with('*')
+            || line.starts_with(':')
+            || matches!(first, "-A" | "-I" | "-P" | "-N" | "iptables" | "COMMIT" | "sudo")
+        {
+            scores[1] += 1;
+        } else if matches!(first, "access-list" | "object" | "object-group" | "access-group")
+            || line.starts_with("network-object")
+            || line.starts_with("port-object")
+            || line.starts_with("service-object")
+        {
+            scores[2] += 1;
+        } else if matches!(first, "table" | "chain" | "add" | "insert" | "nft" | "flush" | "type" | "set")
+            || line.contains("dport")
+            || line.contains("daddr")
+            || line.contains("saddr")
+        {
+            scores[0] += 1;
+        } else if line.contains(',') {
+            scores[3] += 1;
+        }
+    }
+    let syntaxes = [Syntax::Nftables, Syntax::Iptables, Syntax::CiscoAsa, Syntax::Csv];
+    let best = (0..4).max_by_key(|&index| (scores[index], 4 - index)).unwrap_or(0);
+    syntaxes[best]
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Coverage {
+    Covered,
+    Partial,
+    Missing,
+    Unknown,
+}
+
+impl Coverage {
+    pub const fn slug(self) -> &'static str {
+        match self {
+            Coverage::Covered => "covered",
+            Coverage::Partial => "partial",
+            Coverage::Missing => "missing",
+            Coverage::Unknown => "unknown",
+        }
+    }
+
+    /// Which outcome to report when the flow may meet one of several access lists.
+    const fn rank(self) -> u8 {
+        match self {
+            Coverage::Covered => 3,
+            Coverage::Partial => 2,
+            Coverage::Unknown => 1,
+            Coverage::Missing => 0,
+        }
+    }
+}
+
+/// The verdict on one required opening (one rule, one service).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CoverageRow {
+    pub rule: &'static str,
+    pub section: &'static str,
+    pub service: Service,
+    pub coverage: Coverage,
+    /// Lines of the pasted text that decided it, or might have.
+    pub lines: Vec<usize>,
+    pub detail: String,
+}
+
+/// The customer-side dimension whose address the plan does not give, and what to call it.
+fn unknown_customer_side(rule: &FirewallRule, source: &Endpoint, destination: &Endpoint) -> Option<(usize, String)> {
+    let side = |party: &Party, endpoint: &Endpoint, dimension: usize| match party {
+        Party::Customer { role } if endpoint.networks.is_empty() || endpoint.placeholder => {
+            let name = match role {
+                CustomerRole::Network => "the customer network's addresses".to_owned(),
+                _ => format!("the address of {}", crate::export::role_name(*role)),
+            };
+            Some((dimension, name))
+        }
+        _ => None,
+    };
+    side(&rule.source, source, SOURCE).or_else(|| side(&rule.destination, destination, DESTINATION))
+}
+
+/// Every address of Telia's and the vendors' sides that the tables name: a customer's
+/// server is none of them.
+fn provider_addresses() -> IntervalSet {
+    let mut set = IntervalSet::empty();
+    for rule in crate::firewall::FIREWALL_RULES {
+        for party in [&rule.source, &rule.destination] {
+            for network in party.networks() {
+                set = set.union(&IntervalSet::network(network));
+            }
+        }
+    }
+    set
+}
+
+fn required_set(endpoint: &Endpoint, unknown: bool) -> IntervalSet {
+    if unknown || endpoint.networks.is_empty() {
+        // Any address but the providers': the customer's servers are not in Telia's networks.
+        return provider_addresses().complement(SOURCE);
+    }
+    endpoint.networks.iter().fold(IntervalSet::empty(), |set, network| set.union(&IntervalSet::network(*network)))
+}
+
+fn lines_text(lines: &[usize]) -> String {
+    let mut lines = lines.to_vec();
+    lines.sort_unstable();
+    lines.dedup();
+    match lines.as_slice() {
+        [] => String::new(),
+        [line] => format!("line {line}"),
+        lines => format!("lines {}", lines.iter().map(usize::to_string).collect::<Vec<_>>().join(", ")),
+    }
+}
+
+fn decided_by(fates: &[&Fate], verb: &str) -> String {
+    let lines: Vec<usize> = fates.iter().flat_map(|fate| fate.lines.iter().copied()).collect();
+    let policies: Vec<String> = fates
+        .iter()
+        .filter_map(|fate| fate.policy.as_ref())
+        .map(|(chain, _)| chain.clone())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let mut parts = Vec::new();
+    if !lines.is_empty() {
+        parts.push(lines_text(&lines));
+    }
+    if !policies.is_empty() {
+        parts.push(format!("the policy of {}", policies.join(", ")));
+    }
+    if parts.is_empty() { verb.to_owned() } else { format!("{verb} by {}", parts.join(" and ")) }
+}
+
+/// What part of the required flows these pieces are, in the dimensions where they differ
+/// from the whole.
+fn describe_part(pieces: &[&FlowBox], whole: &[FlowBox]) -> String {
+    let mut parts = Vec::new();
+    for (dimension, name) in [(PORT, "ports"), (SOURCE, "from"), (DESTINATION, "to")] {
+        let part = projection(pieces.iter().copied(), dimension);
+        if part != projection(whole, dimension) {
+            let text = if dimension == PORT { describe_ports(&part) } else { describe_addresses(&part) };
+            parts.push(format!("{name} {text}"));
+        }
+    }
+    if parts.is_empty() { "some of them".to_owned() } else { parts.join(" ") }
+}
+
+fn fates<'a>(list: &[&'a (FlowBox, Fate)]) -> Vec<&'a Fate> {
+    list.iter().map(|(_, fate)| fate).collect()
+}
+
+fn boxes<'a>(list: &[&'a (FlowBox, Fate)]) -> Vec<&'a FlowBox> {
+    list.iter().map(|(flows, _)| flows).collect()
+}
+
+struct Judgement {
+    coverage: Coverage,
+    lines: Vec<usize>,
+    detail: String,
+}
+
+fn judge(pieces: &[(FlowBox, Fate)], whole: &[FlowBox], customer: Option<&(usize, String)>) -> Judgement {
+    let accepted: Vec<&(FlowBox, Fate)> = pieces.iter().filter(|(_, fate)| fate.surely_accepted()).collect();
+    let dropped: Vec<&(FlowBox, Fate)> = pieces.iter().filter(|(_, fate)| fate.surely_dropped()).collect();
+    let unclear: Vec<&(FlowBox, Fate)> =
+        pieces.iter().filter(|(_, fate)| !fate.surely_accepted() && !fate.surely_dropped()).collect();
+    let lines_of = |list: &[&(FlowBox, Fate)]| -> Vec<usize> {
+        let mut lines: Vec<usize> = list.iter().flat_map(|(_, fate)| fate.lines.iter().copied()).collect();
+        lines.sort_unstable();
+        lines.dedup();
+        lines
+    };
+    let mut coverage = if unclear.is_empty() && dropped.is_empty() {
+        Coverage::Covered
+    } else if unclear.is_empty() && accepted.is_empty() {
+        Coverage::Missing
+    } else if !accepted.is_empty() && !dropped.is_empty() {
+        Coverage::Partial
+    } else {
+        Coverage::Unknown
+    };
+    let mut detail = match coverage {
+        Coverage::Covered => decided_by(&fates(&accepted), "accepted"),
+        Coverage::Missing => {
+            if lines_of(&dropped).is_empty() {
+                decided_by(&fates(&dropped), "no rule accepts it; dropped")
+            } else {
+                decided_by(&fates(&dropped), "dropped")
+            }
+        }
+        Coverage::Partial => format!(
+            "{}: {}; not accepted: {} ({})",
+            decided_by(&fates(&accepted), "accepted"),
+            describe_part(&boxes(&accepted), whole),
+            describe_part(&boxes(&dropped), whole),
+            decided_by(&fates(&dropped), "dropped")
+        ),
+        Coverage::Unknown => {
+            let mut reasons: Vec<String> = Vec::new();
+            for (_, fate) in &unclear {
+                for reason in &fate.unknown {
+                    if !reasons.contains(reason) {
+                        reasons.push(reason.clone());
+                    }
+                }
+            }
+            reasons.truncate(3);
+            format!("unknown — {}", reasons.join("; "))
+        }
+    };
+    let mut lines = match coverage {
+        Coverage::Covered => lines_of(&accepted),
+        Coverage::Missing => lines_of(&dropped),
+        Coverage::Partial => [lines_of(&accepted), lines_of(&dropped)].concat(),
+        Coverage::Unknown => lines_of(&unclear),
+    };
+    lines.sort_unstable();
+    lines.dedup();
+    if let Some((dimension, name)) = customer
+        && matches!(coverage, Coverage::Partial | Coverage::Unknown)
+    {
+        let not_accepted: Vec<&FlowBox> = boxes(&dropped).into_iter().chain(boxes(&unclear)).collect();
+        let every_address_short = projection(not_accepted, *dimension) == projection(whole, *dimension);
+        if coverage == Coverage::Unknown || !every_address_short {
+            coverage = Coverage::Unknown;
+            detail = if accepted.is_empty() {
+                format!("needs {name} to judge: {detail}")
+            } else {
+                format!(
+                    "needs {name} to judge: {} only {}; give it in the plan",
+                    decided_by(&fates(&accepted), "accepted"),
+                    describe_part(&boxes(&accepted), whole)
+                )
+            };
+        }
+    }
+    Judgement { coverage, lines, detail }
+}
+
+/// Checks every required opening of `rules` against the firewall.
+pub fn check_coverage(rules: &[&FirewallRule], addresses: &CustomerAddresses, firewall: &Firewall) -> Vec<CoverageRow> {
+    let mut rows = Vec::new();
+    let rulesets = [
+        (Direction::Outbound, firewall.ruleset(Direction::Outbound)),
+        (Direction::Inbound, firewall.ruleset(Direction::Inbound)),
+    ];
+    for rule in rules {
+        let (source, destination) = (resolve(&rule.source, addresses), resolve(&rule.destination, addresses));
+        let customer = unknown_customer_side(rule, &source, &destination);
+        let unknown_at = |dimension: usize| customer.as_ref().is_some_and(|(unknown, _)| *unknown == dimension);
+        let sources = required_set(&source, unknown_at(SOURCE));
+        let destinations = required_set(&destination, unknown_at(DESTINATION));
+        let ruleset = &rulesets
+            .iter()
+            .find(|(direction, _)| *direction == rule.direction)
+            .map_or_else(|| firewall.ruleset(rule.direction), |(_, ruleset)| ruleset.clone());
+        for service in rule.services {
+            let port = (u32::from(service.ports.first().get()), u32::from(service.ports.last().get()));
+            let mut whole: Vec<FlowBox> = Vec::new();
+            for &from in sources.intervals() {
+                for &to in destinations.intervals() {
+                    whole.push([from, to, port]);
+                }
+            }
+            let alternatives = ruleset.evaluate(service.protocol, &whole);
+            let mut best: Option<(String, Judgement)> = None;
+            for (chain, pieces) in &alternatives {
+                let judgement = judge(pieces, &whole, customer.as_ref());
+                if best.as_ref().is_none_or(|(_, known)| judgement.coverage.rank() > known.coverage.rank()) {
+                    best = Some((chain.clone(), judgement));
+                }
+            }
+            let (coverage, lines, detail) = match best {
+                Some((chain, judgement)) => {
+                    let detail = if chain.is_empty() {
+                        judgement.detail
+                    } else {
+                        format!("{} (access-list {chain})", judgement.detail)
+                    };
+                    (judgement.coverage, judgement.lines, detail)
+                }
+                None => (Coverage::Unknown, Vec::new(), "unknown — no access list found to judge by".to_owned()),
+            };
+            rows.push(CoverageRow { rule: rule.id, section: rule.section, service: *service, coverage, lines, detail });
+        }
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests;

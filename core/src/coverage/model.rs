@@ -1,0 +1,354 @@
+//! A firewall as the checker understands it: chains of rules evaluated first match wins, each
+//! rule a product of interval sets with an action, and how the kernel (or the ASA) combines
+//! chains. Every syntax reader produces this model; evaluation works on it alone.
+
+use super::region::{FlowBox, Product};
+use crate::units::Protocol;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The protocols a rule matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Protocols {
+    pub tcp: bool,
+    pub udp: bool,
+}
+
+impl Protocols {
+    pub const ANY: Protocols = Protocols { tcp: true, udp: true };
+    pub const NONE: Protocols = Protocols { tcp: false, udp: false };
+
+    pub const fn only(protocol: Protocol) -> Protocols {
+        match protocol {
+            Protocol::Tcp => Protocols { tcp: true, udp: false },
+            Protocol::Udp => Protocols { tcp: false, udp: true },
+        }
+    }
+
+    pub const fn has(self, protocol: Protocol) -> bool {
+        match protocol {
+            Protocol::Tcp => self.tcp,
+            Protocol::Udp => self.udp,
+        }
+    }
+
+    pub const fn and(self, other: Protocols) -> Protocols {
+        Protocols { tcp: self.tcp && other.tcp, udp: self.udp && other.udp }
+    }
+
+    pub const fn not(self) -> Protocols {
+        Protocols { tcp: !self.tcp, udp: !self.udp }
+    }
+}
+
+/// What a rule does with the flows it matches.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Accept,
+    /// Drop or reject: either way the flow does not pass.
+    Drop,
+    /// Back to the calling chain (or the policy, in a base chain).
+    Return,
+    /// A statement that lets the packet go on (counter, log, mark).
+    Continue,
+    Jump(String),
+    Goto(String),
+    /// A target or verdict the checker does not know.
+    Unknown,
+}
+
+/// One rule: what it matches, how sure the checker is of that, and what it does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rule {
+    pub line: usize,
+    pub protocols: Protocols,
+    pub matches: Product,
+    /// Why the rule may or may not match a flow inside `matches` (an interface, a rate
+    /// limit, a line not understood): such flows become unknown, never decided.
+    pub uncertain: Option<String>,
+    pub action: Action,
+}
+
+impl Rule {
+    pub fn unreadable(line: usize, why: &str) -> Rule {
+        Rule {
+            line,
+            protocols: Protocols::ANY,
+            matches: Product::everything(),
+            uncertain: Some(format!("line {line} not understood: {why}")),
+            action: Action::Unknown,
+        }
+    }
+}
+
+/// What a chain does with what no rule took.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Policy {
+    Accept,
+    Drop,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chain {
+    /// Unique within the ruleset ("inet filter forward", "FORWARD", an ACL name).
+    pub name: String,
+    pub line: usize,
+    /// For base chains; user chains return to their caller.
+    pub policy: Option<Policy>,
+    /// The policy was not in the text but assumed (and said so).
+    pub policy_assumed: bool,
+    pub rules: Vec<Rule>,
+}
+
+/// How the firewall combines its base chains for one flow.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Combination {
+    /// Every chain is passed in turn (nftables base chains on one hook): an accept moves on
+    /// to the next chain, a drop is final.
+    All(Vec<String>),
+    /// One of these applies, depending on where the flow enters (ASA access lists bound to
+    /// interfaces): the best-covering one is reported, and named.
+    OneOf(Vec<String>),
+}
+
+/// Every outcome a flow may have; more than one means the checker cannot decide.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Fate {
+    pub accept: bool,
+    pub drop: bool,
+    /// Fell off the chain or returned (only inside evaluation).
+    pub returned: bool,
+    /// The outcome may be anything (a verdict not understood, a chain without a policy).
+    pub undetermined: bool,
+    /// Why some rule may or may not have matched, or what could not be determined.
+    pub unknown: Vec<String>,
+    /// Lines of rules that decided, or may have.
+    pub lines: Vec<usize>,
+    /// Whether a chain's policy decided (the chain's name).
+    pub policy: Option<(String, Policy)>,
+    /// Returned from a chain entered by goto: the chain that held the goto returns too.
+    goto_returned: bool,
+}
+
+impl Fate {
+    fn merge(&mut self, other: &Fate) {
+        self.accept |= other.accept;
+        self.drop |= other.drop;
+        self.returned |= other.returned;
+        self.undetermined |= other.undetermined;
+        for reason in &other.unknown {
+            if !self.unknown.contains(reason) {
+                self.unknown.push(reason.clone());
+            }
+        }
+        for line in &other.lines {
+            if !self.lines.contains(line) {
+                self.lines.push(*line);
+            }
+        }
+        if self.policy.is_none() {
+            self.policy.clone_from(&other.policy);
+        }
+    }
+
+    fn decided(action: &Action, line: usize) -> Fate {
+        let mut fate = Fate { lines: vec![line], ..Fate::default() };
+        match action {
+            Action::Accept => fate.accept = true,
+            Action::Drop => fate.drop = true,
+            Action::Return => fate.returned = true,
+            Action::Unknown => {
+                fate.unknown.push(format!("line {line}: what it does is not understood"));
+                fate.undetermined = true;
+                fate.returned = true;
+            }
+            Action::Continue | Action::Jump(_) | Action::Goto(_) => fate.returned = true,
+        }
+        fate
+    }
+
+    /// Only accepted, for certain: whatever the uncertain rules did, every way ends in accept.
+    pub fn surely_accepted(&self) -> bool {
+        self.accept && !self.drop && !self.undetermined
+    }
+
+    /// Only dropped, for certain.
+    pub fn surely_dropped(&self) -> bool {
+        self.drop && !self.accept && !self.undetermined
+    }
+}
+
+/// Evaluation stops splitting past this many pieces and calls the rest unknown.
+const PIECE_LIMIT: usize = 200_000;
+const DEPTH_LIMIT: usize = 32;
+
+/// A whole firewall: its chains and how they combine.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ruleset {
+    pub chains: BTreeMap<String, Chain>,
+    pub combination: Combination,
+}
+
+impl Ruleset {
+    /// What happens to each part of `flows`, in one base chain.
+    pub fn run_base(&self, chain: &str, protocol: Protocol, flows: Vec<FlowBox>) -> Vec<(FlowBox, Fate)> {
+        let Some(base) = self.chains.get(chain) else {
+            let fate =
+                Fate { undetermined: true, unknown: vec![format!("chain {chain} is not defined")], ..Fate::default() };
+            return flows.into_iter().map(|flows| (flows, fate.clone())).collect();
+        };
+        self.run_chain(base, protocol, flows, 0)
+            .into_iter()
+            .map(|(flows, mut fate)| {
+                if fate.returned {
+                    fate.returned = false;
+                    match base.policy {
+                        Some(Policy::Accept) => fate.accept = true,
+                        Some(Policy::Drop) => fate.drop = true,
+                        None => {
+                            fate.undetermined = true;
+                            fate.unknown.push(format!("chain {} has no policy", base.name));
+                        }
+                    }
+                    if let Some(policy) = base.policy {
+                        fate.policy = Some((base.name.clone(), policy));
+                    }
+                }
+                (flows, fate)
+            })
+            .collect()
+    }
+
+    fn run_chain(&self, chain: &Chain, protocol: Protocol, flows: Vec<FlowBox>, depth: usize) -> Vec<(FlowBox, Fate)> {
+        let mut pending: Vec<(FlowBox, Fate)> = flows.into_iter().map(|flows| (flows, Fate::default())).collect();
+        let mut done: Vec<(FlowBox, Fate)> = Vec::new();
+        for rule in &chain.rules {
+            if pending.is_empty() {
+                break;
+            }
+            if !rule.protocols.has(protocol) || rule.matches.is_empty() {
+                continue;
+            }
+            if pending.len() + done.len() > PIECE_LIMIT {
+                let reason = "too many rules to evaluate exactly".to_owned();
+                for (_, fate) in &mut pending {
+                    fate.undetermined = true;
+                    fate.unknown.push(reason.clone());
+                }
+                break;
+            }
+            let mut next = Vec::with_capacity(pending.len());
+            for (flows, so_far) in pending {
+                for outside in rule.matches.outside(&flows) {
+                    next.push((outside, so_far.clone()));
+                }
+                let inside = rule.matches.inside(&flows);
+                if inside.is_empty() {
+                    continue;
+                }
+                for (piece, mut fate) in self.apply(rule, protocol, inside, depth) {
+                    if let Some(reason) = &rule.uncertain {
+                        // It may not have matched at all: then it goes on, too.
+                        fate.returned = true;
+                        if !fate.unknown.contains(reason) {
+                            fate.unknown.push(reason.clone());
+                        }
+                    }
+                    let mut combined = so_far.clone();
+                    combined.merge(&fate);
+                    if fate.goto_returned {
+                        combined.goto_returned = false;
+                        combined.returned = true;
+                        done.push((piece, combined));
+                    } else if fate.returned {
+                        // Goes on to the next rule, remembering what might already have happened.
+                        combined.returned = false;
+                        next.push((piece, combined));
+                    } else {
+                        done.push((piece, combined));
+                    }
+                }
+            }
+            pending = next;
+        }
+        for (flows, mut fate) in pending {
+            fate.returned = true;
+            done.push((flows, fate));
+        }
+        done
+    }
+
+    /// The fate of flows a rule matched, before its own uncertainty is added.
+    fn apply(&self, rule: &Rule, protocol: Protocol, flows: Vec<FlowBox>, depth: usize) -> Vec<(FlowBox, Fate)> {
+        let (target, goto) = match &rule.action {
+            Action::Jump(target) => (target, false),
+            Action::Goto(target) => (target, true),
+            other => {
+                let fate = Fate::decided(other, rule.line);
+                return flows.into_iter().map(|flows| (flows, fate.clone())).collect();
+            }
+        };
+        let Some(chain) = self.chains.get(target).filter(|_| depth < DEPTH_LIMIT) else {
+            let fate = Fate {
+                undetermined: true,
+                unknown: vec![format!("line {}: chain {target} is not defined (or jumps loop)", rule.line)],
+                returned: true,
+                lines: vec![rule.line],
+                ..Fate::default()
+            };
+            return flows.into_iter().map(|flows| (flows, fate.clone())).collect();
+        };
+        self.run_chain(chain, protocol, flows, depth + 1)
+            .into_iter()
+            .map(|(flows, mut fate)| {
+                // A goto's chain returns past this one: to this chain's caller.
+                if goto && fate.returned {
+                    fate.goto_returned = true;
+                }
+                (flows, fate)
+            })
+            .collect()
+    }
+
+    /// What happens to `flows` in the whole firewall: for `All`, one list; for `OneOf`, a
+    /// list per chain, named.
+    pub fn evaluate(&self, protocol: Protocol, flows: &[FlowBox]) -> Vec<(String, Vec<(FlowBox, Fate)>)> {
+        match &self.combination {
+            Combination::All(chains) => {
+                let mut results: Vec<(FlowBox, Fate)> = flows.iter().map(|f| (*f, Fate::default())).collect();
+                let mut first = true;
+                for chain in chains {
+                    let mut next = Vec::new();
+                    for (piece, fate) in results {
+                        if !first && !fate.accept {
+                            next.push((piece, fate));
+                            continue;
+                        }
+                        for (part, later) in self.run_base(chain, protocol, vec![piece]) {
+                            let mut combined = fate.clone();
+                            if !first {
+                                // Accepted so far: the later chain decides from here.
+                                combined.accept = false;
+                            }
+                            combined.merge(&later);
+                            next.push((part, combined));
+                        }
+                    }
+                    results = next;
+                    first = false;
+                }
+                if chains.is_empty() {
+                    for (_, fate) in &mut results {
+                        fate.undetermined = true;
+                        fate.unknown.push("no chain to judge by".into());
+                    }
+                }
+                vec![(String::new(), results)]
+            }
+            Combination::OneOf(chains) => {
+                chains.iter().map(|chain| (chain.clone(), self.run_base(chain, protocol, flows.to_vec()))).collect()
+            }
+        }
+    }
+}
