@@ -2,8 +2,10 @@
 //! client, and launchers for the three engines the app is tested in.
 
 pub mod browsers;
+pub mod kernel;
 pub mod network;
 pub mod page;
+pub mod rulegen;
 pub mod server;
 pub mod webdriver;
 
