@@ -7,6 +7,7 @@ mod bandwidth_view;
 mod catalogue_view;
 mod checklist_view;
 mod coverage_view;
+mod coverage_worker;
 mod download;
 mod environment_checks;
 mod files;

@@ -5,7 +5,7 @@ use serde::Serialize;
 use sitecheck_core::bandwidth::{BandwidthInputs, calculate};
 use sitecheck_core::browser::browser_finding;
 use sitecheck_core::catalogue::{CATALOGUE, catalogue_json};
-use sitecheck_core::coverage::{Coverage, check_coverage, parse_rules};
+use sitecheck_core::coverage::{self, Coverage};
 use sitecheck_core::device::{browser, mac_processor, mobile, operating_system};
 use sitecheck_core::environment::{Signals, detect};
 use sitecheck_core::export::{ExportOptions, NftChain, NftChainError};
@@ -343,33 +343,18 @@ fn firewall(arguments: &[String], mut input: impl BufRead, output: &mut impl Wri
         return Ok(());
     };
     let text = read_file_or_stdin(&check, &mut input)?;
-    let firewall = parse_rules(&text);
-    let rows = check_coverage(&rules, &plan.addresses, &firewall);
-    let problems = &firewall.problems;
+    let report = coverage::report(&plan, &text);
+    let (rows, problems) = (&report.rows, &report.unreadable);
     if json {
-        let report = serde_json::json!({
-            "syntax": firewall.syntax,
-            "judged": firewall.judged(),
-            "assumptions": firewall.assumptions,
-            "rows": rows,
-            "unreadable": problems,
-        });
         writeln!(output, "{}", serde_json::to_string_pretty(&report).unwrap_or_default())?;
     } else {
-        writeln!(output, "Read as {}; {}", firewall.syntax.label(), firewall.judged().join("; "))?;
-        for assumption in &firewall.assumptions {
+        writeln!(output, "Read as {}; {}", report.syntax.label(), report.judged.join("; "))?;
+        for assumption in &report.assumptions {
             writeln!(output, "Assumed: {assumption}")?;
         }
         writeln!(output, "{:<7} {:<17} {:<9} Detail", "Rule", "Opening", "Coverage")?;
-        for row in &rows {
-            writeln!(
-                output,
-                "{:<7} {:<17} {:<9} {}",
-                row.rule,
-                row.service.to_string(),
-                row.coverage.slug(),
-                row.detail
-            )?;
+        for row in rows {
+            writeln!(output, "{:<7} {:<17} {:<9} {}", row.rule, row.service, row.coverage.slug(), row.detail)?;
         }
         for problem in problems {
             writeln!(output, "line {}: {} ({})", problem.line, problem.problem, problem.text)?;

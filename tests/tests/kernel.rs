@@ -431,7 +431,7 @@ fn agree(iptables: bool, count: usize, seed: u64) -> Agreement {
         }
     }
     println!(
-        "{}: {} rulesets, {} flows; openings judged covered {}, partial {}, missing {}, unknown {}; {} disagreements with the kernel",
+        "{} (seed {seed}): {} rulesets, {} flows; openings judged covered {}, partial {}, missing {}, unknown {}; {} disagreements with the kernel",
         if iptables { "iptables" } else { "nftables" },
         agreement.rulesets,
         agreement.flows,

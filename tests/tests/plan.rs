@@ -166,7 +166,12 @@ fn every_export_downloads_and_the_firewall_ones_parse() {
 
     let (name, csv) = page.download("[data-export='csv']");
     assert_eq!(name, "touchpoint-plus-firewall.csv");
-    assert!(csv.starts_with("id,section,direction,protocol,ports,source,destination,comment\n"), "{csv}");
+    assert!(
+        csv.starts_with(
+            "id,section,direction,action,protocol,ports,source,destination,source_name,destination_name,comment\n"
+        ),
+        "{csv}"
+    );
     let (_, markdown) = page.download("[data-export='markdown']");
     assert!(
         markdown.contains("| 6.4.1 | inbound | 81.228.2.192/27 | Customer's Exchange EWS (198.51.100.7/32) |"),
@@ -178,10 +183,27 @@ fn every_export_downloads_and_the_firewall_ones_parse() {
     let (_, iptables) = page.download("[data-export='iptables']");
     let (accepted, message) = run_parser("iptables-restore", &["--test"], &iptables);
     assert!(accepted, "iptables-restore rejects the download: {message}\n{iptables}");
+    let (name, iptables_add) = page.download("[data-export='iptables-add']");
+    assert_eq!(name, "touchpoint-plus-add.iptables");
+    let (accepted, message) = run_parser("iptables-restore", &["--test", "--noflush"], &iptables_add);
+    assert!(accepted, "iptables-restore --noflush rejects the download: {message}\n{iptables_add}");
+    let (_, nft_add) = page.download("[data-export='nftables-add']");
+    assert!(
+        nft_add.contains("\nadd rule inet filter forward ip daddr 81.228.2.192/27 tcp dport 443 accept"),
+        "{nft_add}"
+    );
     let (_, asa) = page.download("[data-export='asa']");
     assert!(
-        asa.contains("access-list TPP-OUTBOUND extended permit tcp any object-group TPP-ADVANCED-ATTENDANT eq 14711"),
+        asa.contains("access-list TPP-OUTBOUND extended permit tcp any4 object TPP-ADVANCED-ATTENDANT eq 14711"),
         "{asa}"
+    );
+    let (name, windows) = page.download("[data-export='windows']");
+    assert_eq!(name, "touchpoint-plus-windows-firewall.ps1");
+    assert!(
+        windows.contains(
+            "-Direction Outbound -Action Allow -Protocol UDP -RemoteAddress 81.228.2.192/27 -RemotePort 49152-65535"
+        ),
+        "{windows}"
     );
 
     let (name, report) = page.download("[data-testid='report-markdown']");
@@ -195,25 +217,57 @@ fn every_export_downloads_and_the_firewall_ones_parse() {
     assert_eq!(json_report["plan"]["calendar_users"], 165);
 }
 
-#[test]
-fn the_coverage_check_reads_pasted_rules() {
+/// Pastes rules for a plan of five softphone users and checks them.
+fn check_pasted(rules: &str) -> Page {
     let page = Page::open(Engine::Chromium, Launch::default());
     page.wait_ready();
     page.type_into("#softphone-pc", "5");
-    let rules = "-A FORWARD -d 81.228.2.192/27 -p tcp --dport 443 -j ACCEPT\n-A FORWARD -d 81.228.2.192/27 -p udp --dport 50000:60000 -j ACCEPT\nthis is not a rule\n";
     page.type_into("#current-rules", rules);
     page.click("[data-testid='check-coverage']");
-    assert_eq!(page.text_of("[data-testid='coverage-summary']"), "1 of 4 required openings are covered.");
-    let state = |rule: &str| {
-        page.run(
-            "return document.querySelector(`[data-coverage-rule='${arguments[0]}']`).dataset.coverage",
-            json!([rule]),
-        )
-    };
-    assert_eq!(state("6.1.2"), "covered");
-    assert_eq!(state("6.2.2"), "partly covered");
-    assert_eq!(state("6.2.1"), "missing");
-    assert!(page.text_of(".unreadable").contains("Line 3"));
+    page
+}
+
+fn coverage_of(page: &Page, rule: &str) -> Value {
+    page.run("return document.querySelector(`[data-coverage-rule='${arguments[0]}']`).dataset.coverage", json!([rule]))
+}
+
+fn summary(page: &Page, figure: &str) -> Value {
+    page.run(
+        "return document.querySelector(\"[data-testid='coverage-summary']\").dataset[arguments[0]]",
+        json!([figure]),
+    )
+}
+
+const CURRENT_RULES: &str = "*filter\n:FORWARD DROP [0:0]\n-A FORWARD -d 81.228.2.192/27 -p tcp --dport 443 -j ACCEPT\n-A FORWARD -d 81.228.2.192/27 -p udp --dport 50000:60000 -j ACCEPT\nCOMMIT\n";
+
+#[test]
+fn the_coverage_check_judges_pasted_rules_as_the_firewall_would() {
+    let page = check_pasted(CURRENT_RULES);
+    assert_eq!((summary(&page, "covered"), summary(&page, "total")), (json!("1"), json!("4")));
+    assert_eq!(summary(&page, "syntax"), "iptables-save");
+    assert_eq!(coverage_of(&page, "6.1.2"), "covered");
+    assert_eq!(coverage_of(&page, "6.2.2"), "partial");
+    assert_eq!(coverage_of(&page, "6.2.1"), "missing");
+}
+
+#[test]
+fn a_line_the_coverage_check_cannot_read_makes_the_result_unknown() {
+    let page = check_pasted(&CURRENT_RULES.replace("COMMIT", "this is not a rule\nCOMMIT"));
+    assert_eq!(coverage_of(&page, "6.1.2"), "unknown");
+    assert_eq!(summary(&page, "covered"), "0");
+    let line = page.run("return document.querySelector('[data-problem-line]').dataset.problemLine", json!([]));
+    assert_eq!(line, "5");
+}
+
+#[test]
+fn a_bad_nftables_chain_is_explained_and_the_last_good_one_kept() {
+    let page = Page::open(Engine::Chromium, Launch::default());
+    page.wait_ready();
+    page.type_into("#nft-chain", " x");
+    assert_eq!(page.run("return document.querySelector('#nft-chain').getAttribute('aria-invalid')", json!([])), "true");
+    assert!(page.text_of(".nft-chain .field-error").contains("the file uses inet filter forward until then"));
+    let (_, add) = page.download("[data-export='nftables-add']");
+    assert!(add.contains("\nadd rule inet filter forward "), "{add}");
 }
 
 #[test]

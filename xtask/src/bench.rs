@@ -201,3 +201,31 @@ fn full_run(dist: &Path, server: &sitecheck_e2e::network::HttpsServer) -> Result
     }
     Ok(())
 }
+
+/// Runs the kernel test's random rulesets by the thousand and prints how the coverage check
+/// agreed with the kernel (the test itself fails on any disagreement).
+pub fn coverage(root: &Path) -> Result<(), String> {
+    let count = std::env::var("SITECHECK_RULESETS").unwrap_or_else(|_| "1000".into());
+    let output = Command::new("cargo")
+        .args([
+            "test",
+            "-p",
+            "sitecheck-e2e",
+            "--test",
+            "kernel",
+            "coverage_agrees",
+            "--",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env("SITECHECK_RULESETS", &count)
+        .current_dir(root)
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|error| error.to_string())?;
+    let text = String::from_utf8_lossy(&output.stdout);
+    for line in text.lines().filter(|line| line.contains("rulesets,") || line.contains("seed")) {
+        println!("{line}");
+    }
+    if output.status.success() { Ok(()) } else { Err(format!("the coverage check disagreed with the kernel:\n{text}")) }
+}

@@ -19,6 +19,8 @@ Usage: cargo xtask <command>
   bench startup      build, then time the first verdict card in each engine (10 loads each)
   bench ua           time `sitecheck ua` over 100 000 user agents
   bench network      injected against measured delay, jitter and loss (three engines, loopback)
+  bench coverage     the coverage check against the kernel on thousands of random rulesets
+                     (SITECHECK_RULESETS per syntax, default 1000; SITECHECK_SEED to repeat a run)
 ";
 
 fn main() -> ExitCode {
@@ -37,7 +39,8 @@ fn main() -> ExitCode {
             Some("network") => {
                 tools::ensure_test_tools().and_then(|()| build(&root)).and_then(|dist| bench::network(&dist))
             }
-            _ => Err(format!("bench takes startup, ua or network\n{USAGE}")),
+            Some("coverage") => tools::ensure_test_tools().and_then(|()| bench::coverage(&root)),
+            _ => Err(format!("bench takes startup, ua, network or coverage\n{USAGE}")),
         },
         _ => {
             eprint!("{USAGE}");
@@ -156,6 +159,8 @@ fn test(root: &Path) -> Result<(), String> {
                 "sitecheck-core",
                 "-p",
                 "sitecheck-app",
+                "-p",
+                "sitecheck-worker",
                 "--target",
                 "wasm32-unknown-unknown",
                 "--all-targets",
@@ -169,6 +174,11 @@ fn test(root: &Path) -> Result<(), String> {
             &mut cargo(&["test", "--workspace", "--exclude", "sitecheck-app", "--exclude", "sitecheck-e2e"]),
         ),
         step("harness tests", &mut cargo(&["test", "-p", "sitecheck-e2e", "--lib"])),
+        // One lab of network namespaces at a time: the tests share the machine's kernel.
+        step(
+            "firewall rules on a real kernel (network namespaces)",
+            &mut cargo(&["test", "-p", "sitecheck-e2e", "--test", "kernel", "--", "--test-threads=1"]),
+        ),
     ];
     match build(root) {
         Ok(dist) => {

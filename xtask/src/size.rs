@@ -34,17 +34,25 @@ pub fn report(dist: &Path) -> Result<(), String> {
     files_below(dist, dist, &mut files)?;
     files.sort();
     println!("{:<48} {:>10} {:>10}", "file", "bytes", "gzip");
-    let (mut raw_total, mut gzip_total) = (0, 0);
+    // The coverage worker is fetched only when someone checks pasted rules: not first load.
+    let on_demand = |name: &str| name.starts_with("sitecheck-worker");
+    let (mut raw_total, mut gzip_total, mut worker_raw, mut worker_gzip) = (0, 0, 0, 0);
     for (name, path) in files {
         let bytes = std::fs::read(&path).map_err(|error| error.to_string())?;
         let gzip = gzip_len(&bytes);
-        println!("{:<48} {:>10} {:>10}", name, bytes.len(), gzip);
-        raw_total += bytes.len();
-        gzip_total += gzip;
+        println!("{:<48} {:>10} {:>10}{}", name, bytes.len(), gzip, if on_demand(&name) { "  (on demand)" } else { "" });
+        if on_demand(&name) {
+            worker_raw += bytes.len();
+            worker_gzip += gzip;
+        } else {
+            raw_total += bytes.len();
+            gzip_total += gzip;
+        }
     }
-    println!("{:<48} {:>10} {:>10}", "total", raw_total, gzip_total);
+    println!("{:<48} {:>10} {:>10}", "first load", raw_total, gzip_total);
+    println!("{:<48} {:>10} {:>10}", "coverage worker (on demand)", worker_raw, worker_gzip);
     println!(
-        "budget: {BUDGET_GZIP_BYTES} bytes gzip; {} {}",
+        "budget (first load): {BUDGET_GZIP_BYTES} bytes gzip; {} {}",
         if gzip_total <= BUDGET_GZIP_BYTES { "within by" } else { "OVER by" },
         BUDGET_GZIP_BYTES.abs_diff(gzip_total)
     );

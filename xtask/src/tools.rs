@@ -103,6 +103,8 @@ pub fn ensure_test_tools() -> Result<(), String> {
         // Real parsers for the firewall exports.
         ("nft", "nftables"),
         ("iptables-restore", "iptables"),
+        // Network namespaces and veth pairs for the kernel test of the firewall rules.
+        ("ip", "iproute2"),
         // Counts the pages of the printed report.
         ("pdfinfo", "poppler-utils"),
         // A real TLS server for the native probe's tests, and an HTTPS target for the network

@@ -19,7 +19,9 @@ pub fn split_row(line: &str, delimiter: char) -> Vec<String> {
     while let Some(c) = chars.next() {
         if c == '"' && quoted && chars.peek() == Some(&'"') {
             chars.next();
-            fields.last_mut().map(|field| field.push('"'));
+            if let Some(field) = fields.last_mut() {
+                field.push('"');
+            }
         } else if c == '"' {
             quoted = !quoted;
         } else if c == delimiter && !quoted {

@@ -24,11 +24,11 @@ use crate::plan::CustomerAddresses;
 use crate::units::Service;
 use model::{Chain, Combination, Fate, Policy, Ruleset};
 use region::{DESTINATION, FlowBox, IntervalSet, PORT, SOURCE, describe_addresses, describe_ports, projection};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// A line that could not be read, with why. Its effect on the flows is unknown.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LineProblem {
     pub line: usize,
     pub text: String,
@@ -36,7 +36,7 @@ pub struct LineProblem {
 }
 
 /// The syntax the pasted text was read as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Syntax {
     Nftables,
@@ -187,7 +187,7 @@ pub fn detect(text: &str) -> Syntax {
     syntaxes[best]
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Coverage {
     Covered,
@@ -450,6 +450,66 @@ pub fn check_coverage(rules: &[&FirewallRule], addresses: &CustomerAddresses, fi
         }
     }
     rows
+}
+
+/// What the app's worker and the CLI hand on: the whole check of one pasted text, as plain
+/// owned data (it crosses from the worker to the page as JSON).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CoverageReport {
+    pub syntax: Syntax,
+    /// Which chains were judged, in words.
+    pub judged: Vec<String>,
+    pub assumptions: Vec<String>,
+    pub rows: Vec<ReportRow>,
+    /// Lines not read.
+    pub unreadable: Vec<LineProblem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportRow {
+    pub rule: String,
+    pub section: String,
+    /// "TCP/443".
+    pub service: String,
+    pub coverage: Coverage,
+    pub lines: Vec<usize>,
+    pub detail: String,
+}
+
+impl CoverageReport {
+    pub fn count(&self, coverage: Coverage) -> usize {
+        self.rows.iter().filter(|row| row.coverage == coverage).count()
+    }
+}
+
+/// What the app's worker receives: the plan and the pasted text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CoverageRequest {
+    pub plan: crate::plan::Plan,
+    pub text: String,
+}
+
+/// Reads the text and checks the plan's openings against it.
+pub fn report(plan: &crate::plan::Plan, text: &str) -> CoverageReport {
+    let firewall = parse_rules(text);
+    let rows = check_coverage(&plan.firewall_rules(), &plan.addresses, &firewall)
+        .into_iter()
+        .map(|row| ReportRow {
+            rule: row.rule.to_owned(),
+            section: row.section.to_owned(),
+            service: row.service.to_string(),
+            coverage: row.coverage,
+            lines: row.lines,
+            detail: row.detail,
+        })
+        .collect();
+    CoverageReport {
+        syntax: firewall.syntax,
+        judged: firewall.judged(),
+        assumptions: firewall.assumptions.clone(),
+        rows,
+        unreadable: firewall.problems,
+    }
 }
 
 #[cfg(test)]
