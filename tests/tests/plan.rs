@@ -218,12 +218,18 @@ fn every_export_downloads_and_the_firewall_ones_parse() {
 }
 
 /// Pastes rules for a plan of five softphone users and checks them.
-fn check_pasted(rules: &str) -> Page {
-    let page = Page::open(Engine::Chromium, Launch::default());
+fn check_pasted(engine: Engine, rules: &str) -> Page {
+    let page = Page::open(engine, Launch::default());
     page.wait_ready();
     page.type_into("#softphone-pc", "5");
     page.type_into("#current-rules", rules);
     page.click("[data-testid='check-coverage']");
+    // The check runs in a worker the page starts now: wait for its answer.
+    let answered = page.poll(
+        "return document.querySelector(\"[data-testid='coverage-summary'], [data-testid='coverage-error']\")?.dataset.testid ?? null",
+        Duration::from_secs(10),
+    );
+    assert_eq!(answered, "coverage-summary", "{}", page.text_of("[data-testid='coverage-error']"));
     page
 }
 
@@ -240,9 +246,8 @@ fn summary(page: &Page, figure: &str) -> Value {
 
 const CURRENT_RULES: &str = "*filter\n:FORWARD DROP [0:0]\n-A FORWARD -d 81.228.2.192/27 -p tcp --dport 443 -j ACCEPT\n-A FORWARD -d 81.228.2.192/27 -p udp --dport 50000:60000 -j ACCEPT\nCOMMIT\n";
 
-#[test]
-fn the_coverage_check_judges_pasted_rules_as_the_firewall_would() {
-    let page = check_pasted(CURRENT_RULES);
+fn judged_as_the_firewall_would(engine: Engine) {
+    let page = check_pasted(engine, CURRENT_RULES);
     assert_eq!((summary(&page, "covered"), summary(&page, "total")), (json!("1"), json!("4")));
     assert_eq!(summary(&page, "syntax"), "iptables-save");
     assert_eq!(coverage_of(&page, "6.1.2"), "covered");
@@ -251,8 +256,18 @@ fn the_coverage_check_judges_pasted_rules_as_the_firewall_would() {
 }
 
 #[test]
+fn the_coverage_check_judges_pasted_rules_as_the_firewall_would_in_chromium() {
+    judged_as_the_firewall_would(Engine::Chromium);
+}
+
+#[test]
+fn the_coverage_check_judges_pasted_rules_as_the_firewall_would_in_firefox() {
+    judged_as_the_firewall_would(Engine::Firefox);
+}
+
+#[test]
 fn a_line_the_coverage_check_cannot_read_makes_the_result_unknown() {
-    let page = check_pasted(&CURRENT_RULES.replace("COMMIT", "this is not a rule\nCOMMIT"));
+    let page = check_pasted(Engine::Chromium, &CURRENT_RULES.replace("COMMIT", "this is not a rule\nCOMMIT"));
     assert_eq!(coverage_of(&page, "6.1.2"), "unknown");
     assert_eq!(summary(&page, "covered"), "0");
     let line = page.run("return document.querySelector('[data-problem-line]').dataset.problemLine", json!([]));

@@ -2,6 +2,7 @@
 //! The page creates it the first time someone checks rules, so its code is not part of the
 //! first load; a long ruleset is read off the page's thread. It takes a `CoverageRequest` as
 //! JSON and answers a `CoverageReport` as JSON, or `{"error": …}` for a request it cannot read.
+//! It says "ready" first: the page holds its request until then.
 
 use sitecheck_core::coverage::{CoverageRequest, report};
 use wasm_bindgen::JsCast;
@@ -25,4 +26,6 @@ fn main() {
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The worker lives as long as the page: its handler must too.
     on_message.forget();
+    // Messages posted before this handler existed were lost: the page waits for this word.
+    let _ = scope.post_message(&"ready".into());
 }
