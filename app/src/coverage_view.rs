@@ -82,7 +82,15 @@ pub fn CoverageView() -> impl IntoView {
         <label class="field wide" for="current-rules">
             <span>"Your firewall's current rules: nft list ruleset, iptables-save, a Cisco ASA running-config, or CSV with an action column"</span>
             <textarea id="current-rules" rows="8" spellcheck="false" prop:value=move || text.get()
-                on:input=move |event| { set_text.set(event_target_value(&event)); set_checked.set(false); result.set(None); }></textarea>
+                on:input=move |event| {
+                    // Only a real change makes the result stale (some input events repeat the text).
+                    let typed = event_target_value(&event);
+                    if typed != text.get_untracked() {
+                        set_text.set(typed);
+                        set_checked.set(false);
+                        result.set(None);
+                    }
+                }></textarea>
         </label>
         <p><button type="button" data-testid="check-coverage" on:click=move |_| set_checked.set(true)>"Check coverage"</button></p>
         <div aria-live="polite" aria-busy=move || checking.get().to_string()>

@@ -194,6 +194,13 @@ impl Session {
         base64_decode(text).ok_or_else(|| WebDriverError("the PDF is not valid base64".into()))
     }
 
+    /// The visible page as PNG (W3C "Take Screenshot"), for looking at what a test drove.
+    pub fn screenshot(&self) -> Result<Vec<u8>> {
+        let value = call("GET", &self.url("/screenshot"), None)?;
+        let text = value.as_str().ok_or_else(|| WebDriverError("no screenshot in the answer".into()))?;
+        base64_decode(text).ok_or_else(|| WebDriverError("the screenshot is not valid base64".into()))
+    }
+
     /// Chromium only: runs a DevTools protocol command through chromedriver.
     pub fn chromium_devtools(&self, command: &str, parameters: Value) -> Result<Value> {
         call("POST", &self.url("/goog/cdp/execute"), Some(json!({ "cmd": command, "params": parameters })))

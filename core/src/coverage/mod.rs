@@ -386,7 +386,8 @@ fn judge(pieces: &[(FlowBox, Fate)], whole: &[FlowBox], customer: Option<&(usize
     {
         let not_accepted: Vec<&FlowBox> = boxes(&dropped).into_iter().chain(boxes(&unclear)).collect();
         let every_address_short = projection(not_accepted, *dimension) == projection(whole, *dimension);
-        if coverage == Coverage::Unknown || !every_address_short {
+        // Unknown for another reason (a line not read): that reason stands alone.
+        if coverage == Coverage::Partial && !every_address_short {
             coverage = Coverage::Unknown;
             detail = if accepted.is_empty() {
                 format!("needs {name} to judge: {detail}")

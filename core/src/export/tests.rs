@@ -203,3 +203,103 @@ fn csv_carries_addresses_and_names() {
         "{markdown_text}"
     );
 }
+
+/// Every line of the ASA file is one of the commands ASA documents for objects and extended
+/// access lists, with its operands in their documented shapes.
+#[test]
+fn asa_lines_follow_the_documented_grammar() {
+    let mut plan = everything();
+    plan.addresses.network = Some("10.20.0.0/16".parse().unwrap());
+    let text = text(&plan, RuleFormat::CiscoAsa);
+    let address = |word: &str| word.parse::<Ipv4Addr>().is_ok();
+    let operand = |words: &[&str]| -> usize {
+        match words {
+            ["any4", ..] => 1,
+            ["object" | "object-group", name, ..] if !name.is_empty() => 2,
+            _ => 0,
+        }
+    };
+    for line in text.lines().filter(|line| !line.starts_with('!')) {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let valid = match words.as_slice() {
+            ["object", "network", _] | ["object-group", "network", _] => true,
+            ["subnet", network, mask] => address(network) && address(mask),
+            ["host", host] => address(host),
+            ["fqdn", "v4", name] => name.contains('.'),
+            ["description", ..] => line.len() <= 201,
+            ["network-object", "host", host] => address(host),
+            ["network-object", "object", _] => true,
+            ["network-object", network, mask] => address(network) && address(mask),
+            ["access-list", _, "remark", ..] => true,
+            ["access-list", _, "extended", "permit", "tcp" | "udp", rest @ ..] => {
+                let source = operand(rest);
+                let destination = operand(&rest[source..]);
+                let ports = &rest[source + destination..];
+                source > 0
+                    && destination > 0
+                    && match ports {
+                        ["eq", port] => port.parse::<u16>().is_ok(),
+                        ["range", first, last] => first.parse::<u16>().ok() <= last.parse::<u16>().ok(),
+                        _ => false,
+                    }
+            }
+            _ => false,
+        };
+        assert!(valid, "not an ASA command in its documented shape: {line:?}");
+    }
+}
+
+/// Every PowerShell line is New-NetFirewallRule with parameters and values the cmdlet takes.
+#[test]
+fn powershell_lines_use_the_cmdlets_parameters() {
+    let text = text(&everything(), RuleFormat::WindowsFirewall);
+    for line in text.lines().filter(|line| !line.starts_with('#')) {
+        let rest = line.strip_prefix("New-NetFirewallRule ").unwrap_or_else(|| panic!("{line}"));
+        // Split at parameters; quoted values may hold spaces.
+        let mut parameters: Vec<(String, String)> = Vec::new();
+        let mut chars = rest.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c != '-' {
+                continue;
+            }
+            let name: String = std::iter::from_fn(|| chars.next_if(|c| !c.is_whitespace())).collect();
+            chars.next();
+            let value: String = if chars.peek() == Some(&'\'') {
+                chars.next();
+                let mut value = String::new();
+                while let Some(c) = chars.next() {
+                    if c == '\'' && chars.peek() == Some(&'\'') {
+                        chars.next();
+                        value.push('\'');
+                    } else if c == '\'' {
+                        break;
+                    } else {
+                        value.push(c);
+                    }
+                }
+                value
+            } else {
+                std::iter::from_fn(|| chars.next_if(|c| !c.is_whitespace())).collect()
+            };
+            parameters.push((name, value));
+        }
+        let value = |name: &str| parameters.iter().find(|(key, _)| key == name).map(|(_, value)| value.as_str());
+        let names: Vec<&str> = parameters.iter().map(|(name, _)| name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["DisplayName", "Description", "Group", "Direction", "Action", "Protocol", "RemoteAddress", "RemotePort", "Profile"],
+            "{line}"
+        );
+        assert_eq!((value("Direction"), value("Action"), value("Profile")), (Some("Outbound"), Some("Allow"), Some("Any")));
+        assert!(matches!(value("Protocol"), Some("TCP" | "UDP")), "{line}");
+        for network in value("RemoteAddress").unwrap_or("").split(',') {
+            assert!(network.parse::<Ipv4Net>().is_ok(), "{network} in {line}");
+        }
+        let ports = value("RemotePort").unwrap_or("");
+        let valid_ports = match ports.split_once('-') {
+            Some((first, last)) => first.parse::<u16>().ok() < last.parse::<u16>().ok(),
+            None => ports.parse::<u16>().is_ok(),
+        };
+        assert!(valid_ports, "{line}");
+    }
+}
