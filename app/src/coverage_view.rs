@@ -30,9 +30,14 @@ pub fn CoverageView() -> impl IntoView {
         }
         let report = match result.get()? {
             Ok(report) => report,
-            Err(message) => return Some(view! { <p role="alert" class="error" data-testid="coverage-error">{message}</p> }.into_any()),
+            Err(message) => {
+                return Some(
+                    view! { <p role="alert" class="error" data-testid="coverage-error">{message}</p> }.into_any(),
+                );
+            }
         };
-        let (covered, unknown, total) = (report.count(Coverage::Covered), report.count(Coverage::Unknown), report.rows.len());
+        let (covered, unknown, total) =
+            (report.count(Coverage::Covered), report.count(Coverage::Unknown), report.rows.len());
         let rows_view = report
             .rows
             .iter()

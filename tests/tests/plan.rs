@@ -335,3 +335,34 @@ fn the_report_prints_to_pdf_one_section_a_page() {
         }
     }
 }
+
+/// Every verdict label is readable: its text against whatever background it is drawn on
+/// (the checklist once drew each label in its own background colour). WCAG AA: 4.5:1.
+#[test]
+fn every_verdict_label_has_contrast_against_its_background() {
+    let page = Page::open(Engine::Chromium, Launch::default());
+    page.wait_ready();
+    fill_spec_example(&page);
+    let script = r#"
+        const channels = (text) => text.match(/[\d.]+/g).map(Number);
+        const luminance = (c) => {
+            const [r, g, b] = c.slice(0, 3).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+            return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        };
+        const background = (element) => {
+            for (; element; element = element.parentElement) {
+                const c = channels(getComputedStyle(element).backgroundColor);
+                if (c.length < 4 || c[3] > 0) return c;
+            }
+            return [255, 255, 255];
+        };
+        const labels = [...document.querySelectorAll('.verdict')];
+        return { count: labels.length, poor: labels.map((label) => {
+            const [text, ground] = [luminance(channels(getComputedStyle(label).color)), luminance(background(label))];
+            return [label.textContent, (Math.max(text, ground) + 0.05) / (Math.min(text, ground) + 0.05)];
+        }).filter(([, ratio]) => ratio < 4.5) };
+    "#;
+    let result = page.run(script, json!([]));
+    assert!(result["count"].as_u64().unwrap_or(0) > 20, "the checklist and cards have labels: {result}");
+    assert_eq!(result["poor"], json!([]), "labels below 4.5:1");
+}

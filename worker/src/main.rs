@@ -12,7 +12,9 @@ fn answer(request: &str) -> String {
     match serde_json::from_str::<CoverageRequest>(request) {
         Ok(request) => serde_json::to_string(&report(&request.plan, &request.text))
             .unwrap_or_else(|error| serde_json::json!({ "error": error.to_string() }).to_string()),
-        Err(error) => serde_json::json!({ "error": format!("the check got a request it cannot read: {error}") }).to_string(),
+        Err(error) => {
+            serde_json::json!({ "error": format!("the check got a request it cannot read: {error}") }).to_string()
+        }
     }
 }
 

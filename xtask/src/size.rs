@@ -40,7 +40,13 @@ pub fn report(dist: &Path) -> Result<(), String> {
     for (name, path) in files {
         let bytes = std::fs::read(&path).map_err(|error| error.to_string())?;
         let gzip = gzip_len(&bytes);
-        println!("{:<48} {:>10} {:>10}{}", name, bytes.len(), gzip, if on_demand(&name) { "  (on demand)" } else { "" });
+        println!(
+            "{:<48} {:>10} {:>10}{}",
+            name,
+            bytes.len(),
+            gzip,
+            if on_demand(&name) { "  (on demand)" } else { "" }
+        );
         if on_demand(&name) {
             worker_raw += bytes.len();
             worker_gzip += gzip;

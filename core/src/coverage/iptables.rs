@@ -155,6 +155,7 @@ pub fn parse(text: &str) -> Firewall {
                     }
                     chain_mut(&mut firewall, &name, line);
                 }
+                firewall.note_replies(&name, trimmed);
                 let (rule, not_understood) = parse_rule(line, &tokens[rest..]);
                 if let Some(word) = not_understood {
                     firewall.problem(

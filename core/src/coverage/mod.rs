@@ -77,11 +77,71 @@ pub struct Firewall {
     pub problems: Vec<LineProblem>,
     /// What the checker had to assume (a policy not given, which chains it judged by).
     pub assumptions: Vec<String>,
+    /// Chains with a rule that accepts replies (conntrack established).
+    pub reply_chains: std::collections::BTreeSet<String>,
 }
 
 impl Firewall {
     fn new(syntax: Syntax) -> Firewall {
-        Firewall { syntax, chains: BTreeMap::new(), bases: Vec::new(), problems: Vec::new(), assumptions: Vec::new() }
+        Firewall {
+            syntax,
+            chains: BTreeMap::new(),
+            bases: Vec::new(),
+            problems: Vec::new(),
+            assumptions: Vec::new(),
+            reply_chains: std::collections::BTreeSet::new(),
+        }
+    }
+
+    /// Whether a rule's words accept replies: `ct state established… accept` (or a vmap that
+    /// accepts established), `--ctstate ESTABLISHED… -j ACCEPT`.
+    fn note_replies(&mut self, chain: &str, text: &str) {
+        let lower = text.to_ascii_lowercase();
+        let conntrack = lower.contains("ct state") || lower.contains("--ctstate") || lower.contains("--state");
+        let accepts = lower.contains("established : accept")
+            || lower.contains("established: accept")
+            || lower.contains("established") && (lower.contains(" accept") || lower.contains("-j accept"));
+        if conntrack && accepts {
+            self.reply_chains.insert(chain.to_owned());
+        }
+    }
+
+    /// Base chains that drop by policy yet have no rule letting replies back, in them or in a
+    /// chain they jump to: connections they let out would get no answer.
+    pub fn reply_warnings(&self) -> Vec<String> {
+        if matches!(self.syntax, Syntax::CiscoAsa | Syntax::Csv) {
+            return Vec::new();
+        }
+        let mut warnings = Vec::new();
+        let mut bases: Vec<&String> = self.bases.iter().map(|(_, name)| name).collect();
+        bases.sort();
+        bases.dedup();
+        for base in bases {
+            let Some(chain) = self.chains.get(base) else { continue };
+            if chain.policy != Some(Policy::Drop) || chain.policy_assumed || chain.rules.is_empty() {
+                continue;
+            }
+            let mut seen = vec![base.clone()];
+            let mut index = 0;
+            while index < seen.len() {
+                if let Some(chain) = self.chains.get(&seen[index]) {
+                    for rule in &chain.rules {
+                        if let model::Action::Jump(target) | model::Action::Goto(target) = &rule.action
+                            && !seen.contains(target)
+                        {
+                            seen.push(target.clone());
+                        }
+                    }
+                }
+                index += 1;
+            }
+            if !seen.iter().any(|name| self.reply_chains.contains(name)) {
+                warnings.push(format!(
+                    "chain {base} drops by policy and no rule accepts established and related traffic: the replies to what it lets out are dropped too"
+                ));
+            }
+        }
+        warnings
     }
 
     fn problem(&mut self, line: usize, text: &str, problem: impl Into<String>) {
@@ -506,7 +566,7 @@ pub fn report(plan: &crate::plan::Plan, text: &str) -> CoverageReport {
         .collect();
     CoverageReport {
         syntax: firewall.syntax,
-        judged: firewall.judged(),
+        judged: firewall.judged().into_iter().chain(firewall.reply_warnings()).collect(),
         assumptions: firewall.assumptions.clone(),
         rows,
         unreadable: firewall.problems,

@@ -139,6 +139,7 @@ impl Reader {
         if self.ignored.contains(key) {
             return;
         }
+        self.firewall.note_replies(key, text);
         let rule = self.rule(line, text, family, table);
         let chain = self.chain_mut(key, line);
         match position {

@@ -412,3 +412,20 @@ fn the_judged_chains_are_said() {
         Coverage::Covered,
     );
 }
+
+#[test]
+fn a_default_drop_chain_without_replies_is_pointed_out() {
+    let without = "*filter\n:FORWARD DROP [0:0]\n-A FORWARD -d 81.228.2.192/27 -j ACCEPT\nCOMMIT\n";
+    let warnings = parse_rules(without).reply_warnings();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].contains("chain FORWARD drops by policy and no rule accepts established"), "{warnings:?}");
+    let with = "*filter\n:FORWARD DROP [0:0]\n-A FORWARD -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT\n-A FORWARD -d 81.228.2.192/27 -j ACCEPT\nCOMMIT\n";
+    assert!(parse_rules(with).reply_warnings().is_empty());
+    let vmap = "table inet f {\n chain forward {\n  type filter hook forward priority 0; policy drop;\n  ct state vmap { established : accept, related : accept, invalid : drop }\n  ip daddr 81.228.2.192/27 accept\n }\n}\n";
+    assert!(parse_rules(vmap).reply_warnings().is_empty());
+    for format in [RuleFormat::Nftables, RuleFormat::Iptables, RuleFormat::IptablesAdd] {
+        let plan = plan();
+        let text = export(&plan.firewall_rules(), &plan.addresses, format, &ExportOptions::default());
+        assert!(parse_rules(&text).reply_warnings().is_empty(), "{}", format.name());
+    }
+}

@@ -287,10 +287,23 @@ fn powershell_lines_use_the_cmdlets_parameters() {
         let names: Vec<&str> = parameters.iter().map(|(name, _)| name.as_str()).collect();
         assert_eq!(
             names,
-            ["DisplayName", "Description", "Group", "Direction", "Action", "Protocol", "RemoteAddress", "RemotePort", "Profile"],
+            [
+                "DisplayName",
+                "Description",
+                "Group",
+                "Direction",
+                "Action",
+                "Protocol",
+                "RemoteAddress",
+                "RemotePort",
+                "Profile"
+            ],
             "{line}"
         );
-        assert_eq!((value("Direction"), value("Action"), value("Profile")), (Some("Outbound"), Some("Allow"), Some("Any")));
+        assert_eq!(
+            (value("Direction"), value("Action"), value("Profile")),
+            (Some("Outbound"), Some("Allow"), Some("Any"))
+        );
         assert!(matches!(value("Protocol"), Some("TCP" | "UDP")), "{line}");
         for network in value("RemoteAddress").unwrap_or("").split(',') {
             assert!(network.parse::<Ipv4Net>().is_ok(), "{network} in {line}");
