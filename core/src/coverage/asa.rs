@@ -200,7 +200,7 @@ pub fn parse(text: &str) -> Firewall {
     let mut objects = Objects::default();
     let mut open = Open::Other;
     let mut lists: Vec<String> = Vec::new();
-    let mut bound: Vec<(String, String)> = Vec::new();
+    let mut bound: Vec<(String, Binding)> = Vec::new();
     for (index, raw) in text.lines().enumerate() {
         let line = index + 1;
         let trimmed = raw.trim();
@@ -324,28 +324,90 @@ pub fn parse(text: &str) -> Firewall {
                     _ => firewall.problem(line, trimmed, "an access-list line that is neither extended nor a remark"),
                 }
             }
-            ["access-group", name, "in" | "out", "interface", interface, ..] => {
-                bound.push(((*name).to_owned(), format!("bound to {interface}")));
+            ["access-group", name, "in", "interface", interface, ..] => {
+                bound.push(((*name).to_owned(), Binding::In((*interface).to_owned())));
             }
-            ["access-group", name, "global"] => bound.push(((*name).to_owned(), "global".into())),
+            ["access-group", name, "out", "interface", interface, ..] => {
+                firewall.assumptions.push(format!(
+                    "line {line}: access list {name} filters traffic leaving {interface}; only lists on traffic entering an interface are judged"
+                ));
+            }
+            ["access-group", name, "global"] => bound.push(((*name).to_owned(), Binding::Global)),
             ["name", ..] => firewall.problem(line, trimmed, "names (the name command) are not read; use objects"),
             _ => {}
         }
     }
-    let judged: Vec<String> = if bound.is_empty() {
+    if bound.is_empty() {
         if !lists.is_empty() {
             firewall.assumptions.push(
                 "no access-group in the text: each access list is judged as if bound where the traffic enters".into(),
             );
         }
-        lists.clone()
-    } else {
-        lists.iter().filter(|list| bound.iter().any(|(name, _)| name == *list)).cloned().collect()
-    };
-    for list in judged {
-        firewall.bases.push((Hook::AccessList, list));
+        for list in lists {
+            firewall.bases.push((Hook::AccessList, list));
+        }
+        return firewall;
+    }
+    // Traffic meets the list bound where it enters, then the global list; the implicit deny
+    // comes after both. Outbound traffic enters on the inside, inbound on the outside.
+    let global: Vec<Rule> = bound
+        .iter()
+        .filter(|(_, binding)| *binding == Binding::Global)
+        .filter_map(|(name, _)| firewall.chains.get(name))
+        .flat_map(|chain| chain.rules.clone())
+        .collect();
+    let mut paths: Vec<(Hook, String, Vec<Rule>)> = Vec::new();
+    for (name, binding) in &bound {
+        let Binding::In(interface) = binding else { continue };
+        let Some(chain) = firewall.chains.get(name) else { continue };
+        let hooks: Vec<Hook> = match interface_side(interface) {
+            Some(hook) => vec![hook],
+            None => {
+                firewall.assumptions.push(format!(
+                    "interface {interface} is neither inside nor outside by its name: access list {name} is judged for both directions"
+                ));
+                vec![Hook::Outbound, Hook::Inbound]
+            }
+        };
+        let rules: Vec<Rule> = chain.rules.iter().cloned().chain(global.iter().cloned()).collect();
+        for hook in hooks {
+            paths.push((hook, format!("{name} (in on {interface})"), rules.clone()));
+        }
+    }
+    if !global.is_empty() {
+        for hook in [Hook::Outbound, Hook::Inbound] {
+            if !paths.iter().any(|(side, _, _)| *side == hook) {
+                paths.push((hook, "the global access list".into(), global.clone()));
+            }
+        }
+    }
+    for (hook, name, rules) in paths {
+        firewall.chains.insert(
+            name.clone(),
+            Chain { name: name.clone(), line: 1, policy: Some(Policy::Drop), policy_assumed: false, rules },
+        );
+        firewall.bases.push((hook, name));
     }
     firewall
+}
+
+/// How an access list is bound.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Binding {
+    In(String),
+    Global,
+}
+
+/// Which traffic enters an interface, by the names ASA configurations use.
+fn interface_side(interface: &str) -> Option<Hook> {
+    let name = interface.to_ascii_lowercase();
+    if ["outside", "wan", "internet", "untrust", "external", "isp"].iter().any(|word| name.contains(word)) {
+        Some(Hook::Inbound)
+    } else if ["inside", "lan", "trust", "internal", "users", "clients"].iter().any(|word| name.contains(word)) {
+        Some(Hook::Outbound)
+    } else {
+        None
+    }
 }
 
 /// One extended entry after "extended": permit|deny PROTOCOL SOURCE [PORTS] DESTINATION [PORTS] …

@@ -303,14 +303,20 @@ pub fn parse_rule(line: usize, tokens: &[String]) -> (Rule, Option<String>) {
                 index += 2;
             }
             "--ctstate" | "--state" => {
-                let has_new = value.split(',').any(|state| matches!(state, "NEW" | "UNTRACKED"));
+                // A new connection's first packet is NEW (not UNTRACKED).
+                let has_new = value.split(',').any(|state| state == "NEW");
                 if has_new == negated {
                     never = true;
                 }
                 index += 2;
             }
             "--comment" => index += 2,
-            "--syn" => index += 1,
+            "--syn" => {
+                if negated {
+                    uncertain.push(format!("line {line}: depends on the TCP flags (! --syn)"));
+                }
+                index += 1;
+            }
             "-i" | "--in-interface" | "-o" | "--out-interface" => {
                 uncertain.push(format!("line {line}: depends on the interface ({word} {value})"));
                 index += 2;
@@ -320,7 +326,10 @@ pub fn parse_rule(line: usize, tokens: &[String]) -> (Rule, Option<String>) {
                 index += 3;
             }
             "-f" | "--fragment" => {
-                never = !negated;
+                // Fragments: a new connection's first packet is not one; "! -f" matches it.
+                if !negated {
+                    never = true;
+                }
                 index += 1;
             }
             "-4" | "--ipv4" => index += 1,

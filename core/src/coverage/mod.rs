@@ -64,8 +64,13 @@ pub enum Hook {
     Forward,
     Output,
     Postrouting,
-    /// A Cisco ASA access list (bound to an interface, or not yet bound).
+    /// A Cisco ASA access list without an access-group in the text.
     AccessList,
+    /// Cisco ASA: the access list (with the global one) that outbound traffic meets, where
+    /// it enters on the inside.
+    Outbound,
+    /// Cisco ASA: the same for inbound traffic, entering on the outside.
+    Inbound,
 }
 
 /// A firewall read from text: its chains, which are base chains, and what could not be read.
@@ -159,7 +164,12 @@ impl Firewall {
             self.bases.iter().filter(|(hook, _)| hooks.contains(hook)).map(|(_, name)| name.clone()).collect()
         };
         if self.syntax == Syntax::CiscoAsa {
-            return Combination::OneOf(names(&[Hook::AccessList]));
+            let bound = self.bases.iter().any(|(hook, _)| matches!(hook, Hook::Outbound | Hook::Inbound));
+            return Combination::OneOf(match (bound, direction) {
+                (false, _) => names(&[Hook::AccessList]),
+                (true, Direction::Outbound) => names(&[Hook::Outbound]),
+                (true, Direction::Inbound) => names(&[Hook::Inbound]),
+            });
         }
         let forward = names(&[Hook::Forward]);
         let forward_path = names(&[Hook::Prerouting, Hook::Forward, Hook::Postrouting]);
@@ -505,7 +515,15 @@ pub fn check_coverage(rules: &[&FirewallRule], addresses: &CustomerAddresses, fi
                     };
                     (judgement.coverage, judgement.lines, detail)
                 }
-                None => (Coverage::Unknown, Vec::new(), "unknown — no access list found to judge by".to_owned()),
+                None => (
+                    Coverage::Unknown,
+                    Vec::new(),
+                    if firewall.syntax == Syntax::CiscoAsa {
+                        "unknown — no access list is bound where this traffic enters (the ASA then passes it by security level, from a higher level to a lower one)".to_owned()
+                    } else {
+                        "unknown — no access list found to judge by".to_owned()
+                    },
+                ),
             };
             rows.push(CoverageRow { rule: rule.id, section: rule.section, service: *service, coverage, lines, detail });
         }

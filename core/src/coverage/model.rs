@@ -127,8 +127,9 @@ pub struct Fate {
     pub lines: Vec<usize>,
     /// Whether a chain's policy decided (the chain's name).
     pub policy: Option<(String, Policy)>,
-    /// Returned from a chain entered by goto: the chain that held the goto returns too.
-    goto_returned: bool,
+    /// Leaves the chain it is in, back to that chain's caller (or its policy): a return, or
+    /// a return from a chain entered by goto.
+    leaves: bool,
 }
 
 impl Fate {
@@ -157,7 +158,10 @@ impl Fate {
         match action {
             Action::Accept => fate.accept = true,
             Action::Drop => fate.drop = true,
-            Action::Return => fate.returned = true,
+            Action::Return => {
+                fate.returned = true;
+                fate.leaves = true;
+            }
             Action::Unknown => {
                 fate.unknown.push(format!("line {line}: what it does is not understood"));
                 fate.undetermined = true;
@@ -257,9 +261,12 @@ impl Ruleset {
                     }
                     let mut combined = so_far.clone();
                     combined.merge(&fate);
-                    if fate.goto_returned {
-                        combined.goto_returned = false;
+                    if fate.leaves {
                         combined.returned = true;
+                        if rule.uncertain.is_some() {
+                            // It may have gone on to the next rule instead: not decided.
+                            combined.undetermined = true;
+                        }
                         done.push((piece, combined));
                     } else if fate.returned {
                         // Goes on to the next rule, remembering what might already have happened.
@@ -304,7 +311,7 @@ impl Ruleset {
             .map(|(flows, mut fate)| {
                 // A goto's chain returns past this one: to this chain's caller.
                 if goto && fate.returned {
-                    fate.goto_returned = true;
+                    fate.leaves = true;
                 }
                 (flows, fate)
             })

@@ -517,6 +517,14 @@ pub fn parse_rule(line: usize, text: &str, set: impl Fn(&str) -> Option<String>)
                         uncertain.push(format!("line {line}: depends on the {word} {field}"));
                         index = next;
                     }
+                    ("ip", "protocol") | ("meta", "l4proto" | "protocol")
+                        if value.is_none_or(|value| value == "vmap" || value.starts_with('@')) =>
+                    {
+                        // A verdict map or a named set of protocols: not read.
+                        not_understood.get_or_insert_with(|| format!("{word} {field} {}", value.unwrap_or("")));
+                        rule.action = last_verdict(&tokens[index..]);
+                        index = tokens.len();
+                    }
                     ("ip", "protocol") | ("meta", "l4proto" | "protocol") => {
                         let values = value.unwrap_or("");
                         let inner = values.trim_matches(|c| c == '{' || c == '}');
@@ -525,7 +533,13 @@ pub fn parse_rule(line: usize, text: &str, set: impl Fn(&str) -> Option<String>)
                             match name {
                                 "tcp" | "6" => protocols.tcp = true,
                                 "udp" | "17" => protocols.udp = true,
-                                _ => {}
+                                "icmp" | "1" | "igmp" | "2" | "esp" | "50" | "ah" | "51" | "gre" | "47" | "sctp"
+                                | "132" | "icmpv6" | "58" | "ip" | "ip6" | "arp" | "udplite" | "136" | "dccp" => {}
+                                _ if field == "protocol" && word == "meta" => {}
+                                other => {
+                                    not_understood.get_or_insert_with(|| format!("protocol {other}"));
+                                    protocols = Protocols::ANY;
+                                }
                             }
                         }
                         if field == "protocol" && word == "meta" {
@@ -575,11 +589,9 @@ pub fn parse_rule(line: usize, text: &str, set: impl Fn(&str) -> Option<String>)
                             continue;
                         }
                         let value = value.unwrap_or("");
-                        let has_new = value
-                            .trim_matches(|c| c == '{' || c == '}')
-                            .split(',')
-                            .any(|state| state.trim() == "new" || state.trim() == "untracked");
-                        // A new connection's first packet is in state "new".
+                        // A new connection's first packet is in state "new" (not "untracked").
+                        let has_new =
+                            value.trim_matches(|c| c == '{' || c == '}').split(',').any(|state| state.trim() == "new");
                         if has_new == negated {
                             never = true;
                         }
@@ -591,6 +603,7 @@ pub fn parse_rule(line: usize, text: &str, set: impl Fn(&str) -> Option<String>)
                     }
                     _ => {
                         not_understood.get_or_insert_with(|| format!("{word} {field}"));
+                        rule.action = last_verdict(&tokens[index..]);
                         index = tokens.len();
                     }
                 }
@@ -653,18 +666,16 @@ pub fn parse_rule(line: usize, text: &str, set: impl Fn(&str) -> Option<String>)
                 index += 2;
             }
             "notrack" => index += 1,
+            "flow" => {
+                // Flow offloading (OpenWrt's fw4): a fast path for accepted traffic, no verdict.
+                index += 1;
+                while index < tokens.len() && !matches!(token(index), "accept" | "drop" | "reject" | "counter") {
+                    index += 1;
+                }
+            }
             _ => {
                 not_understood.get_or_insert_with(|| word.to_owned());
-                // What it does: the last verdict word on the line, if any.
-                rule.action = tokens[index..]
-                    .iter()
-                    .rev()
-                    .find_map(|word| match word.as_str() {
-                        "accept" => Some(Action::Accept),
-                        "drop" | "reject" => Some(Action::Drop),
-                        _ => None,
-                    })
-                    .unwrap_or(Action::Unknown);
+                rule.action = last_verdict(&tokens[index..]);
                 index = tokens.len();
             }
         }
@@ -679,6 +690,20 @@ pub fn parse_rule(line: usize, text: &str, set: impl Fn(&str) -> Option<String>)
         rule.uncertain = Some(uncertain.join("; "));
     }
     (rule, not_understood)
+}
+
+/// What a rule the reader could not follow does: its last verdict word, else unknown.
+fn last_verdict(tokens: &[String]) -> Action {
+    tokens
+        .iter()
+        .rev()
+        .find_map(|word| match word.as_str() {
+            "accept" => Some(Action::Accept),
+            "drop" | "reject" => Some(Action::Drop),
+            "return" | "jump" | "goto" => Some(Action::Unknown),
+            _ => None,
+        })
+        .unwrap_or(Action::Unknown)
 }
 
 /// Ports below every value of the set (`< n`, or `<= n` with `inclusive` 1).

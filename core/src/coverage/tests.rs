@@ -429,3 +429,76 @@ fn a_default_drop_chain_without_replies_is_pointed_out() {
         assert!(parse_rules(&text).reply_warnings().is_empty(), "{}", format.name());
     }
 }
+
+#[test]
+fn a_return_leaves_the_chain() {
+    // In the base chain, RETURN hands the flow to the policy: the ACCEPT after it is not reached.
+    let base = "*filter\n:FORWARD DROP [0:0]\n-A FORWARD -d 81.228.2.192/27 -p tcp --dport 443 -j RETURN\n-A FORWARD -d 81.228.2.192/27 -j ACCEPT\nCOMMIT\n";
+    check(base, "6.1.2 TCP/443", Coverage::Missing);
+    check(base, "6.1.1 TCP/80", Coverage::Covered);
+    // In a user chain it goes back to the caller, past the chain's later rules.
+    let user = "*filter\n:FORWARD DROP [0:0]\n:U - [0:0]\n-A FORWARD -j U\n-A U -d 81.228.2.192/27 -p tcp --dport 443 -j RETURN\n-A U -d 81.228.2.192/27 -j ACCEPT\nCOMMIT\n";
+    check(user, "6.1.2 TCP/443", Coverage::Missing);
+    let nft = "table inet f {\n chain forward {\n  type filter hook forward priority 0; policy drop;\n  ip daddr 81.228.2.192/27 tcp dport 443 return\n  ip daddr 81.228.2.192/27 accept\n }\n}\n";
+    check(nft, "6.1.2 TCP/443", Coverage::Missing);
+}
+
+#[test]
+fn an_uncertain_goto_or_return_is_not_decided() {
+    let text = "*filter\n:FORWARD DROP [0:0]\n:A - [0:0]\n:B - [0:0]\n-A FORWARD -j A\n-A FORWARD -d 81.228.2.192/27 -j ACCEPT\n-A A -i eth1 -g B\n-A A -j DROP\nCOMMIT\n";
+    check(text, "6.1.2 TCP/443", Coverage::Unknown);
+    let returned =
+        "*filter\n:FORWARD ACCEPT [0:0]\n-A FORWARD -i eth1 -j RETURN\n-A FORWARD -d 81.228.2.192/27 -j DROP\nCOMMIT\n";
+    check(returned, "6.1.2 TCP/443", Coverage::Unknown);
+}
+
+#[test]
+fn a_protocol_map_or_set_is_not_read_as_no_protocol() {
+    let vmap = "table inet f {\n chain forward {\n  type filter hook forward priority 0; policy accept;\n  meta l4proto vmap { tcp : jump tcp_chain }\n }\n chain tcp_chain {\n  ip daddr 81.228.2.192/27 drop\n }\n}\n";
+    check(vmap, "6.1.2 TCP/443", Coverage::Unknown);
+    let named = "ip protocol @protocols ip daddr 81.228.2.192/27 drop\nip daddr 81.228.2.192/27 accept";
+    check(named, "6.1.2 TCP/443", Coverage::Unknown);
+}
+
+#[test]
+fn a_rule_with_a_field_not_read_keeps_its_verdict() {
+    let text = "ip version 4 ip daddr 81.228.2.192/27 drop\nip daddr 81.228.2.192/27 accept";
+    check(text, "6.1.2 TCP/443", Coverage::Unknown);
+}
+
+#[test]
+fn untracked_is_not_a_new_connection() {
+    check("ct state untracked ip daddr 81.228.2.192/27 accept", "6.1.2 TCP/443", Coverage::Missing);
+    check(
+        "-A FORWARD -m conntrack --ctstate UNTRACKED -d 81.228.2.192/27 -j ACCEPT",
+        "6.1.2 TCP/443",
+        Coverage::Missing,
+    );
+    check(
+        "-A FORWARD -m conntrack --ctstate ESTABLISHED ! -f -d 81.228.2.192/27 -j ACCEPT",
+        "6.1.2 TCP/443",
+        Coverage::Missing,
+    );
+}
+
+#[test]
+fn asa_lists_are_judged_where_the_traffic_enters() {
+    let text = "\
+access-list INSIDE_IN extended permit ip any any
+access-list OUTSIDE_IN extended permit tcp 81.228.2.192 255.255.255.224 host 198.51.100.11 eq 5061
+access-group INSIDE_IN in interface inside
+access-group OUTSIDE_IN in interface outside
+";
+    // Inbound traffic meets OUTSIDE_IN, never INSIDE_IN's permit-all.
+    check_addressed(text, "6.4.1 TCP/443", Coverage::Missing);
+    check_addressed(text, "6.5.1 TCP/5061", Coverage::Covered);
+    check_addressed(text, "6.1.2 TCP/443", Coverage::Covered);
+    // No list where outbound traffic enters: the ASA's security levels decide, not judged here.
+    let outside_only =
+        "access-list OUTSIDE_IN extended deny ip any any\naccess-group OUTSIDE_IN in interface outside\n";
+    check_addressed(outside_only, "6.1.2 TCP/443", Coverage::Unknown);
+    // The global list comes after the interface's, before the implicit deny.
+    let global = "access-list IN extended deny tcp any any eq 80\naccess-list G extended permit tcp any 81.228.2.192 255.255.255.224\naccess-group IN in interface inside\naccess-group G global\n";
+    check_addressed(global, "6.1.2 TCP/443", Coverage::Covered);
+    check_addressed(global, "6.1.1 TCP/80", Coverage::Missing);
+}
