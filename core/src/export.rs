@@ -258,7 +258,11 @@ pub fn resolve(party: &Party, addresses: &CustomerAddresses) -> Endpoint {
         Party::Network { network } => endpoint(
             vec![network],
             network.to_string(),
-            if network == crate::limits::SERVICE_NETWORK { "TPP-PLATFORM" } else { "TPP-NETWORK" },
+            &if network == crate::limits::SERVICE_NETWORK {
+                "TPP-PLATFORM".to_owned()
+            } else {
+                format!("TPP-NET-{}-{}", network.addr(), network.prefix_len())
+            },
         ),
         Party::Range { first, last } => {
             let networks = party.networks();
@@ -375,7 +379,7 @@ fn comment_text(text: &str, limit: usize) -> String {
     }
     let mut cut = String::new();
     for word in clean.split(' ') {
-        if cut.len() + word.len() + 1 > limit.saturating_sub(1) {
+        if cut.len() + word.len() + 1 > limit.saturating_sub(3) {
             break;
         }
         if !cut.is_empty() {
@@ -383,11 +387,8 @@ fn comment_text(text: &str, limit: usize) -> String {
         }
         cut.push_str(word);
     }
-    cut.push('…');
-    // '…' is three bytes in UTF-8: keep within the limit for byte-counting firewalls.
-    while cut.len() > limit {
-        cut.pop();
-    }
+    // ASCII only: not every firewall's command line takes other characters.
+    cut.push_str("...");
     cut
 }
 
@@ -581,7 +582,7 @@ pub const ASA_REMARK_LIMIT: usize = 100;
 
 fn asa(rules: &[&FirewallRule], addresses: &CustomerAddresses) -> String {
     let form = [
-        "FORM: objects and access lists for a Cisco ASA (8.3 or later), to paste in configuration mode.",
+        "FORM: objects and access lists for a Cisco ASA (9.0 or later: any4), to paste in configuration mode.",
         "ASSUMES: access lists name real (untranslated) addresses, as ASA 8.3 and later match them;",
         "  TPP-OUTBOUND filters traffic entering the inside interface, TPP-INBOUND traffic entering",
         "  the outside interface; the ASA is stateful, so replies pass without rules of their own.",

@@ -207,8 +207,23 @@ pub fn parse(text: &str) -> Firewall {
         if trimmed.is_empty() || trimmed.starts_with('!') || trimmed.starts_with(':') {
             continue;
         }
-        let indented = raw.starts_with(' ') || raw.starts_with('\t');
         let words: Vec<&str> = trimmed.split_whitespace().collect();
+        // A member line, even where a paste lost its indentation.
+        const MEMBERS: &[&str] = &[
+            "host",
+            "subnet",
+            "range",
+            "fqdn",
+            "network-object",
+            "port-object",
+            "service-object",
+            "group-object",
+            "protocol-object",
+            "description",
+            "service",
+        ];
+        let member_word = words.first().is_some_and(|word| MEMBERS.contains(word));
+        let indented = raw.starts_with(' ') || raw.starts_with('\t') || member_word && !matches!(open, Open::Other);
         if indented {
             let result = match &open {
                 Open::Network(name) | Open::NetworkGroup(name) => {
@@ -247,8 +262,19 @@ pub fn parse(text: &str) -> Firewall {
             if let Err(problem) = result {
                 firewall.problem(line, trimmed, problem);
                 // The object may now hold less than it does on the firewall.
-                if let Open::Network(name) | Open::NetworkGroup(name) = &open {
-                    objects.networks.entry(name.clone()).or_default().names.push(format!("line {line}"));
+                match &open {
+                    Open::Network(name) | Open::NetworkGroup(name) => {
+                        objects.networks.entry(name.clone()).or_default().names.push(format!("line {line}"));
+                    }
+                    // A service member not read may be any service: rules through it are uncertain.
+                    Open::Service(name) | Open::ServiceGroup(name, _) => {
+                        objects.services.entry(name.clone()).or_default().push(ServiceEntry {
+                            protocols: Protocols::ANY,
+                            ports: IntervalSet::full(PORT),
+                            uncertain: Some(format!("member line {line} not read")),
+                        });
+                    }
+                    _ => {}
                 }
             }
             continue;
@@ -286,10 +312,14 @@ pub fn parse(text: &str) -> Firewall {
             }
             ["access-list", name, rest @ ..] => {
                 let mut rest = rest;
+                let mut placed = None;
                 if let ["line", number, tail @ ..] = rest
                     && number.parse::<u32>().is_ok()
                 {
                     rest = tail;
+                    placed = Some(format!(
+                        "line {line}: placed at line {number} of the list, which sitecheck does not follow"
+                    ));
                 }
                 match rest {
                     ["extended", tail @ ..] => {
@@ -307,9 +337,24 @@ pub fn parse(text: &str) -> Firewall {
                             );
                         }
                         match entry(line, tail, &objects) {
-                            Ok(rules) => {
+                            Ok(mut rules) => {
+                                if let Some(reason) = &placed {
+                                    for rule in &mut rules {
+                                        rule.uncertain = Some(
+                                            rule.uncertain
+                                                .take()
+                                                .map_or(reason.clone(), |other| format!("{other}; {reason}")),
+                                        );
+                                    }
+                                }
                                 if let Some(chain) = firewall.chains.get_mut(*name) {
-                                    chain.rules.extend(rules);
+                                    if placed.is_some() {
+                                        // Its place is not followed: first, and uncertain, it may
+                                        // stand anywhere.
+                                        chain.rules.splice(0..0, rules);
+                                    } else {
+                                        chain.rules.extend(rules);
+                                    }
                                 }
                             }
                             Err(problem) => {

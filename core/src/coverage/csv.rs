@@ -41,22 +41,69 @@ struct Columns {
     source: Option<usize>,
     destination: Option<usize>,
     direction: Option<usize>,
+    /// Columns that may narrow a rule but are not read (source port, schedule, enabled…):
+    /// a row with a value there is uncertain.
+    unread: Vec<(usize, String)>,
 }
+
+/// Columns that only describe a rule.
+const DESCRIPTIVE: &[&str] = &[
+    "id",
+    "section",
+    "comment",
+    "comments",
+    "description",
+    "name",
+    "rule",
+    "rule name",
+    "notes",
+    "note",
+    "label",
+    "source name",
+    "destination name",
+    "#",
+    "number",
+    "no",
+    "hits",
+    "created",
+    "owner",
+];
 
 fn columns(header: &[String]) -> Columns {
     let mut columns = Columns::default();
-    for (index, name) in header.iter().enumerate() {
-        let name = name.to_ascii_lowercase().replace(['_', '-'], " ");
-        let slot = match name.trim() {
+    let names: Vec<String> =
+        header.iter().map(|name| name.to_ascii_lowercase().replace(['_', '-'], " ").trim().to_owned()).collect();
+    // Of two "Port" columns, the one after the destination is its port, the one before it the
+    // source's (pfSense).
+    let port_columns = names.iter().filter(|name| matches!(name.as_str(), "port" | "ports")).count();
+    let destination_at = names.iter().position(|name| {
+        matches!(name.as_str(), "destination" | "dst" | "destination address" | "destination addresses" | "to")
+    });
+    for (index, name) in names.iter().enumerate() {
+        let slot = match name.as_str() {
             "action" | "verdict" | "permission" | "allow/deny" => &mut columns.action,
             "protocol" | "proto" => &mut columns.protocol,
-            "ports" | "port" | "dport" | "destination port" | "destination ports" | "dst port" => &mut columns.ports,
+            "port" | "ports" if port_columns > 1 && destination_at.is_some_and(|at| index < at) => {
+                columns.unread.push((index, format!("{name} (before the destination: the source's)")));
+                continue;
+            }
+            "ports" | "port" | "dport" | "destination port" | "destination ports" | "dst port" | "service" => {
+                &mut columns.ports
+            }
             "source" | "src" | "source address" | "source addresses" | "from" => &mut columns.source,
             "destination" | "dst" | "destination address" | "destination addresses" | "to" => &mut columns.destination,
             "direction" => &mut columns.direction,
-            _ => continue,
+            name if DESCRIPTIVE.contains(&name) => continue,
+            name => {
+                columns.unread.push((index, name.to_owned()));
+                continue;
+            }
         };
-        slot.get_or_insert(index);
+        if slot.is_some() {
+            columns.unread.push((index, format!("a second {name} column")));
+        } else {
+            *slot = Some(index);
+        }
     }
     columns
 }
@@ -130,6 +177,13 @@ pub fn parse(text: &str) -> Firewall {
                 if found.action.is_none() {
                     firewall.assumptions.push("the CSV has no action column: every row is read as an allow".into());
                 }
+                for (column, missing) in [(found.source, "source"), (found.destination, "destination")] {
+                    if column.is_none() {
+                        firewall
+                            .assumptions
+                            .push(format!("the CSV has no {missing} column: every row is read as any {missing}"));
+                    }
+                }
                 header = Some((found, delimiter));
             } else {
                 firewall.problem(
@@ -148,6 +202,12 @@ pub fn parse(text: &str) -> Firewall {
                 Some(_) => action(get(columns.action))?,
                 None => Action::Accept,
             };
+            let unread: Vec<String> = columns
+                .unread
+                .iter()
+                .filter(|(index, _)| fields.get(*index).is_some_and(|value| !any(value)))
+                .map(|(index, name)| format!("{name} \"{}\"", fields[*index]))
+                .collect();
             let rule = Rule {
                 line,
                 protocols: protocols(get(columns.protocol))?,
@@ -156,7 +216,8 @@ pub fn parse(text: &str) -> Firewall {
                     addresses(get(columns.destination))?,
                     ports(get(columns.ports))?,
                 ]),
-                uncertain: None,
+                uncertain: (!unread.is_empty())
+                    .then(|| format!("line {line}: depends on columns not read: {}", unread.join(", "))),
                 action,
             };
             let direction = get(columns.direction).to_ascii_lowercase();

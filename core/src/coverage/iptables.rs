@@ -102,6 +102,11 @@ pub fn parse(text: &str) -> Firewall {
             tokens.drain(position..(position + 2).min(tokens.len()));
         }
         if command_table != "filter" {
+            let drops = trimmed.contains("-j DROP") || trimmed.contains("-j REJECT");
+            let note = format!("the {command_table} table drops some traffic; only the filter table is judged");
+            if drops && !firewall.assumptions.contains(&note) {
+                firewall.assumptions.push(note);
+            }
             continue;
         }
         if let Some(declaration) = trimmed.strip_prefix(':') {

@@ -8,6 +8,9 @@ use super::{Firewall, Hook, Syntax};
 use crate::units::Protocol;
 use std::collections::BTreeMap;
 
+/// Appended to a rule placed by position or handle: read as a condition not judged.
+const PLACED: &str = "__placed_by_position__";
+
 /// The chain that rules pasted outside any chain go into.
 pub const LOOSE_CHAIN: &str = "pasted rules";
 
@@ -238,14 +241,10 @@ impl Reader {
                         && placement.contains(&first.as_str())
                     {
                         let skip: Vec<&str> = body.split_whitespace().skip(2).collect();
-                        body = skip.join(" ");
-                        self.firewall.assumptions.push(format!(
-                            "line {line}: the rule's position (\"{first} …\") is not followed; it is read at the {} of {key}",
-                            if verb == "insert" { "start" } else { "end" }
-                        ));
-                        if verb == "add" {
-                            position = Position::End;
-                        }
+                        // The rule's place among the others is not known here: its effect is not decided.
+                        body = format!("{} {}", skip.join(" "), PLACED);
+                        // First, and uncertain: it may stand anywhere.
+                        position = Position::Start;
                     }
                     self.add_rule(&key, line, &body, &family, &table, position);
                 }
@@ -666,6 +665,10 @@ pub fn parse_rule(line: usize, text: &str, set: impl Fn(&str) -> Option<String>)
                 index += 2;
             }
             "notrack" => index += 1,
+            PLACED => {
+                uncertain.push(format!("line {line}: placed by position or handle, which sitecheck does not follow"));
+                index += 1;
+            }
             "flow" => {
                 // Flow offloading (OpenWrt's fw4): a fast path for accepted traffic, no verdict.
                 index += 1;

@@ -502,3 +502,29 @@ access-group OUTSIDE_IN in interface outside
     check_addressed(global, "6.1.2 TCP/443", Coverage::Covered);
     check_addressed(global, "6.1.1 TCP/80", Coverage::Missing);
 }
+
+#[test]
+fn csv_columns_not_read_make_a_row_uncertain() {
+    // pfSense's export: the first Port is the source's.
+    let pfsense = "Protocol,Source,Port,Destination,Port,Description\nTCP,*,*,81.228.2.192/27,443,web\n";
+    check(pfsense, "6.1.2 TCP/443", Coverage::Covered);
+    check(pfsense, "6.2.1 TCP/5061", Coverage::Missing);
+    let schedule =
+        "action,protocol,ports,source,destination,schedule\nallow,TCP,443,any,81.228.2.192/27,office hours\n";
+    check(schedule, "6.1.2 TCP/443", Coverage::Unknown);
+    let firewall = parse_rules("protocol,ports,destination\nTCP,443,81.228.2.192/27\n");
+    assert!(firewall.assumptions.iter().any(|note| note.contains("no source column")), "{:?}", firewall.assumptions);
+}
+
+#[test]
+fn asa_members_without_indentation_and_placed_entries() {
+    let flat = "object-group service WEB tcp\nport-object eq https\naccess-list OUT extended permit tcp any 81.228.2.192 255.255.255.224 object-group WEB\n";
+    check(flat, "6.1.2 TCP/443", Coverage::Covered);
+    check(flat, "6.1.1 TCP/80", Coverage::Missing);
+    let bad_member = "object-group service WEB tcp\n port-object eq nonsense\naccess-list OUT extended deny tcp any any object-group WEB\naccess-list OUT extended permit tcp any any\n";
+    check(bad_member, "6.1.2 TCP/443", Coverage::Unknown);
+    let placed =
+        "access-list OUT extended permit tcp any any\naccess-list OUT line 1 extended deny tcp any any eq 443\n";
+    check(placed, "6.1.2 TCP/443", Coverage::Unknown);
+    check(placed, "6.1.1 TCP/80", Coverage::Covered);
+}

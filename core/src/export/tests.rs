@@ -179,7 +179,7 @@ fn windows_firewall_rules_are_for_the_pcs() {
 fn comments_are_cut_at_a_word_within_the_limit() {
     let check = |text: &str, limit: usize, expected: &str| assert_eq!(comment_text(text, limit), expected, "{text}");
     check("short", 10, "short");
-    check("one two three four", 12, "one two…");
+    check("one two three four", 12, "one two...");
     check("say \"no\"", 20, "say  no ");
     for limit in [20, 50, 100] {
         let long = "word ".repeat(40);
