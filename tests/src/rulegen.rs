@@ -33,6 +33,7 @@ pub enum Verdict {
     Drop,
     Reject,
     Jump(usize),
+    Goto(usize),
     Return,
 }
 
@@ -162,12 +163,15 @@ fn rule(rng: &mut fastrand::Rng, chains: usize, in_user_chain: bool) -> GenRule 
             (addresses, !whole && rng.u8(0..5) == 0)
         })
     };
-    let verdict = match rng.u8(0..10) {
+    let verdict = match rng.u8(0..12) {
         0..=4 => Verdict::Accept,
         5 | 6 => Verdict::Drop,
         7 => Verdict::Reject,
         8 if chains > 0 && !in_user_chain => Verdict::Jump(rng.usize(0..chains)),
+        9 if chains > 0 && !in_user_chain => Verdict::Goto(rng.usize(0..chains)),
         8 | 9 if in_user_chain => Verdict::Return,
+        // A return in the base chain hands the flow to the policy.
+        10 => Verdict::Return,
         _ => Verdict::Accept,
     };
     GenRule {
@@ -236,6 +240,7 @@ fn nft_rule(rule: &GenRule) -> String {
         Verdict::Drop => "drop".to_owned(),
         Verdict::Reject => "reject".to_owned(),
         Verdict::Jump(chain) => format!("jump user{chain}"),
+        Verdict::Goto(chain) => format!("goto user{chain}"),
         Verdict::Return => "return".to_owned(),
     });
     text
@@ -304,6 +309,7 @@ fn iptables_rule(chain: &str, rule: &GenRule) -> String {
         Verdict::Drop => "-j DROP".to_owned(),
         Verdict::Reject => "-j REJECT".to_owned(),
         Verdict::Jump(chain) => format!("-j USER{chain}"),
+        Verdict::Goto(chain) => format!("-g USER{chain}"),
         Verdict::Return => "-j RETURN".to_owned(),
     });
     text

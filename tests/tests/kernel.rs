@@ -375,11 +375,11 @@ fn agree(iptables: bool, count: usize, seed: u64) -> Agreement {
         let listing = loaded.unwrap_or_else(|error| panic!("round {round} (seed {seed}): {error}\n{text}"));
         let firewall = parse_rules(&listing);
         let rows = check_coverage(&plan.firewall_rules(), &plan.addresses, &firewall);
-        // A few flows of each opening each round: both ends and the middle, in turn.
+        // Four flows of each opening each round, drawn from its ends and middle.
         let mut flows = Vec::new();
         let mut owners = Vec::new();
         for (index, (_, sampled)) in openings.iter().enumerate() {
-            for _ in 0..2.min(sampled.len()) {
+            for _ in 0..4.min(sampled.len()) {
                 flows.push(sampled[rng.usize(0..sampled.len())]);
                 owners.push(index);
             }
