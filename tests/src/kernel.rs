@@ -188,9 +188,20 @@ impl Lab {
         Ok(())
     }
 
-    /// Empties the router's firewall: nftables and iptables both write to nf_tables here.
+    /// Empties the router's firewall (nftables and iptables both write to nf_tables here) and
+    /// its connection table: a flow that reused the source port of an earlier one would
+    /// otherwise pass as that one's reply ("established").
     pub fn clear_rules(&self) -> Result<(), String> {
-        self.exec(None, &["nft", "flush", "ruleset"], None).map(|_| ())
+        self.exec(None, &["nft", "flush", "ruleset"], None)?;
+        match self.exec(None, &["conntrack", "-F"], None) {
+            Ok(_) => Ok(()),
+            // An empty table is "0 flow entries have been deleted" on stderr, exit 0; older
+            // versions exit 1 on an empty table.
+            Err(error) if error.contains("0 flow entries") => Ok(()),
+            Err(error) => Err(format!(
+                "{error} (conntrack, from Debian's conntrack package, empties the router's connection table)"
+            )),
+        }
     }
 
     pub fn nft(&self, text: &str) -> Result<(), String> {

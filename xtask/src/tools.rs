@@ -105,6 +105,8 @@ pub fn ensure_test_tools() -> Result<(), String> {
         ("iptables-restore", "iptables"),
         // Network namespaces and veth pairs for the kernel test of the firewall rules.
         ("ip", "iproute2"),
+        // Empties the router's connection table between rulesets.
+        ("conntrack", "conntrack"),
         // Counts the pages of the printed report.
         ("pdfinfo", "poppler-utils"),
         // A real TLS server for the native probe's tests, and an HTTPS target for the network

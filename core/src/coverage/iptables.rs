@@ -2,7 +2,7 @@
 //! commands. Only the filter table decides what passes; the others are skipped.
 
 use super::model::{Action, Chain, Policy, Protocols, Rule};
-use super::region::{DESTINATION, IntervalSet, PORT, Product, SOURCE};
+use super::region::{DESTINATION, IntervalSet, PORT, SOURCE};
 use super::words::{address_interval, port_interval, words};
 use super::{Firewall, Hook, Syntax};
 use crate::units::Protocol;
@@ -225,13 +225,7 @@ fn protocol_set(word: &str) -> Option<Protocols> {
 
 /// Reads the match options and target of one rule.
 pub fn parse_rule(line: usize, tokens: &[String]) -> (Rule, Option<String>) {
-    let mut rule = Rule {
-        line,
-        protocols: Protocols::ANY,
-        matches: Product::everything(),
-        uncertain: None,
-        action: Action::Continue,
-    };
+    let mut rule = Rule::matching_everything(line);
     let mut uncertain: Vec<String> = Vec::new();
     let mut not_understood: Option<String> = None;
     let mut never = false;

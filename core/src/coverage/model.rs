@@ -70,6 +70,17 @@ pub struct Rule {
 }
 
 impl Rule {
+    /// A rule with no conditions yet and no verdict: what the readers start from.
+    pub fn matching_everything(line: usize) -> Rule {
+        Rule {
+            line,
+            protocols: Protocols::ANY,
+            matches: Product::everything(),
+            uncertain: None,
+            action: Action::Continue,
+        }
+    }
+
     pub fn unreadable(line: usize, why: &str) -> Rule {
         Rule {
             line,

@@ -429,13 +429,7 @@ pub fn parse(text: &str) -> Firewall {
 /// What a rule's words say, and the first word not understood (which makes it uncertain).
 pub fn parse_rule(line: usize, text: &str, set: impl Fn(&str) -> Option<String>) -> (Rule, Option<String>) {
     let tokens = words(text);
-    let mut rule = Rule {
-        line,
-        protocols: Protocols::ANY,
-        matches: Product::everything(),
-        uncertain: None,
-        action: Action::Continue,
-    };
+    let mut rule = Rule::matching_everything(line);
     let mut uncertain: Vec<String> = Vec::new();
     let mut not_understood: Option<String> = None;
     let mut never = false;
