@@ -351,6 +351,11 @@ fn csv(rules: &[&FirewallRule], addresses: &CustomerAddresses) -> String {
 
 fn markdown(rules: &[&FirewallRule], addresses: &CustomerAddresses) -> String {
     let mut text = format!("# Telia Touchpoint Plus firewall openings (spec v{SPEC_VERSION})\n\n");
+    text.push_str(
+        "The openings this plan needs, as chapter 6 writes them: each is allowed in the direction shown \
+         (outbound: the customer's side opens the connection), and replies come back on the same connection. \
+         An address marked as a placeholder stands for a server the plan does not name yet.\n\n",
+    );
     text.push_str("| Rule | Direction | Source | Destination | Protocol and port | Comment |\n");
     text.push_str("|---|---|---|---|---|---|\n");
     let cell = |text: &str| text.replace('|', "\\|");

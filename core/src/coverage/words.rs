@@ -40,7 +40,6 @@ pub const NAMED_PORTS: &[(&str, u16)] = &[
     ("sqlnet", 1521),
     ("h323", 1720),
     ("pptp", 1723),
-    ("radius", 1645),
     ("sip", 5060),
     ("sip-tls", 5061),
     ("sips", 5061),
