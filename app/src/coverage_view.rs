@@ -1,7 +1,7 @@
 use crate::coverage_worker;
 use crate::state::AppState;
 use leptos::prelude::*;
-use sitecheck_core::coverage::{Coverage, CoverageReport, CoverageRequest};
+use sitecheck_core::coverage::{Coverage, CoverageReport, CoverageRequest, Interfaces};
 
 /// Paste the firewall's current rules; see which required openings they let through, judged
 /// as the firewall would. The judging runs in a worker (core's `coverage::report`).
@@ -9,6 +9,8 @@ use sitecheck_core::coverage::{Coverage, CoverageReport, CoverageRequest};
 pub fn CoverageView() -> impl IntoView {
     let state = expect_context::<AppState>();
     let (text, set_text) = signal(String::new());
+    let (inside, set_inside) = signal(String::new());
+    let (outside, set_outside) = signal(String::new());
     let (checked, set_checked) = signal(false);
     let result = RwSignal::new(None::<Result<CoverageReport, String>>);
     let checking = RwSignal::new(false);
@@ -17,7 +19,8 @@ pub fn CoverageView() -> impl IntoView {
         if !checked.get() {
             return;
         }
-        let request = CoverageRequest { plan: state.plan.get(), text: text.get_untracked() };
+        let interfaces = Interfaces::parse(&inside.get_untracked(), &outside.get_untracked());
+        let request = CoverageRequest { plan: state.plan.get(), text: text.get_untracked(), interfaces };
         checking.set(true);
         coverage_worker::check(&request, move |answer| {
             checking.set(false);
@@ -97,6 +100,20 @@ pub fn CoverageView() -> impl IntoView {
                     }
                 }></textarea>
         </label>
+        <p class="interfaces">
+            <label class="field" for="inside-interfaces">
+                <span>"Interfaces towards the customer's network (for rules on interfaces)"</span>
+                <input type="text" id="inside-interfaces" spellcheck="false" placeholder="e.g. lan0, eth1"
+                    prop:value=move || inside.get()
+                    on:input=move |event| { set_inside.set(event_target_value(&event)); set_checked.set(false); result.set(None); } />
+            </label>
+            <label class="field" for="outside-interfaces">
+                <span>"Interfaces towards the Internet"</span>
+                <input type="text" id="outside-interfaces" spellcheck="false" placeholder="e.g. wan0, eth0"
+                    prop:value=move || outside.get()
+                    on:input=move |event| { set_outside.set(event_target_value(&event)); set_checked.set(false); result.set(None); } />
+            </label>
+        </p>
         <p><button type="button" data-testid="check-coverage" on:click=move |_| set_checked.set(true)>"Check coverage"</button></p>
         <div aria-live="polite" aria-busy=move || checking.get().to_string()>
             {move || (checked.get() && checking.get()).then(|| view! { <p class="hint">"Checking…"</p> })}

@@ -313,13 +313,22 @@ fn plan(arguments: &[String], output: &mut impl Write) -> Result<(), CliError> {
 }
 
 fn firewall(arguments: &[String], mut input: impl BufRead, output: &mut impl Write) -> Result<(), CliError> {
-    let parsed =
-        Parsed::new(arguments, &Spec { flags: &["--json"], valued: &["--plan", "--format", "--check", "--nft-chain"] });
+    let parsed = Parsed::new(
+        arguments,
+        &Spec {
+            flags: &["--json"],
+            valued: &["--plan", "--format", "--check", "--nft-chain", "--inside", "--outside"],
+        },
+    );
     let json = parsed.flag("--json");
     let plan_path = parsed.value("--plan").map(str::to_owned);
     let format = parsed.value("--format").map(str::to_owned);
     let check = parsed.value("--check").map(str::to_owned);
     let nft_chain = parsed.value("--nft-chain").map(str::to_owned);
+    let interfaces = coverage::Interfaces::parse(
+        parsed.value("--inside").unwrap_or_default(),
+        parsed.value("--outside").unwrap_or_default(),
+    );
     parsed.finish()?;
     let nft_chain = match nft_chain {
         Some(text) => {
@@ -343,7 +352,7 @@ fn firewall(arguments: &[String], mut input: impl BufRead, output: &mut impl Wri
         return Ok(());
     };
     let text = read_file_or_stdin(&check, &mut input)?;
-    let report = coverage::report(&plan, &text);
+    let report = coverage::report(&plan, &text, &interfaces);
     let (rows, problems) = (&report.rows, &report.unreadable);
     if json {
         writeln!(output, "{}", serde_json::to_string_pretty(&report).unwrap_or_default())?;

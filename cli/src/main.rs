@@ -20,7 +20,9 @@ Usage:
   sitecheck plan --example                        (a plan to start from: the spec's 5.1 customer)
   sitecheck firewall --plan FILE [--format FORMAT] [--nft-chain 'inet filter forward']
       FORMAT: csv, markdown, nftables, nftables-add, iptables, iptables-add, asa, windows
-  sitecheck firewall --plan FILE --check RULES [--json]   (exit 1 when anything is not covered)
+  sitecheck firewall --plan FILE --check RULES [--inside IF,…] [--outside IF,…] [--json]
+      (exit 1 when anything is not covered; --inside/--outside name the interfaces towards
+      the customer's network and the Internet, so that rules on interfaces can be judged)
       RULES: `nft list ruleset`, `iptables-save`, an ASA running-config or a CSV rule list
   sitecheck probe [--config config.json] [--plan FILE] [--json]   (DNS, TCP, TLS, NTP, latency; exit 1 on failures)
   sitecheck help

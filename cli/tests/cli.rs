@@ -318,3 +318,20 @@ fn plan_example_is_a_plan() {
     let output = sitecheck(&["firewall", "--plan", "-", "--format", "csv"], &example);
     assert!(output.status.success(), "{}", stderr(&output));
 }
+
+#[test]
+fn firewall_check_judges_rules_on_named_interfaces() {
+    let plan = temp_file("plan-interfaces.json", ADDRESSED_PLAN);
+    let plan = plan.to_str().unwrap();
+    let rules = "*filter\n:FORWARD DROP [0:0]\n-A FORWARD -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT\n-A FORWARD -i lan0 -o wan0 -d 81.228.2.192/27 -p tcp -m tcp --dport 443 -j ACCEPT\nCOMMIT\n";
+    let coverage = |extra: &[&str]| -> String {
+        let mut arguments = vec!["firewall", "--plan", plan, "--check", "-", "--json"];
+        arguments.extend_from_slice(extra);
+        let report: serde_json::Value = serde_json::from_str(&stdout(&sitecheck(&arguments, rules))).unwrap();
+        let row = report["rows"].as_array().unwrap().iter().find(|row| row["rule"] == "6.1.2").cloned().unwrap();
+        row["coverage"].as_str().unwrap().to_owned()
+    };
+    assert_eq!(coverage(&[]), "unknown");
+    assert_eq!(coverage(&["--inside", "lan0", "--outside", "wan0"]), "covered");
+    assert_eq!(coverage(&["--inside", "eth1", "--outside", "wan0"]), "missing");
+}

@@ -44,8 +44,14 @@ pub struct GenRule {
     pub destination: Option<(Addresses, bool)>,
     /// Ports need a protocol in iptables; nftables writes `th dport` without one.
     pub ports: Option<(Ports, bool)>,
+    /// An interface the packet enters (true) or leaves by, and whether it is negated: the
+    /// lab's router has r0 towards the customer and r1 towards the Internet.
+    pub interface: Option<(bool, &'static str, bool)>,
     pub verdict: Verdict,
 }
+
+/// The router's interfaces, and one it does not have.
+pub const INTERFACES: [&str; 3] = ["r0", "r1", "other0"];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GenRuleset {
@@ -179,6 +185,8 @@ fn rule(rng: &mut fastrand::Rng, chains: usize, in_user_chain: bool) -> GenRule 
         source: side(rng),
         destination: side(rng),
         ports: (rng.u8(0..4) > 0).then(|| (ports(rng), rng.u8(0..6) == 0)),
+        interface: (rng.u8(0..4) == 0)
+            .then(|| (rng.bool(), INTERFACES[rng.usize(0..INTERFACES.len())], rng.u8(0..4) == 0)),
         verdict,
     }
 }
@@ -211,6 +219,9 @@ fn nft_ports(ports: &Ports) -> String {
 fn nft_rule(rule: &GenRule) -> String {
     let mut text = String::new();
     let negation = |negated: bool| if negated { "!= " } else { "" };
+    if let Some((ingress, name, negated)) = rule.interface {
+        let _ = write!(text, "{} {}\"{name}\" ", if ingress { "iifname" } else { "oifname" }, negation(negated));
+    }
     if let Some((addresses, negated)) = &rule.source {
         let _ = write!(text, "ip saddr {}{} ", negation(*negated), nft_addresses(addresses));
     }
@@ -277,6 +288,9 @@ fn iptables_addresses(flag: &str, range_flag: &str, addresses: &Addresses, negat
 /// iptables needs a protocol for ports; a rule without one here gets none.
 fn iptables_rule(chain: &str, rule: &GenRule) -> String {
     let mut text = format!("-A {chain} ");
+    if let Some((ingress, name, negated)) = rule.interface {
+        let _ = write!(text, "{}{} {name} ", if negated { "! " } else { "" }, if ingress { "-i" } else { "-o" });
+    }
     if let Some((addresses, negated)) = &rule.source {
         text.push_str(&iptables_addresses("-s", "--src-range", addresses, *negated));
     }

@@ -5,7 +5,7 @@
 
 use ipnet::Ipv4Net;
 use sitecheck_core::condition::AccessPath;
-use sitecheck_core::coverage::{Coverage, check_coverage, parse_rules};
+use sitecheck_core::coverage::{Coverage, Interfaces, check_coverage, parse_rules};
 use sitecheck_core::export::{ExportOptions, RuleFormat, export, resolve};
 use sitecheck_core::plan::{Calendar, CustomerAddresses, Plan, SkypeIntegration};
 use sitecheck_core::units::{Protocol, Service};
@@ -373,7 +373,9 @@ fn agree(iptables: bool, count: usize, seed: u64) -> Agreement {
             (text, loaded)
         };
         let listing = loaded.unwrap_or_else(|error| panic!("round {round} (seed {seed}): {error}\n{text}"));
-        let firewall = parse_rules(&listing);
+        let mut firewall = parse_rules(&listing);
+        // The router's interfaces: r0 towards the customer, r1 towards the Internet.
+        firewall.interfaces = Interfaces::parse("r0", "r1");
         // Every other round the plan gives no customer address: then "covered" and "missing"
         // must hold whatever the addresses are, the sampled ones among them.
         let addressed = round % 2 == 0;

@@ -366,3 +366,19 @@ fn every_verdict_label_has_contrast_against_its_background() {
     assert!(result["count"].as_u64().unwrap_or(0) > 20, "the checklist and cards have labels: {result}");
     assert_eq!(result["poor"], json!([]), "labels below 4.5:1");
 }
+
+#[test]
+fn rules_on_interfaces_are_judged_once_the_interfaces_are_named() {
+    let page = Page::open(Engine::Chromium, Launch::default());
+    page.wait_ready();
+    page.type_into("#softphone-pc", "5");
+    page.type_into(
+        "#current-rules",
+        "*filter\n:FORWARD DROP [0:0]\n-A FORWARD -i lan0 -d 81.228.2.192/27 -p tcp --dport 443 -j ACCEPT\nCOMMIT\n",
+    );
+    page.type_into("#inside-interfaces", "lan0");
+    page.type_into("#outside-interfaces", "wan0");
+    page.click("[data-testid='check-coverage']");
+    page.poll("return document.querySelector(\"[data-coverage-rule='6.1.2']\") !== null", Duration::from_secs(10));
+    assert_eq!(coverage_of(&page, "6.1.2"), "covered");
+}

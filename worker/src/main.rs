@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::Closure;
 
 fn answer(request: &str) -> String {
     match serde_json::from_str::<CoverageRequest>(request) {
-        Ok(request) => serde_json::to_string(&report(&request.plan, &request.text))
+        Ok(request) => serde_json::to_string(&report(&request.plan, &request.text, &request.interfaces))
             .unwrap_or_else(|error| serde_json::json!({ "error": error.to_string() }).to_string()),
         Err(error) => {
             serde_json::json!({ "error": format!("the check got a request it cannot read: {error}") }).to_string()

@@ -567,6 +567,7 @@ fn entry(line: usize, words: &[&str], objects: &Objects) -> Result<Vec<Rule>, St
                     protocols: service.protocols,
                     matches: Product([sources.clone(), destinations.clone(), service.ports.clone()]),
                     uncertain: if reasons.is_empty() { None } else { Some(reasons.join("; ")) },
+                    interfaces: Vec::new(),
                     action: action.clone(),
                 });
             }

@@ -218,6 +218,7 @@ pub fn parse(text: &str) -> Firewall {
                 ]),
                 uncertain: (!unread.is_empty())
                     .then(|| format!("line {line}: depends on columns not read: {}", unread.join(", "))),
+                interfaces: Vec::new(),
                 action,
             };
             let direction = get(columns.direction).to_ascii_lowercase();

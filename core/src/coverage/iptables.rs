@@ -1,7 +1,7 @@
 //! Reads iptables: `iptables-save` dumps (our own exports among them) and `iptables …`
 //! commands. Only the filter table decides what passes; the others are skipped.
 
-use super::model::{Action, Chain, Policy, Protocols, Rule};
+use super::model::{Action, Chain, InterfaceMatch, Policy, Protocols, Rule};
 use super::region::{DESTINATION, IntervalSet, PORT, SOURCE};
 use super::words::{address_interval, port_interval, words};
 use super::{Firewall, Hook, Syntax};
@@ -324,7 +324,12 @@ pub fn parse_rule(line: usize, tokens: &[String]) -> (Rule, Option<String>) {
                 index += 1;
             }
             "-i" | "--in-interface" | "-o" | "--out-interface" => {
-                uncertain.push(format!("line {line}: depends on the interface ({word} {value})"));
+                rule.interfaces.push(InterfaceMatch {
+                    ingress: word == "-i" || word == "--in-interface",
+                    names: vec![value.to_owned()],
+                    negated,
+                    text: format!("{}{word} {value}", if negated { "! " } else { "" }),
+                });
                 index += 2;
             }
             "--tcp-flags" => {

@@ -84,6 +84,40 @@ pub struct Firewall {
     pub assumptions: Vec<String>,
     /// Chains with a rule that accepts replies (conntrack established).
     pub reply_chains: std::collections::BTreeSet<String>,
+    /// The firewall's interfaces on each side, as the user names them.
+    pub interfaces: Interfaces,
+}
+
+/// The firewall's interfaces towards the customer's network and towards the Internet, so
+/// that rules on interfaces (`iifname "lan0"`, `-o eth0`) can be judged. Unnamed, such
+/// rules stay unknown.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Interfaces {
+    pub inside: Vec<String>,
+    pub outside: Vec<String>,
+}
+
+impl Interfaces {
+    /// Names separated by commas or spaces, as a user types them.
+    pub fn parse(inside: &str, outside: &str) -> Interfaces {
+        let names = |text: &str| -> Vec<String> {
+            text.split([',', ' ', ';'])
+                .map(|name| name.trim().trim_matches('"'))
+                .filter(|name| !name.is_empty())
+                .map(str::to_owned)
+                .collect()
+        };
+        Interfaces { inside: names(inside), outside: names(outside) }
+    }
+
+    /// The interfaces a flow in this direction enters by and leaves by.
+    fn sides(&self, direction: Direction) -> (&[String], &[String]) {
+        match direction {
+            Direction::Outbound => (&self.inside, &self.outside),
+            Direction::Inbound => (&self.outside, &self.inside),
+        }
+    }
 }
 
 impl Firewall {
@@ -95,6 +129,7 @@ impl Firewall {
             problems: Vec::new(),
             assumptions: Vec::new(),
             reply_chains: std::collections::BTreeSet::new(),
+            interfaces: Interfaces::default(),
         }
     }
 
@@ -207,8 +242,36 @@ impl Firewall {
         }
     }
 
+    /// The chains as a flow in this direction meets them: conditions on interfaces are
+    /// decided where the user named the interfaces, and left uncertain where not.
     fn ruleset(&self, direction: Direction) -> Ruleset {
-        Ruleset { chains: self.chains.clone(), combination: self.combination(direction) }
+        let (entering, leaving) = self.interfaces.sides(direction);
+        let mut chains = self.chains.clone();
+        for chain in chains.values_mut() {
+            for rule in &mut chain.rules {
+                let mut undecided = Vec::new();
+                for condition in &rule.interfaces {
+                    let possible = if condition.ingress { entering } else { leaving };
+                    match condition.decide(possible) {
+                        Some(true) => {}
+                        Some(false) => rule.protocols = model::Protocols::NONE,
+                        None => undecided.push(condition.text.clone()),
+                    }
+                }
+                if !undecided.is_empty() && rule.protocols != model::Protocols::NONE {
+                    let hint = if entering.is_empty() || leaving.is_empty() {
+                        " (name the firewall's interfaces to judge it)"
+                    } else {
+                        ""
+                    };
+                    let reason =
+                        format!("line {}: depends on the interface ({}){hint}", rule.line, undecided.join(", "));
+                    rule.uncertain =
+                        Some(rule.uncertain.take().map_or(reason.clone(), |other| format!("{other}; {reason}")));
+                }
+            }
+        }
+        Ruleset { chains, combination: self.combination(direction) }
     }
 }
 
@@ -561,16 +624,19 @@ impl CoverageReport {
     }
 }
 
-/// What the app's worker receives: the plan and the pasted text.
+/// What the app's worker receives: the plan, the pasted text and the interfaces named.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CoverageRequest {
     pub plan: crate::plan::Plan,
     pub text: String,
+    #[serde(default)]
+    pub interfaces: Interfaces,
 }
 
 /// Reads the text and checks the plan's openings against it.
-pub fn report(plan: &crate::plan::Plan, text: &str) -> CoverageReport {
-    let firewall = parse_rules(text);
+pub fn report(plan: &crate::plan::Plan, text: &str, interfaces: &Interfaces) -> CoverageReport {
+    let mut firewall = parse_rules(text);
+    firewall.interfaces = interfaces.clone();
     let rows = check_coverage(&plan.firewall_rules(), &plan.addresses, &firewall)
         .into_iter()
         .map(|row| ReportRow {

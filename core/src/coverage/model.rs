@@ -66,7 +66,48 @@ pub struct Rule {
     /// Why the rule may or may not match a flow inside `matches` (an interface, a rate
     /// limit, a line not understood): such flows become unknown, never decided.
     pub uncertain: Option<String>,
+    /// Conditions on the interfaces the packet enters or leaves by: decided per direction
+    /// once the user names the interfaces, else uncertain.
+    pub interfaces: Vec<InterfaceMatch>,
     pub action: Action,
+}
+
+/// `iifname "lan0"`, `-o eth+`, `oifname != { "wan0", "wan1" }`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InterfaceMatch {
+    /// The interface the packet enters by (else the one it leaves by).
+    pub ingress: bool,
+    /// Names; one ending in `*` (nftables) or `+` (iptables) matches every name it begins.
+    pub names: Vec<String>,
+    pub negated: bool,
+    /// As written, for the reason shown when it cannot be decided.
+    pub text: String,
+}
+
+impl InterfaceMatch {
+    fn matches(&self, interface: &str) -> bool {
+        self.names.iter().any(|name| match name.strip_suffix(['*', '+']) {
+            Some(prefix) => interface.starts_with(prefix),
+            None => interface == name,
+        })
+    }
+
+    /// Whether every flow matches (`Some(true)`), none does (`Some(false)`), or it depends on
+    /// which of the possible interfaces the flow uses (`None`). `possible` are the interfaces
+    /// the flow may use on this side; empty when the user did not name them.
+    pub fn decide(&self, possible: &[String]) -> Option<bool> {
+        if possible.is_empty() {
+            return None;
+        }
+        let matching = possible.iter().filter(|interface| self.matches(interface)).count();
+        if matching == possible.len() {
+            Some(!self.negated)
+        } else if matching == 0 {
+            Some(self.negated)
+        } else {
+            None
+        }
+    }
 }
 
 impl Rule {
@@ -77,6 +118,7 @@ impl Rule {
             protocols: Protocols::ANY,
             matches: Product::everything(),
             uncertain: None,
+            interfaces: Vec::new(),
             action: Action::Continue,
         }
     }
@@ -87,6 +129,7 @@ impl Rule {
             protocols: Protocols::ANY,
             matches: Product::everything(),
             uncertain: Some(format!("line {line} not understood: {why}")),
+            interfaces: Vec::new(),
             action: Action::Unknown,
         }
     }

@@ -1,7 +1,7 @@
 //! Reads nftables: `nft list ruleset` output, files for `nft -f` (our own exports among them),
 //! `add rule` / `insert rule` commands, and rules pasted on their own.
 
-use super::model::{Action, Chain, Policy, Protocols, Rule};
+use super::model::{Action, Chain, InterfaceMatch, Policy, Protocols, Rule};
 use super::region::{DESTINATION, IntervalSet, PORT, Product, SOURCE};
 use super::words::{brace_balance, value_set, words};
 use super::{Firewall, Hook, Syntax};
@@ -601,7 +601,28 @@ pub fn parse_rule(line: usize, text: &str, set: impl Fn(&str) -> Option<String>)
                     }
                 }
             }
-            "iifname" | "oifname" | "iif" | "oif" | "iiftype" | "oiftype" => {
+            "iifname" | "oifname" | "iif" | "oif" => {
+                let (negated, value, next) = operand(index + 1);
+                let value = value.unwrap_or("");
+                let names: Vec<String> = value
+                    .trim_matches(|c| c == '{' || c == '}')
+                    .split(',')
+                    .map(|name| name.trim().trim_matches('"').to_owned())
+                    .filter(|name| !name.is_empty())
+                    .collect();
+                if names.is_empty() || value.starts_with('@') {
+                    uncertain.push(format!("line {line}: depends on the interface ({word} {value})"));
+                } else {
+                    rule.interfaces.push(InterfaceMatch {
+                        ingress: word.starts_with('i'),
+                        names,
+                        negated,
+                        text: format!("{word} {}{value}", if negated { "!= " } else { "" }),
+                    });
+                }
+                index = next;
+            }
+            "iiftype" | "oiftype" => {
                 let (_, value, next) = operand(index + 1);
                 uncertain.push(format!("line {line}: depends on the interface ({word} {})", value.unwrap_or("?")));
                 index = next;
