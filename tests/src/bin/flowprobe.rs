@@ -19,25 +19,48 @@ fn serve(ports: &[u16]) -> Result<(), String> {
         });
         let udp = reusable_udp(SocketAddrV4::new(Ipv4Addr::UNSPECIFIED, port))
             .map_err(|error| format!("udp/{port}: {error}"))?;
-        std::thread::spawn(move || {
-            let mut buffer = [0u8; 64];
-            while let Ok((length, from)) = udp.recv_from(&mut buffer) {
-                // A socket bound to any address answers from the route's address, not the one
-                // the datagram was sent to; the sender names that address, and the echo
-                // leaves from it, so the router sees the reply of the same flow.
-                let named = std::str::from_utf8(&buffer[..length]).ok().and_then(|text| text.parse::<Ipv4Addr>().ok());
-                match named.map(|address| reusable_udp(SocketAddrV4::new(address, port))) {
-                    Some(Ok(reply)) => {
-                        let _ = reply.send_to(&buffer[..length], from);
-                    }
-                    _ => {
-                        let _ = udp.send_to(&buffer[..length], from);
-                    }
-                }
-            }
-        });
+        udp.set_nonblocking(true).map_err(|error| format!("udp/{port}: {error}"))?;
+        std::thread::spawn(move || echo(port, udp));
     }
     Ok(())
+}
+
+/// Echoes datagrams on one port. A socket bound to any address answers from the route's
+/// address, not the one the datagram was sent to; the sender names that address, and the echo
+/// leaves from a socket bound to it, so the router sees the reply of the same flow. Those
+/// sockets are kept and read too: once one exists, the kernel hands it every datagram for its
+/// address (the more specific binding), and a datagram must never land on a socket nobody
+/// reads.
+fn echo(port: u16, any: UdpSocket) {
+    let mut bound: Vec<(Ipv4Addr, UdpSocket)> = Vec::new();
+    let mut buffer = [0u8; 64];
+    loop {
+        let mut busy = false;
+        if let Ok((length, from)) = any.recv_from(&mut buffer) {
+            busy = true;
+            let named = std::str::from_utf8(&buffer[..length]).ok().and_then(|text| text.parse::<Ipv4Addr>().ok());
+            let reply = named.and_then(|address| {
+                if let Some(index) = bound.iter().position(|(known, _)| *known == address) {
+                    return Some(index);
+                }
+                let socket = reusable_udp(SocketAddrV4::new(address, port)).ok()?;
+                socket.set_nonblocking(true).ok()?;
+                bound.push((address, socket));
+                Some(bound.len() - 1)
+            });
+            let socket = reply.map_or(&any, |index| &bound[index].1);
+            let _ = socket.send_to(&buffer[..length], from);
+        }
+        for (_, socket) in &bound {
+            while let Ok((length, from)) = socket.recv_from(&mut buffer) {
+                busy = true;
+                let _ = socket.send_to(&buffer[..length], from);
+            }
+        }
+        if !busy {
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+    }
 }
 
 /// A UDP socket that may share its port with the wildcard listener.
