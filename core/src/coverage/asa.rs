@@ -340,11 +340,7 @@ pub fn parse(text: &str) -> Firewall {
                             Ok(mut rules) => {
                                 if let Some(reason) = &placed {
                                     for rule in &mut rules {
-                                        rule.uncertain = Some(
-                                            rule.uncertain
-                                                .take()
-                                                .map_or(reason.clone(), |other| format!("{other}; {reason}")),
-                                        );
+                                        rule.add_uncertainty(reason.clone());
                                     }
                                 }
                                 if let Some(chain) = firewall.chains.get_mut(*name) {

@@ -3,8 +3,8 @@
 //! delimiter is a comma, a semicolon (Excel in Swedish) or a tab.
 
 use super::model::{Action, Chain, Policy, Protocols, Rule};
-use super::region::{IntervalSet, PORT, Product, SOURCE};
-use super::words::{address_interval, port_interval};
+use super::region::{DESTINATION, IntervalSet, PORT, Product, SOURCE};
+use super::words::value_set;
 use super::{Firewall, Hook, Syntax};
 use crate::units::Protocol;
 
@@ -112,22 +112,13 @@ fn any(text: &str) -> bool {
     matches!(text.trim().to_ascii_lowercase().as_str(), "" | "any" | "*" | "all" | "0.0.0.0/0")
 }
 
-fn addresses(text: &str) -> Result<IntervalSet, String> {
+/// A cell of addresses or ports: "any", or values separated by commas, semicolons or spaces.
+fn values(text: &str, dimension: usize) -> Result<IntervalSet, String> {
     if any(text) {
-        return Ok(IntervalSet::full(SOURCE));
+        return Ok(IntervalSet::full(dimension));
     }
-    let intervals: Option<Vec<(u32, u32)>> =
-        text.split([',', ';', ' ']).map(str::trim).filter(|word| !word.is_empty()).map(address_interval).collect();
-    intervals.map(IntervalSet::from_intervals).ok_or_else(|| format!("\"{text}\" is not a list of addresses"))
-}
-
-fn ports(text: &str) -> Result<IntervalSet, String> {
-    if any(text) {
-        return Ok(IntervalSet::full(PORT));
-    }
-    let intervals: Option<Vec<(u32, u32)>> =
-        text.split([',', ';', ' ']).map(str::trim).filter(|word| !word.is_empty()).map(port_interval).collect();
-    intervals.map(IntervalSet::from_intervals).ok_or_else(|| format!("\"{text}\" is not a list of ports"))
+    let what = if dimension == PORT { "ports" } else { "addresses" };
+    value_set(&text.replace([';', ' '], ","), dimension).ok_or_else(|| format!("\"{text}\" is not a list of {what}"))
 }
 
 fn protocols(text: &str) -> Result<Protocols, String> {
@@ -212,9 +203,9 @@ pub fn parse(text: &str) -> Firewall {
                 line,
                 protocols: protocols(get(columns.protocol))?,
                 matches: Product([
-                    addresses(get(columns.source))?,
-                    addresses(get(columns.destination))?,
-                    ports(get(columns.ports))?,
+                    values(get(columns.source), SOURCE)?,
+                    values(get(columns.destination), DESTINATION)?,
+                    values(get(columns.ports), PORT)?,
                 ]),
                 uncertain: (!unread.is_empty())
                     .then(|| format!("line {line}: depends on columns not read: {}", unread.join(", "))),

@@ -379,14 +379,5 @@ pub fn parse_rule(line: usize, tokens: &[String]) -> (Rule, Option<String>) {
             }
         }
     }
-    if let Some(word) = &not_understood {
-        uncertain.insert(0, format!("line {line} not understood: \"{word}\""));
-    }
-    if never {
-        rule.protocols = Protocols::NONE;
-    }
-    if !uncertain.is_empty() {
-        rule.uncertain = Some(uncertain.join("; "));
-    }
-    (rule, not_understood)
+    rule.finish(uncertain, not_understood, never)
 }

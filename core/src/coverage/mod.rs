@@ -266,8 +266,7 @@ impl Firewall {
                     };
                     let reason =
                         format!("line {}: depends on the interface ({}){hint}", rule.line, undecided.join(", "));
-                    rule.uncertain =
-                        Some(rule.uncertain.take().map_or(reason.clone(), |other| format!("{other}; {reason}")));
+                    rule.add_uncertainty(reason);
                 }
             }
         }
@@ -539,20 +538,18 @@ fn judge(pieces: &[(FlowBox, Fate)], whole: &[FlowBox], customer: Option<&(usize
 /// Checks every required opening of `rules` against the firewall.
 pub fn check_coverage(rules: &[&FirewallRule], addresses: &CustomerAddresses, firewall: &Firewall) -> Vec<CoverageRow> {
     let mut rows = Vec::new();
-    let rulesets = [
-        (Direction::Outbound, firewall.ruleset(Direction::Outbound)),
-        (Direction::Inbound, firewall.ruleset(Direction::Inbound)),
-    ];
+    // Built once per direction, not per rule: it copies every chain.
+    let (outbound, inbound) = (firewall.ruleset(Direction::Outbound), firewall.ruleset(Direction::Inbound));
     for rule in rules {
         let (source, destination) = (resolve(&rule.source, addresses), resolve(&rule.destination, addresses));
         let customer = unknown_customer_side(rule, &source, &destination);
         let unknown_at = |dimension: usize| customer.as_ref().is_some_and(|(unknown, _)| *unknown == dimension);
         let sources = required_set(&source, unknown_at(SOURCE));
         let destinations = required_set(&destination, unknown_at(DESTINATION));
-        let ruleset = &rulesets
-            .iter()
-            .find(|(direction, _)| *direction == rule.direction)
-            .map_or_else(|| firewall.ruleset(rule.direction), |(_, ruleset)| ruleset.clone());
+        let ruleset = match rule.direction {
+            Direction::Outbound => &outbound,
+            Direction::Inbound => &inbound,
+        };
         for service in rule.services {
             let port = (u32::from(service.ports.first().get()), u32::from(service.ports.last().get()));
             let mut whole: Vec<FlowBox> = Vec::new();

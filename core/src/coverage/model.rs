@@ -123,6 +123,34 @@ impl Rule {
         }
     }
 
+    /// Adds a reason the rule may or may not match to those it has.
+    pub fn add_uncertainty(&mut self, reason: String) {
+        self.uncertain = Some(match self.uncertain.take() {
+            Some(other) => format!("{other}; {reason}"),
+            None => reason,
+        });
+    }
+
+    /// What a reader ends with: the word it did not understand first among the reasons, a
+    /// rule that can never match a new IPv4 flow made to match nothing.
+    pub fn finish(
+        mut self,
+        mut uncertain: Vec<String>,
+        not_understood: Option<String>,
+        never: bool,
+    ) -> (Rule, Option<String>) {
+        if let Some(word) = &not_understood {
+            uncertain.insert(0, format!("line {} not understood: \"{word}\"", self.line));
+        }
+        if never {
+            self.protocols = Protocols::NONE;
+        }
+        if !uncertain.is_empty() {
+            self.uncertain = Some(uncertain.join("; "));
+        }
+        (self, not_understood)
+    }
+
     pub fn unreadable(line: usize, why: &str) -> Rule {
         Rule {
             line,

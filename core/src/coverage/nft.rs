@@ -698,16 +698,7 @@ pub fn parse_rule(line: usize, text: &str, set: impl Fn(&str) -> Option<String>)
             }
         }
     }
-    if let Some(word) = &not_understood {
-        uncertain.insert(0, format!("line {line} not understood: \"{word}\""));
-    }
-    if never {
-        rule.protocols = Protocols::NONE;
-    }
-    if !uncertain.is_empty() {
-        rule.uncertain = Some(uncertain.join("; "));
-    }
-    (rule, not_understood)
+    rule.finish(uncertain, not_understood, never)
 }
 
 /// What a rule the reader could not follow does: its last verdict word, else unknown.
