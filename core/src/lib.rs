@@ -4,32 +4,22 @@
 //! Invariant: this crate does no IO and knows nothing of browsers or terminals; the app and
 //! the CLI read everything they show from here.
 
-pub mod advisory;
-pub mod bandwidth;
-pub mod browser;
-pub mod catalogue;
-pub mod checklist;
-pub mod condition;
-pub mod confirmation;
-pub mod coverage;
-pub mod device;
-pub mod environment;
-pub mod export;
+// The folders are the code map: `spec` the v3.40 tables, `client` this browser and computer,
+// `network` what is measured over the wire, `plan` the site's plan and everything made from it,
+// `firewall` the chapter 6 rules, their exports and the coverage check.
+pub mod client;
 pub mod firewall;
-pub mod hints;
-pub mod ice;
-pub mod limits;
-pub mod link;
 pub mod network;
 pub mod plan;
-pub mod policy;
-pub mod report;
-pub mod requirement;
-pub mod section;
-pub mod series;
-pub mod targets;
+pub mod spec;
 pub mod units;
-pub mod useragent;
 pub mod verdict;
 
-pub use section::{SPEC_DATE, SPEC_VERSION};
+// The paths the app, the worker and the CLI have always used.
+pub use client::{browser, device, environment, hints, policy, useragent};
+pub use firewall::{coverage, export};
+pub use network::{ice, series, targets};
+pub use plan::{bandwidth, checklist, confirmation, link, report};
+pub use spec::{advisory, catalogue, condition, limits, requirement, section};
+
+pub use spec::section::{SPEC_DATE, SPEC_VERSION};

@@ -1,5 +1,8 @@
 //! The firewall tables of chapter 6 as typed rules, and a parser for the spec's notation.
 
+pub mod coverage;
+pub mod export;
+
 use crate::condition::{AddOn, Condition, Endpoint, Vendor};
 use crate::limits;
 use crate::units::{PortRange, Protocol, Service};

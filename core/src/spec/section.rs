@@ -87,7 +87,7 @@ mod tests {
 
     #[test]
     fn every_section_of_the_table_of_contents_is_listed() {
-        let spec = include_str!("../../spec/touchpoint-plus-site-environment-requirements-v3.40.txt");
+        let spec = include_str!("../../../spec/touchpoint-plus-site-environment-requirements-v3.40.txt");
         let contents = spec.split("Table of contents").nth(1).unwrap().split("Specification").next().unwrap();
         let mut listed = 0;
         for line in contents.lines().filter(|line| line.starts_with(|c: char| c.is_ascii_digit())) {

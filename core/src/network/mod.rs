@@ -1,6 +1,10 @@
 //! Network measurements judged against 2.1: round-trip samples to delay, jitter and loss, with
 //! the verdicts and how each figure was obtained.
 
+pub mod ice;
+pub mod series;
+pub mod targets;
+
 use crate::limits;
 use crate::verdict::{Finding, Verdict};
 use serde::Serialize;

@@ -148,7 +148,7 @@ mod tests {
 
     #[test]
     fn matrix_matches_the_spec_text() {
-        let spec = include_str!("../../spec/touchpoint-plus-site-environment-requirements-v3.40.txt");
+        let spec = include_str!("../../../spec/touchpoint-plus-site-environment-requirements-v3.40.txt");
         let section = spec.split("2.5.1 Web Browser").nth(2).unwrap().split("2.5.2").next().unwrap();
         let listed: Vec<&str> = section.lines().filter_map(|line| line.strip_prefix("- ")).collect();
         let ours: Vec<&str> = BROWSER_MATRIX.iter().map(|entry| entry.listed_as).collect();

@@ -1,6 +1,12 @@
 //! A site plan: what the customer orders and how many of each. The checklist, the bandwidth,
 //! the firewall rules and share links all derive from this one model.
 
+pub mod bandwidth;
+pub mod checklist;
+pub mod confirmation;
+pub mod link;
+pub mod report;
+
 use crate::bandwidth::BandwidthInputs;
 use crate::condition::{AccessPath, AddOn, Endpoint, PlanFacts, Role, Vendor};
 use crate::firewall::{FIREWALL_RULES, FIREWALL_TABLES, FirewallRule};
