@@ -1,32 +1,19 @@
 use leptos::prelude::*;
-use sitecheck_core::requirement::{Obligation, REQUIREMENTS, Requirement, Verification};
+use sitecheck_core::requirement::{REQUIREMENTS, Requirement};
 use sitecheck_core::section::SECTIONS;
 
-fn obligation_label(obligation: Obligation) -> &'static str {
-    match obligation {
-        Obligation::Must => "Must",
-        Obligation::Should => "Should",
-        Obligation::Recommended => "Recommended",
-    }
-}
-
-fn verification_label(verification: Verification) -> &'static str {
-    match verification {
-        Verification::Browser => "checked in the browser",
-        Verification::Measured => "measured",
-        Verification::Calculated => "calculated",
-        Verification::File => "validated from a file",
-        Verification::Person => "confirmed by a person",
-    }
-}
-
 fn requirement_item(requirement: &'static Requirement) -> impl IntoView {
-    let verification: Vec<&str> = requirement.verification.iter().map(|&method| verification_label(method)).collect();
-    let see_also = (!requirement.see_also.is_empty()).then(|| format!(" Also in {}.", requirement.see_also.join(", ")));
+    let verification: Vec<&str> = requirement.verification.iter().map(|method| method.label()).collect();
+    let see_also = (!requirement.see_also.is_empty()).then(|| {
+        format!(
+            " Also in {}.",
+            requirement.see_also.iter().map(|section| section.as_str()).collect::<Vec<_>>().join(", ")
+        )
+    });
     view! {
-        <li class="requirement" id=requirement.id>
-            <span class=format!("obligation obligation-{}", obligation_label(requirement.obligation).to_lowercase())>
-                {obligation_label(requirement.obligation)}
+        <li class="requirement" id=requirement.id.as_str()>
+            <span class=format!("obligation obligation-{}", requirement.obligation.label().to_lowercase())>
+                {requirement.obligation.label()}
             </span>
             " "
             {requirement.statement}
@@ -48,11 +35,11 @@ fn requirement_item(requirement: &'static Requirement) -> impl IntoView {
 pub fn CatalogueView() -> impl IntoView {
     SECTIONS
         .iter()
-        .filter(|section| REQUIREMENTS.iter().any(|requirement| requirement.section == section.id))
+        .filter(|section| REQUIREMENTS.iter().any(|requirement| requirement.section.as_str() == section.id))
         .map(|section| {
             let items = REQUIREMENTS
                 .iter()
-                .filter(|requirement| requirement.section == section.id)
+                .filter(|requirement| requirement.section.as_str() == section.id)
                 .map(requirement_item)
                 .collect_view();
             view! {

@@ -1,36 +1,24 @@
 use crate::state::AppState;
 use leptos::prelude::*;
-use sitecheck_core::checklist::{ChecklistItem, Source, checklist, progress};
-
-fn source_label(source: &Source) -> &'static str {
-    match source {
-        Source::ThisBrowser => "checked in this browser",
-        Source::Person => "confirmed by a person",
-        Source::SharedResult => "reported by the link's sender",
-        Source::Open => "open",
-    }
-}
+use sitecheck_core::checklist::{ChecklistItem, progress};
 
 fn item_view(state: AppState, item: ChecklistItem) -> impl IntoView {
-    let id = item.requirement.id;
+    let requirement = item.requirement.id;
+    let id = requirement.as_str();
     let note_id = format!("note-{id}");
     let (note, set_note) = signal(item.note.clone());
-    let confirmed = item.source == Source::Person;
-    let can_confirm = !item.is_done()
-        && matches!(item.source, Source::Open | Source::ThisBrowser | Source::SharedResult)
-        && item.verdict == sitecheck_core::verdict::Verdict::NeedsConfirmation;
-    let action = if confirmed {
+    let action = if item.can_undo() {
         Some(view! {
-            <button type="button" data-undo=id on:click=move |_| state.confirmations.update(|c| c.revoke(id))>"Undo"</button>
+            <button type="button" data-undo=id on:click=move |_| state.confirmations.update(|c| c.revoke(requirement))>"Undo"</button>
         }.into_any())
-    } else if can_confirm {
+    } else if item.can_confirm() {
         Some(view! {
             <span class="confirm-row">
                 <label class="visually-hidden" for=note_id.clone()>"Note"</label>
                 <input type="text" id=note_id placeholder="Note (optional)" prop:value=move || note.get()
                     on:input=move |event| set_note.set(event_target_value(&event)) />
                 <button type="button" data-confirm=id
-                    on:click=move |_| state.confirmations.update(|c| c.confirm(id, state.today, note.get_untracked().trim()))>
+                    on:click=move |_| state.confirmations.update(|c| c.confirm(requirement, state.today, note.get_untracked().trim()))>
                     "Confirm"
                 </button>
             </span>
@@ -38,25 +26,13 @@ fn item_view(state: AppState, item: ChecklistItem) -> impl IntoView {
     } else {
         None
     };
-    let methods: Vec<&str> = item
-        .requirement
-        .verification
-        .iter()
-        .map(|method| match method {
-            sitecheck_core::requirement::Verification::Browser => "browser",
-            sitecheck_core::requirement::Verification::Measured => "measured",
-            sitecheck_core::requirement::Verification::Calculated => "calculated",
-            sitecheck_core::requirement::Verification::File => "from a file",
-            sitecheck_core::requirement::Verification::Person => "a person",
-        })
-        .collect();
     view! {
         <li class=format!("item verdict-{}", item.verdict.slug()) data-item=id data-verdict=item.verdict.slug()
-            data-source=source_label(&item.source)>
+            data-source=item.source.label()>
             <span class="verdict">{item.verdict.label()}</span>
             " "
             <span class="statement">{item.requirement.statement}</span>
-            <span class="meta">{format!(" — {} ({}; verified by {})", item.evidence, source_label(&item.source), methods.join(", "))}</span>
+            <span class="meta">{format!(" — {} ({}; verified: {})", item.evidence, item.source.label(), item.methods().join(", "))}</span>
             {(!item.note.is_empty()).then(|| view! { <span class="note">{format!(" Note: {}", item.note)}</span> })}
             " "
             {action}
@@ -68,33 +44,21 @@ fn item_view(state: AppState, item: ChecklistItem) -> impl IntoView {
 #[component]
 pub fn ChecklistView() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let groups = Memo::new(move |_| {
-        let plan = state.plan.get();
-        let findings = state.findings.get();
-        let confirmations = state.confirmations.get();
-        let results = state.shared_results.get();
-        let prefer_shared = state.opened_purpose.get() == Some(sitecheck_core::link::LinkPurpose::Results);
-        checklist(&plan, &findings, &confirmations, &results, prefer_shared)
-    });
+    let groups = state.checklist;
     let summary = move || {
         let total = groups.with(|groups| progress(groups));
-        let percent = (total.done * 100).checked_div(total.total).unwrap_or(0);
         view! {
-            <p class="progress-line" data-testid="progress">
-                {format!("{} of {} requirements settled ({percent} %)", total.done, total.total)}
+            <p class="progress-line" data-testid="progress" data-done=total.done data-total=total.total>
+                {format!("{} of {} requirements settled ({} %)", total.done, total.total, total.percent())}
             </p>
             <progress max=total.total.to_string() value=total.done.to_string()></progress>
         }
     };
     let left = move || {
-        let items: Vec<_> = groups.with(|groups| {
-            groups.iter().flat_map(|group| group.items.iter()).filter(|item| !item.is_done()).cloned().collect()
-        });
-        let count = items.len();
-        let fails = items.iter().filter(|item| matches!(item.verdict, sitecheck_core::verdict::Verdict::Fail)).count();
+        let total = groups.with(|groups| progress(groups));
         view! {
-            <p class="left" data-testid="left">
-                {format!("Left: {count} items, {fails} of them failing.")}
+            <p class="left" data-testid="left" data-left=total.left() data-failing=total.failing>
+                {format!("Left: {} items, {} of them failing.", total.left(), total.failing)}
             </p>
         }
     };

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sitecheck_core::device::environment_findings;
 use sitecheck_core::environment::detect;
+use sitecheck_core::requirement::RequirementId;
 
 /// The verdicts on this browser and machine. They render at once from what can be read
 /// synchronously, then refine when client hints and the device list arrive.
@@ -30,7 +31,7 @@ pub fn EnvironmentChecks() -> impl IntoView {
     let findings = Memo::new(move |_| environment_findings(&detect(&signals.get()), &facts.get(), state.today));
     Effect::new(move |_| state.findings.set(findings.get()));
 
-    let on_confirm = Callback::new(move |(requirement, confirmed): (&'static str, bool)| {
+    let on_confirm = Callback::new(move |(requirement, confirmed): (RequirementId, bool)| {
         state.confirmations.update(|confirmations| {
             if confirmed {
                 confirmations.confirm(requirement, state.today, "");

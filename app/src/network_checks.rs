@@ -114,7 +114,7 @@ pub fn NetworkChecks() -> impl IntoView {
         }
     });
 
-    let ignore = Callback::new(|_: (&'static str, bool)| {});
+    let ignore = Callback::new(|_: (sitecheck_core::requirement::RequirementId, bool)| {});
     let limits = BROWSER_LIMITS
         .iter()
         .map(|limit| {

@@ -1,7 +1,6 @@
 use crate::files::save_file;
 use crate::state::AppState;
 use leptos::prelude::*;
-use sitecheck_core::checklist::checklist;
 use sitecheck_core::report::{report, report_json, report_markdown};
 
 /// The report: printed (one section per A4 page), or as Markdown or JSON.
@@ -10,15 +9,7 @@ pub fn ReportPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let (error, set_error) = signal(None::<String>);
     let save = move |markdown: bool| {
-        let plan = state.plan.get();
-        let prefer_shared = state.opened_purpose.get() == Some(sitecheck_core::link::LinkPurpose::Results);
-        let groups = checklist(
-            &plan,
-            &state.findings.get(),
-            &state.confirmations.get(),
-            &state.shared_results.get(),
-            prefer_shared,
-        );
+        let (plan, groups) = (state.plan.get(), state.checklist.get());
         let report = report(&plan, &groups, state.today);
         let result = if markdown {
             save_file(

@@ -8,18 +8,11 @@ pub fn SharePanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let (link, set_link) = signal(String::new());
     let make = move |purpose: LinkPurpose| {
-        let results = match purpose {
-            LinkPurpose::Prefill => Default::default(),
-            LinkPurpose::Results => state.findings.with(|findings| {
-                findings.iter().map(|finding| (finding.requirement.to_owned(), finding.verdict)).collect()
-            }),
-        };
-        let confirmations = match purpose {
-            // A plan for a customer carries no answers: the customer gives them.
-            LinkPurpose::Prefill => sitecheck_core::confirmation::Confirmations::new(),
-            LinkPurpose::Results => state.confirmations.get(),
-        };
-        let shared = Shared { purpose, plan: state.plan.get(), confirmations, results };
+        let shared = state.plan.with(|plan| {
+            state.confirmations.with(|confirmations| {
+                state.findings.with(|findings| Shared::for_purpose(purpose, plan, confirmations, findings))
+            })
+        });
         set_link.set(format!("{}#{}", page_url(), encode_link(&shared)));
     };
     view! {

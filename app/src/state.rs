@@ -4,9 +4,11 @@
 use crate::reading;
 use crate::storage;
 use leptos::prelude::*;
+use sitecheck_core::checklist::{ChecklistGroup, checklist};
 use sitecheck_core::confirmation::Confirmations;
 use sitecheck_core::link::{LinkPurpose, Shared, decode_link, encode_link};
 use sitecheck_core::plan::Plan;
+use sitecheck_core::requirement::RequirementId;
 use sitecheck_core::units::Date;
 use sitecheck_core::verdict::{Finding, Verdict};
 use std::collections::BTreeMap;
@@ -18,13 +20,15 @@ pub struct AppState {
     /// The findings of this browser's checks, as the cards show them.
     pub findings: RwSignal<Vec<Finding>>,
     /// Verdicts a share link brought from another browser.
-    pub shared_results: RwSignal<BTreeMap<String, Verdict>>,
+    pub shared_results: RwSignal<BTreeMap<RequirementId, Verdict>>,
     /// A link that would replace local answers, waiting for the person to decide.
     pub incoming: RwSignal<Option<Shared>>,
     /// Messages about storage and links, shown at the top.
     pub messages: RwSignal<Vec<String>>,
     /// What the last opened link was for.
     pub opened_purpose: RwSignal<Option<LinkPurpose>>,
+    /// The plan's checklist from all of the above: one value for the page and the report.
+    pub checklist: Memo<Vec<ChecklistGroup>>,
     pub today: Date,
 }
 
@@ -35,14 +39,24 @@ impl AppState {
         let saved = loaded.saved.unwrap_or_default();
         // Only answers worth keeping make a link ask before it replaces them.
         let has_local = saved.plan != Plan::default() || !saved.confirmations.confirmed.is_empty();
+        let plan = RwSignal::new(saved.plan);
+        let confirmations = RwSignal::new(saved.confirmations);
+        let findings = RwSignal::new(Vec::new());
+        let shared_results = RwSignal::new(BTreeMap::new());
+        let opened_purpose = RwSignal::new(None::<LinkPurpose>);
+        let checklist = Memo::new(move |_| {
+            let prefer_shared = opened_purpose.get().is_some_and(LinkPurpose::prefers_shared_results);
+            checklist(&plan.get(), &findings.get(), &confirmations.get(), &shared_results.get(), prefer_shared)
+        });
         let state = AppState {
-            plan: RwSignal::new(saved.plan),
-            confirmations: RwSignal::new(saved.confirmations),
-            findings: RwSignal::new(Vec::new()),
-            shared_results: RwSignal::new(BTreeMap::new()),
+            plan,
+            confirmations,
+            findings,
+            shared_results,
             incoming: RwSignal::new(None),
             messages: RwSignal::new(loaded.problem.into_iter().collect()),
-            opened_purpose: RwSignal::new(None),
+            opened_purpose,
+            checklist,
             today: reading::today(),
         };
         state.read_link(has_local);

@@ -2,7 +2,7 @@
 
 use crate::args::{ArgError, Parsed, Spec};
 use serde::Serialize;
-use sitecheck_core::bandwidth::{BandwidthInputs, calculate};
+use sitecheck_core::bandwidth::{BandwidthInputs, UplinkComparison, calculate, compare_uplink};
 use sitecheck_core::browser::browser_finding;
 use sitecheck_core::catalogue::{CATALOGUE, catalogue_json};
 use sitecheck_core::coverage::{self, Coverage};
@@ -11,10 +11,9 @@ use sitecheck_core::environment::{Signals, detect};
 use sitecheck_core::export::{ExportOptions, NftChain, NftChainError};
 use sitecheck_core::export::{RuleFormat, UnknownFormat, export};
 use sitecheck_core::plan::Plan;
-use sitecheck_core::section::section;
 use sitecheck_core::targets::Targets;
 use sitecheck_core::units::Date;
-use sitecheck_core::units::{Percent, format_mbps};
+use sitecheck_core::units::{Bandwidth, Percent, format_mbps};
 use sitecheck_core::useragent::{BrowserFamily, parse};
 use sitecheck_core::verdict::Verdict;
 use std::collections::BTreeMap;
@@ -31,7 +30,8 @@ pub enum CliError {
     Io(#[from] std::io::Error),
     #[error("{0}")]
     Input(String),
-    /// The check ran and found openings not covered; the report is already written.
+    /// The check ran and found a failure (openings not covered, an uplink too small); the
+    /// report is already written.
     #[error("{0}")]
     NotCovered(String),
 }
@@ -65,12 +65,11 @@ fn catalogue(arguments: &[String], output: &mut impl Write) -> Result<(), CliErr
         return Ok(());
     }
     writeln!(output, "{} v{} ({})", CATALOGUE.spec.title, CATALOGUE.spec.version, CATALOGUE.spec.date)?;
-    let mut last_section = "";
+    let mut last_section = None;
     for requirement in CATALOGUE.requirements {
-        if requirement.section != last_section {
-            last_section = requirement.section;
-            let title = section(last_section).map_or("", |section| section.title);
-            writeln!(output, "\n{last_section} {title}")?;
+        if last_section != Some(requirement.section) {
+            last_section = Some(requirement.section);
+            writeln!(output, "\n{} {}", requirement.section, requirement.section.title())?;
         }
         writeln!(output, "  {:<36} {}", requirement.id, requirement.statement)?;
     }
@@ -112,6 +111,7 @@ fn bandwidth(arguments: &[String], output: &mut impl Write) -> Result<(), CliErr
             "--calendar-users",
             "--agents",
             "--presence-users",
+            "--uplink-kbps",
         ],
     };
     let mut parsed = Parsed::new(arguments, &spec);
@@ -123,13 +123,23 @@ fn bandwidth(arguments: &[String], output: &mut impl Write) -> Result<(), CliErr
     let calendar_users = parsed.number("--calendar-users", None);
     let agents = parsed.number("--agents", Some(0));
     let presence_users = parsed.number("--presence-users", Some(0));
+    let uplink = parsed.value("--uplink-kbps").is_some().then(|| parsed.number("--uplink-kbps", None));
     parsed.finish()?;
     let busy = Percent::new(busy).unwrap_or(Percent::of(100));
     let calculation =
         calculate(BandwidthInputs { softphones, ip_phones, integrated, busy, calendar_users, agents, presence_users });
+    let uplink = uplink.map(|kbps| compare_uplink(&calculation, Some(Bandwidth::kbps(u64::from(kbps)))));
     if json {
-        writeln!(output, "{}", serde_json::to_string_pretty(&calculation).unwrap_or_default())?;
-        return Ok(());
+        let mut value = serde_json::to_value(&calculation).map_err(|error| CliError::Input(error.to_string()))?;
+        if let Some(uplink) = &uplink {
+            value["uplink"] = serde_json::to_value(uplink).map_err(|error| CliError::Input(error.to_string()))?;
+        }
+        writeln!(
+            output,
+            "{}",
+            serde_json::to_string_pretty(&value).map_err(|error| CliError::Input(error.to_string()))?
+        )?;
+        return uplink_status(uplink.as_ref());
     }
     writeln!(output, "{:<48} {:<46} {:>14}  Section", "Function", "Calculation", "Bandwidth")?;
     write_lines(output, &calculation.lines)?;
@@ -145,7 +155,20 @@ fn bandwidth(arguments: &[String], output: &mut impl Write) -> Result<(), CliErr
             format_mbps(calculation.total_with_omitted)
         )?;
     }
-    Ok(())
+    if let Some(uplink) = &uplink {
+        writeln!(output, "\n{}: {}", uplink.verdict.label(), uplink.text)?;
+    }
+    uplink_status(uplink.as_ref())
+}
+
+/// Exit status 1 when the stated uplink fails, as for any failed check.
+fn uplink_status(uplink: Option<&UplinkComparison>) -> Result<(), CliError> {
+    match uplink {
+        Some(uplink) if uplink.verdict == Verdict::Fail => {
+            Err(CliError::NotCovered("the stated uplink is below the spec's minimum".into()))
+        }
+        _ => Ok(()),
+    }
 }
 
 #[derive(Serialize)]

@@ -14,7 +14,8 @@ sitecheck — Telia Touchpoint Plus site readiness (spec v3.40)
 Usage:
   sitecheck catalogue [--json]
   sitecheck bandwidth --softphones N --ip-phones N --integrated N --busy-percent P
-                      --calendar-users N [--agents N] [--presence-users N] [--json]
+                      --calendar-users N [--agents N] [--presence-users N]
+                      [--uplink-kbps N] [--json]
   sitecheck ua [--json] < user-agents.txt
   sitecheck ua --hints [--json] < signals.json   (the JSON the app shows for support)
   sitecheck plan --example                        (a plan to start from: the spec's 5.1 customer)

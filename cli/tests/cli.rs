@@ -57,6 +57,25 @@ fn bandwidth_reproduces_section_5_1() {
 }
 
 #[test]
+fn bandwidth_judges_a_stated_uplink() {
+    let check = |uplink: &str, verdict: &str, success: bool| {
+        let mut arguments = SPEC_EXAMPLE.to_vec();
+        arguments.extend(["--uplink-kbps", uplink, "--json"]);
+        let output = sitecheck(&arguments, "");
+        assert_eq!(output.status.success(), success, "{uplink}: {}", stderr(&output));
+        let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+        assert_eq!(json["uplink"]["verdict"], verdict, "{uplink}");
+    };
+    check("3000", "fail", false);
+    check("3264", "pass", true);
+    let mut arguments = SPEC_EXAMPLE.to_vec();
+    arguments.extend(["--uplink-kbps", "fast"]);
+    let output = sitecheck(&arguments, "");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("--uplink-kbps"), "{}", stderr(&output));
+}
+
+#[test]
 fn bandwidth_reports_every_bad_option_at_once() {
     let output = sitecheck(&["bandwidth", "--softphones", "many", "--busy-percent", "120", "--bogus"], "");
     assert_eq!(output.status.code(), Some(2));

@@ -3,7 +3,7 @@
 //! Each type stores an exact integer so that the spec's figures (1.6 kbit/s, 3.264 Mbit/s)
 //! survive arithmetic without rounding.
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
 /// A transport protocol as the spec's firewall tables name it.
@@ -352,10 +352,43 @@ pub struct Date {
     pub day: u8,
 }
 
+/// Why a text or a triple is not a calendar date.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    #[error("\"{0}\" is not a date written YYYY-MM-DD")]
+    Form(String),
+    #[error("{year:04}-{month:02}-{day:02} is not a day of the calendar")]
+    NoSuchDay { year: u16, month: u8, day: u8 },
+}
+
+const fn is_leap(year: u16) -> bool {
+    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
+}
+
+const fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(year) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
 impl Date {
+    /// A date of the calendar; for tables (`const`), where a wrong day is a build error.
     pub const fn new(year: u16, month: u8, day: u8) -> Date {
-        assert!(month >= 1 && month <= 12 && day >= 1 && day <= 31, "not a date");
+        assert!(day >= 1 && day <= days_in_month(year, month), "not a day of the calendar");
         Date { year, month, day }
+    }
+
+    /// A date from outside; 31 February and month 13 are refused.
+    pub fn try_new(year: u16, month: u8, day: u8) -> Result<Date, DateError> {
+        if day >= 1 && day <= days_in_month(year, month) {
+            Ok(Date { year, month, day })
+        } else {
+            Err(DateError::NoSuchDay { year, month, day })
+        }
     }
 
     /// Days since 1970-01-01 (proleptic Gregorian), for ages and differences.
@@ -388,6 +421,33 @@ impl Date {
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl std::str::FromStr for Date {
+    type Err = DateError;
+
+    /// Reads `YYYY-MM-DD`, the form every date here is written in.
+    fn from_str(text: &str) -> Result<Date, DateError> {
+        let form = || DateError::Form(text.to_owned());
+        let mut parts = text.split('-');
+        let (Some(year), Some(month), Some(day), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return Err(form());
+        };
+        let digits = |part: &str, length: usize| part.len() == length && part.bytes().all(|byte| byte.is_ascii_digit());
+        if !(digits(year, 4) && digits(month, 2) && digits(day, 2)) {
+            return Err(form());
+        }
+        let number = |part: &str| part.parse().map_err(|_| form());
+        Date::try_new(number(year)?, number(month)? as u8, number(day)? as u8)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
     }
 }
 
@@ -448,6 +508,25 @@ mod tests {
         }
         assert_eq!(Date::new(1970, 1, 2).days_since_epoch(), 1);
         assert_eq!(Date::new(2022, 1, 11).days_since_epoch() - Date::new(2021, 1, 11).days_since_epoch(), 365);
+    }
+
+    #[test]
+    fn dates_are_days_of_the_calendar() {
+        let check =
+            |text: &str, expected: Result<Date, DateError>| assert_eq!(text.parse::<Date>(), expected, "{text}");
+        check("2026-12-02", Ok(Date::new(2026, 12, 2)));
+        check("2024-02-29", Ok(Date::new(2024, 2, 29)));
+        check("2000-02-29", Ok(Date::new(2000, 2, 29)));
+        check("1900-02-29", Err(DateError::NoSuchDay { year: 1900, month: 2, day: 29 }));
+        check("2026-02-31", Err(DateError::NoSuchDay { year: 2026, month: 2, day: 31 }));
+        check("2026-04-31", Err(DateError::NoSuchDay { year: 2026, month: 4, day: 31 }));
+        check("2026-13-01", Err(DateError::NoSuchDay { year: 2026, month: 13, day: 1 }));
+        check("2026-00-10", Err(DateError::NoSuchDay { year: 2026, month: 0, day: 10 }));
+        check("2026-1-01", Err(DateError::Form("2026-1-01".into())));
+        check("2026-01-01-01", Err(DateError::Form("2026-01-01-01".into())));
+        check("+026-01-01", Err(DateError::Form("+026-01-01".into())));
+        check("", Err(DateError::Form(String::new())));
+        assert_eq!(Date::new(2026, 1, 5).to_string().parse::<Date>(), Ok(Date::new(2026, 1, 5)));
     }
 
     #[test]

@@ -1,5 +1,8 @@
 //! The verdict model every check reports in.
 
+use crate::requirement::RequirementId;
+use crate::section::SectionId;
+use crate::units::Date;
 use serde::Serialize;
 use std::fmt;
 
@@ -47,8 +50,8 @@ impl fmt::Display for Verdict {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
     /// The requirement this finding is about.
-    pub requirement: &'static str,
-    pub section: &'static str,
+    pub requirement: RequirementId,
+    pub section: SectionId,
     pub verdict: Verdict,
     /// What was seen and how ("Chrome 131 on Windows 10 or 11, read from the user-agent string").
     pub evidence: String,
@@ -57,13 +60,48 @@ pub struct Finding {
     /// Ids of advisories that bear on this finding.
     pub advisories: Vec<&'static str>,
     /// Set when a person confirmed what the browser could not see: the day they did.
-    pub confirmed_on: Option<String>,
+    pub confirmed_on: Option<Date>,
+}
+
+/// The heading of each check's card, for every requirement a check of the app reports on.
+/// A test runs every check and fails when one reports on a requirement missing here.
+pub const CHECK_TITLES: &[(RequirementId, &str)] = &[
+    (RequirementId::known("pc.browser"), "Web browser for administration"),
+    (RequirementId::known("softphone.pc-os"), "Operating system for the softphone"),
+    (RequirementId::known("softphone.mac-os"), "Operating system for the softphone"),
+    (RequirementId::known("softphone.mac-intel"), "Mac processor"),
+    (RequirementId::known("softphone.pc-memory"), "Memory (RAM)"),
+    (RequirementId::known("softphone.mac-memory"), "Memory (RAM)"),
+    (RequirementId::known("softphone.pc-sound"), "Sound device"),
+    (RequirementId::known("softphone.screen"), "Screen size for the ACD and Attendant views"),
+    (RequirementId::known("softphone.single-user"), "Single-user computer (no thin client or app streaming)"),
+    (RequirementId::known("mobile.os-version"), "Mobile operating system"),
+    (RequirementId::known("net.dns-name"), "The platform answers over HTTPS"),
+    (RequirementId::known("net.one-way-delay"), "Delay to the platform"),
+    (RequirementId::known("net.jitter"), "Jitter"),
+    (RequirementId::known("net.packet-loss"), "Packet loss"),
+    (RequirementId::known("net.outbound-openings"), "UDP for calls"),
+    (RequirementId::known("net.call-bandwidth"), "Bandwidth for the plan's calls"),
+];
+
+/// The card heading for a check; a requirement without one (a test prevents it) shows its
+/// statement rather than a made-up word.
+pub fn check_title(requirement: RequirementId) -> &'static str {
+    CHECK_TITLES
+        .iter()
+        .find(|(id, _)| *id == requirement)
+        .map_or_else(|| requirement.requirement().statement, |(_, title)| title)
 }
 
 impl Finding {
     /// A finding about a requirement of the catalogue; its section comes from the catalogue.
-    pub fn new(requirement: &'static str, verdict: Verdict, evidence: String, advice: Option<String>) -> Finding {
-        let section = crate::requirement::requirement(requirement).map_or("", |found| found.section);
+    /// The verdict as the card shows it: a pass a person settled says so.
+    pub fn label(&self) -> &'static str {
+        if self.confirmed_on.is_some() { "Pass (confirmed)" } else { self.verdict.label() }
+    }
+
+    pub fn new(requirement: RequirementId, verdict: Verdict, evidence: String, advice: Option<String>) -> Finding {
+        let section = requirement.section();
         Finding { requirement, section, verdict, evidence, advice, advisories: Vec::new(), confirmed_on: None }
     }
 }

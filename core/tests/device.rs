@@ -167,7 +167,7 @@ fn mobile_releases() {
 fn every_finding_cites_its_requirement() {
     let environment = detect(&signals(MAC_SAFARI, None));
     for finding in environment_findings(&environment, &DeviceFacts::default(), FRESH) {
-        let requirement = sitecheck_core::requirement::requirement(finding.requirement).unwrap();
+        let requirement = finding.requirement.requirement();
         assert_eq!(requirement.section, finding.section);
         for id in &finding.advisories {
             assert!(sitecheck_core::advisory::advisory(id).is_some(), "{id}");

@@ -5,7 +5,7 @@ use sitecheck_core::advisory::ADVISORIES;
 use sitecheck_core::catalogue::{CATALOGUE, catalogue_json};
 use sitecheck_core::firewall::{FIREWALL_RULES, FIREWALL_TABLES, Party, parse_services};
 use sitecheck_core::requirement::{REQUIREMENTS, Value};
-use sitecheck_core::section::{section, section_order};
+use sitecheck_core::section::{SectionId, section};
 use std::collections::BTreeSet;
 use std::net::Ipv4Addr;
 
@@ -20,7 +20,7 @@ fn assert_unique<'a>(what: &str, ids: impl Iterator<Item = &'a str>) {
 
 #[test]
 fn ids_are_unique() {
-    assert_unique("requirement", REQUIREMENTS.iter().map(|requirement| requirement.id));
+    assert_unique("requirement", REQUIREMENTS.iter().map(|requirement| requirement.id.as_str()));
     assert_unique("firewall rule", FIREWALL_RULES.iter().map(|rule| rule.id));
     assert_unique("advisory", ADVISORIES.iter().map(|advisory| advisory.id));
     assert_unique("firewall table", FIREWALL_TABLES.iter().map(|table| table.section));
@@ -30,7 +30,7 @@ fn ids_are_unique() {
 fn ids_have_the_stable_shape() {
     for requirement in REQUIREMENTS {
         let (area, topic) =
-            requirement.id.split_once('.').unwrap_or_else(|| panic!("{} is area.topic", requirement.id));
+            requirement.id.as_str().split_once('.').unwrap_or_else(|| panic!("{} is area.topic", requirement.id));
         for part in [area, topic] {
             assert!(
                 !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
@@ -46,6 +46,7 @@ fn everything_cites_an_existing_section() {
     let cited = REQUIREMENTS
         .iter()
         .flat_map(|requirement| std::iter::once(requirement.section).chain(requirement.see_also.iter().copied()))
+        .map(SectionId::as_str)
         .chain(FIREWALL_RULES.iter().map(|rule| rule.section))
         .chain(
             FIREWALL_TABLES
@@ -61,12 +62,7 @@ fn everything_cites_an_existing_section() {
 #[test]
 fn requirements_are_in_document_order_and_complete() {
     for pair in REQUIREMENTS.windows(2) {
-        assert!(
-            section_order(pair[0].section) <= section_order(pair[1].section),
-            "{} before {}",
-            pair[0].id,
-            pair[1].id
-        );
+        assert!(pair[0].section.order() <= pair[1].section.order(), "{} before {}", pair[0].id, pair[1].id);
     }
     for requirement in REQUIREMENTS {
         assert!(!requirement.statement.is_empty() && requirement.statement.ends_with('.'), "{}", requirement.id);
@@ -78,7 +74,10 @@ fn requirements_are_in_document_order_and_complete() {
         "3.1.1", "3.1.2", "3.2.1", "3.2.2", "3.3", "3.4", "3.5", "3.6", "4", "5", "5.1", "6.1", "6.2", "6.3", "6.4",
         "6.5", "6.6", "6.7",
     ] {
-        assert!(REQUIREMENTS.iter().any(|requirement| requirement.section == id), "no requirement for section {id}");
+        assert!(
+            REQUIREMENTS.iter().any(|requirement| requirement.section.as_str() == id),
+            "no requirement for section {id}"
+        );
     }
 }
 

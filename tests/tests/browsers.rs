@@ -210,7 +210,7 @@ fn the_signals_shown_for_support_give_the_same_verdicts_in_the_core() {
     let environment = detect(&signals);
     check_card(&cards, "pc.browser", browser(&environment).verdict.slug(), &[&browser(&environment).evidence]);
     let os = operating_system(&environment);
-    check_card(&cards, os.requirement, os.verdict.slug(), &[&os.evidence]);
+    check_card(&cards, os.requirement.as_str(), os.verdict.slug(), &[&os.evidence]);
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! The browser matrix of 2.5.1 and the verdict for a parsed user agent.
 
+use crate::requirement_id;
 use crate::useragent::{BrowserFamily, UserAgent};
 use crate::verdict::{Finding, Verdict};
 use serde::Serialize;
@@ -82,7 +83,7 @@ pub fn browser_finding(user_agent: &UserAgent, source: &str) -> Finding {
     if verdict == Verdict::Pass && user_agent.is_wrapped_webkit() {
         advisories.push("browser.ios-webkit");
     }
-    Finding { advisories, ..Finding::new("pc.browser", verdict, format!("{seen}, {source}"), advice) }
+    Finding { advisories, ..Finding::new(requirement_id!("pc.browser"), verdict, format!("{seen}, {source}"), advice) }
 }
 
 #[cfg(test)]

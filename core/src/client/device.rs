@@ -5,7 +5,8 @@ use crate::browser::browser_finding;
 use crate::environment::{Cpu, Environment, Source};
 use crate::limits;
 use crate::policy::{MobilePlatform, RELEASE_TABLE_CHECKED, release_table_is_stale, supported_mobile_majors};
-use crate::requirement::{Obligation, requirement};
+use crate::requirement::{Obligation, RequirementId};
+use crate::requirement_id;
 use crate::units::{Date, Resolution, format_decimal};
 use crate::useragent::{Os, WindowsRelease};
 use crate::verdict::{Finding, Verdict};
@@ -41,14 +42,14 @@ pub enum AudioDevices {
 }
 
 /// The verdict for a failed requirement: Fail for "must", Warning for "should".
-fn shortfall(requirement_id: &str) -> Verdict {
-    match requirement(requirement_id).map(|requirement| requirement.obligation) {
-        Some(Obligation::Must) => Verdict::Fail,
+fn shortfall(requirement_id: RequirementId) -> Verdict {
+    match requirement_id.requirement().obligation {
+        Obligation::Must => Verdict::Fail,
         _ => Verdict::Warning,
     }
 }
 
-fn finding(requirement_id: &'static str, verdict: Verdict, evidence: String, advice: Option<String>) -> Finding {
+fn finding(requirement_id: RequirementId, verdict: Verdict, evidence: String, advice: Option<String>) -> Finding {
     Finding::new(requirement_id, verdict, evidence, advice)
 }
 
@@ -94,7 +95,7 @@ pub fn operating_system(environment: &Environment) -> Finding {
     let evidence = os_evidence(environment);
     match environment.os {
         Os::Windows(release) => {
-            let id = "softphone.pc-os";
+            let id = requirement_id!("softphone.pc-os");
             let (verdict, advice) = match release {
                 WindowsRelease::Seven | WindowsRelease::Ten => (Verdict::Pass, None),
                 WindowsRelease::TenOrEleven => (
@@ -113,7 +114,7 @@ pub fn operating_system(environment: &Environment) -> Finding {
             with_advisories(finding(id, verdict, evidence, advice), &["pc.windows-aged"])
         }
         Os::MacOs(version) => {
-            let id = "softphone.mac-os";
+            let id = requirement_id!("softphone.mac-os");
             // Every browser freezes the macOS version in its UA string at 10.15.7.
             let frozen = environment.os_source == Source::UserAgent
                 && version.is_some_and(|version| version.major == 10 && version.minor == Some(15));
@@ -136,14 +137,14 @@ pub fn operating_system(environment: &Environment) -> Finding {
             with_advisories(finding(id, verdict, evidence, advice), &["pc.macos-sierra-high", "pc.macos-apple-silicon"])
         }
         Os::Android(_) | Os::Ios(_) => finding(
-            "softphone.pc-os",
+            requirement_id!("softphone.pc-os"),
             Verdict::NotApplicable,
             evidence,
             Some("This is a mobile device: the PC/Mac requirements apply to the computers that run the softphone.".to_owned()),
         ),
         Os::ChromeOs | Os::Linux | Os::Other => finding(
-            "softphone.pc-os",
-            shortfall("softphone.pc-os"),
+            requirement_id!("softphone.pc-os"),
+            shortfall(requirement_id!("softphone.pc-os")),
             evidence,
             Some("The Touchpoint Plus Softphone runs on Windows PCs and Macs (2.5.2); this computer can still administer the service in a supported browser.".to_owned()),
         ),
@@ -155,7 +156,7 @@ pub fn mac_processor(environment: &Environment) -> Option<Finding> {
     if platform(environment) != Platform::Mac {
         return None;
     }
-    let id = "softphone.mac-intel";
+    let id = requirement_id!("softphone.mac-intel");
     let result = match environment.cpu {
         Cpu::X86 => finding(id, Verdict::Pass, "Intel (x86) processor, read from client hints".to_owned(), None),
         Cpu::Arm => finding(
@@ -177,7 +178,11 @@ pub fn mac_processor(environment: &Environment) -> Option<Finding> {
 
 /// 2.5.2: at least 16 GB RAM. Browsers report at most 8 GB, so a pass needs a person.
 pub fn memory(environment: &Environment, facts: &DeviceFacts) -> Finding {
-    let id = if platform(environment) == Platform::Mac { "softphone.mac-memory" } else { "softphone.pc-memory" };
+    let id = if platform(environment) == Platform::Mac {
+        requirement_id!("softphone.mac-memory")
+    } else {
+        requirement_id!("softphone.pc-memory")
+    };
     if matches!(platform(environment), Platform::Mobile(_)) {
         return finding(id, Verdict::NotApplicable, "This is a mobile device".to_owned(), None);
     }
@@ -219,7 +224,7 @@ pub fn memory(environment: &Environment, facts: &DeviceFacts) -> Finding {
 
 /// 2.5.2: at least 1024×768 physical pixels for ACD and Attendant users.
 pub fn screen(environment: &Environment, facts: &DeviceFacts) -> Finding {
-    let id = "softphone.screen";
+    let id = requirement_id!("softphone.screen");
     if matches!(platform(environment), Platform::Mobile(_)) {
         return finding(id, Verdict::NotApplicable, "This is a mobile device".to_owned(), None);
     }
@@ -255,7 +260,7 @@ pub fn screen(environment: &Environment, facts: &DeviceFacts) -> Finding {
 
 /// 2.5.2: a sound card. Device kinds are visible without a permission prompt.
 pub fn sound(environment: &Environment, facts: &DeviceFacts) -> Finding {
-    let id = "softphone.pc-sound";
+    let id = requirement_id!("softphone.pc-sound");
     if matches!(platform(environment), Platform::Mobile(_)) {
         return finding(id, Verdict::NotApplicable, "This is a mobile device".to_owned(), None);
     }
@@ -288,7 +293,7 @@ pub fn sound(environment: &Environment, facts: &DeviceFacts) -> Finding {
 /// 2.5.2: not multi-user, thin-client or app streaming. Only a person knows.
 pub fn single_user() -> Finding {
     finding(
-        "softphone.single-user",
+        requirement_id!("softphone.single-user"),
         Verdict::NeedsConfirmation,
         "A browser cannot tell whether it runs in a remote desktop, thin client or app-streaming session".to_owned(),
         Some("Confirm the softphone will run on an ordinary single-user computer.".to_owned()),
@@ -297,7 +302,7 @@ pub fn single_user() -> Finding {
 
 /// 2.8: the three latest Android or two latest iOS releases, from the dated release table.
 pub fn mobile(environment: &Environment, today: Date) -> Finding {
-    let id = "mobile.os-version";
+    let id = requirement_id!("mobile.os-version");
     let Platform::Mobile(mobile_platform) = platform(environment) else {
         return finding(
             id,

@@ -1,6 +1,7 @@
 //! The UDP media path, as WebRTC's ICE gathering sees it: did UDP reach the STUN server, what
 //! address did the NAT give, and does the NAT keep one mapping for every destination?
 
+use crate::requirement_id;
 use crate::verdict::{Finding, Verdict};
 use serde::Serialize;
 
@@ -58,7 +59,7 @@ pub enum GatherEnd {
 }
 
 fn finding(verdict: Verdict, evidence: String, advice: Option<String>) -> Finding {
-    Finding::new("net.outbound-openings", verdict, evidence, advice)
+    Finding::new(requirement_id!("net.outbound-openings"), verdict, evidence, advice)
 }
 
 /// Verdicts on the UDP path from gathering against each configured server.

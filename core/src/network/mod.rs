@@ -6,6 +6,7 @@ pub mod series;
 pub mod targets;
 
 use crate::limits;
+use crate::requirement_id;
 use crate::verdict::{Finding, Verdict};
 use serde::Serialize;
 
@@ -76,10 +77,14 @@ pub fn network_findings(statistics: Option<&Statistics>, method: &str) -> Vec<Fi
     let Some(stats) = statistics else {
         let evidence = format!("No sample came back ({method})");
         let advice = Some("The platform did not answer: check the firewall openings of chapter 6 and DNS.".to_owned());
-        return ["net.one-way-delay", "net.jitter", "net.packet-loss"]
-            .into_iter()
-            .map(|id| finding(id, Verdict::Fail, evidence.clone(), advice.clone()))
-            .collect();
+        return [
+            requirement_id!("net.one-way-delay"),
+            requirement_id!("net.jitter"),
+            requirement_id!("net.packet-loss"),
+        ]
+        .into_iter()
+        .map(|id| finding(id, Verdict::Fail, evidence.clone(), advice.clone()))
+        .collect();
     };
     // Failing a "should" of 2.1 is a warning, not a failure.
     let judge = |ok: bool| if ok { Verdict::Pass } else { Verdict::Warning };
@@ -89,7 +94,7 @@ pub fn network_findings(statistics: Option<&Statistics>, method: &str) -> Vec<Fi
     let loss_limit = u32::from(limits::PACKET_LOSS.get()) * 10;
     vec![
         finding(
-            "net.one-way-delay",
+            requirement_id!("net.one-way-delay"),
             judge(one_way < one_way_limit),
             format!(
                 "One-way delay estimated as half the median round trip: {} ms (median {} ms, minimum {} ms, 95th percentile {} ms; {method})",
@@ -101,7 +106,7 @@ pub fn network_findings(statistics: Option<&Statistics>, method: &str) -> Vec<Fi
             (one_way >= one_way_limit).then(|| format!("2.1 asks for less than {} one way.", limits::ONE_WAY_DELAY)),
         ),
         finding(
-            "net.jitter",
+            requirement_id!("net.jitter"),
             judge(stats.jitter_us < jitter_limit),
             format!(
                 "Jitter {} ms (mean difference of consecutive round trips; RFC 3550 estimate {} ms; {method})",
@@ -111,7 +116,7 @@ pub fn network_findings(statistics: Option<&Statistics>, method: &str) -> Vec<Fi
             (stats.jitter_us >= jitter_limit).then(|| format!("2.1 asks for less than {} jitter.", limits::JITTER)),
         ),
         finding(
-            "net.packet-loss",
+            requirement_id!("net.packet-loss"),
             judge(stats.loss_permille < loss_limit),
             format!(
                 "{} of {} samples lost ({} %; {method})",
@@ -185,11 +190,11 @@ pub fn throughput_finding(calls: u64, required: u64, sent: u64, received: u64, r
     // Sending goes in whole packets and unreliable packets may be dropped under load: 95 % of
     // the rate needed counts as carried.
     if received * 100 >= required * 95 {
-        Finding::new("net.call-bandwidth", Verdict::Pass, evidence, None)
+        Finding::new(requirement_id!("net.call-bandwidth"), Verdict::Pass, evidence, None)
     } else {
         let advice =
             format!("The path carried less than the plan's calls need ({} per call, 2.1).", limits::CALL_BANDWIDTH);
-        Finding::new("net.call-bandwidth", Verdict::Fail, evidence, Some(advice))
+        Finding::new(requirement_id!("net.call-bandwidth"), Verdict::Fail, evidence, Some(advice))
     }
 }
 
@@ -223,7 +228,7 @@ pub fn reachability_finding(url: &str, outcome: FetchOutcome) -> Finding {
             Some("Something drops the traffic silently: check the firewall openings of 6.1 and any web proxy (2.1).".to_owned()),
         ),
     };
-    Finding::new("net.dns-name", verdict, evidence, advice)
+    Finding::new(requirement_id!("net.dns-name"), verdict, evidence, advice)
 }
 
 /// Ports every browser refuses to request, whatever the network allows: the "bad ports" of
@@ -253,14 +258,15 @@ pub fn blocked_port_findings(urls: &[String], port: u16) -> Vec<Finding> {
         .iter()
         .map(|url| {
             Finding::new(
-                "net.dns-name",
+                requirement_id!("net.dns-name"),
                 Verdict::NeedsConfirmation,
                 format!("{url} was not requested: {why}"),
                 advice.clone(),
             )
         })
         .collect();
-    for id in ["net.one-way-delay", "net.jitter", "net.packet-loss"] {
+    for id in [requirement_id!("net.one-way-delay"), requirement_id!("net.jitter"), requirement_id!("net.packet-loss")]
+    {
         findings.push(Finding::new(id, Verdict::NeedsConfirmation, format!("Not measured: {why}"), advice.clone()));
     }
     findings
@@ -338,7 +344,7 @@ mod browser_tests {
     fn a_blocked_port_is_explained_not_failed() {
         let urls = ["https://a.example:5061/".to_owned(), "https://b.example:5061/".to_owned()];
         let findings = blocked_port_findings(&urls, 5061);
-        let ids: Vec<&str> = findings.iter().map(|finding| finding.requirement).collect();
+        let ids: Vec<&str> = findings.iter().map(|finding| finding.requirement.as_str()).collect();
         assert_eq!(ids, ["net.dns-name", "net.dns-name", "net.one-way-delay", "net.jitter", "net.packet-loss"]);
         assert!(findings.iter().all(|finding| finding.verdict == Verdict::NeedsConfirmation));
         assert!(

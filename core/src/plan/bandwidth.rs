@@ -5,8 +5,14 @@
 //! separate lines so that the spec's own total stays reproducible.
 
 use crate::limits;
-use crate::units::{Bandwidth, Percent};
+use crate::section::SectionId;
+use crate::section_id;
+use crate::units::{Bandwidth, Percent, format_mbps};
+use crate::verdict::Verdict;
 use serde::Serialize;
+
+/// The section whose method the calculation follows.
+pub const METHOD: SectionId = SectionId::known("5.1");
 
 /// What the calculation needs to know.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -41,7 +47,7 @@ impl BandwidthInputs {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct BandwidthLine {
     pub label: &'static str,
-    pub section: &'static str,
+    pub section: SectionId,
     /// The calculation written out, e.g. "10 calls × 100 kbit/s".
     pub formula: String,
     #[serde(rename = "kbps")]
@@ -80,7 +86,7 @@ pub fn concurrent_calls(users: u32, busy: Percent) -> u64 {
     (u64::from(users) * u64::from(busy.get())).div_ceil(100)
 }
 
-fn call_line(label: &'static str, section: &'static str, users: u32, busy: Percent) -> BandwidthLine {
+fn call_line(label: &'static str, section: SectionId, users: u32, busy: Percent) -> BandwidthLine {
     let calls = concurrent_calls(users, busy);
     BandwidthLine {
         label,
@@ -90,7 +96,7 @@ fn call_line(label: &'static str, section: &'static str, users: u32, busy: Perce
     }
 }
 
-fn per_user_line(label: &'static str, section: &'static str, users: u32, per_user: Bandwidth) -> BandwidthLine {
+fn per_user_line(label: &'static str, section: SectionId, users: u32, per_user: Bandwidth) -> BandwidthLine {
     BandwidthLine {
         label,
         section,
@@ -103,15 +109,47 @@ fn sum(lines: &[BandwidthLine]) -> Bandwidth {
     lines.iter().fold(Bandwidth::ZERO, |total, line| total.plus(line.bandwidth))
 }
 
+/// The stated uplink against the calculation: below the spec's minimum fails; meeting it but
+/// not what 5.1 leaves out is a warning; unstated needs confirmation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UplinkComparison {
+    pub verdict: Verdict,
+    pub text: String,
+}
+
+pub fn compare_uplink(calculation: &BandwidthCalculation, uplink: Option<Bandwidth>) -> UplinkComparison {
+    let (total, with_omitted) = (format_mbps(calculation.total), format_mbps(calculation.total_with_omitted));
+    let (verdict, text) = match uplink {
+        None => (
+            Verdict::NeedsConfirmation,
+            "State the site's uplink in the plan to compare it with the calculation.".to_owned(),
+        ),
+        Some(uplink) if uplink < calculation.total => {
+            (Verdict::Fail, format!("The stated uplink of {uplink} is below the spec's minimum of {total}."))
+        }
+        Some(uplink) if uplink < calculation.total_with_omitted => (
+            Verdict::Warning,
+            format!(
+                "The stated uplink of {uplink} meets the spec's minimum of {total}, but not the {with_omitted} that includes what {METHOD} leaves out."
+            ),
+        ),
+        Some(uplink) => (
+            Verdict::Pass,
+            format!("The stated uplink of {uplink} covers {with_omitted} including what {METHOD} leaves out."),
+        ),
+    };
+    UplinkComparison { verdict, text }
+}
+
 /// Works out the lines, the spec's total and the total with what the example omits.
 pub fn calculate(inputs: BandwidthInputs) -> BandwidthCalculation {
     let lines = vec![
-        call_line("Touchpoint Plus Softphone calls", "2.1", inputs.softphones, inputs.busy),
-        call_line("Fixed IP phone calls", "2.1", inputs.ip_phones, inputs.busy),
-        call_line("S4B/Lync or Teams integration calls", "3.2.2", inputs.integrated, inputs.busy),
+        call_line("Touchpoint Plus Softphone calls", section_id!("2.1"), inputs.softphones, inputs.busy),
+        call_line("Fixed IP phone calls", section_id!("2.1"), inputs.ip_phones, inputs.busy),
+        call_line("S4B/Lync or Teams integration calls", section_id!("3.2.2"), inputs.integrated, inputs.busy),
         per_user_line(
             "Exchange calendar integration",
-            "3.1.2",
+            section_id!("3.1.2"),
             inputs.calendar_users,
             limits::CALENDAR_BANDWIDTH_PER_USER,
         ),
@@ -120,7 +158,7 @@ pub fn calculate(inputs: BandwidthInputs) -> BandwidthCalculation {
     if inputs.agents > 0 {
         omitted.push(BandwidthLine {
             label: "Contact-centre agents' calls (left out of 5.1)",
-            section: "5.1",
+            section: METHOD,
             formula: format!("{} agents on calls at once × {}", inputs.agents, limits::CALL_BANDWIDTH),
             bandwidth: limits::CALL_BANDWIDTH.times(u64::from(inputs.agents)),
         });
@@ -128,7 +166,7 @@ pub fn calculate(inputs: BandwidthInputs) -> BandwidthCalculation {
     if inputs.presence_users > 0 {
         omitted.push(per_user_line(
             "S4B/Lync presence signalling (left out of 5.1)",
-            "3.2.1",
+            section_id!("3.2.1"),
             inputs.presence_users,
             limits::PRESENCE_BANDWIDTH_PER_USER,
         ));
@@ -141,6 +179,24 @@ pub fn calculate(inputs: BandwidthInputs) -> BandwidthCalculation {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_stated_uplink_is_judged_against_both_totals() {
+        // 5.1: 3264 kbit/s by the spec's method; 4764 with the agents it leaves out.
+        let calculation = calculate(BandwidthInputs::SPEC_EXAMPLE);
+        let check = |uplink: Option<u64>, verdict: Verdict, text: &str| {
+            let comparison = compare_uplink(&calculation, uplink.map(Bandwidth::kbps));
+            assert_eq!(comparison.verdict, verdict, "{uplink:?}");
+            assert!(comparison.text.contains(text), "{uplink:?}: {}", comparison.text);
+        };
+        check(None, Verdict::NeedsConfirmation, "State the site's uplink");
+        check(Some(0), Verdict::Fail, "below the spec's minimum of 3.264 Mbit/s");
+        check(Some(3263), Verdict::Fail, "below");
+        check(Some(3264), Verdict::Warning, "meets the spec's minimum of 3.264 Mbit/s, but not the 4.764 Mbit/s");
+        check(Some(4763), Verdict::Warning, "but not");
+        check(Some(4764), Verdict::Pass, "covers 4.764 Mbit/s");
+        check(Some(100_000), Verdict::Pass, "covers");
+    }
     use crate::units::format_mbps;
 
     fn check(inputs: BandwidthInputs, expected_lines_kbps: &[u64], total_kbps: u64, with_omitted_kbps: u64) {

@@ -3,8 +3,8 @@
 
 use crate::confirmation::Confirmations;
 use crate::plan::Plan;
-use crate::requirement::{Requirement, Verification};
-use crate::section::{Section, section};
+use crate::requirement::{Requirement, RequirementId, Verification};
+use crate::section::Section;
 use crate::verdict::{Finding, Verdict};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -23,6 +23,18 @@ pub enum Source {
     Open,
 }
 
+impl Source {
+    /// How the source reads beside an item, in the page and in the report.
+    pub const fn label(&self) -> &'static str {
+        match self {
+            Source::ThisBrowser => "checked in this browser",
+            Source::Person => "confirmed by a person",
+            Source::SharedResult => "reported by the link's sender",
+            Source::Open => "open",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ChecklistItem {
     pub requirement: &'static Requirement,
@@ -36,6 +48,22 @@ impl ChecklistItem {
     /// Settled and fine: passed or not applicable.
     pub fn is_done(&self) -> bool {
         matches!(self.verdict, Verdict::Pass | Verdict::NotApplicable)
+    }
+
+    /// A person may confirm only what nobody could see: an open question, never a failure or
+    /// a warning that was measured.
+    pub fn can_confirm(&self) -> bool {
+        self.verdict == Verdict::NeedsConfirmation && self.source != Source::Person
+    }
+
+    /// A person's confirmation can be taken back.
+    pub fn can_undo(&self) -> bool {
+        self.source == Source::Person
+    }
+
+    /// The item's verification methods, as they read.
+    pub fn methods(&self) -> Vec<&'static str> {
+        self.requirement.verification.iter().map(|method| method.label()).collect()
     }
 }
 
@@ -56,23 +84,32 @@ impl ChecklistGroup {
 pub struct Progress {
     pub done: usize,
     pub total: usize,
+    /// Of those not done, how many failed.
+    pub failing: usize,
 }
 
 pub fn progress(groups: &[ChecklistGroup]) -> Progress {
+    let items = || groups.iter().flat_map(|group| group.items.iter());
     Progress {
-        done: groups.iter().map(ChecklistGroup::done).sum(),
-        total: groups.iter().map(|group| group.items.len()).sum(),
+        done: items().filter(|item| item.is_done()).count(),
+        total: items().count(),
+        failing: items().filter(|item| item.verdict == Verdict::Fail).count(),
+    }
+}
+
+impl Progress {
+    /// Whole percent settled; an empty list is 0 %.
+    pub fn percent(self) -> usize {
+        (self.done * 100).checked_div(self.total).unwrap_or(0)
+    }
+
+    pub fn left(self) -> usize {
+        self.total - self.done
     }
 }
 
 fn how_to_verify(requirement: &Requirement) -> &'static str {
-    match requirement.verification.first() {
-        Some(Verification::Browser) => "Open this page on the computer concerned to check it, or confirm it",
-        Some(Verification::Measured) => "Measure it with the network checks or the native probe, or confirm it",
-        Some(Verification::Calculated) => "Compare the calculation below with the site, then confirm it",
-        Some(Verification::File) => "Check the files concerned, then confirm it",
-        _ => "Only a person can confirm this",
-    }
+    requirement.verification.first().map_or(Verification::Person, |&method| method).how_to_settle()
 }
 
 /// Builds the checklist for a plan from what is known. With `prefer_shared`, results a link
@@ -82,15 +119,15 @@ pub fn checklist(
     plan: &Plan,
     findings: &[Finding],
     confirmations: &Confirmations,
-    shared_results: &BTreeMap<String, Verdict>,
+    shared_results: &BTreeMap<RequirementId, Verdict>,
     prefer_shared: bool,
 ) -> Vec<ChecklistGroup> {
     let mut groups: Vec<ChecklistGroup> = Vec::new();
     for requirement in plan.requirements() {
-        let shadowed = prefer_shared && shared_results.contains_key(requirement.id);
+        let shadowed = prefer_shared && shared_results.contains_key(&requirement.id);
         let finding = findings.iter().find(|finding| finding.requirement == requirement.id && !shadowed);
         let confirmation = confirmations.get(requirement.id);
-        let item = match (finding, confirmation, shared_results.get(requirement.id)) {
+        let item = match (finding, confirmation, shared_results.get(&requirement.id)) {
             // What was seen wins, except that a person may settle what the browser could not.
             (Some(finding), _, _) => {
                 let finding = confirmations.apply(finding.clone());
@@ -121,11 +158,8 @@ pub fn checklist(
             },
         };
         match groups.last_mut() {
-            Some(group) if group.section.id == requirement.section => group.items.push(item),
-            _ => {
-                let Some(section) = section(requirement.section) else { continue };
-                groups.push(ChecklistGroup { section, items: vec![item] });
-            }
+            Some(group) if group.section.id == requirement.section.as_str() => group.items.push(item),
+            _ => groups.push(ChecklistGroup { section: requirement.section.section(), items: vec![item] }),
         }
     }
     groups
@@ -141,8 +175,8 @@ mod tests {
     fn items_take_the_best_source_available() {
         let plan = Plan { softphone_pc_users: 3, ..Plan::default() };
         let mut confirmations = Confirmations::new();
-        confirmations.confirm("net.no-hubs", Date::new(2026, 11, 23), "all switched");
-        let results = [("net.switched-lan".to_owned(), Verdict::Pass)].into();
+        confirmations.confirm(crate::requirement_id!("net.no-hubs"), Date::new(2026, 11, 23), "all switched");
+        let results = [(crate::requirement_id!("net.switched-lan"), Verdict::Pass)].into();
         let groups = checklist(&plan, &[single_user()], &confirmations, &results, false);
         let item = |id: &str| {
             groups.iter().flat_map(|group| &group.items).find(|item| item.requirement.id == id).unwrap().clone()
@@ -165,7 +199,7 @@ mod tests {
     #[test]
     fn a_customers_results_stand_above_the_readers_own_browser() {
         let plan = Plan { softphone_pc_users: 3, ..Plan::default() };
-        let results = [("softphone.single-user".to_owned(), Verdict::Fail)].into();
+        let results = [(crate::requirement_id!("softphone.single-user"), Verdict::Fail)].into();
         let item = |prefer_shared| {
             let groups = checklist(&plan, &[single_user()], &Confirmations::new(), &results, prefer_shared);
             let item = groups

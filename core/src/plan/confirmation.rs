@@ -1,5 +1,6 @@
 //! What people have confirmed that no browser can see, kept in the browser between visits.
 
+use crate::requirement::RequirementId;
 use crate::units::Date;
 use crate::verdict::{Finding, Verdict};
 use serde::{Deserialize, Serialize};
@@ -8,8 +9,8 @@ use std::collections::BTreeMap;
 /// One confirmation: when, and an optional note.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Confirmation {
-    /// The day, as YYYY-MM-DD.
-    pub on: String,
+    /// The day, written YYYY-MM-DD.
+    pub on: Date,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
 }
@@ -18,7 +19,7 @@ pub struct Confirmation {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Confirmations {
     pub version: u32,
-    pub confirmed: BTreeMap<String, Confirmation>,
+    pub confirmed: BTreeMap<RequirementId, Confirmation>,
 }
 
 impl Confirmations {
@@ -28,16 +29,16 @@ impl Confirmations {
         Confirmations { version: Self::VERSION, confirmed: BTreeMap::new() }
     }
 
-    pub fn confirm(&mut self, requirement: &str, on: Date, note: &str) {
-        self.confirmed.insert(requirement.to_owned(), Confirmation { on: on.to_string(), note: note.to_owned() });
+    pub fn confirm(&mut self, requirement: RequirementId, on: Date, note: &str) {
+        self.confirmed.insert(requirement, Confirmation { on, note: note.to_owned() });
     }
 
-    pub fn revoke(&mut self, requirement: &str) {
-        self.confirmed.remove(requirement);
+    pub fn revoke(&mut self, requirement: RequirementId) {
+        self.confirmed.remove(&requirement);
     }
 
-    pub fn get(&self, requirement: &str) -> Option<&Confirmation> {
-        self.confirmed.get(requirement)
+    pub fn get(&self, requirement: RequirementId) -> Option<&Confirmation> {
+        self.confirmed.get(&requirement)
     }
 
     /// A finding the browser could not settle becomes a pass once a person has confirmed it;
@@ -56,7 +57,7 @@ impl Confirmations {
                 finding.evidence.push_str(&format!(". Note: {}", confirmation.note));
             }
             finding.advice = None;
-            finding.confirmed_on = Some(confirmation.on.clone());
+            finding.confirmed_on = Some(confirmation.on);
         }
         finding
     }
@@ -71,18 +72,18 @@ mod tests {
     fn confirmations_turn_only_open_questions_into_passes() {
         let mut confirmations = Confirmations::new();
         assert_eq!(confirmations.apply(single_user()).verdict, Verdict::NeedsConfirmation);
-        confirmations.confirm("softphone.single-user", Date::new(2026, 11, 23), "all desktops");
+        confirmations.confirm(crate::requirement_id!("softphone.single-user"), Date::new(2026, 11, 23), "all desktops");
         let confirmed = confirmations.apply(single_user());
         assert_eq!(confirmed.verdict, Verdict::Pass);
         assert!(confirmed.evidence.starts_with("Confirmed by a person on 2026-11-23"));
         assert!(confirmed.evidence.ends_with("Note: all desktops"));
-        assert_eq!(confirmed.confirmed_on.as_deref(), Some("2026-11-23"));
+        assert_eq!(confirmed.confirmed_on, Some(Date::new(2026, 11, 23)));
 
         let mut failed = single_user();
         failed.verdict = Verdict::Fail;
         assert_eq!(confirmations.apply(failed).verdict, Verdict::Fail, "a confirmation never hides a failure");
 
-        confirmations.revoke("softphone.single-user");
+        confirmations.revoke(crate::requirement_id!("softphone.single-user"));
         assert_eq!(confirmations.apply(single_user()).verdict, Verdict::NeedsConfirmation);
     }
 }

@@ -8,7 +8,9 @@
 use crate::condition::AccessPath;
 use crate::confirmation::{Confirmation, Confirmations};
 use crate::plan::{Calendar, CustomerAddresses, Plan, SkypeIntegration};
-use crate::verdict::Verdict;
+use crate::requirement::RequirementId;
+use crate::units::Date;
+use crate::verdict::{Finding, Verdict};
 use std::collections::BTreeMap;
 use thiserror::Error;
 
@@ -25,6 +27,38 @@ pub enum LinkPurpose {
     Results,
 }
 
+impl LinkPurpose {
+    /// Whether the results a link brought stand above this browser's own findings: a reader
+    /// of a customer's results wants the customer's machine, not their own.
+    pub fn prefers_shared_results(self) -> bool {
+        self == LinkPurpose::Results
+    }
+}
+
+impl Shared {
+    /// What a link made for `purpose` carries, which is a privacy rule: a plan for a customer
+    /// carries the plan alone — no answers and no results, which the customer gives and which
+    /// would otherwise be the maker's own machine; results sent back carry the plan, every
+    /// confirmation with its note, and one verdict per check, never the evidence (addresses,
+    /// timings, the user agent).
+    pub fn for_purpose(
+        purpose: LinkPurpose,
+        plan: &Plan,
+        confirmations: &Confirmations,
+        findings: &[Finding],
+    ) -> Shared {
+        match purpose {
+            LinkPurpose::Prefill => Shared { purpose, plan: plan.clone(), ..Shared::default() },
+            LinkPurpose::Results => Shared {
+                purpose,
+                plan: plan.clone(),
+                confirmations: confirmations.clone(),
+                results: findings.iter().map(|finding| (finding.requirement, finding.verdict)).collect(),
+            },
+        }
+    }
+}
+
 /// Everything a link carries.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Shared {
@@ -32,7 +66,7 @@ pub struct Shared {
     pub plan: Plan,
     pub confirmations: Confirmations,
     /// Verdicts by requirement id, as the sender's browser saw them.
-    pub results: BTreeMap<String, Verdict>,
+    pub results: BTreeMap<RequirementId, Verdict>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -311,29 +345,24 @@ pub fn decode_link(text: &str) -> Result<Shared, LinkError> {
                 for item in value.split(',').filter(|item| !item.is_empty()) {
                     let mut parts = item.splitn(3, '~');
                     let (id, on, note) = (parts.next(), parts.next(), parts.next().map(percent_decode));
+                    let id = id.map(RequirementId::parse);
+                    let on = on.map(str::parse::<Date>);
                     match (id, on, note) {
-                        (Some(id), Some(on), note)
-                            if crate::requirement::requirement(id).is_some() && note != Some(None) =>
-                        {
+                        (Some(Ok(id)), Some(Ok(on)), note) if note != Some(None) => {
                             let note = note.flatten().unwrap_or_default();
-                            shared
-                                .confirmations
-                                .confirmed
-                                .insert(id.to_owned(), Confirmation { on: on.to_owned(), note });
+                            shared.confirmations.confirmed.insert(id, Confirmation { on, note });
                         }
+                        (_, Some(Err(wrong_date)), _) => problems.push(format!("y: \"{item}\": {wrong_date}")),
                         _ => problems.push(format!("y: \"{item}\" is not a confirmation of a known requirement")),
                     }
                 }
             }
             "v" => {
                 for item in value.split(',').filter(|item| !item.is_empty()) {
-                    match item.split_once('~') {
-                        Some((id, code))
-                            if crate::requirement::requirement(id).is_some() && verdict_from(code).is_some() =>
-                        {
-                            shared
-                                .results
-                                .insert(id.to_owned(), verdict_from(code).unwrap_or(Verdict::NeedsConfirmation));
+                    let result = item.split_once('~').map(|(id, code)| (RequirementId::parse(id), verdict_from(code)));
+                    match result {
+                        Some((Ok(id), Some(verdict))) => {
+                            shared.results.insert(id, verdict);
                         }
                         _ => problems.push(format!("v: \"{item}\" is not a result of a known requirement")),
                     }
@@ -353,14 +382,49 @@ mod tests {
 
     fn example() -> Shared {
         let mut confirmations = Confirmations::new();
-        confirmations.confirm("net.no-hubs", Date::new(2026, 11, 23), "checked with Anna, 3rd floor & basement");
-        confirmations.confirm("softphone.single-user", Date::new(2026, 11, 22), "");
+        confirmations.confirm(
+            crate::requirement_id!("net.no-hubs"),
+            Date::new(2026, 11, 23),
+            "checked with Anna, 3rd floor & basement",
+        );
+        confirmations.confirm(crate::requirement_id!("softphone.single-user"), Date::new(2026, 11, 22), "");
         let mut plan = Plan::spec_example();
         plan.uplink_kbps = Some(10_000);
         plan.addresses.exchange_ews = Some("198.51.100.7/32".parse().unwrap());
-        let results =
-            [("pc.browser".to_owned(), Verdict::Pass), ("softphone.pc-os".to_owned(), Verdict::Warning)].into();
+        let results = [
+            (crate::requirement_id!("pc.browser"), Verdict::Pass),
+            (crate::requirement_id!("softphone.pc-os"), Verdict::Warning),
+        ]
+        .into();
         Shared { purpose: LinkPurpose::Results, plan, confirmations, results }
+    }
+
+    #[test]
+    fn each_purpose_carries_only_what_it_may() {
+        let source = example();
+        let finding = Finding::new(
+            crate::requirement_id!("pc.browser"),
+            Verdict::Warning,
+            "Chrome 99 on 198.51.100.23".into(),
+            None,
+        );
+        let check = |purpose: LinkPurpose, confirmations: usize, results: &[(RequirementId, Verdict)]| {
+            let shared =
+                Shared::for_purpose(purpose, &source.plan, &source.confirmations, std::slice::from_ref(&finding));
+            assert_eq!(shared.plan, source.plan);
+            assert_eq!(shared.confirmations.confirmed.len(), confirmations, "{purpose:?}");
+            assert_eq!(shared.results.into_iter().collect::<Vec<_>>(), results, "{purpose:?}");
+            let link = encode_link(&Shared::for_purpose(
+                purpose,
+                &source.plan,
+                &source.confirmations,
+                std::slice::from_ref(&finding),
+            ));
+            assert!(!link.contains("198.51.100.23") && !link.contains("Chrome"), "no evidence travels: {link}");
+        };
+        check(LinkPurpose::Prefill, 0, &[]);
+        check(LinkPurpose::Results, 2, &[(crate::requirement_id!("pc.browser"), Verdict::Warning)]);
+        assert!(LinkPurpose::Results.prefers_shared_results() && !LinkPurpose::Prefill.prefers_shared_results());
     }
 
     #[test]
@@ -432,7 +496,7 @@ mod tests {
             if next() % 2 == 0 {
                 let note: String =
                     (0..(next() % 20)).map(|_| char::from_u32((next() % 0x3000) as u32).unwrap_or('x')).collect();
-                shared.confirmations.confirm("net.no-hubs", Date::new(2026, 1, 1), &note);
+                shared.confirmations.confirm(crate::requirement_id!("net.no-hubs"), Date::new(2026, 1, 1), &note);
             }
             let link = encode_link(&shared);
             assert_eq!(decode_link(&link), Ok(shared), "{link}");

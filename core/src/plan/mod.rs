@@ -380,7 +380,8 @@ mod tests {
 
     #[test]
     fn requirements_depend_on_the_plan() {
-        let ids = |plan: &Plan| plan.requirements().iter().map(|requirement| requirement.id).collect::<Vec<_>>();
+        let ids =
+            |plan: &Plan| plan.requirements().iter().map(|requirement| requirement.id.as_str()).collect::<Vec<_>>();
         let internet = ids(&Plan::default());
         assert!(internet.contains(&"pc.browser") && !internet.contains(&"datanet.routing"));
         assert!(!internet.contains(&"softphone.pc-memory"));

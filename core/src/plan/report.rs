@@ -1,10 +1,11 @@
 //! The site report as Markdown and JSON: what the printed page shows, for files and tickets.
 
-use crate::bandwidth::{BandwidthCalculation, calculate};
-use crate::checklist::{ChecklistGroup, Progress, Source, progress};
+use crate::bandwidth::{BandwidthCalculation, METHOD, UplinkComparison, calculate, compare_uplink};
+use crate::checklist::{ChecklistGroup, Progress, progress};
 use crate::export::{RuleFormat, export};
 use crate::plan::Plan;
 use crate::section::{SPEC_DATE, SPEC_VERSION};
+use crate::units::Bandwidth;
 use crate::units::{Date, format_mbps};
 use crate::verdict::Verdict;
 use serde::Serialize;
@@ -19,10 +20,13 @@ pub struct Report<'a> {
     pub progress: Progress,
     pub checklist: &'a [ChecklistGroup],
     pub bandwidth: BandwidthCalculation,
+    /// The plan's stated uplink against the calculation.
+    pub uplink: UplinkComparison,
     pub firewall_rules: Vec<&'static crate::firewall::FirewallRule>,
 }
 
 pub fn report<'a>(plan: &'a Plan, checklist: &'a [ChecklistGroup], date: Date) -> Report<'a> {
+    let calculation = calculate(plan.bandwidth_inputs());
     Report {
         date,
         spec_version: SPEC_VERSION,
@@ -30,22 +34,14 @@ pub fn report<'a>(plan: &'a Plan, checklist: &'a [ChecklistGroup], date: Date) -
         plan,
         progress: progress(checklist),
         checklist,
-        bandwidth: calculate(plan.bandwidth_inputs()),
+        bandwidth: calculation.clone(),
+        uplink: compare_uplink(&calculation, plan.uplink_kbps.map(Bandwidth::kbps)),
         firewall_rules: plan.firewall_rules(),
     }
 }
 
 pub fn report_json(report: &Report<'_>) -> String {
     serde_json::to_string_pretty(report).unwrap_or_default()
-}
-
-fn source_label(source: &Source) -> &'static str {
-    match source {
-        Source::ThisBrowser => "checked in the browser",
-        Source::Person => "confirmed by a person",
-        Source::SharedResult => "reported by the sender's browser",
-        Source::Open => "open",
-    }
 }
 
 pub fn report_markdown(report: &Report<'_>) -> String {
@@ -94,7 +90,7 @@ pub fn report_markdown(report: &Report<'_>) -> String {
                 "- [{mark}] **{}** {} — {}: {}.{note}",
                 item.verdict.label(),
                 item.requirement.statement,
-                source_label(&item.source),
+                item.source.label(),
                 item.evidence.trim_end_matches('.')
             );
         }
@@ -103,17 +99,19 @@ pub fn report_markdown(report: &Report<'_>) -> String {
     for line in report.bandwidth.lines.iter() {
         let _ = writeln!(text, "| {} | {} | {} | {} |", line.label, line.formula, line.bandwidth, line.section);
     }
-    let _ = writeln!(text, "| **Total (the spec's method)** | | **{}** | 5.1 |", format_mbps(report.bandwidth.total));
+    let _ =
+        writeln!(text, "| **Total (the spec's method)** | | **{}** | {METHOD} |", format_mbps(report.bandwidth.total));
     for line in report.bandwidth.omitted.iter() {
         let _ = writeln!(text, "| {} | {} | {} | {} |", line.label, line.formula, line.bandwidth, line.section);
     }
     if !report.bandwidth.omitted.is_empty() {
         let _ = writeln!(
             text,
-            "| **Total including what 5.1 leaves out** | | **{}** | |",
+            "| **Total including what {METHOD} leaves out** | | **{}** | |",
             format_mbps(report.bandwidth.total_with_omitted)
         );
     }
+    let _ = writeln!(text, "\n**{}:** {}", report.uplink.verdict.label(), report.uplink.text);
     text.push('\n');
     text.push_str(
         &export(&report.firewall_rules, &report.plan.addresses, RuleFormat::Markdown, &Default::default())

@@ -2,6 +2,7 @@
 
 use crate::condition::{AccessPath, AddOn, Condition, Endpoint, Role};
 use crate::limits;
+use crate::section::{SectionId, same};
 use crate::units::{Bandwidth, Gigabytes, Millis, Percent, Period, Resolution, Service};
 use ipnet::Ipv4Net;
 use serde::Serialize;
@@ -19,6 +20,17 @@ pub enum Obligation {
     Recommended,
 }
 
+impl Obligation {
+    /// The word the catalogue shows.
+    pub const fn label(self) -> &'static str {
+        match self {
+            Obligation::Must => "Must",
+            Obligation::Should => "Should",
+            Obligation::Recommended => "Recommended",
+        }
+    }
+}
+
 /// How a requirement can be verified, strongest first where a requirement lists several.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -33,6 +45,30 @@ pub enum Verification {
     File,
     /// Only a person can confirm it.
     Person,
+}
+
+impl Verification {
+    /// How the method reads in the catalogue, the checklist and the report.
+    pub const fn label(self) -> &'static str {
+        match self {
+            Verification::Browser => "checked in the browser",
+            Verification::Measured => "measured",
+            Verification::Calculated => "calculated",
+            Verification::File => "validated from a file",
+            Verification::Person => "confirmed by a person",
+        }
+    }
+
+    /// What a reader does to settle an open requirement verified this way.
+    pub const fn how_to_settle(self) -> &'static str {
+        match self {
+            Verification::Browser => "Open this page on the computer concerned to check it, or confirm it",
+            Verification::Measured => "Measure it with the network checks or the native probe, or confirm it",
+            Verification::Calculated => "Compare the calculation below with the site, then confirm it",
+            Verification::File => "Check the files concerned, then confirm it",
+            Verification::Person => "Only a person can confirm this",
+        }
+    }
 }
 
 /// What a delay limit is measured between.
@@ -68,15 +104,85 @@ pub enum Value {
     Period { period: Period },
 }
 
+/// The id of a requirement of the catalogue, `area.topic`, stable and never reused for another
+/// meaning. Written `requirement_id!("net.jitter")` (or `RequirementId::known` inside a
+/// `const`), an id the catalogue lacks stops the build; from outside it is `parse`d.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct RequirementId(&'static str);
+
+/// A text that names no requirement of the catalogue.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the catalogue has no requirement \"{0}\"")]
+pub struct UnknownRequirement(pub String);
+
+impl RequirementId {
+    /// The requirement `id`; evaluated in a `const`, an unknown id is a build error.
+    pub const fn known(id: &'static str) -> RequirementId {
+        let mut index = 0;
+        while index < REQUIREMENTS.len() {
+            if same(REQUIREMENTS[index].id.0, id) {
+                return REQUIREMENTS[index].id;
+            }
+            index += 1;
+        }
+        panic!("the catalogue has no such requirement")
+    }
+
+    /// Reads an id from outside (a link, stored answers, an argument).
+    pub fn parse(text: &str) -> Result<RequirementId, UnknownRequirement> {
+        requirement(text).map(|found| found.id).ok_or_else(|| UnknownRequirement(text.to_owned()))
+    }
+
+    pub const fn as_str(self) -> &'static str {
+        self.0
+    }
+
+    /// The catalogue's row; there always is one.
+    pub fn requirement(self) -> &'static Requirement {
+        requirement(self.0).expect("a RequirementId names a catalogued requirement")
+    }
+
+    pub fn section(self) -> SectionId {
+        self.requirement().section
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RequirementId {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<RequirementId, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        RequirementId::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+impl std::fmt::Display for RequirementId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl PartialEq<&str> for RequirementId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+/// A requirement id checked against the catalogue while the code is built.
+#[macro_export]
+macro_rules! requirement_id {
+    ($id:literal) => {
+        const { $crate::requirement::RequirementId::known($id) }
+    };
+}
+
 /// One requirement of the spec.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Requirement {
-    /// Stable id, `area.topic`; never reused for another meaning.
-    pub id: &'static str,
+    pub id: RequirementId,
     /// The section that states it.
-    pub section: &'static str,
+    pub section: SectionId,
     /// Other sections that state the same thing again.
-    pub see_also: &'static [&'static str],
+    pub see_also: &'static [SectionId],
     /// One line in the spec's own terms.
     pub statement: &'static str,
     pub obligation: Obligation,
@@ -109,10 +215,19 @@ const fn req(
     applies: Condition,
     verification: &'static [Verification],
 ) -> Requirement {
-    Requirement { id, section, see_also: &[], statement, obligation, values, applies, verification }
+    Requirement {
+        id: RequirementId(id),
+        section: SectionId::known(section),
+        see_also: &[],
+        statement,
+        obligation,
+        values,
+        applies,
+        verification,
+    }
 }
 
-const fn also(requirement: Requirement, see_also: &'static [&'static str]) -> Requirement {
+const fn also(requirement: Requirement, see_also: &'static [SectionId]) -> Requirement {
     Requirement { see_also, ..requirement }
 }
 
@@ -305,7 +420,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
             Condition::All(&[DATANET, ATTENDANT]),
             &[Person],
         ),
-        &["3.4"],
+        &[SectionId::known("3.4")],
     ),
     // 2.4 E-mail server
     req("mail.own-account", "2.4", Should, "Each user has their own e-mail account.", &[], Always, &[Person]),
@@ -428,7 +543,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
             ATTENDANT,
             &[Person],
         ),
-        &["3.4"],
+        &[SectionId::known("3.4")],
     ),
     also(
         req(
@@ -440,7 +555,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
             ATTENDANT,
             &[Person],
         ),
-        &["3.4"],
+        &[SectionId::known("3.4")],
     ),
     req(
         "pc.remote-installation",
@@ -610,7 +725,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
             Add(AddOn::ExchangeOnPremise),
             &[Calculated, Person],
         ),
-        &["6.4"],
+        &[SectionId::known("6.4")],
     ),
     req(
         "exchange.basic-auth",
@@ -738,7 +853,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
             S4B,
             &[Calculated, Person],
         ),
-        &["6.5"],
+        &[SectionId::known("6.5")],
     ),
     also(
         req(
@@ -750,7 +865,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
             S4B,
             &[Calculated, Person],
         ),
-        &["6.5"],
+        &[SectionId::known("6.5")],
     ),
     also(
         req(
@@ -762,7 +877,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
             S4B,
             &[Measured, Person],
         ),
-        &["6.5"],
+        &[SectionId::known("6.5")],
     ),
     req(
         "s4b.front-end-dns",
@@ -883,7 +998,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
             S4B_VOICE,
             &[Calculated, Person],
         ),
-        &["6.5"],
+        &[SectionId::known("6.5")],
     ),
     also(
         req(
@@ -895,7 +1010,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
             S4B_VOICE,
             &[Measured, Person],
         ),
-        &["6.5"],
+        &[SectionId::known("6.5")],
     ),
     also(
         req(
@@ -907,7 +1022,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
             S4B_VOICE,
             &[Calculated, Person],
         ),
-        &["6.5"],
+        &[SectionId::known("6.5")],
     ),
     req(
         "s4b-voice.mediation-dns",
@@ -1015,7 +1130,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
             ATTENDANT,
             &[Measured, Person],
         ),
-        &["6.6"],
+        &[SectionId::known("6.6")],
     ),
     // 3.5 AD integration
     also(
@@ -1032,7 +1147,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
             Add(AddOn::AdIntegration),
             &[Measured, Person],
         ),
-        &["6.7"],
+        &[SectionId::known("6.7")],
     ),
     req(
         "ad.import-file",
@@ -1168,5 +1283,5 @@ pub const REQUIREMENTS: &[Requirement] = &[
 
 /// Looks a requirement up by id.
 pub fn requirement(id: &str) -> Option<&'static Requirement> {
-    REQUIREMENTS.iter().find(|requirement| requirement.id == id)
+    REQUIREMENTS.iter().find(|requirement| requirement.id.0 == id)
 }

@@ -68,6 +68,98 @@ pub fn section(id: &str) -> Option<&'static Section> {
     SECTIONS.iter().find(|section| section.id == id)
 }
 
+/// `const`-time string equality (`==` on `str` is not yet `const`).
+pub(crate) const fn same(left: &str, right: &str) -> bool {
+    let (left, right) = (left.as_bytes(), right.as_bytes());
+    if left.len() != right.len() {
+        return false;
+    }
+    let mut index = 0;
+    while index < left.len() {
+        if left[index] != right[index] {
+            return false;
+        }
+        index += 1;
+    }
+    true
+}
+
+const fn position(id: &str) -> Option<usize> {
+    let mut index = 0;
+    while index < SECTIONS.len() {
+        if same(SECTIONS[index].id, id) {
+            return Some(index);
+        }
+        index += 1;
+    }
+    None
+}
+
+/// A section number that the table of contents has: the only way to cite the spec. Written
+/// `section_id!("2.5.1")` (or `SectionId::known` inside a `const`), a number the spec lacks
+/// stops the build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(transparent)]
+pub struct SectionId(&'static str);
+
+/// A text that names no section of the table of contents.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the spec has no section \"{0}\"")]
+pub struct UnknownSection(pub String);
+
+impl SectionId {
+    /// The section numbered `id`; evaluated in a `const`, an unknown number is a build error.
+    pub const fn known(id: &'static str) -> SectionId {
+        match position(id) {
+            Some(index) => SectionId(SECTIONS[index].id),
+            None => panic!("the spec has no such section"),
+        }
+    }
+
+    /// Reads a section number from outside (a file, a link, an argument).
+    pub fn parse(text: &str) -> Result<SectionId, UnknownSection> {
+        section(text).map(|found| SectionId(found.id)).ok_or_else(|| UnknownSection(text.to_owned()))
+    }
+
+    pub const fn as_str(self) -> &'static str {
+        self.0
+    }
+
+    /// The section's row of the table of contents; there always is one.
+    pub fn section(self) -> &'static Section {
+        section(self.0).expect("a SectionId names a listed section")
+    }
+
+    pub fn title(self) -> &'static str {
+        self.section().title
+    }
+
+    /// The section one level up ("2.5" for "2.5.1"), if any.
+    pub fn parent(self) -> Option<SectionId> {
+        let (parent, _) = self.0.rsplit_once('.')?;
+        SectionId::parse(parent).ok()
+    }
+
+    /// The numbers in document order ("2.10" after "2.9").
+    pub fn order(self) -> Vec<u32> {
+        section_order(self.0)
+    }
+}
+
+impl std::fmt::Display for SectionId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+/// A section number checked against the table of contents while the code is built.
+#[macro_export]
+macro_rules! section_id {
+    ($id:literal) => {
+        const { $crate::section::SectionId::known($id) }
+    };
+}
+
 /// Orders section numbers the way the document does ("2.10" after "2.9", "2" before "2.1").
 pub fn section_order(id: &str) -> Vec<u32> {
     id.split('.').map(|part| part.parse().unwrap_or(u32::MAX)).collect()
@@ -83,6 +175,15 @@ mod tests {
             assert!(section_order(pair[0].id) < section_order(pair[1].id), "{} before {}", pair[0].id, pair[1].id);
             assert!(pair[0].page <= pair[1].page, "pages run forwards at {}", pair[1].id);
         }
+    }
+
+    #[test]
+    fn section_ids_read_only_listed_numbers() {
+        assert_eq!(SectionId::parse("2.5.1").map(SectionId::title), Ok("Web Browser"));
+        assert_eq!(SectionId::parse("2.9"), Err(UnknownSection("2.9".into())));
+        assert_eq!(SectionId::parse(""), Err(UnknownSection(String::new())));
+        assert_eq!(section_id!("6.3").parent(), Some(section_id!("6")));
+        assert_eq!(section_id!("1").parent(), None);
     }
 
     #[test]

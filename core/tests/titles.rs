@@ -1,0 +1,84 @@
+//! Every check the app can show has a card title in `CHECK_TITLES`: every producer of findings
+//! is run over the inputs that reach each of its branches, and each finding's requirement must
+//! have its title.
+
+use sitecheck_core::device::{AudioDevices, DeviceFacts, environment_findings};
+use sitecheck_core::environment::{Signals, detect};
+use sitecheck_core::ice::{Candidate, CandidateKind, GatherEnd, Gathered, udp_findings};
+use sitecheck_core::network::{
+    FetchOutcome, Sample, blocked_port_findings, network_findings, reachability_finding, statistics, throughput_finding,
+};
+use sitecheck_core::units::Date;
+use sitecheck_core::verdict::{CHECK_TITLES, Finding};
+
+fn user_agents() -> Vec<String> {
+    include_str!("data/user-agents.tsv")
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .filter_map(|line| line.split('\t').nth(4).map(str::to_owned))
+        .collect()
+}
+
+fn all_findings() -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let facts = [
+        DeviceFacts::default(),
+        DeviceFacts {
+            device_memory: Some(2.0),
+            screen_css: Some((800, 600)),
+            device_pixel_ratio: Some(1.0),
+            audio: AudioDevices::Listed { inputs: 0, outputs: 0 },
+        },
+    ];
+    for user_agent in user_agents() {
+        for touch in [Some(0), Some(5)] {
+            let environment = detect(&Signals { user_agent: user_agent.clone(), hints: None, max_touch_points: touch });
+            for facts in &facts {
+                findings.extend(environment_findings(&environment, facts, Date::new(2026, 12, 2)));
+            }
+        }
+    }
+    let samples: Vec<Sample> =
+        (0..40).map(|index| if index % 7 == 0 { None } else { Some(20_000 + index * 500) }).collect();
+    findings.extend(network_findings(statistics(&samples).as_ref(), "test"));
+    findings.extend(network_findings(None, "test"));
+    for outcome in [
+        FetchOutcome::Answered { elapsed_ms: 30 },
+        FetchOutcome::FailedAtOnce { elapsed_ms: 1 },
+        FetchOutcome::NoAnswer { timeout_ms: 3000 },
+    ] {
+        findings.push(reachability_finding("https://example.test/", outcome));
+    }
+    findings.extend(blocked_port_findings(&["https://example.test:5061/".to_owned()], 5061));
+    let candidate = |kind| Candidate { protocol: "udp".into(), address: "192.0.2.1".into(), port: 5000, kind };
+    for candidates in [vec![], vec![candidate(CandidateKind::Relay)], vec![candidate(CandidateKind::ServerReflexive)]] {
+        findings.extend(udp_findings(&[Gathered {
+            server: "turn:example.test".into(),
+            candidates,
+            end: GatherEnd::Complete,
+        }]));
+    }
+    findings.extend(udp_findings(&[]));
+    findings.push(throughput_finding(10, 1000, 1000, 1000, "turn:example.test"));
+    findings.push(throughput_finding(10, 1000, 1000, 10, "turn:example.test"));
+    findings
+}
+
+#[test]
+fn every_check_has_a_card_title() {
+    let findings = all_findings();
+    assert!(findings.len() > 100, "the producers ran");
+    for finding in &findings {
+        assert!(
+            CHECK_TITLES.iter().any(|(id, _)| *id == finding.requirement),
+            "{} has no card title in CHECK_TITLES",
+            finding.requirement
+        );
+    }
+    for (id, title) in CHECK_TITLES {
+        assert!(
+            !title.is_empty() && findings.iter().any(|finding| finding.requirement == *id),
+            "{id}: a title no check uses"
+        );
+    }
+}
