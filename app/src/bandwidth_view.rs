@@ -1,7 +1,7 @@
 use crate::state::AppState;
 use leptos::prelude::*;
 use sitecheck_core::bandwidth::{METHOD, calculate, compare_uplink};
-use sitecheck_core::units::{Bandwidth, format_mbps};
+use sitecheck_core::units::format_mbps;
 
 /// The 5.1 calculation for the plan, line by line, with what the spec's example leaves out and
 /// a comparison with the stated uplink.
@@ -32,7 +32,7 @@ pub fn BandwidthView() -> impl IntoView {
         })
     };
     let comparison = move || {
-        let uplink = state.plan.with(|plan| plan.uplink_kbps).map(Bandwidth::kbps);
+        let uplink = state.plan.with(|plan| plan.uplink);
         let comparison = calculation.with(|calculation| compare_uplink(calculation, uplink));
         let verdict = comparison.verdict.slug();
         view! { <p class=format!("comparison verdict-{verdict}") data-testid="uplink" data-verdict=verdict>{comparison.text}</p> }

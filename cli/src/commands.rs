@@ -49,7 +49,7 @@ pub fn run(arguments: &[String], input: impl BufRead, output: &mut impl Write) -
         "bandwidth" => bandwidth(rest, output),
         "ua" => user_agents(rest, input, output),
         "firewall" => firewall(rest, input, output),
-        "plan" => plan(rest, output),
+        "plan" => plan(rest, input, output),
         "probe" => probe(rest, input, output),
         "help" | "--help" | "-h" => Err(CliError::Help),
         other => Err(CliError::Usage(format!("unknown command \"{other}\""))),
@@ -324,14 +324,33 @@ fn load_plan(path: &str, input: &mut impl BufRead) -> Result<Plan, CliError> {
     Ok(plan)
 }
 
-fn plan(arguments: &[String], output: &mut impl Write) -> Result<(), CliError> {
-    let parsed = Parsed::new(arguments, &Spec { flags: &["--example"], valued: &[] });
+fn plan(arguments: &[String], mut input: impl BufRead, output: &mut impl Write) -> Result<(), CliError> {
+    let parsed = Parsed::new(arguments, &Spec { flags: &["--example"], valued: &["--check"] });
     let example = parsed.flag("--example");
+    let check = parsed.value("--check").map(str::to_owned);
     parsed.finish()?;
-    if !example {
-        return Err(CliError::Usage("plan takes --example".into()));
+    if let Some(path) = check {
+        // The plan in the words of the form (one table of plan fields), then its problems.
+        let plan = load_plan(&path, &mut input)?;
+        for line in plan.summary() {
+            writeln!(output, "{line}")?;
+        }
+        let problems = plan.problems();
+        for problem in &problems {
+            writeln!(output, "Problem: {problem}")?;
+        }
+        return if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(CliError::NotCovered(format!("the plan has {} problem(s)", problems.len())))
+        };
     }
-    writeln!(output, "{}", serde_json::to_string_pretty(&Plan::spec_example()).unwrap_or_default())?;
+    if !example {
+        return Err(CliError::Usage("plan takes --example or --check FILE".into()));
+    }
+    let example =
+        serde_json::to_string_pretty(&Plan::spec_example()).map_err(|error| CliError::Input(error.to_string()))?;
+    writeln!(output, "{example}")?;
     Ok(())
 }
 

@@ -332,6 +332,33 @@ fn firewall_check_reports_coverage() {
 }
 
 #[test]
+fn plan_check_words_the_plan_and_names_its_problems() {
+    let check = |plan: &str, success: bool, lines: &[&str]| {
+        let output = sitecheck(&["plan", "--check", "-"], plan);
+        assert_eq!(output.status.success(), success, "{}", stderr(&output));
+        let text = stdout(&output);
+        for line in lines {
+            assert!(text.lines().any(|printed| printed == *line), "{line:?} in {text}");
+        }
+    };
+    let example = stdout(&sitecheck(&["plan", "--example"], ""));
+    check(&example, true, &["Access to the platform: Internet", "Users with calendar integration: 165"]);
+    check(
+        r#"{"access": "data-net", "advanced_attendant": true, "busy_percent": 35, "uplink_kbps": 2000}"#,
+        false,
+        &[
+            "Access to the platform: Telia DataNet",
+            "Share of users in a call at once: 35 %",
+            "Uplink of the site: 2000 kbit/s",
+            "Advanced Attendant",
+        ],
+    );
+    let output = sitecheck(&["plan", "--check", "-"], r#"{"busy_percent": 150}"#);
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("150 is not a percentage from 0 to 100"), "{}", stderr(&output));
+}
+
+#[test]
 fn plan_example_is_a_plan() {
     let example = stdout(&sitecheck(&["plan", "--example"], ""));
     let output = sitecheck(&["firewall", "--plan", "-", "--format", "csv"], &example);

@@ -274,6 +274,27 @@ impl Percent {
     }
 }
 
+impl<'de> Deserialize<'de> for Percent {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Percent, D::Error> {
+        let value = u64::deserialize(deserializer)?;
+        u8::try_from(value)
+            .ok()
+            .and_then(Percent::new)
+            .ok_or_else(|| serde::de::Error::custom(format!("{value} is not a percentage from 0 to 100")))
+    }
+}
+
+impl<'de> Deserialize<'de> for Bandwidth {
+    /// Read as the JSON writes it: kbit/s, whole or with decimals.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Bandwidth, D::Error> {
+        let kbps = f64::deserialize(deserializer)?;
+        if !(0.0..1e15).contains(&kbps) {
+            return Err(serde::de::Error::custom(format!("{kbps} is not a bandwidth in kbit/s")));
+        }
+        Ok(Bandwidth::bps((kbps * 1000.0).round() as u64))
+    }
+}
+
 impl fmt::Display for Percent {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} %", self.0)

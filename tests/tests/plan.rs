@@ -17,7 +17,7 @@ fn fill_spec_example(page: &Page) {
     {
         page.type_into(&format!("#{id}"), value);
     }
-    page.click("#calendar option[value='on-premise']");
+    page.click("#calendar option[value='exchange-on-premise']");
     page.type_into("#calendar-users", "165");
 }
 
@@ -157,7 +157,7 @@ fn every_export_downloads_and_the_firewall_ones_parse() {
     let page = Page::open(Engine::Chromium, Launch::default());
     page.wait_ready();
     fill_spec_example(&page);
-    page.click("#skype option[value='voice']");
+    page.click("#skype option[value='presence-and-voice']");
     page.click("#attendant");
     page.click("#ad");
     page.type_into("#address-ews", "198.51.100.7");

@@ -5,9 +5,9 @@
 //! `sc1.<fields>.<checksum>`: fields are `key=value` joined by `&`, values percent-encoded;
 //! the checksum is FNV-1a (32 bits, hex) of the fields. It catches accidents, not forgery.
 
-use crate::condition::AccessPath;
 use crate::confirmation::{Confirmation, Confirmations};
-use crate::plan::{Calendar, CustomerAddresses, Plan, SkypeIntegration};
+use crate::plan::Plan;
+use crate::plan::fields::{FieldKind, PLAN_FIELDS};
 use crate::requirement::RequirementId;
 use crate::units::Date;
 use crate::verdict::{Finding, Verdict};
@@ -144,76 +144,24 @@ fn verdict_from(code: &str) -> Option<Verdict> {
     })
 }
 
-/// Writes the link fragment (without '#').
+/// Writes the link fragment (without '#'). The plan's fields come from `PLAN_FIELDS`, each
+/// under its key and only when it is not at its default; the on/off fields share `f`.
 pub fn encode_link(shared: &Shared) -> String {
     let plan = &shared.plan;
-    let defaults = Plan::default();
     let mut fields: Vec<(&str, String)> = Vec::new();
     if shared.purpose == LinkPurpose::Results {
         fields.push(("w", "r".into()));
     }
-    if plan.access == AccessPath::DataNet {
-        fields.push(("a", "d".into()));
-    }
-    let counts = [
-        ("s", plan.softphone_pc_users),
-        ("m", plan.softphone_mac_users),
-        ("p", plan.ip_phones),
-        ("t", plan.ata_adapters),
-        ("g", plan.integrated_users),
-        ("o", plan.mobile_users),
-        ("c", plan.agents),
-        ("r", plan.acd_or_attendant_users),
-        ("eu", plan.calendar_users),
-        ("ku", plan.skype_users),
-    ];
-    for (key, value) in counts {
-        if value != 0 {
-            fields.push((key, value.to_string()));
+    let mut flags = String::new();
+    for field in PLAN_FIELDS {
+        match (field.kind, field.written(plan, true)) {
+            (_, None) => {}
+            (FieldKind::Flag { .. }, Some(letter)) => flags.push_str(&letter),
+            (_, Some(value)) => fields.push((field.key, value)),
         }
     }
-    if plan.busy_percent != defaults.busy_percent {
-        fields.push(("b", plan.busy_percent.to_string()));
-    }
-    match plan.calendar {
-        Calendar::None => {}
-        Calendar::ExchangeOnline => fields.push(("e", "o".into())),
-        Calendar::ExchangeOnPremise => fields.push(("e", "p".into())),
-    }
-    match plan.skype {
-        SkypeIntegration::None => {}
-        SkypeIntegration::PresenceOnly => fields.push(("k", "p".into())),
-        SkypeIntegration::PresenceAndVoice => fields.push(("k", "v".into())),
-    }
-    let flags: String = [
-        (plan.teams, 'T'),
-        (plan.advanced_attendant, 'A'),
-        (plan.ad_integration, 'D'),
-        (plan.call_recording, 'R'),
-        (plan.mitel_phones, 'M'),
-        (plan.mediatrix_adapters, 'X'),
-    ]
-    .iter()
-    .filter(|(on, _)| *on)
-    .map(|(_, letter)| *letter)
-    .collect();
     if !flags.is_empty() {
         fields.push(("f", flags));
-    }
-    if let Some(uplink) = plan.uplink_kbps {
-        fields.push(("u", uplink.to_string()));
-    }
-    let addresses = &plan.addresses;
-    for (key, value) in [
-        ("n", addresses.network),
-        ("ew", addresses.exchange_ews),
-        ("fe", addresses.s4b_front_end),
-        ("me", addresses.s4b_mediation),
-        ("ad", addresses.ad_sync),
-    ] {
-        if let Some(network) = value {
-            fields.push((key, network.to_string()));
-        }
     }
     if !shared.confirmations.confirmed.is_empty() {
         let list: Vec<String> = shared
@@ -272,75 +220,24 @@ pub fn decode_link(text: &str) -> Result<Shared, LinkError> {
             problems.push(format!("{key}: \"{raw}\" is not properly escaped"));
             continue;
         };
-        let mut number = |target: &mut u32| match value.parse() {
-            Ok(parsed) => *target = parsed,
-            Err(_) => problems.push(format!("{key}: \"{value}\" is not a whole number")),
-        };
         match key {
-            "s" => number(&mut plan.softphone_pc_users),
-            "m" => number(&mut plan.softphone_mac_users),
-            "p" => number(&mut plan.ip_phones),
-            "t" => number(&mut plan.ata_adapters),
-            "g" => number(&mut plan.integrated_users),
-            "o" => number(&mut plan.mobile_users),
-            "c" => number(&mut plan.agents),
-            "r" => number(&mut plan.acd_or_attendant_users),
-            "eu" => number(&mut plan.calendar_users),
-            "ku" => number(&mut plan.skype_users),
             "w" => match value.as_str() {
                 "r" => shared.purpose = LinkPurpose::Results,
                 _ => problems.push(format!("w: unknown purpose \"{value}\"")),
             },
-            "a" => match value.as_str() {
-                "d" => plan.access = AccessPath::DataNet,
-                "i" => plan.access = AccessPath::Internet,
-                _ => problems.push(format!("a: unknown access \"{value}\"")),
-            },
-            "b" => match value.parse::<u8>() {
-                Ok(percent) if percent <= 100 => plan.busy_percent = percent,
-                _ => problems.push(format!("b: \"{value}\" is not a percentage")),
-            },
-            "e" => match value.as_str() {
-                "o" => plan.calendar = Calendar::ExchangeOnline,
-                "p" => plan.calendar = Calendar::ExchangeOnPremise,
-                _ => problems.push(format!("e: unknown calendar \"{value}\"")),
-            },
-            "k" => match value.as_str() {
-                "p" => plan.skype = SkypeIntegration::PresenceOnly,
-                "v" => plan.skype = SkypeIntegration::PresenceAndVoice,
-                _ => problems.push(format!("k: unknown S4B level \"{value}\"")),
-            },
             "f" => {
                 for letter in value.chars() {
-                    match letter {
-                        'T' => plan.teams = true,
-                        'A' => plan.advanced_attendant = true,
-                        'D' => plan.ad_integration = true,
-                        'R' => plan.call_recording = true,
-                        'M' => plan.mitel_phones = true,
-                        'X' => plan.mediatrix_adapters = true,
-                        other => problems.push(format!("f: unknown add-on \"{other}\"")),
+                    let flag = PLAN_FIELDS
+                        .iter()
+                        .find(|field| matches!(field.kind, FieldKind::Flag { letter: known, .. } if known == letter));
+                    match flag {
+                        Some(field) => {
+                            let _ = field.read_link_value(plan, "");
+                        }
+                        None => problems.push(format!("f: unknown add-on \"{letter}\"")),
                     }
                 }
             }
-            "u" => match value.parse() {
-                Ok(uplink) => plan.uplink_kbps = Some(uplink),
-                Err(_) => problems.push(format!("u: \"{value}\" is not a bandwidth in kbit/s")),
-            },
-            "n" | "ew" | "fe" | "me" | "ad" => match crate::plan::parse_address_or_network(&value) {
-                Ok(network) => {
-                    let addresses: &mut CustomerAddresses = &mut plan.addresses;
-                    let slot = match key {
-                        "n" => &mut addresses.network,
-                        "ew" => &mut addresses.exchange_ews,
-                        "fe" => &mut addresses.s4b_front_end,
-                        "me" => &mut addresses.s4b_mediation,
-                        _ => &mut addresses.ad_sync,
-                    };
-                    *slot = Some(network);
-                }
-                Err(_) => problems.push(format!("{key}: \"{value}\" is not a network")),
-            },
             "y" => {
                 for item in value.split(',').filter(|item| !item.is_empty()) {
                     let mut parts = item.splitn(3, '~');
@@ -368,7 +265,14 @@ pub fn decode_link(text: &str) -> Result<Shared, LinkError> {
                     }
                 }
             }
-            other => problems.push(format!("unknown field \"{other}\"")),
+            other => match PLAN_FIELDS.iter().find(|field| field.key == other) {
+                Some(field) => {
+                    if let Err(problem) = field.read_link_value(plan, &value) {
+                        problems.push(format!("{other}: {problem}"));
+                    }
+                }
+                None => problems.push(format!("unknown field \"{other}\"")),
+            },
         }
     }
     shared.confirmations.version = Confirmations::VERSION;
@@ -378,6 +282,8 @@ pub fn decode_link(text: &str) -> Result<Shared, LinkError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::condition::AccessPath;
+    use crate::plan::{Calendar, SkypeIntegration};
     use crate::units::Date;
 
     fn example() -> Shared {
@@ -389,7 +295,7 @@ mod tests {
         );
         confirmations.confirm(crate::requirement_id!("softphone.single-user"), Date::new(2026, 11, 22), "");
         let mut plan = Plan::spec_example();
-        plan.uplink_kbps = Some(10_000);
+        plan.uplink = Some(crate::units::Bandwidth::kbps(10_000));
         plan.addresses.exchange_ews = Some("198.51.100.7/32".parse().unwrap());
         let results = [
             (crate::requirement_id!("pc.browser"), Verdict::Pass),
@@ -484,14 +390,14 @@ mod tests {
             plan.softphone_pc_users = (next() % 5000) as u32;
             plan.ip_phones = (next() % 300) as u32;
             plan.agents = (next() % 40) as u32;
-            plan.busy_percent = (next() % 101) as u8;
+            plan.busy_percent = crate::units::Percent::of((next() % 101) as u8);
             plan.access = if next() % 2 == 0 { AccessPath::Internet } else { AccessPath::DataNet };
             plan.calendar =
                 [Calendar::None, Calendar::ExchangeOnline, Calendar::ExchangeOnPremise][(next() % 3) as usize];
             plan.skype = [SkypeIntegration::None, SkypeIntegration::PresenceOnly, SkypeIntegration::PresenceAndVoice]
                 [(next() % 3) as usize];
             plan.teams = next() % 2 == 0;
-            plan.uplink_kbps = (next() % 2 == 0).then(|| next() % 1_000_000);
+            plan.uplink = (next() % 2 == 0).then(|| crate::units::Bandwidth::kbps(next() % 1_000_000));
             shared.confirmations = Confirmations::new();
             if next() % 2 == 0 {
                 let note: String =

@@ -4,6 +4,7 @@
 pub mod bandwidth;
 pub mod checklist;
 pub mod confirmation;
+pub mod fields;
 pub mod link;
 pub mod report;
 
@@ -11,7 +12,7 @@ use crate::bandwidth::BandwidthInputs;
 use crate::condition::{AccessPath, AddOn, Endpoint, PlanFacts, Role, Vendor};
 use crate::firewall::{FIREWALL_RULES, FIREWALL_TABLES, FirewallRule};
 use crate::requirement::{REQUIREMENTS, Requirement};
-use crate::units::Percent;
+use crate::units::{Bandwidth, Percent};
 use ipnet::Ipv4Net;
 use serde::{Deserialize, Serialize};
 
@@ -92,7 +93,7 @@ pub struct Plan {
     pub agents: u32,
     /// Softphone users with the ACD or Attendant view.
     pub acd_or_attendant_users: u32,
-    pub busy_percent: u8,
+    pub busy_percent: Percent,
     pub calendar: Calendar,
     pub calendar_users: u32,
     pub skype: SkypeIntegration,
@@ -101,8 +102,9 @@ pub struct Plan {
     pub advanced_attendant: bool,
     pub ad_integration: bool,
     pub call_recording: bool,
-    /// The uplink the customer states, in kbit/s, to compare with the calculation.
-    pub uplink_kbps: Option<u64>,
+    /// The uplink the customer states, to compare with the calculation (kbit/s in files).
+    #[serde(rename = "uplink_kbps")]
+    pub uplink: Option<Bandwidth>,
     pub addresses: CustomerAddresses,
 }
 
@@ -120,7 +122,7 @@ impl Default for Plan {
             mobile_users: 0,
             agents: 0,
             acd_or_attendant_users: 0,
-            busy_percent: 20,
+            busy_percent: Percent::of(20),
             calendar: Calendar::None,
             calendar_users: 0,
             skype: SkypeIntegration::None,
@@ -129,7 +131,7 @@ impl Default for Plan {
             advanced_attendant: false,
             ad_integration: false,
             call_recording: false,
-            uplink_kbps: None,
+            uplink: None,
             addresses: CustomerAddresses::default(),
         }
     }
@@ -182,8 +184,6 @@ impl PlanFacts for Plan {
 /// A problem with a plan's values; all are reported together.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PlanProblem {
-    #[error("the share of users busy at once is {0} %; it must be from 0 to 100")]
-    BusyPercent(u8),
     #[error(
         "Advanced Attendant traffic cannot be routed over DataNet (2.3.2, 3.4): it needs an Internet connection too"
     )]
@@ -200,9 +200,6 @@ impl Plan {
     /// around, not input errors.
     pub fn problems(&self) -> Vec<PlanProblem> {
         let mut problems = Vec::new();
-        if self.busy_percent > 100 {
-            problems.push(PlanProblem::BusyPercent(self.busy_percent));
-        }
         if self.advanced_attendant && self.access == AccessPath::DataNet {
             problems.push(PlanProblem::AttendantOverDataNet);
         }
@@ -242,62 +239,16 @@ impl Plan {
             softphones: self.softphone_pc_users + self.softphone_mac_users,
             ip_phones: self.ip_phones + self.ata_adapters,
             integrated: self.integrated_users,
-            busy: Percent::new(self.busy_percent).unwrap_or(Percent::of(100)),
+            busy: self.busy_percent,
             calendar_users,
             agents: self.agents,
             presence_users,
         }
     }
 
-    /// The plan in words, one line per choice that is made, for reports.
+    /// The plan in words, one line per field that is not at its default, for reports.
     pub fn summary(&self) -> Vec<String> {
-        let mut lines = vec![format!(
-            "Access: {}",
-            match self.access {
-                AccessPath::Internet => "Internet",
-                AccessPath::DataNet => "Telia DataNet",
-            }
-        )];
-        let counts = [
-            ("Softphone users on Windows PCs", self.softphone_pc_users),
-            ("Softphone users on Macs", self.softphone_mac_users),
-            ("Contact-centre agents", self.agents),
-            ("Other users with the ACD or Attendant view", self.acd_or_attendant_users),
-            ("Fixed IP phones", self.ip_phones),
-            ("ATA analogue adapters", self.ata_adapters),
-            ("Users calling through S4B/Lync or Teams", self.integrated_users),
-            ("Mobile app users", self.mobile_users),
-        ];
-        lines.extend(counts.iter().filter(|(_, count)| *count > 0).map(|(label, count)| format!("{label}: {count}")));
-        lines.push(format!("Share of users in a call at once: {} %", self.busy_percent));
-        match self.calendar {
-            Calendar::None => {}
-            Calendar::ExchangeOnline => lines.push(format!("Calendar: Exchange Online, {} users", self.calendar_users)),
-            Calendar::ExchangeOnPremise => {
-                lines.push(format!("Calendar: Exchange on premise, {} users", self.calendar_users))
-            }
-        }
-        match self.skype {
-            SkypeIntegration::None => {}
-            SkypeIntegration::PresenceOnly => {
-                lines.push(format!("S4B/Lync: presence only, {} users", self.skype_users))
-            }
-            SkypeIntegration::PresenceAndVoice => {
-                lines.push(format!("S4B/Lync: presence & voice, {} users", self.skype_users))
-            }
-        }
-        let vendors = [(self.mitel_phones, "IP phones: Mitel"), (self.mediatrix_adapters, "ATA adapters: Mediatrix")];
-        let add_ons = [
-            (self.teams, "Teams integration"),
-            (self.advanced_attendant, "Advanced Attendant"),
-            (self.ad_integration, "AD integration"),
-            (self.call_recording, "Call recording"),
-        ];
-        lines.extend(vendors.iter().chain(&add_ons).filter(|(on, _)| *on).map(|(_, label)| (*label).to_owned()));
-        if let Some(uplink) = self.uplink_kbps {
-            lines.push(format!("Stated uplink: {uplink} kbit/s"));
-        }
-        lines
+        fields::summary(self)
     }
 
     /// The plan of the spec's 5.1 example, for demonstrations and tests.
@@ -307,7 +258,7 @@ impl Plan {
             ip_phones: 50,
             integrated_users: 50,
             agents: 15,
-            busy_percent: 20,
+            busy_percent: Percent::of(20),
             calendar: Calendar::ExchangeOnPremise,
             calendar_users: 165,
             teams: true,
@@ -412,9 +363,11 @@ mod tests {
     #[test]
     fn the_summary_names_what_is_chosen() {
         let summary = Plan::spec_example().summary();
-        assert_eq!(summary[0], "Access: Internet");
+        assert_eq!(summary[0], "Access to the platform: Internet");
         assert!(summary.contains(&"Softphone users on Windows PCs: 50".to_owned()));
-        assert!(summary.contains(&"Calendar: Exchange on premise, 165 users".to_owned()));
+        assert!(summary.contains(&"Calendar integration: Exchange on premise".to_owned()));
+        assert!(summary.contains(&"Users with calendar integration: 165".to_owned()));
+        assert!(summary.contains(&"Share of users in a call at once: 20 %".to_owned()));
         assert!(summary.contains(&"Teams integration".to_owned()));
         assert!(!summary.iter().any(|line| line.starts_with("Mobile")), "nothing about what is not chosen");
     }
@@ -422,7 +375,6 @@ mod tests {
     #[test]
     fn problems_are_all_reported() {
         let plan = Plan {
-            busy_percent: 150,
             access: AccessPath::DataNet,
             advanced_attendant: true,
             calendar_users: 10,
@@ -432,7 +384,6 @@ mod tests {
         assert_eq!(
             plan.problems(),
             [
-                PlanProblem::BusyPercent(150),
                 PlanProblem::AttendantOverDataNet,
                 PlanProblem::CalendarUsersWithoutExchange { users: 10 },
                 PlanProblem::SkypeUsersWithoutIntegration { users: 4 },

@@ -5,7 +5,6 @@ use crate::checklist::{ChecklistGroup, Progress, progress};
 use crate::export::{RuleFormat, export};
 use crate::plan::Plan;
 use crate::section::{SPEC_DATE, SPEC_VERSION};
-use crate::units::Bandwidth;
 use crate::units::{Date, format_mbps};
 use crate::verdict::Verdict;
 use serde::Serialize;
@@ -35,7 +34,7 @@ pub fn report<'a>(plan: &'a Plan, checklist: &'a [ChecklistGroup], date: Date) -
         progress: progress(checklist),
         checklist,
         bandwidth: calculation.clone(),
-        uplink: compare_uplink(&calculation, plan.uplink_kbps.map(Bandwidth::kbps)),
+        uplink: compare_uplink(&calculation, plan.uplink),
         firewall_rules: plan.firewall_rules(),
     }
 }
