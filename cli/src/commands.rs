@@ -143,9 +143,15 @@ fn bandwidth(arguments: &[String], output: &mut impl Write) -> Result<(), CliErr
     }
     writeln!(output, "{:<48} {:<46} {:>14}  Section", "Function", "Calculation", "Bandwidth")?;
     write_lines(output, &calculation.lines)?;
-    writeln!(output, "{:<48} {:<46} {:>14}", "Total (the spec's method, 5.1)", "", format_mbps(calculation.total))?;
+    writeln!(
+        output,
+        "{:<48} {:<46} {:>14}",
+        &format!("Total (the spec's method, {})", sitecheck_core::bandwidth::METHOD),
+        "",
+        format_mbps(calculation.total)
+    )?;
     if !calculation.omitted.is_empty() {
-        writeln!(output, "\nLeft out of the spec's 5.1 example (see advisories):")?;
+        writeln!(output, "\nLeft out of the spec's {} example (see advisories):", sitecheck_core::bandwidth::METHOD)?;
         write_lines(output, &calculation.omitted)?;
         writeln!(
             output,
@@ -291,7 +297,8 @@ fn user_agents(arguments: &[String], input: impl BufRead, output: &mut impl Writ
         }
     }
     if !json {
-        writeln!(output, "\nBrowser              Users  Supported (2.5.1)")?;
+        let section = sitecheck_core::requirement_id!("pc.browser").section();
+        writeln!(output, "\nBrowser              Users  Supported ({section})")?;
         for (family, (users, passing)) in &by_family {
             writeln!(output, "{:<20} {:>5}  {:>5}", family.slug(), users, passing)?;
         }

@@ -18,7 +18,7 @@ Usage:
                       [--uplink-kbps N] [--json]
   sitecheck ua [--json] < user-agents.txt
   sitecheck ua --hints [--json] < signals.json   (the JSON the app shows for support)
-  sitecheck plan --example                        (a plan to start from: the spec's 5.1 customer)
+  sitecheck plan --example                        (a plan to start from: the spec's example customer)
   sitecheck plan --check PLAN.json                (the plan in words, and its problems)
   sitecheck firewall --plan FILE [--format FORMAT] [--nft-chain 'inet filter forward']
       FORMAT: csv, markdown, nftables, nftables-add, iptables, iptables-add, asa, windows
