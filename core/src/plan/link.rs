@@ -312,6 +312,8 @@ pub fn decode_link(text: &str) -> Result<Shared, LinkError> {
                     let mut parts = item.splitn(3, '~');
                     let (id, on, note) = (parts.next(), parts.next(), parts.next().map(percent_decode));
                     match (id, on, note) {
+                        // An older link may confirm a requirement that has since been retired.
+                        (Some(id), Some(_), _) if crate::requirement::is_retired(id) => {}
                         (Some(id), Some(on), note)
                             if crate::requirement::requirement(id).is_some() && note != Some(None) =>
                         {
@@ -328,6 +330,7 @@ pub fn decode_link(text: &str) -> Result<Shared, LinkError> {
             "v" => {
                 for item in value.split(',').filter(|item| !item.is_empty()) {
                     match item.split_once('~') {
+                        Some((id, _)) if crate::requirement::is_retired(id) => {}
                         Some((id, code))
                             if crate::requirement::requirement(id).is_some() && verdict_from(code).is_some() =>
                         {
@@ -391,6 +394,25 @@ mod tests {
         let forged = format!("sc1.{body}.{:08x}", checksum(body));
         let Err(LinkError::BadFields(problems)) = decode_link(&forged) else { panic!("accepted {forged}") };
         assert_eq!(problems.len(), 3, "{problems:?}");
+    }
+
+    #[test]
+    fn retired_requirements_in_old_links_are_dropped_not_refused() {
+        let check = |body: &str, confirmed: &[&str], results: &[&str]| {
+            let link = format!("sc1.{body}.{:08x}", checksum(body));
+            let shared = decode_link(&link).unwrap_or_else(|error| panic!("{link}: {error}"));
+            assert_eq!(shared.confirmations.confirmed.keys().map(String::as_str).collect::<Vec<_>>(), confirmed);
+            assert_eq!(shared.results.keys().map(String::as_str).collect::<Vec<_>>(), results);
+        };
+        for retired in crate::requirement::RETIRED_REQUIREMENTS {
+            let id = retired.id;
+            check(&format!("s=5&y={id}~2026-01-01"), &[], &[]);
+            check(&format!("s=5&y={id}~2026-01-01~wired,net.no-hubs~2026-01-02"), &["net.no-hubs"], &[]);
+            check(&format!("s=5&v={id}~w,net.jitter~p"), &[], &["net.jitter"]);
+        }
+        // An id that never existed is still refused.
+        let body = "s=5&y=net.made-up~2026-01-01";
+        assert!(decode_link(&format!("sc1.{body}.{:08x}", checksum(body))).is_err());
     }
 
     #[test]

@@ -15,6 +15,8 @@ pub enum AdvisoryKind {
     Omission,
     /// A slip in the text whose meaning is clear.
     Erratum,
+    /// The spec limits what Telia guarantees; it asks nothing of the site.
+    Disclaimer,
 }
 
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -26,7 +28,7 @@ pub struct Advisory {
     pub text: &'static str,
 }
 
-use AdvisoryKind::{Aged, Contradiction, Erratum, Omission};
+use AdvisoryKind::{Aged, Contradiction, Disclaimer, Erratum, Omission};
 
 /// Sorted by id.
 pub const ADVISORIES: &[Advisory] = &[
@@ -99,6 +101,13 @@ pub const ADVISORIES: &[Advisory] = &[
         kind: Aged,
         title: "\"Latest releases\" move on",
         text: "2.8 supports the 3 latest Android and 2 latest iOS releases, so the supported set changes with every release. Verdicts use a dated release table and say when it may be out of date.",
+    },
+    Advisory {
+        id: "net.wireless-not-guaranteed",
+        sections: &["2.1"],
+        kind: Disclaimer,
+        title: "The service is not guaranteed over wireless or mobile networks",
+        text: "2.1 says the service cannot be guaranteed in wireless networks or in GSM, 3G or 4G mobile IP networks. That is no requirement: a site may use them, but Telia does not guarantee calls over them. Figures measured over Wi-Fi or a mobile connection describe that path; measure from a wired computer to judge the wired network.",
     },
     Advisory {
         id: "pc.macos-apple-silicon",
