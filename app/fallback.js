@@ -1,7 +1,8 @@
 /* sitecheck fallback for browsers that cannot run the checker.
  *
- * Internet Explorer 11, Chrome 60, Firefox 54-59 and Safari 10 are listed in section 2.5.1 of
- * the spec but have no JavaScript modules or no WebAssembly. This classic script, written for
+ * Internet Explorer 11, Chrome 60, Firefox 54-59 and Safari 10 (10.0 and 10.1; WebAssembly came
+ * with Safari 11) are listed in section 2.5.1 of the spec but have no JavaScript modules or no
+ * WebAssembly. This classic script, written for
  * them (ES3: no let, const or arrow functions), shows their 2.5.1 verdict instead of a page
  * that never finishes loading. Browsers that can run the checker skip it, except for a
  * watchdog that explains a checker that did not start.

@@ -40,8 +40,8 @@ pub fn FirewallView() -> impl IntoView {
         .into_iter()
         .map(|format| {
             let download = move |_| {
-                let options = ExportOptions { nft_chain: chain.get_untracked() };
                 let text = state.plan.with(|plan| {
+                    let options = ExportOptions { nft_chain: chain.get_untracked(), access: plan.access };
                     sitecheck_core::export::export(&plan.firewall_rules(), &plan.addresses, format, &options)
                 });
                 set_error.set(save_file(format.file_name(), format.mime(), &text).err());

@@ -397,7 +397,11 @@ fn firewall(arguments: &[String], mut input: impl BufRead, output: &mut impl Wri
             .unwrap_or("markdown")
             .parse()
             .map_err(|error: UnknownFormat| CliError::Usage(error.to_string()))?;
-        write!(output, "{}", export(&rules, &plan.addresses, format, &ExportOptions { nft_chain }))?;
+        write!(
+            output,
+            "{}",
+            export(&rules, &plan.addresses, format, &ExportOptions { nft_chain, access: plan.access })
+        )?;
         return Ok(());
     };
     let text = read_file_or_stdin(&check, &mut input)?;

@@ -381,3 +381,21 @@ fn firewall_check_judges_rules_on_named_interfaces() {
     assert_eq!(coverage(&["--inside", "lan0", "--outside", "wan0"]), "covered");
     assert_eq!(coverage(&["--inside", "eth1", "--outside", "wan0"]), "missing");
 }
+
+#[test]
+fn firewall_files_say_what_datanet_does_not_carry() {
+    let plan = r#"{"access": "data-net", "softphone_pc_users": 3, "advanced_attendant": true}"#;
+    for format in ["nftables", "iptables", "asa", "windows", "markdown", "csv"] {
+        let output = sitecheck(&["firewall", "--plan", "-", "--format", format], plan);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let text = stdout(&output);
+        assert!(
+            text.contains("Advanced Attendant traffic cannot be routed over DataNet (2.3.2, 3.4)"),
+            "{format}: {text}"
+        );
+        assert!(stderr(&output).contains("Advanced Attendant traffic cannot be routed over DataNet"));
+    }
+    let internet =
+        sitecheck(&["firewall", "--plan", "-", "--format", "nftables"], &plan.replace("data-net", "internet"));
+    assert!(!stdout(&internet).contains("NOTE:"));
+}

@@ -5,6 +5,7 @@ use sitecheck_core::device::{
 };
 use sitecheck_core::environment::{Signals, detect};
 use sitecheck_core::hints::{Brand, ClientHints};
+use sitecheck_core::requirement::Obligation;
 use sitecheck_core::units::Date;
 use sitecheck_core::verdict::{Finding, Verdict};
 
@@ -171,6 +172,28 @@ fn every_finding_cites_its_requirement() {
         assert_eq!(requirement.section, finding.section);
         for id in &finding.advisories {
             assert!(sitecheck_core::advisory::advisory(id).is_some(), "{id}");
+        }
+    }
+}
+
+#[test]
+fn only_a_must_fails() {
+    // A "should" or a recommendation that is not met is a warning (2.5.2's thin clients are
+    // "not supported" yet allowed "as is"); only a "must" fails.
+    let facts = DeviceFacts {
+        device_memory: Some(2.0),
+        screen_css: Some((800, 600)),
+        device_pixel_ratio: Some(1.0),
+        audio: AudioDevices::Listed { inputs: 0, outputs: 0 },
+    };
+    for agent in
+        [WIN, WIN7, WIN81, MAC_SAFARI, MAC_MOJAVE, MAC_SIERRA, MAC_CHROME, LINUX, IPHONE_16, ANDROID_FIREFOX_12]
+    {
+        for finding in environment_findings(&detect(&signals(agent, None)), &facts, STALE) {
+            let requirement = finding.requirement.requirement();
+            if finding.verdict == Verdict::Fail {
+                assert_eq!(requirement.obligation, Obligation::Must, "{agent}: {finding:#?}");
+            }
         }
     }
 }

@@ -4,7 +4,9 @@
 //! Defender Firewall rules for the PCs (2.5.5). Every file says in its header what it assumes
 //! and how to load it.
 
+use crate::condition::AccessPath;
 use crate::firewall::{CustomerRole, Direction, FirewallRule, Party};
+use crate::limits;
 use crate::plan::CustomerAddresses;
 use crate::section::SPEC_VERSION;
 use crate::units::Service;
@@ -166,10 +168,51 @@ impl FromStr for NftChain {
     }
 }
 
-/// Choices the user makes for an export.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Choices the user makes for an export, and what the plan tells the file's reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportOptions {
     pub nft_chain: NftChain,
+    /// The plan's access path: over DataNet, some openings still go over the Internet, and
+    /// every file says which.
+    pub access: AccessPath,
+}
+
+impl Default for ExportOptions {
+    fn default() -> ExportOptions {
+        ExportOptions { nft_chain: NftChain::default(), access: AccessPath::Internet }
+    }
+}
+
+/// Why, over DataNet, a rule's traffic still goes over the Internet; `None` over the Internet
+/// or where DataNet carries it.
+pub fn over_the_internet(rule: &FirewallRule, access: AccessPath) -> Option<&'static str> {
+    if access != AccessPath::DataNet || !rule.leaves_the_service_network() {
+        return None;
+    }
+    Some(if rule.section == "6.6" {
+        "Advanced Attendant traffic cannot be routed over DataNet (2.3.2, 3.4), so it goes over the Internet"
+    } else {
+        // The spec does not say so in words: it follows from 2.3.2's one network.
+        "this lies outside the only network 2.3.2 routes over DataNet, so it goes over the Internet (advisory datanet.internet-still-needed)"
+    })
+}
+
+/// The notes every file carries for the plan's access path, one per rule that DataNet does
+/// not carry, naming the rule, its far end and the route to give it.
+pub fn routing_notes(rules: &[&FirewallRule], addresses: &CustomerAddresses, access: AccessPath) -> Vec<String> {
+    rules
+        .iter()
+        .filter_map(|rule| {
+            over_the_internet(rule, access).map(|why| {
+                format!(
+                    "{} to {}: {why}. Route it to the Internet connection, not to Telia's access router (DataNet carries only {}).",
+                    rule.id,
+                    resolve(rule.far_end(), addresses).name,
+                    limits::SERVICE_NETWORK
+                )
+            })
+        })
+        .collect()
 }
 
 /// Documentation addresses (RFC 5737) that stand in for servers the plan does not name.
@@ -300,14 +343,24 @@ fn csv_field(text: &str) -> String {
     if text.contains([',', '"', '\n']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text.to_owned() }
 }
 
-/// The file's header: what it is, for which plan, what it assumes, how to load it.
-fn header(comment: &str, rules: &[&FirewallRule], addresses: &CustomerAddresses, form: &[&str]) -> String {
+/// The file's header: what it is, for which plan, what it assumes, how to load it, and what
+/// the plan's access path means for its rules.
+fn header(
+    comment: &str,
+    rules: &[&FirewallRule],
+    addresses: &CustomerAddresses,
+    access: AccessPath,
+    form: &[&str],
+) -> String {
     let mut text = format!(
         "{comment} Telia Touchpoint Plus firewall openings, spec v{SPEC_VERSION} chapter 6, written by sitecheck.\n{comment} {} rules for this plan.\n",
         rules.len()
     );
     for line in form {
         let _ = writeln!(text, "{comment} {line}");
+    }
+    for note in routing_notes(rules, addresses, access) {
+        let _ = writeln!(text, "{comment} NOTE: {note}");
     }
     let placeholders: Vec<String> = rules
         .iter()
@@ -323,12 +376,17 @@ fn header(comment: &str, rules: &[&FirewallRule], addresses: &CustomerAddresses,
     text
 }
 
-fn csv(rules: &[&FirewallRule], addresses: &CustomerAddresses) -> String {
+fn csv(rules: &[&FirewallRule], addresses: &CustomerAddresses, access: AccessPath) -> String {
     let mut text = String::from(
         "id,section,direction,action,protocol,ports,source,destination,source_name,destination_name,comment\n",
     );
     for rule in rules {
         let (source, destination) = (resolve(&rule.source, addresses), resolve(&rule.destination, addresses));
+        // CSV has no comment lines: the note goes into the rule's own comment.
+        let comment = match over_the_internet(rule, access) {
+            Some(why) => format!("{}. NOTE: {why}", rule.comment),
+            None => rule.comment.to_owned(),
+        };
         for service in rule.services {
             let _ = writeln!(
                 text,
@@ -342,20 +400,23 @@ fn csv(rules: &[&FirewallRule], addresses: &CustomerAddresses) -> String {
                 csv_field(&destination.addresses()),
                 csv_field(&source.name),
                 csv_field(&destination.name),
-                csv_field(rule.comment)
+                csv_field(&comment)
             );
         }
     }
     text
 }
 
-fn markdown(rules: &[&FirewallRule], addresses: &CustomerAddresses) -> String {
+fn markdown(rules: &[&FirewallRule], addresses: &CustomerAddresses, access: AccessPath) -> String {
     let mut text = format!("# Telia Touchpoint Plus firewall openings (spec v{SPEC_VERSION})\n\n");
     text.push_str(
         "The openings this plan needs, as chapter 6 writes them: each is allowed in the direction shown \
          (outbound: the customer's side opens the connection), and replies come back on the same connection. \
          An address marked as a placeholder stands for a server the plan does not name yet.\n\n",
     );
+    for note in routing_notes(rules, addresses, access) {
+        let _ = writeln!(text, "**Note:** {note}\n");
+    }
     text.push_str("| Rule | Direction | Source | Destination | Protocol and port | Comment |\n");
     text.push_str("|---|---|---|---|---|---|\n");
     let cell = |text: &str| text.replace('|', "\\|");
@@ -435,7 +496,7 @@ fn nft_rules(rules: &[&FirewallRule], addresses: &CustomerAddresses) -> Vec<Stri
 
 const NFT_TABLE: &str = "touchpoint_plus";
 
-fn nftables(rules: &[&FirewallRule], addresses: &CustomerAddresses) -> String {
+fn nftables(rules: &[&FirewallRule], addresses: &CustomerAddresses, access: AccessPath) -> String {
     let form = [
         "FORM: a complete forwarding policy for a firewall that does nothing else.",
         "ASSUMES: this host routes between the customer's network and the Internet (the forward hook);",
@@ -446,7 +507,7 @@ fn nftables(rules: &[&FirewallRule], addresses: &CustomerAddresses) -> String {
         "  other tables' forward chains, or use the rules-to-add file in your own chain instead.",
         "LOAD: nft -f touchpoint-plus.nft  (loading it again replaces the table)",
     ];
-    let mut text = format!("#!/usr/sbin/nft -f\n{}", header("#", rules, addresses, &form));
+    let mut text = format!("#!/usr/sbin/nft -f\n{}", header("#", rules, addresses, access, &form));
     let _ = writeln!(text, "table inet {NFT_TABLE}\ndelete table inet {NFT_TABLE}\ntable inet {NFT_TABLE} {{");
     text.push_str("\tchain forward {\n\t\ttype filter hook forward priority filter; policy drop;\n");
     text.push_str("\t\tct state established,related accept comment \"replies to allowed connections\"\n");
@@ -458,7 +519,8 @@ fn nftables(rules: &[&FirewallRule], addresses: &CustomerAddresses) -> String {
     text
 }
 
-fn nftables_add(rules: &[&FirewallRule], addresses: &CustomerAddresses, chain: &NftChain) -> String {
+fn nftables_add(rules: &[&FirewallRule], addresses: &CustomerAddresses, options: &ExportOptions) -> String {
+    let (chain, access) = (&options.nft_chain, options.access);
     let assumes = format!("ASSUMES: your ruleset has the chain {chain}, a base chain on the forward hook;");
     let form = [
         "FORM: rules to add to an existing ruleset; nothing else in it is changed.",
@@ -468,7 +530,7 @@ fn nftables_add(rules: &[&FirewallRule], addresses: &CustomerAddresses, chain: &
         "  The first rule lets replies to allowed connections back; it is harmless if your chain has one.",
         "LOAD: nft -f touchpoint-plus-add.nft  (once: loading it again adds the rules again)",
     ];
-    let mut text = format!("#!/usr/sbin/nft -f\n{}", header("#", rules, addresses, &form));
+    let mut text = format!("#!/usr/sbin/nft -f\n{}", header("#", rules, addresses, access, &form));
     let _ = writeln!(
         text,
         "add rule {chain} ct state established,related accept comment \"replies to allowed connections\""
@@ -521,7 +583,7 @@ fn iptables_rules(rules: &[&FirewallRule], addresses: &CustomerAddresses) -> Str
     text
 }
 
-fn iptables(rules: &[&FirewallRule], addresses: &CustomerAddresses) -> String {
+fn iptables(rules: &[&FirewallRule], addresses: &CustomerAddresses, access: AccessPath) -> String {
     let form = [
         "FORM: a complete filter table for a firewall that does nothing else.",
         "ASSUMES: this host routes between the customer's network and the Internet (FORWARD);",
@@ -529,7 +591,7 @@ fn iptables(rules: &[&FirewallRule], addresses: &CustomerAddresses) -> String {
         "  (conntrack ESTABLISHED,RELATED); INPUT and OUTPUT accept: protect the firewall itself separately.",
         "LOAD: iptables-restore < touchpoint-plus.iptables  (this replaces the whole filter table)",
     ];
-    let mut text = header("#", rules, addresses, &form);
+    let mut text = header("#", rules, addresses, access, &form);
     text.push_str("*filter\n:INPUT ACCEPT [0:0]\n:FORWARD DROP [0:0]\n:OUTPUT ACCEPT [0:0]\n");
     let _ = writeln!(text, ":{IPTABLES_CHAIN} - [0:0]");
     text.push_str("-A FORWARD -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT\n");
@@ -540,7 +602,7 @@ fn iptables(rules: &[&FirewallRule], addresses: &CustomerAddresses) -> String {
     text
 }
 
-fn iptables_add(rules: &[&FirewallRule], addresses: &CustomerAddresses) -> String {
+fn iptables_add(rules: &[&FirewallRule], addresses: &CustomerAddresses, access: AccessPath) -> String {
     let form = [
         "FORM: a chain to add to an existing filter table; nothing else in it is changed.",
         "ASSUMES: FORWARD carries the traffic between the customer's network and the Internet.",
@@ -551,7 +613,7 @@ fn iptables_add(rules: &[&FirewallRule], addresses: &CustomerAddresses) -> Strin
         "  (without --noflush, iptables-restore replaces your whole filter table)",
         "RELOAD: iptables -D FORWARD -j TOUCHPOINT-PLUS first, or FORWARD jumps to the chain twice",
     ];
-    let mut text = header("#", rules, addresses, &form);
+    let mut text = header("#", rules, addresses, access, &form);
     let _ = writeln!(text, "*filter\n:{IPTABLES_CHAIN} - [0:0]");
     let _ = writeln!(text, "-A {IPTABLES_CHAIN} -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT");
     text.push_str(&iptables_rules(rules, addresses));
@@ -585,7 +647,7 @@ fn fqdn_object(name: &str) -> String {
 /// The longest remark ASA accepts.
 pub const ASA_REMARK_LIMIT: usize = 100;
 
-fn asa(rules: &[&FirewallRule], addresses: &CustomerAddresses) -> String {
+fn asa(rules: &[&FirewallRule], addresses: &CustomerAddresses, access: AccessPath) -> String {
     let form = [
         "FORM: objects and access lists for a Cisco ASA (9.0 or later: any4), to paste in configuration mode.",
         "ASSUMES: access lists name real (untranslated) addresses, as ASA 8.3 and later match them;",
@@ -598,7 +660,7 @@ fn asa(rules: &[&FirewallRule], addresses: &CustomerAddresses) -> String {
         "  access-group TPP-OUTBOUND in interface inside",
         "  access-group TPP-INBOUND in interface outside",
     ];
-    let mut text = header("!", rules, addresses, &form);
+    let mut text = header("!", rules, addresses, access, &form);
     let mut written: Vec<String> = Vec::new();
     for rule in rules {
         for endpoint in [resolve(&rule.source, addresses), resolve(&rule.destination, addresses)] {
@@ -675,7 +737,7 @@ fn powershell_quoted(text: &str) -> String {
     format!("'{}'", text.replace('\'', "''"))
 }
 
-fn windows_firewall(rules: &[&FirewallRule], addresses: &CustomerAddresses) -> String {
+fn windows_firewall(rules: &[&FirewallRule], addresses: &CustomerAddresses, access: AccessPath) -> String {
     let pc = pc_rules(rules);
     let form = [
         "FORM: Windows Defender Firewall rules for the PCs that run the softphone, the web portal and",
@@ -686,7 +748,7 @@ fn windows_firewall(rules: &[&FirewallRule], addresses: &CustomerAddresses) -> S
         "  firewall lets the replies back. The rules name no program: add -Program to narrow them.",
         "RELOAD: Remove-NetFirewallRule -Group 'Telia Touchpoint Plus' first",
     ];
-    let mut text = header("#", &pc, addresses, &form);
+    let mut text = header("#", &pc, addresses, access, &form);
     for rule in pc {
         let destination = resolve(&rule.destination, addresses);
         let remote = destination.networks.iter().map(Ipv4Net::to_string).collect::<Vec<_>>().join(",");
@@ -716,14 +778,14 @@ pub fn export(
     options: &ExportOptions,
 ) -> String {
     match format {
-        RuleFormat::Csv => csv(rules, addresses),
-        RuleFormat::Markdown => markdown(rules, addresses),
-        RuleFormat::Nftables => nftables(rules, addresses),
-        RuleFormat::NftablesAdd => nftables_add(rules, addresses, &options.nft_chain),
-        RuleFormat::Iptables => iptables(rules, addresses),
-        RuleFormat::IptablesAdd => iptables_add(rules, addresses),
-        RuleFormat::CiscoAsa => asa(rules, addresses),
-        RuleFormat::WindowsFirewall => windows_firewall(rules, addresses),
+        RuleFormat::Csv => csv(rules, addresses, options.access),
+        RuleFormat::Markdown => markdown(rules, addresses, options.access),
+        RuleFormat::Nftables => nftables(rules, addresses, options.access),
+        RuleFormat::NftablesAdd => nftables_add(rules, addresses, options),
+        RuleFormat::Iptables => iptables(rules, addresses, options.access),
+        RuleFormat::IptablesAdd => iptables_add(rules, addresses, options.access),
+        RuleFormat::CiscoAsa => asa(rules, addresses, options.access),
+        RuleFormat::WindowsFirewall => windows_firewall(rules, addresses, options.access),
     }
 }
 

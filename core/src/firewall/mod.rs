@@ -107,6 +107,19 @@ pub struct FirewallRule {
     pub applies: Condition,
 }
 
+impl FirewallRule {
+    /// The far end of the rule: the side that is not the customer's (Telia's or a vendor's).
+    pub fn far_end(&self) -> &Party {
+        if matches!(self.source, Party::Customer { .. }) { &self.destination } else { &self.source }
+    }
+
+    /// Whether the far end lies outside 81.228.2.192/27, the only network of the service that
+    /// 2.3.2 routes over DataNet: a DataNet site still reaches it over the Internet.
+    pub fn leaves_the_service_network(&self) -> bool {
+        self.far_end().networks().iter().any(|network| !limits::SERVICE_NETWORK.contains(network))
+    }
+}
+
 /// One table of chapter 6 with the tables it says it includes.
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct FirewallTable {
@@ -215,7 +228,7 @@ pub const FIREWALL_RULES: &[FirewallRule] = &[
             "6.3.3",
             "6.3",
             Party::Hosts {
-                // The spec lists ems2.media5corp.com twice; see advisory `fw.ems2-listed-twice`.
+                // The spec lists ems2.media5corp.com twice; see advisory `firewall.ems2-listed-twice`.
                 names: &["ems2.media5corp.com", "ems.media5corp.com", "virtuo.media5corp.com"],
                 addresses: &[Ipv4Addr::new(192, 99, 54, 246)],
             },

@@ -6,6 +6,7 @@ pub mod series;
 pub mod targets;
 
 use crate::limits;
+use crate::requirement::RequirementId;
 use crate::requirement_id;
 use crate::verdict::{Finding, Verdict};
 use serde::Serialize;
@@ -70,10 +71,21 @@ fn millis(us: u64) -> String {
     crate::units::format_decimal(us as f64 / 1000.0)
 }
 
+/// A finding on a figure measured over this device's own connection, which may be Wi-Fi or
+/// mobile: 2.1 does not guarantee the service there, and the card says so.
+fn measured(requirement: RequirementId, verdict: Verdict, evidence: String, advice: Option<String>) -> Finding {
+    let mut finding = Finding::new(requirement, verdict, evidence, advice);
+    finding.advisories.push(WIRELESS_ADVISORY);
+    finding
+}
+
+/// The advisory on 2.1's disclaimer for wireless and mobile networks.
+pub const WIRELESS_ADVISORY: &str = "net.wireless-not-guaranteed";
+
 /// The 2.1 verdicts for delay, jitter and loss. `method` says how the samples were taken
 /// ("TCP connect to 81.228.2.193:443, 20 samples").
 pub fn network_findings(statistics: Option<&Statistics>, method: &str) -> Vec<Finding> {
-    let finding = Finding::new;
+    let finding = measured;
     let Some(stats) = statistics else {
         let evidence = format!("No sample came back ({method})");
         let advice = Some("The platform did not answer: check the firewall openings of chapter 6 and DNS.".to_owned());
@@ -173,6 +185,22 @@ mod tests {
         let finding = &network_findings(statistics(&ms(&good)).as_ref(), "TCP connect, 100 samples")[0];
         assert!(finding.evidence.contains("half the median round trip: 20 ms"), "{}", finding.evidence);
     }
+
+    #[test]
+    fn measured_findings_carry_the_wireless_disclaimer() {
+        let stats = statistics(&ms(&[Some(40); 10]));
+        let findings = [
+            network_findings(stats.as_ref(), "test"),
+            network_findings(None, "test"),
+            vec![throughput_finding(1, 100, 100, 100, "relay"), throughput_finding(1, 100, 100, 10, "relay")],
+        ]
+        .concat();
+        assert_eq!(findings.len(), 8);
+        for finding in findings {
+            assert_eq!(finding.advisories, [WIRELESS_ADVISORY], "{}", finding.requirement);
+        }
+        assert!(crate::advisory::advisory(WIRELESS_ADVISORY).is_some());
+    }
 }
 
 /// 2.1's 100 kbit/s per concurrent call, checked by streaming the plan's calls through a
@@ -190,11 +218,11 @@ pub fn throughput_finding(calls: u64, required: u64, sent: u64, received: u64, r
     // Sending goes in whole packets and unreliable packets may be dropped under load: 95 % of
     // the rate needed counts as carried.
     if received * 100 >= required * 95 {
-        Finding::new(requirement_id!("net.call-bandwidth"), Verdict::Pass, evidence, None)
+        measured(requirement_id!("net.call-bandwidth"), Verdict::Pass, evidence, None)
     } else {
         let advice =
             format!("The path carried less than the plan's calls need ({} per call, 2.1).", limits::CALL_BANDWIDTH);
-        Finding::new(requirement_id!("net.call-bandwidth"), Verdict::Fail, evidence, Some(advice))
+        measured(requirement_id!("net.call-bandwidth"), Verdict::Fail, evidence, Some(advice))
     }
 }
 

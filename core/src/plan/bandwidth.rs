@@ -31,7 +31,8 @@ pub struct BandwidthInputs {
 }
 
 impl BandwidthInputs {
-    /// The inputs of the 5.1 example: 165 employees, 15 of them agents.
+    /// The inputs of the 5.1 example: 165 employees, 15 of them agents, 50 of them on the
+    /// S4B/Lync client (whose presence 5.1 leaves out).
     pub const SPEC_EXAMPLE: BandwidthInputs = BandwidthInputs {
         softphones: 50,
         ip_phones: 50,
@@ -39,7 +40,7 @@ impl BandwidthInputs {
         busy: Percent::of(20),
         calendar_users: 165,
         agents: 15,
-        presence_users: 0,
+        presence_users: 50,
     };
 }
 
@@ -182,7 +183,7 @@ mod tests {
 
     #[test]
     fn the_stated_uplink_is_judged_against_both_totals() {
-        // 5.1: 3264 kbit/s by the spec's method; 4764 with the agents it leaves out.
+        // 5.1: 3264 kbit/s by the spec's method; 4844 with the agents and presence it leaves out.
         let calculation = calculate(BandwidthInputs::SPEC_EXAMPLE);
         let check = |uplink: Option<u64>, verdict: Verdict, text: &str| {
             let comparison = compare_uplink(&calculation, uplink.map(Bandwidth::kbps));
@@ -192,9 +193,9 @@ mod tests {
         check(None, Verdict::NeedsConfirmation, "State the site's uplink");
         check(Some(0), Verdict::Fail, "below the spec's minimum of 3.264 Mbit/s");
         check(Some(3263), Verdict::Fail, "below");
-        check(Some(3264), Verdict::Warning, "meets the spec's minimum of 3.264 Mbit/s, but not the 4.764 Mbit/s");
-        check(Some(4763), Verdict::Warning, "but not");
-        check(Some(4764), Verdict::Pass, "covers 4.764 Mbit/s");
+        check(Some(3264), Verdict::Warning, "meets the spec's minimum of 3.264 Mbit/s, but not the 4.844 Mbit/s");
+        check(Some(4843), Verdict::Warning, "but not");
+        check(Some(4844), Verdict::Pass, "covers 4.844 Mbit/s");
         check(Some(100_000), Verdict::Pass, "covers");
     }
     use crate::units::format_mbps;
@@ -211,16 +212,17 @@ mod tests {
     fn reproduces_the_section_5_1_example_exactly() {
         let calculation = calculate(BandwidthInputs::SPEC_EXAMPLE);
         assert_eq!(format_mbps(calculation.total), "3.264 Mbit/s");
-        check(BandwidthInputs::SPEC_EXAMPLE, &[1000, 1000, 1000, 264], 3264, 4764);
+        check(BandwidthInputs::SPEC_EXAMPLE, &[1000, 1000, 1000, 264], 3264, 3264 + 1500 + 80);
         assert_eq!(calculation.lines[0].formula, "50 users × 20 % busy = 10 calls × 100 kbit/s");
         assert_eq!(calculation.lines[3].formula, "165 users × 1.6 kbit/s");
-        assert_eq!(calculation.omitted.len(), 1);
+        assert_eq!(calculation.omitted.len(), 2);
         assert_eq!(calculation.omitted[0].formula, "15 agents on calls at once × 100 kbit/s");
+        assert_eq!(calculation.omitted[1].formula, "50 users × 1.6 kbit/s");
     }
 
     #[test]
     fn presence_and_rounding() {
-        let inputs = BandwidthInputs { presence_users: 50, agents: 0, ..BandwidthInputs::SPEC_EXAMPLE };
+        let inputs = BandwidthInputs { agents: 0, ..BandwidthInputs::SPEC_EXAMPLE };
         check(inputs, &[1000, 1000, 1000, 264], 3264, 3344);
         // 7 users at 10 % busy is 0.7 of a call: a whole call's bandwidth is needed.
         let small = BandwidthInputs {
@@ -265,6 +267,6 @@ mod tests {
         let json = serde_json::to_value(calculate(BandwidthInputs::SPEC_EXAMPLE)).unwrap();
         assert_eq!(json["total_kbps"], 3264);
         assert_eq!(json["lines"][3]["kbps"], 264);
-        assert_eq!(json["total_with_omitted_kbps"], 4764);
+        assert_eq!(json["total_with_omitted_kbps"], 4844);
     }
 }

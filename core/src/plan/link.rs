@@ -8,7 +8,7 @@
 use crate::confirmation::{Confirmation, Confirmations};
 use crate::plan::Plan;
 use crate::plan::fields::{FieldKind, PLAN_FIELDS};
-use crate::requirement::RequirementId;
+use crate::requirement::{RequirementId, UnknownRequirement};
 use crate::units::Date;
 use crate::verdict::{Finding, Verdict};
 use std::collections::BTreeMap;
@@ -245,6 +245,8 @@ pub fn decode_link(text: &str) -> Result<Shared, LinkError> {
                     let id = id.map(RequirementId::parse);
                     let on = on.map(str::parse::<Date>);
                     match (id, on, note) {
+                        // An older link may confirm a requirement that has since been retired.
+                        (Some(Err(UnknownRequirement(id))), Some(_), _) if crate::requirement::is_retired(&id) => {}
                         (Some(Ok(id)), Some(Ok(on)), note) if note != Some(None) => {
                             let note = note.flatten().unwrap_or_default();
                             shared.confirmations.confirmed.insert(id, Confirmation { on, note });
@@ -256,9 +258,11 @@ pub fn decode_link(text: &str) -> Result<Shared, LinkError> {
             }
             "v" => {
                 for item in value.split(',').filter(|item| !item.is_empty()) {
-                    let result = item.split_once('~').map(|(id, code)| (RequirementId::parse(id), verdict_from(code)));
+                    let result =
+                        item.split_once('~').map(|(id, code)| (id, RequirementId::parse(id), verdict_from(code)));
                     match result {
-                        Some((Ok(id), Some(verdict))) => {
+                        Some((id, Err(_), _)) if crate::requirement::is_retired(id) => {}
+                        Some((_, Ok(id), Some(verdict))) => {
                             shared.results.insert(id, verdict);
                         }
                         _ => problems.push(format!("v: \"{item}\" is not a result of a known requirement")),
@@ -361,6 +365,25 @@ mod tests {
         let forged = format!("sc1.{body}.{:08x}", checksum(body));
         let Err(LinkError::BadFields(problems)) = decode_link(&forged) else { panic!("accepted {forged}") };
         assert_eq!(problems.len(), 3, "{problems:?}");
+    }
+
+    #[test]
+    fn retired_requirements_in_old_links_are_dropped_not_refused() {
+        let check = |body: &str, confirmed: &[&str], results: &[&str]| {
+            let link = format!("sc1.{body}.{:08x}", checksum(body));
+            let shared = decode_link(&link).unwrap_or_else(|error| panic!("{link}: {error}"));
+            assert_eq!(shared.confirmations.confirmed.keys().map(|id| id.as_str()).collect::<Vec<_>>(), confirmed);
+            assert_eq!(shared.results.keys().map(|id| id.as_str()).collect::<Vec<_>>(), results);
+        };
+        for retired in crate::requirement::RETIRED_REQUIREMENTS {
+            let id = retired.id;
+            check(&format!("s=5&y={id}~2026-01-01"), &[], &[]);
+            check(&format!("s=5&y={id}~2026-01-01~wired,net.no-hubs~2026-01-02"), &["net.no-hubs"], &[]);
+            check(&format!("s=5&v={id}~w,net.jitter~p"), &[], &["net.jitter"]);
+        }
+        // An id that never existed is still refused.
+        let body = "s=5&y=net.made-up~2026-01-01";
+        assert!(decode_link(&format!("sc1.{body}.{:08x}", checksum(body))).is_err());
     }
 
     #[test]

@@ -192,6 +192,14 @@ pub enum PlanProblem {
     CalendarUsersWithoutExchange { users: u32 },
     #[error("{users} S4B/Lync users, but no S4B/Lync integration is chosen")]
     SkypeUsersWithoutIntegration { users: u32 },
+    #[error(
+        "{adapters} ATA adapters, but Mediatrix is not ticked: the adapters download their configuration from the Internet (2.7), and 6.3 opens the way only for Mediatrix adapters (rule 6.3.3), which this plan leaves out"
+    )]
+    AtaWithoutMediatrix { adapters: u32 },
+    #[error(
+        "Teams together with the S4B/Lync integration is a hybrid of Office 365 and on-premise S4B/Lync, which 3.3 says is not supported"
+    )]
+    TeamsWithSkype,
 }
 
 impl Plan {
@@ -208,6 +216,12 @@ impl Plan {
         }
         if self.skype == SkypeIntegration::None && self.skype_users > 0 {
             problems.push(PlanProblem::SkypeUsersWithoutIntegration { users: self.skype_users });
+        }
+        if self.ata_adapters > 0 && !self.mediatrix_adapters {
+            problems.push(PlanProblem::AtaWithoutMediatrix { adapters: self.ata_adapters });
+        }
+        if self.teams && self.skype != SkypeIntegration::None {
+            problems.push(PlanProblem::TeamsWithSkype);
         }
         problems
     }
@@ -251,7 +265,9 @@ impl Plan {
         fields::summary(self)
     }
 
-    /// The plan of the spec's 5.1 example, for demonstrations and tests.
+    /// The plan of the spec's 5.1 example, for demonstrations and tests. Its "Skype/Teams"
+    /// users call through the S4B/Lync client ("the users use S4B/Lync client as their
+    /// softphone"), so the integration is S4B/Lync Presence & Voice, not Teams.
     pub fn spec_example() -> Plan {
         Plan {
             softphone_pc_users: 50,
@@ -261,7 +277,8 @@ impl Plan {
             busy_percent: Percent::of(20),
             calendar: Calendar::ExchangeOnPremise,
             calendar_users: 165,
-            teams: true,
+            skype: SkypeIntegration::PresenceAndVoice,
+            skype_users: 50,
             ..Plan::default()
         }
     }
@@ -355,9 +372,24 @@ mod tests {
 
     #[test]
     fn the_spec_example_plan_gives_the_spec_total() {
-        let calculation = calculate(Plan::spec_example().bandwidth_inputs());
+        let inputs = Plan::spec_example().bandwidth_inputs();
+        assert_eq!(inputs, crate::bandwidth::BandwidthInputs::SPEC_EXAMPLE);
+        let calculation = calculate(inputs);
         assert_eq!(calculation.total, Bandwidth::kbps(3264));
-        assert_eq!(calculation.total_with_omitted, Bandwidth::kbps(4764));
+        // What 5.1 leaves out: the 15 agents' calls and the 50 S4B/Lync users' presence.
+        assert_eq!(calculation.total_with_omitted, Bandwidth::kbps(3264 + 1500 + 80));
+    }
+
+    #[test]
+    fn the_spec_example_uses_the_s4b_client_as_5_1_says() {
+        let example = Plan::spec_example();
+        assert!(!example.teams);
+        assert_eq!(
+            (example.skype, example.skype_users),
+            (SkypeIntegration::PresenceAndVoice, example.integrated_users)
+        );
+        let ids: Vec<&str> = example.requirements().iter().map(|requirement| requirement.id.as_str()).collect();
+        assert!(ids.contains(&"s4b-voice.call-bandwidth") && !ids.contains(&"teams.direct-routing"), "{ids:?}");
     }
 
     #[test]
@@ -368,7 +400,8 @@ mod tests {
         assert!(summary.contains(&"Calendar integration: Exchange on premise".to_owned()));
         assert!(summary.contains(&"Users with calendar integration: 165".to_owned()));
         assert!(summary.contains(&"Share of users in a call at once: 20 %".to_owned()));
-        assert!(summary.contains(&"Teams integration".to_owned()));
+        assert!(summary.contains(&"Skype for Business / Lync integration: Presence & Voice".to_owned()));
+        assert!(summary.contains(&"S4B/Lync users: 50".to_owned()));
         assert!(!summary.iter().any(|line| line.starts_with("Mobile")), "nothing about what is not chosen");
     }
 
@@ -379,6 +412,7 @@ mod tests {
             advanced_attendant: true,
             calendar_users: 10,
             skype_users: 4,
+            ata_adapters: 2,
             ..Plan::default()
         };
         assert_eq!(
@@ -387,8 +421,34 @@ mod tests {
                 PlanProblem::AttendantOverDataNet,
                 PlanProblem::CalendarUsersWithoutExchange { users: 10 },
                 PlanProblem::SkypeUsersWithoutIntegration { users: 4 },
+                PlanProblem::AtaWithoutMediatrix { adapters: 2 },
             ]
         );
         assert!(Plan::spec_example().problems().is_empty());
+    }
+
+    #[test]
+    fn inconsistent_combinations_are_plan_problems() {
+        let check = |plan: Plan, expected: &[PlanProblem]| assert_eq!(plan.problems(), expected, "{plan:?}");
+        // ATAs that are not Mediatrix lose 6.3.3, their only way to fetch a configuration.
+        let without = Plan { ata_adapters: 3, ..Plan::default() };
+        assert!(!without.firewall_rules().iter().any(|rule| rule.id == "6.3.3"));
+        check(without, &[PlanProblem::AtaWithoutMediatrix { adapters: 3 }]);
+        check(Plan { ata_adapters: 3, mediatrix_adapters: true, ..Plan::default() }, &[]);
+        check(Plan { mediatrix_adapters: true, ..Plan::default() }, &[]);
+        // Teams with on-premise S4B/Lync is the hybrid 3.3 does not support, at either level.
+        for skype in [SkypeIntegration::PresenceOnly, SkypeIntegration::PresenceAndVoice] {
+            check(Plan { teams: true, skype, ..Plan::default() }, &[PlanProblem::TeamsWithSkype]);
+            check(Plan { skype, ..Plan::default() }, &[]);
+        }
+        check(Plan { teams: true, ..Plan::default() }, &[]);
+        // Each says what is wrong and where the spec says so.
+        for (problem, words) in [
+            (PlanProblem::AtaWithoutMediatrix { adapters: 3 }, ["3 ATA adapters", "6.3.3", "2.7"]),
+            (PlanProblem::TeamsWithSkype, ["Teams", "S4B/Lync", "3.3"]),
+        ] {
+            let text = problem.to_string();
+            assert!(words.iter().all(|word| text.contains(word)), "{text}");
+        }
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::bandwidth::{BandwidthCalculation, METHOD, UplinkComparison, calculate, compare_uplink};
 use crate::checklist::{ChecklistGroup, Progress, progress};
-use crate::export::{RuleFormat, export};
+use crate::export::{ExportOptions, RuleFormat, export};
 use crate::plan::Plan;
 use crate::section::{SPEC_DATE, SPEC_VERSION};
 use crate::units::{Date, format_mbps};
@@ -113,8 +113,13 @@ pub fn report_markdown(report: &Report<'_>) -> String {
     let _ = writeln!(text, "\n**{}:** {}", report.uplink.verdict.label(), report.uplink.text);
     text.push('\n');
     text.push_str(
-        &export(&report.firewall_rules, &report.plan.addresses, RuleFormat::Markdown, &Default::default())
-            .replacen("# ", "## ", 1),
+        &export(
+            &report.firewall_rules,
+            &report.plan.addresses,
+            RuleFormat::Markdown,
+            &ExportOptions { access: report.plan.access, ..ExportOptions::default() },
+        )
+        .replacen("# ", "## ", 1),
     );
     text
 }

@@ -15,6 +15,8 @@ pub enum AdvisoryKind {
     Omission,
     /// A slip in the text whose meaning is clear.
     Erratum,
+    /// The spec limits what Telia guarantees; it asks nothing of the site.
+    Disclaimer,
 }
 
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -26,7 +28,7 @@ pub struct Advisory {
     pub text: &'static str,
 }
 
-use AdvisoryKind::{Aged, Contradiction, Erratum, Omission};
+use AdvisoryKind::{Aged, Contradiction, Disclaimer, Erratum, Omission};
 
 /// Sorted by id.
 pub const ADVISORIES: &[Advisory] = &[
@@ -77,7 +79,14 @@ pub const ADVISORIES: &[Advisory] = &[
         sections: &["2.5.1"],
         kind: Aged,
         title: "The oldest listed browsers cannot run this checker",
-        text: "Chrome 60, Firefox 54 to 59, Safari 10.0 and Internet Explorer 11 lack WebAssembly or JavaScript modules. They are shown their browser verdict by a small fallback page; the full checker needs a current browser.",
+        text: "Chrome 60 and Firefox 54 to 59 have WebAssembly but no JavaScript modules; Safari 10, 10.0 and 10.1 alike, has no WebAssembly (it came with Safari 11); Internet Explorer 11 has neither. They are shown their browser verdict by a small fallback page; the full checker needs a current browser.",
+    },
+    Advisory {
+        id: "datanet.internet-still-needed",
+        sections: &["2.3.2", "2.7", "3.5", "6.3", "6.7"],
+        kind: Omission,
+        title: "Over DataNet, the AD Integration servers and the vendors' hosts still need the Internet",
+        text: "2.3.2 names 81.228.2.192/27 as the only network of the service, the one routed over DataNet. The AD Integration servers 213.65.58.109 and 213.65.37.180 (3.5, 6.7) and the Mediatrix and Mitel provisioning hosts of 6.3 (192.99.54.246, 216.191.234.139) lie outside it, and 2.7 says the ATA adapters need the public Internet to download their configuration. Only Advanced Attendant is said to avoid DataNet (2.3.2), yet a DataNet site needs Internet access for these openings too: ask Telia how they are reached.",
     },
     Advisory {
         id: "firewall.ems2-listed-twice",
@@ -101,11 +110,25 @@ pub const ADVISORIES: &[Advisory] = &[
         text: "2.8 supports the 3 latest Android and 2 latest iOS releases, so the supported set changes with every release. Verdicts use a dated release table and say when it may be out of date.",
     },
     Advisory {
+        id: "net.routable-over-datanet",
+        sections: &["2.1", "2.3", "3.2.1"],
+        kind: Contradiction,
+        title: "2.1's \"routable over the Internet\" clashes with private S4B/Lync addresses over DataNet",
+        text: "2.1 says every IP address, public or private behind NAT, must be routable over the Internet, and 2.3 makes 2.1 valid for DataNet customers too. Yet 3.2.1 lets the S4B/Lync servers have private addresses when the customer connects over DataNet, where Touchpoint Plus reaches them through DataNet rather than the Internet. The catalogue keeps 2.1 as written; over DataNet, agree with Telia how the private S4B/Lync addresses are reached.",
+    },
+    Advisory {
+        id: "net.wireless-not-guaranteed",
+        sections: &["2.1"],
+        kind: Disclaimer,
+        title: "The service is not guaranteed over wireless or mobile networks",
+        text: "2.1 says the service cannot be guaranteed in wireless networks or in GSM, 3G or 4G mobile IP networks. That is no requirement: a site may use them, but Telia does not guarantee calls over them. Figures measured over Wi-Fi or a mobile connection describe that path; measure from a wired computer to judge the wired network.",
+    },
+    Advisory {
         id: "pc.macos-apple-silicon",
         sections: &["2.5.2"],
         kind: Aged,
         title: "Only Intel Macs with High Sierra or Mojave are listed",
-        text: "Macs sold since 2020 have Apple silicon and cannot meet \"Intel processor\"; High Sierra and Mojave no longer receive security updates and later macOS releases are not listed. Ask Telia which Macs are supported today.",
+        text: "Apple began moving the Mac to Apple silicon in November 2020 and sold Intel Macs until June 2023, when the last one, the Mac Pro, was replaced; Macs sold since then cannot meet \"Intel processor\". High Sierra and Mojave no longer receive security updates and later macOS releases are not listed. Ask Telia which Macs are supported today.",
     },
     Advisory {
         id: "pc.macos-sierra-high",
@@ -122,11 +145,18 @@ pub const ADVISORIES: &[Advisory] = &[
         text: "2.5.2 lists Windows 7.x and Windows 10. Windows 7 support ended in January 2020 and Windows 10 support in October 2025; Windows 11, released before this spec, is not listed. Verdicts follow the spec and flag this.",
     },
     Advisory {
+        id: "s4b-voice.e4-retired",
+        sections: &["3.2.2"],
+        kind: Aged,
+        title: "Office 365 Enterprise E4 is retired",
+        text: "3.2.2 names Office 365 Enterprise E4/E5 for Enterprise Voice. Microsoft retired E4 when E5 replaced it: of the licences 3.2.2 names, E4 can no longer be bought.",
+    },
+    Advisory {
         id: "s4b.versions-retired",
         sections: &["3.1.2", "3.2.1"],
         kind: Aged,
-        title: "Several listed Microsoft server versions are out of support",
-        text: "Exchange 2007 to 2016, Lync Server 2013 and Skype for Business Server 2015 have left Microsoft's support, and Exchange 2019 and Skype for Business Server 2019 followed in October 2025. The spec still lists them.",
+        title: "Every Microsoft server version the spec lists is out of support",
+        text: "Exchange 2007, 2010 and 2013 and Lync Server 2013 had left Microsoft's support by April 2023. Exchange Server 2016 and 2019 and Skype for Business Server 2015 and 2019 all left it on the same day, 14 October 2025. Their successors, Exchange Server Subscription Edition and Skype for Business Server Subscription Edition, both released in July 2025, are not named in the spec, which still lists only the retired versions.",
     },
 ];
 

@@ -12,9 +12,11 @@ use std::net::Ipv4Addr;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Obligation {
-    /// "must", "shall", "needs", "is required", "not supported".
+    /// "must", "shall", "needs", "is required", "make sure", and "not supported" where nothing
+    /// else is allowed.
     Must,
-    /// "should", "is preferred", "for optimum performance".
+    /// "should", "is preferred", "for optimum performance", and "not supported" where the spec
+    /// still allows the use "as is" (2.5.2's thin clients).
     Should,
     /// "Telia recommends", "it is recommended".
     Recommended,
@@ -301,15 +303,6 @@ pub const REQUIREMENTS: &[Requirement] = &[
     ),
     req("net.no-hubs", "2.1", Must, "No repeaters or hubs are used in the local network.", &[], Always, &[Person]),
     req(
-        "net.wired-network",
-        "2.1",
-        Should,
-        "Phones and computers use a wired network: the service cannot be guaranteed over wireless networks or GSM, 3G or 4G mobile IP networks.",
-        &[],
-        Always,
-        &[Person],
-    ),
-    req(
         "net.outbound-openings",
         "2.1",
         Must,
@@ -376,7 +369,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
     req(
         "cert.renewal",
         "2.2",
-        Should,
+        Must,
         "The IT environment allows auto-renewal of expired certificates, pending updates and removal of revoked certificates.",
         &[],
         Always,
@@ -386,7 +379,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
     req(
         "datanet.network-limits",
         "2.3",
-        Should,
+        Must,
         "If only some of the customer's networks may connect to Touchpoint Plus, they are sent to Telia during planning (by default all are allowed).",
         &[],
         DATANET,
@@ -510,16 +503,26 @@ pub const REQUIREMENTS: &[Requirement] = &[
         "softphone.version",
         "2.5.2",
         Must,
-        "Touchpoint Plus Softphone is at least version 5.1.3; Telia recommends always updating to the latest version the platform distributes.",
+        "Touchpoint Plus Softphone is at least version 5.1.3.",
         &[Value::MinVersion { product: "Touchpoint Plus Softphone", version: limits::SOFTPHONE_MIN_VERSION }],
         Condition::SOFTPHONE,
         &[Person],
     ),
     req(
+        "softphone.latest-version",
+        "2.5.2",
+        Recommended,
+        "Softphones are always updated to the latest version the platform distributes.",
+        &[],
+        Condition::SOFTPHONE,
+        &[Person],
+    ),
+    // "Not supported", yet allowed "as is": a Should, so that a thin client warns, not fails.
+    req(
         "softphone.single-user",
         "2.5.2",
-        Must,
-        "The softphone runs in a normal single-user environment: multi-user, thin-client and app-streaming environments are not supported (only \"as is\").",
+        Should,
+        "The softphone runs in a normal single-user environment: Telia does not support multi-user, thin-client or app-streaming environments, where it can be used as is, and handles only support requests reproducible in a single-user environment.",
         &[],
         Condition::SOFTPHONE,
         &[Person],
@@ -561,9 +564,9 @@ pub const REQUIREMENTS: &[Requirement] = &[
         "pc.remote-installation",
         "2.5.4",
         Must,
-        "Where software is installed remotely (for example Microsoft WSUS), the softphone is packaged and distributed appropriately.",
+        "Where software is installed remotely (for example with Microsoft WSUS), the Touchpoint Plus software is packaged and distributed appropriately: the softphone, and the ACE programs of Advanced Attendant.",
         &[],
-        Condition::SOFTPHONE,
+        Condition::Any(&[Condition::SOFTPHONE, ATTENDANT]),
         &[Person],
     ),
     req(
@@ -1280,6 +1283,29 @@ pub const REQUIREMENTS: &[Requirement] = &[
         &[Calculated, Measured],
     ),
 ];
+
+/// Ids that once named a requirement and no longer do, with what took their place. They stay
+/// reserved (an id is never reused for another meaning), and links and saved plans that confirm
+/// them still open: the confirmation is dropped, since nothing is left to confirm.
+pub const RETIRED_REQUIREMENTS: &[RetiredRequirement] = &[RetiredRequirement {
+    id: "net.wired-network",
+    // 2.1's "cannot be guaranteed in wireless network" limits what Telia guarantees; it asks
+    // nothing of the site.
+    advisory: "net.wireless-not-guaranteed",
+}];
+
+/// A requirement id that is no longer used; see [`RETIRED_REQUIREMENTS`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetiredRequirement {
+    pub id: &'static str,
+    /// The advisory that now says what the requirement said.
+    pub advisory: &'static str,
+}
+
+/// Whether `id` once named a requirement that has been retired.
+pub fn is_retired(id: &str) -> bool {
+    RETIRED_REQUIREMENTS.iter().any(|retired| retired.id == id)
+}
 
 /// Looks a requirement up by id.
 pub fn requirement(id: &str) -> Option<&'static Requirement> {

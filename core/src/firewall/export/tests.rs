@@ -78,7 +78,7 @@ fn nftables_complete_form_drops_by_default_and_lets_replies_back() {
 #[test]
 fn nftables_add_form_names_the_users_chain() {
     let plan = everything();
-    let options = ExportOptions { nft_chain: "ip fw fwd_in".parse().unwrap() };
+    let options = ExportOptions { nft_chain: "ip fw fwd_in".parse().unwrap(), ..ExportOptions::default() };
     let text = export(&plan.firewall_rules(), &plan.addresses, RuleFormat::NftablesAdd, &options);
     assert!(text.contains("\nadd rule ip fw fwd_in ct state established,related accept"), "{text}");
     assert!(text.contains("\nadd rule ip fw fwd_in ip daddr 81.228.2.192/27 udp dport 49152-65535 accept"), "{text}");
@@ -315,4 +315,39 @@ fn powershell_lines_use_the_cmdlets_parameters() {
         };
         assert!(valid_ports, "{line}");
     }
+}
+
+#[test]
+fn every_format_says_what_goes_over_the_internet_on_datanet() {
+    let notes = |plan: &Plan, format: RuleFormat| -> Vec<String> {
+        let options = ExportOptions { access: plan.access, ..ExportOptions::default() };
+        let text = export(&plan.firewall_rules(), &plan.addresses, format, &options);
+        let marker = if format == RuleFormat::Markdown { "**Note:** " } else { "NOTE: " };
+        text.lines().filter_map(|line| line.split_once(marker).map(|(_, note)| note.to_owned())).collect()
+    };
+    let attendant =
+        "Advanced Attendant traffic cannot be routed over DataNet (2.3.2, 3.4), so it goes over the Internet";
+    let datanet = Plan { access: AccessPath::DataNet, ..everything() };
+    for format in RuleFormat::ALL {
+        let found = notes(&datanet, format);
+        assert!(found.iter().any(|note| note.contains(attendant)), "{}: {found:#?}", format.name());
+        // Over the Internet, or without Advanced Attendant, no file says it.
+        assert!(notes(&everything(), format).is_empty(), "{}", format.name());
+        let without = Plan { advanced_attendant: false, ..datanet.clone() };
+        assert!(!notes(&without, format).iter().any(|note| note.contains(attendant)), "{}", format.name());
+    }
+    // The header names each opening DataNet does not carry, and only those.
+    let ids: Vec<String> = notes(&datanet, RuleFormat::Nftables)
+        .iter()
+        .map(|note| note.split_whitespace().next().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(ids, ["6.3.3", "6.3.4", "6.6.1", "6.7.1"]);
+    assert!(notes(&datanet, RuleFormat::Nftables)[2].starts_with("6.6.1 to 213.65.172.64/30 (213.65.172.64-67): "));
+    // A PC's firewall file has only the PC's openings, Advanced Attendant's among them.
+    assert_eq!(notes(&datanet, RuleFormat::WindowsFirewall).len(), 1);
+    // CSV has no comment lines: the note rides in the rule's own comment.
+    let options = ExportOptions { access: AccessPath::DataNet, ..ExportOptions::default() };
+    let csv = export(&datanet.firewall_rules(), &datanet.addresses, RuleFormat::Csv, &options);
+    let row = csv.lines().find(|line| line.starts_with("6.6.1,")).unwrap();
+    assert!(row.contains(&format!("Signaling with Advanced Attendant. NOTE: {attendant}")), "{row}");
 }
