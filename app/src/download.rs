@@ -6,8 +6,14 @@ use sitecheck_core::catalogue::{catalogue_file_name, catalogue_json};
 #[component]
 pub fn CatalogueDownload() -> impl IntoView {
     let (error, set_error) = signal(None::<String>);
-    let download =
-        move |_| set_error.set(save_file(&catalogue_file_name(), "application/json", &catalogue_json()).err());
+    let download = move |_| {
+        set_error.set(
+            catalogue_json()
+                .map_err(|error| format!("The catalogue could not be written: {error}"))
+                .and_then(|json| save_file(&catalogue_file_name(), "application/json", &json))
+                .err(),
+        )
+    };
     view! {
         <p class="downloads">
             <button type="button" on:click=download data-testid="download-catalogue">

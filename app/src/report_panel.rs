@@ -18,11 +18,9 @@ pub fn ReportPanel() -> impl IntoView {
                 &report_markdown(&report),
             )
         } else {
-            save_file(
-                &format!("touchpoint-plus-site-report-{}.json", state.today),
-                "application/json",
-                &report_json(&report),
-            )
+            report_json(&report).map_err(|error| format!("The report could not be written: {error}")).and_then(|json| {
+                save_file(&format!("touchpoint-plus-site-report-{}.json", state.today), "application/json", &json)
+            })
         };
         set_error.set(result.err());
     };

@@ -61,7 +61,7 @@ fn catalogue(arguments: &[String], output: &mut impl Write) -> Result<(), CliErr
     let json = parsed.flag("--json");
     parsed.finish()?;
     if json {
-        writeln!(output, "{}", catalogue_json())?;
+        writeln!(output, "{}", catalogue_json().map_err(|error| CliError::Input(error.to_string()))?)?;
         return Ok(());
     }
     writeln!(output, "{} v{} ({})", CATALOGUE.spec.title, CATALOGUE.spec.version, CATALOGUE.spec.date)?;
@@ -242,7 +242,11 @@ fn user_agents_with_hints(input: impl BufRead, output: &mut impl Write, json: bo
             findings,
         };
         if json {
-            writeln!(output, "{}", serde_json::to_string(&report).unwrap_or_default())?;
+            writeln!(
+                output,
+                "{}",
+                serde_json::to_string(&report).map_err(|error| CliError::Input(error.to_string()))?
+            )?;
         } else {
             for finding in &report.findings {
                 writeln!(
@@ -283,7 +287,7 @@ fn user_agents(arguments: &[String], input: impl BufRead, output: &mut impl Writ
             verdict,
         };
         if json {
-            writeln!(output, "{}", serde_json::to_string(&row).unwrap_or_default())?;
+            writeln!(output, "{}", serde_json::to_string(&row).map_err(|error| CliError::Input(error.to_string()))?)?;
         } else {
             let major = row.major.map_or_else(|| "-".to_owned(), |major| major.to_string());
             writeln!(output, "{}\t{}\t{}\t{}", row.browser, major, row.os, verdict.slug())?;
@@ -408,7 +412,11 @@ fn firewall(arguments: &[String], mut input: impl BufRead, output: &mut impl Wri
     let report = coverage::report(&plan, &text, &interfaces);
     let (rows, problems) = (&report.rows, &report.unreadable);
     if json {
-        writeln!(output, "{}", serde_json::to_string_pretty(&report).unwrap_or_default())?;
+        writeln!(
+            output,
+            "{}",
+            serde_json::to_string_pretty(&report).map_err(|error| CliError::Input(error.to_string()))?
+        )?;
     } else {
         writeln!(output, "Read as {}; {}", report.syntax.label(), report.judged.join("; "))?;
         for assumption in &report.assumptions {
@@ -454,7 +462,11 @@ fn probe(arguments: &[String], mut input: impl BufRead, output: &mut impl Write)
     let (rows, findings) = crate::probe::run(&targets, &plan);
     if json {
         let report = serde_json::json!({ "checks": rows, "network": findings });
-        writeln!(output, "{}", serde_json::to_string_pretty(&report).unwrap_or_default())?;
+        writeln!(
+            output,
+            "{}",
+            serde_json::to_string_pretty(&report).map_err(|error| CliError::Input(error.to_string()))?
+        )?;
     } else {
         writeln!(output, "{:<26} {:<22} {:<19} Evidence", "Check", "Target", "Verdict")?;
         for row in &rows {

@@ -190,7 +190,7 @@ fn every_row_of_chapter_6_is_a_rule_and_every_rule_a_row() {
 
 #[test]
 fn catalogue_json_carries_everything() {
-    let json: serde_json::Value = serde_json::from_str(&catalogue_json()).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&catalogue_json().unwrap()).unwrap();
     assert_eq!(json["spec"]["version"], "3.40");
     assert_eq!(json["requirements"].as_array().unwrap().len(), CATALOGUE.requirements.len());
     assert_eq!(json["firewall_rules"].as_array().unwrap().len(), FIREWALL_RULES.len());

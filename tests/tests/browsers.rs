@@ -351,6 +351,6 @@ fn the_catalogue_downloads_as_json_without_a_server() {
     }
     assert_eq!(saved["name"], "touchpoint-plus-catalogue-v3.40.json");
     let catalogue: Value = serde_json::from_str(saved["text"].as_str().unwrap()).unwrap();
-    let expected: Value = serde_json::from_str(&sitecheck_core::catalogue::catalogue_json()).unwrap();
+    let expected: Value = serde_json::from_str(&sitecheck_core::catalogue::catalogue_json().unwrap()).unwrap();
     assert_eq!(catalogue, expected);
 }

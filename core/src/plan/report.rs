@@ -39,8 +39,9 @@ pub fn report<'a>(plan: &'a Plan, checklist: &'a [ChecklistGroup], date: Date) -
     }
 }
 
-pub fn report_json(report: &Report<'_>) -> String {
-    serde_json::to_string_pretty(report).unwrap_or_default()
+/// The report as pretty JSON; an error is the caller's to show, never an empty file.
+pub fn report_json(report: &Report<'_>) -> Result<String, serde_json::Error> {
+    serde_json::to_string_pretty(report)
 }
 
 pub fn report_markdown(report: &Report<'_>) -> String {
@@ -147,7 +148,7 @@ mod tests {
         ] {
             assert!(markdown.contains(part), "{part} in\n{markdown}");
         }
-        let json: serde_json::Value = serde_json::from_str(&report_json(&report)).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&report_json(&report).unwrap()).unwrap();
         assert_eq!(json["bandwidth"]["total_kbps"], 3264);
         assert_eq!(json["spec_version"], "3.40");
         assert_eq!(json["progress"]["total"], plan.requirements().len());

@@ -51,9 +51,10 @@ pub const CATALOGUE: Catalogue = Catalogue {
     advisories: ADVISORIES,
 };
 
-/// The catalogue as pretty JSON. Serialising plain data cannot fail.
-pub fn catalogue_json() -> String {
-    serde_json::to_string_pretty(&CATALOGUE).unwrap_or_default()
+/// The catalogue as pretty JSON. Plain data with string keys does not fail to serialise, but
+/// if it ever did the caller says so rather than writing an empty file.
+pub fn catalogue_json() -> Result<String, serde_json::Error> {
+    serde_json::to_string_pretty(&CATALOGUE)
 }
 
 /// The name the JSON download carries.
