@@ -75,6 +75,12 @@ impl Page {
         self.session.text(&element).unwrap()
     }
 
+    /// A figure the page publishes as a `data-*` attribute: tests read these, never sentences.
+    pub fn attribute_of(&self, css: &str, name: &str) -> String {
+        let element = self.session.wait_for(css, Duration::from_secs(5)).unwrap();
+        self.session.attribute(&element, name).unwrap().unwrap_or_else(|| panic!("{css} has no {name}"))
+    }
+
     pub fn click(&self, css: &str) {
         let element = self.session.wait_for(css, Duration::from_secs(5)).unwrap();
         self.session.click(&element).unwrap_or_else(|error| panic!("click {css}: {error}"));
