@@ -84,7 +84,7 @@ pub fn App() -> impl IntoView {
                 <h2 id="catalogue-heading">"The requirements"</h2>
                 <CatalogueDownload />
                 <details data-testid="catalogue-details">
-                    <summary>"All requirements of v3.40, by section"</summary>
+                    <summary>{format!("All requirements of v{SPEC_VERSION}, by section")}</summary>
                     <CatalogueView />
                 </details>
             </section>

@@ -8,8 +8,12 @@ mod probe;
 use std::io::Write;
 use std::process::ExitCode;
 
+fn title() -> String {
+    format!("sitecheck — Telia Touchpoint Plus site readiness (spec v{})\n", sitecheck_core::SPEC_VERSION)
+}
+
+/// The usage after its first line, which names the spec version from core.
 const USAGE: &str = "\
-sitecheck — Telia Touchpoint Plus site readiness (spec v3.40)
 
 Usage:
   sitecheck catalogue [--json]
@@ -39,11 +43,11 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(commands::CliError::Usage(message)) => {
             let _ = stdout.flush();
-            eprintln!("sitecheck: {message}\n\n{USAGE}");
+            eprintln!("sitecheck: {message}\n\n{}{USAGE}", title());
             ExitCode::from(2)
         }
         Err(commands::CliError::Help) => {
-            let _ = write!(stdout, "{USAGE}");
+            let _ = write!(stdout, "{}{USAGE}", title());
             ExitCode::SUCCESS
         }
         // A closed pipe (`sitecheck ua | head`) is the reader's choice, not an error.
