@@ -89,6 +89,10 @@ fn catalogue(arguments: &[String], output: &mut impl Write) -> Result<(), CliErr
     for advisory in CATALOGUE.advisories {
         writeln!(output, "  {:<36} {}", advisory.id, advisory.title)?;
     }
+    let example = CATALOGUE.bandwidth_example.calculation();
+    writeln!(output, "\nThe {} example", CATALOGUE.bandwidth_example.section)?;
+    write_lines(output, &example.lines)?;
+    writeln!(output, "Total: {}", format_mbps(example.total))?;
     Ok(())
 }
 

@@ -13,8 +13,7 @@ fn title() -> String {
 }
 
 /// The usage after its first line, which names the spec version from core.
-const USAGE: &str = "\
-
+const USAGE: &str = "
 Usage:
   sitecheck catalogue [--json]
   sitecheck bandwidth --softphones N --ip-phones N --integrated N --busy-percent P

@@ -102,8 +102,14 @@ fn catalogue_json_is_the_whole_catalogue() {
     assert_eq!(json["firewall_rules"].as_array().unwrap().len(), 17);
     assert!(json["advisories"].as_array().unwrap().iter().any(|advisory| advisory["id"] == "browser.ie11-retired"));
 
+    let example = &json["bandwidth_example"];
+    assert_eq!((&example["section"], &example["total_kbps"]), (&"5.1".into(), &3264.into()));
+    assert_eq!(example["inputs"]["integrated"], 50);
+    assert_eq!(example["lines"].as_array().unwrap().len(), 4);
+
     let text = stdout(&sitecheck(&["catalogue"], ""));
     assert!(text.contains("2.5.1 Web Browser") && text.contains("pc.browser"), "{text}");
+    assert!(text.contains("The 5.1 example") && text.contains("Total: 3.264 Mbit/s"), "{text}");
 }
 
 #[test]

@@ -2,10 +2,13 @@
 //! nothing of chapter 6 is missing.
 
 use sitecheck_core::advisory::ADVISORIES;
+use sitecheck_core::bandwidth::calculate;
 use sitecheck_core::catalogue::{CATALOGUE, catalogue_json};
 use sitecheck_core::firewall::{FIREWALL_RULES, FIREWALL_TABLES, Party, parse_services};
+use sitecheck_core::plan::Plan;
 use sitecheck_core::requirement::{REQUIREMENTS, Value};
 use sitecheck_core::section::{SectionId, section};
+use sitecheck_core::units::{Bandwidth, format_mbps};
 use std::collections::BTreeSet;
 use std::net::Ipv4Addr;
 
@@ -198,4 +201,34 @@ fn catalogue_json_carries_everything() {
     assert_eq!(json["firewall_rules"][3]["services"][0], "UDP/49152-65535");
     assert_eq!(json["browsers"].as_array().unwrap().len(), 5);
     assert_eq!(json["requirements"][0]["applies"]["when"], "always");
+}
+
+/// The bandwidths the spec's 5.1 table prints, row by row, and its total.
+fn spec_example_table() -> (Vec<String>, String) {
+    let table = SPEC.split("Function\tCalculation\tBandwidth\n").nth(1).unwrap();
+    let rows: Vec<&str> = table.lines().take_while(|line| line.contains('\t')).collect();
+    let bandwidth = |row: &str| row.rsplit('\t').next().unwrap_or_default().to_owned();
+    let (total, lines) = rows.split_last().unwrap();
+    assert!(total.starts_with("Total bandwidth"), "{total}");
+    (lines.iter().map(|row| bandwidth(row)).collect(), bandwidth(total))
+}
+
+#[test]
+fn the_catalogue_carries_the_5_1_example_as_the_bandwidth_code_works_it_out() {
+    let json: serde_json::Value = serde_json::from_str(&catalogue_json().unwrap()).unwrap();
+    let example = &json["bandwidth_example"];
+    assert_eq!(example["section"], "5.1");
+    let calculation = calculate(Plan::spec_example().bandwidth_inputs());
+    let computed = serde_json::to_value(&calculation).unwrap();
+    for key in ["inputs", "lines", "total_kbps", "omitted", "total_with_omitted_kbps"] {
+        assert_eq!(example[key], computed[key], "{key}");
+    }
+    assert_eq!(example["inputs"]["softphones"], 50);
+    assert_eq!(example["inputs"]["calendar_users"], 165);
+    // And what it works out is what the spec prints.
+    let (lines, total) = spec_example_table();
+    let printed: Vec<String> = calculation.lines.iter().map(|line| line.bandwidth.to_string()).collect();
+    assert_eq!(printed, lines);
+    assert_eq!(format_mbps(calculation.total), total);
+    assert_eq!(calculation.total, Bandwidth::kbps(3264));
 }

@@ -87,23 +87,68 @@ pub enum DelayPath {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case", tag = "kind")]
 pub enum Value {
-    BandwidthPerCall { bandwidth: Bandwidth },
-    BandwidthPerUser { bandwidth: Bandwidth },
-    LinkSpeed { bandwidth: Bandwidth },
-    MaxDelay { path: DelayPath, below: Millis },
-    MaxJitter { below: Millis },
-    MaxLoss { below: Percent },
-    MinMemory { at_least: Gigabytes },
-    MinScreen { at_least: Resolution },
-    MinVersion { product: &'static str, version: &'static str },
-    Versions { product: &'static str, from: &'static str, to: &'static str },
-    Service { service: Service },
-    Network { network: Ipv4Net },
-    AddressRange { first: Ipv4Addr, last: Ipv4Addr },
-    Address { address: Ipv4Addr },
-    Host { name: &'static str },
-    Email { address: &'static str },
-    Period { period: Period },
+    BandwidthPerCall {
+        bandwidth: Bandwidth,
+    },
+    BandwidthPerUser {
+        bandwidth: Bandwidth,
+    },
+    LinkSpeed {
+        bandwidth: Bandwidth,
+    },
+    MaxDelay {
+        path: DelayPath,
+        below: Millis,
+    },
+    MaxJitter {
+        below: Millis,
+    },
+    MaxLoss {
+        below: Percent,
+    },
+    MinMemory {
+        at_least: Gigabytes,
+    },
+    MinScreen {
+        at_least: Resolution,
+    },
+    MinVersion {
+        product: &'static str,
+        version: &'static str,
+    },
+    /// Every release from `from` to `to`, as the spec writes a range ("2007 SP1 – 2019").
+    Versions {
+        product: &'static str,
+        from: &'static str,
+        to: &'static str,
+    },
+    /// The releases the spec names one by one, newest first.
+    Releases {
+        product: &'static str,
+        releases: &'static [&'static str],
+    },
+    Service {
+        service: Service,
+    },
+    Network {
+        network: Ipv4Net,
+    },
+    AddressRange {
+        first: Ipv4Addr,
+        last: Ipv4Addr,
+    },
+    Address {
+        address: Ipv4Addr,
+    },
+    Host {
+        name: &'static str,
+    },
+    Email {
+        address: &'static str,
+    },
+    Period {
+        period: Period,
+    },
 }
 
 /// The id of a requirement of the catalogue, `area.topic`, stable and never reused for another
@@ -333,7 +378,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
         "net.proxy-exclusion",
         "2.1",
         Must,
-        "Any web proxy excludes traffic to Touchpoint Plus (softphones and IP phones start their traffic over HTTP/HTTPS).",
+        "Any web proxy excludes traffic to Touchpoint Plus (touchpoint.telia.se): softphones and IP phones start their traffic over HTTP/HTTPS.",
         &[Value::Host { name: limits::SERVICE_HOST }],
         Always,
         &[Person],
@@ -713,7 +758,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
         "exchange.ews-published",
         "3.1.2",
         Must,
-        "Exchange Web Services is published externally on port 443 with a public DNS name.",
+        "Exchange Web Services is published externally on TCP/443 with a public DNS name.",
         &[Value::Service { service: Service::tcp(443) }],
         Add(AddOn::ExchangeOnPremise),
         &[Person],
@@ -723,7 +768,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
             "exchange.ews-inbound",
             "3.1.2",
             Must,
-            "Incoming traffic to Exchange Web Services on port 443 is allowed from 81.228.2.192/27.",
+            "Incoming traffic to Exchange Web Services on TCP/443 is allowed from 81.228.2.192/27.",
             &[Value::Service { service: Service::tcp(443) }, SERVICE_NETWORK],
             Add(AddOn::ExchangeOnPremise),
             &[Calculated, Person],
@@ -752,7 +797,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
         "exchange.bandwidth",
         "3.1.2",
         Must,
-        "1.6 kbit/s per user is available between the customer environment and Touchpoint Plus; synchronisation runs every 10th minute.",
+        "1.6 kbit/s per user is available between the customer environment and Touchpoint Plus; synchronisation runs every 10 minutes.",
         &[
             Value::BandwidthPerUser { bandwidth: limits::CALENDAR_BANDWIDTH_PER_USER },
             Value::Period { period: limits::CALENDAR_SYNC_INTERVAL },
@@ -765,11 +810,10 @@ pub const REQUIREMENTS: &[Requirement] = &[
         "s4b.version",
         "3.2.1",
         Must,
-        "S4B/Lync is Skype for Business Server 2019 or 2015, or Lync Server 2013, on premise (Standard or Enterprise); Skype for Business Online is not supported.",
-        &[Value::Versions {
+        "S4B/Lync is Skype for Business Server 2019, Skype for Business Server 2015 or Lync Server 2013, on premise (Standard or Enterprise); Skype for Business Online is not supported.",
+        &[Value::Releases {
             product: "Skype for Business / Lync Server",
-            from: "Lync Server 2013",
-            to: "Skype for Business Server 2019",
+            releases: &["Skype for Business Server 2019", "Skype for Business Server 2015", "Lync Server 2013"],
         }],
         S4B,
         &[Person],
@@ -841,7 +885,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
         "s4b.private-certificate-notice",
         "3.2.1",
         Must,
-        "With private certificates, updated certificates reach Telia at least a month before the old ones expire.",
+        "With private certificates, updated certificates reach Telia at least 1 month before the old ones expire.",
         &[Value::Period { period: limits::CERTIFICATE_EXPIRY_NOTICE }],
         S4B,
         &[File, Person],
@@ -863,7 +907,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
             "s4b.sips-to-front-end",
             "3.2.1",
             Must,
-            "Encrypted SIP from Touchpoint Plus to the Front End servers on TCP/5061 is allowed.",
+            "Encrypted SIP from Touchpoint Plus (81.228.2.192/27) to the Front End servers on TCP/5061 is allowed.",
             &[SIPS, SERVICE_NETWORK],
             S4B,
             &[Calculated, Person],
@@ -875,7 +919,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
             "s4b.sips-from-front-end",
             "3.2.1",
             Must,
-            "The Front End servers may initiate encrypted SIP to Touchpoint Plus on TCP/5061.",
+            "The Front End servers may initiate encrypted SIP to Touchpoint Plus (81.228.2.192/27) on TCP/5061.",
             &[SIPS, SERVICE_NETWORK],
             S4B,
             &[Measured, Person],
@@ -986,7 +1030,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
         "s4b-voice.private-certificate-notice",
         "3.2.2",
         Must,
-        "With private Mediation certificates, updated certificates reach Telia at least a month before the old ones expire.",
+        "With private Mediation certificates, updated certificates reach Telia at least 1 month before the old ones expire.",
         &[Value::Period { period: limits::CERTIFICATE_EXPIRY_NOTICE }],
         S4B_VOICE,
         &[File, Person],
@@ -996,7 +1040,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
             "s4b-voice.sips-to-mediation",
             "3.2.2",
             Must,
-            "Encrypted SIP from Touchpoint Plus to the Mediation servers on TCP/5067 is allowed.",
+            "Encrypted SIP from Touchpoint Plus (81.228.2.192/27) to the Mediation servers on TCP/5067 is allowed.",
             &[Value::Service { service: Service::tcp(5067) }, SERVICE_NETWORK],
             S4B_VOICE,
             &[Calculated, Person],
@@ -1008,7 +1052,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
             "s4b-voice.sips-from-mediation",
             "3.2.2",
             Must,
-            "The Mediation servers may initiate encrypted SIP to Touchpoint Plus on TCP/5061.",
+            "The Mediation servers may initiate encrypted SIP to Touchpoint Plus (81.228.2.192/27) on TCP/5061.",
             &[SIPS, SERVICE_NETWORK],
             S4B_VOICE,
             &[Measured, Person],
@@ -1020,7 +1064,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
             "s4b-voice.media",
             "3.2.2",
             Must,
-            "Encrypted RTP between Touchpoint Plus and the Mediation servers on UDP 49152-65535 is allowed in both directions.",
+            "Encrypted RTP between Touchpoint Plus (81.228.2.192/27) and the Mediation servers on UDP/49152-65535 is allowed in both directions.",
             &[MEDIA, SERVICE_NETWORK],
             S4B_VOICE,
             &[Calculated, Person],
@@ -1213,7 +1257,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
         "bandwidth.minimum",
         "5.1",
         Must,
-        "The connection has at least the calculated bandwidth: the sum over concurrent calls and per-user integrations is the absolute minimum.",
+        "The connection has at least the calculated bandwidth, 100 kbit/s per concurrent call plus the per-user integrations: that sum is the absolute minimum.",
         &[Value::BandwidthPerCall { bandwidth: limits::CALL_BANDWIDTH }],
         Always,
         &[Calculated, Measured],
