@@ -6,7 +6,9 @@
 
 // The folders are the code map: `spec` the v3.40 tables, `client` this browser and computer,
 // `network` what is measured over the wire, `plan` the site's plan and everything made from it,
-// `firewall` the chapter 6 rules, their exports and the coverage check.
+// `firewall` the chapter 6 rules, their exports and the coverage check, `addon` the files
+// people prepare for the add-ons.
+pub mod addon;
 pub mod client;
 pub mod firewall;
 pub mod network;

@@ -1,0 +1,4 @@
+//! The files people prepare by hand for the add-ons of chapter 3 and for 2.4, checked before
+//! they are sent: each validator reads text or bytes the caller supplies (no IO here) and
+//! returns every finding, each with its requirement, section, verdict and line where there is
+//! one. Today's date always comes from the caller.
