@@ -7,7 +7,6 @@ mod bandwidth_view;
 mod catalogue_view;
 mod checklist_view;
 mod coverage_view;
-mod coverage_worker;
 mod download;
 mod environment_checks;
 mod files;
@@ -26,6 +25,7 @@ mod state;
 mod storage;
 mod support_details;
 mod webrtc;
+mod worker;
 
 fn main() {
     // The static page shows a "loading" notice for browsers where the module never runs;

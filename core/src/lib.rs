@@ -11,6 +11,7 @@
 pub mod addon;
 pub mod client;
 pub mod firewall;
+pub mod job;
 pub mod network;
 pub mod plan;
 pub mod spec;
