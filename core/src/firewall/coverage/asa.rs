@@ -4,6 +4,7 @@
 
 use super::model::{Action, Chain, Policy, Protocols, Rule};
 use super::region::{IntervalSet, PORT, Product, SOURCE};
+use super::unreadable::Unreadable;
 use super::words::port;
 use super::{Firewall, Hook, Syntax};
 use crate::units::Protocol;
@@ -86,7 +87,7 @@ impl Objects {
 
     /// An address operand: any, host A, A MASK, object N, object-group N. Returns the
     /// addresses and how many words it took; `Err` for what cannot be read.
-    fn address(&self, words: &[&str]) -> Result<(Addresses, usize), String> {
+    fn address(&self, words: &[&str]) -> Result<(Addresses, usize), Unreadable> {
         let full = || Addresses { known: IntervalSet::full(SOURCE), names: Vec::new() };
         match words.first().copied() {
             Some("any" | "any4") => Ok((full(), 1)),
@@ -98,7 +99,7 @@ impl Objects {
                     .map(|address| {
                         (Addresses { known: IntervalSet::network(Ipv4Net::from(address)), names: Vec::new() }, 2)
                     })
-                    .map_err(|_| format!("\"{address}\" after host is not an IPv4 address"))
+                    .map_err(|_| Unreadable::HostAddress { address: address.to_owned() })
             }
             Some("object" | "object-group") => {
                 let name = words.get(1).copied().unwrap_or("");
@@ -106,21 +107,21 @@ impl Objects {
                     .get(name)
                     .cloned()
                     .map(|addresses| (addresses, 2))
-                    .ok_or_else(|| format!("network object {name} is not defined above this line"))
+                    .ok_or_else(|| Unreadable::UndefinedNetworkObject { name: name.to_owned() })
             }
-            Some("interface") => Err("addresses given as an interface are not known offline".into()),
+            Some("interface") => Err(Unreadable::InterfaceAddresses),
             Some(address) => {
                 let mask = words.get(1).copied().unwrap_or("");
                 mask_network(address, mask)
                     .map(|known| (Addresses { known, names: Vec::new() }, 2))
-                    .ok_or_else(|| format!("\"{address} {mask}\" is not an address with its netmask"))
+                    .ok_or_else(|| Unreadable::Netmask { address: address.to_owned(), mask: mask.to_owned() })
             }
-            None => Err("the line ends before its addresses".into()),
+            None => Err(Unreadable::EndsBeforeAddresses),
         }
     }
 
     /// An object's member line (inside `object network` or `object-group network`).
-    fn member(&self, words: &[&str]) -> Result<Addresses, String> {
+    fn member(&self, words: &[&str]) -> Result<Addresses, Unreadable> {
         match words {
             ["host", address] | ["network-object", "host", address] => {
                 self.address(&["host", address]).map(|(addresses, _)| addresses)
@@ -129,59 +130,58 @@ impl Objects {
                 .networks
                 .get(*name)
                 .cloned()
-                .ok_or_else(|| format!("network object {name} is not defined above this line")),
+                .ok_or_else(|| Unreadable::UndefinedNetworkObject { name: (*name).to_owned() }),
             ["subnet", address, mask] | ["network-object", address, mask] => mask_network(address, mask)
                 .map(|known| Addresses { known, names: Vec::new() })
-                .ok_or_else(|| format!("\"{address} {mask}\" is not an address with its netmask")),
+                .ok_or_else(|| Unreadable::Netmask { address: (*address).to_owned(), mask: (*mask).to_owned() }),
             ["range", first, last] => match (first.parse::<Ipv4Addr>(), last.parse::<Ipv4Addr>()) {
                 (Ok(first), Ok(last)) if first <= last => {
                     Ok(Addresses { known: IntervalSet::address_range(first, last), names: Vec::new() })
                 }
-                _ => Err(format!("\"{first} {last}\" is not an address range")),
+                _ => Err(Unreadable::AddressRange { first: (*first).to_owned(), last: (*last).to_owned() }),
             },
             ["fqdn", .., name] => Ok(Addresses { known: IntervalSet::empty(), names: vec![(*name).to_owned()] }),
-            _ => {
-                Err("not a network member sitecheck reads (host, subnet, range, fqdn, network-object, group-object)"
-                    .into())
-            }
+            _ => Err(Unreadable::NetworkMember),
         }
     }
 
     /// "service tcp destination eq 443", "service-object udp destination range 1 2",
     /// "service-object tcp eq https", "port-object eq www".
-    fn service_member(&self, words: &[&str], group_protocols: Option<Protocols>) -> Result<Vec<ServiceEntry>, String> {
+    fn service_member(
+        &self,
+        words: &[&str],
+        group_protocols: Option<Protocols>,
+    ) -> Result<Vec<ServiceEntry>, Unreadable> {
         match words {
             ["port-object", rest @ ..] => {
-                let (ports, _) = port_operator(rest).ok_or("the port-object's ports are not understood")?;
+                let (ports, _) = port_operator(rest).ok_or(Unreadable::PortObjectPorts)?;
                 Ok(vec![ServiceEntry { protocols: group_protocols.unwrap_or(Protocols::ANY), ports, uncertain: None }])
             }
             ["service-object", "object", name] | ["group-object", name] => self
                 .services
                 .get(*name)
                 .cloned()
-                .ok_or_else(|| format!("service object {name} is not defined above this line")),
+                .ok_or_else(|| Unreadable::UndefinedServiceObject { name: (*name).to_owned() }),
             ["service" | "service-object", protocol, rest @ ..] => {
                 let protocols =
-                    protocols_of(protocol).ok_or_else(|| format!("protocol \"{protocol}\" is not understood"))?;
+                    protocols_of(protocol).ok_or_else(|| Unreadable::Protocol { protocol: (*protocol).to_owned() })?;
                 let mut index = 0;
                 let mut ports = IntervalSet::full(PORT);
                 let mut uncertain = None;
                 while index < rest.len() {
                     match rest[index] {
                         "source" => {
-                            let (_, taken) =
-                                port_operator(&rest[index + 1..]).ok_or("the source ports are not understood")?;
+                            let (_, taken) = port_operator(&rest[index + 1..]).ok_or(Unreadable::SourcePorts)?;
                             uncertain = Some("depends on the source port".to_owned());
                             index += 1 + taken;
                         }
                         "destination" => {
-                            let (set, taken) =
-                                port_operator(&rest[index + 1..]).ok_or("the destination ports are not understood")?;
+                            let (set, taken) = port_operator(&rest[index + 1..]).ok_or(Unreadable::DestinationPorts)?;
                             ports = set;
                             index += 1 + taken;
                         }
                         _ => {
-                            let (set, taken) = port_operator(&rest[index..]).ok_or("the ports are not understood")?;
+                            let (set, taken) = port_operator(&rest[index..]).ok_or(Unreadable::Ports)?;
                             ports = set;
                             index += taken;
                         }
@@ -190,7 +190,7 @@ impl Objects {
                 Ok(vec![ServiceEntry { protocols, ports, uncertain }])
             }
             ["description", ..] => Ok(Vec::new()),
-            _ => Err("not a service member sitecheck reads".into()),
+            _ => Err(Unreadable::ServiceMember),
         }
     }
 }
@@ -252,10 +252,10 @@ pub fn parse(text: &str) -> Firewall {
                             entry.udp |= protocols.udp;
                             Ok(())
                         }
-                        None => Err(format!("protocol \"{protocol}\" is not understood")),
+                        None => Err(Unreadable::Protocol { protocol: (*protocol).to_owned() }),
                     },
                     ["description", ..] => Ok(()),
-                    _ => Err("not a protocol-object".into()),
+                    _ => Err(Unreadable::ProtocolMember),
                 },
                 Open::Other => Ok(()),
             };
@@ -354,15 +354,16 @@ pub fn parse(text: &str) -> Firewall {
                                 }
                             }
                             Err(problem) => {
-                                firewall.problem(line, trimmed, problem.clone());
+                                let why = problem.to_string();
+                                firewall.problem(line, trimmed, problem);
                                 if let Some(chain) = firewall.chains.get_mut(*name) {
-                                    chain.rules.push(Rule::unreadable(line, &problem));
+                                    chain.rules.push(Rule::unreadable(line, &why));
                                 }
                             }
                         }
                     }
                     ["standard", ..] | ["webtype", ..] | ["ethertype", ..] => {}
-                    _ => firewall.problem(line, trimmed, "an access-list line that is neither extended nor a remark"),
+                    _ => firewall.problem(line, trimmed, Unreadable::AccessListKind),
                 }
             }
             ["access-group", name, "in", "interface", interface, ..] => {
@@ -374,7 +375,7 @@ pub fn parse(text: &str) -> Firewall {
                 ));
             }
             ["access-group", name, "global"] => bound.push(((*name).to_owned(), Binding::Global)),
-            ["name", ..] => firewall.problem(line, trimmed, "names (the name command) are not read; use objects"),
+            ["name", ..] => firewall.problem(line, trimmed, Unreadable::NameCommand),
             _ => {}
         }
     }
@@ -452,11 +453,11 @@ fn interface_side(interface: &str) -> Option<Hook> {
 }
 
 /// One extended entry after "extended": permit|deny PROTOCOL SOURCE [PORTS] DESTINATION [PORTS] …
-fn entry(line: usize, words: &[&str], objects: &Objects) -> Result<Vec<Rule>, String> {
+fn entry(line: usize, words: &[&str], objects: &Objects) -> Result<Vec<Rule>, Unreadable> {
     let action = match words.first().copied() {
         Some("permit") => Action::Accept,
         Some("deny") => Action::Drop,
-        other => return Err(format!("\"{}\" is neither permit nor deny", other.unwrap_or(""))),
+        other => return Err(Unreadable::PermitOrDeny { word: other.unwrap_or("").to_owned() }),
     };
     if words.contains(&"inactive") {
         return Ok(Vec::new());
@@ -473,16 +474,16 @@ fn entry(line: usize, words: &[&str], objects: &Objects) -> Result<Vec<Rule>, St
             } else if let Some(protocols) = objects.protocols.get(name) {
                 vec![ServiceEntry { protocols: *protocols, ports: IntervalSet::full(PORT), uncertain: None }]
             } else {
-                return Err(format!("service or protocol object {name} is not defined above this line"));
+                return Err(Unreadable::UndefinedServiceOrProtocol { name: name.to_owned() });
             }
         }
         Some(protocol) => {
             index += 1;
             let protocols =
-                protocols_of(protocol).ok_or_else(|| format!("protocol \"{protocol}\" is not understood"))?;
+                protocols_of(protocol).ok_or_else(|| Unreadable::Protocol { protocol: protocol.to_owned() })?;
             vec![ServiceEntry { protocols, ports: IntervalSet::full(PORT), uncertain: None }]
         }
-        None => return Err("the entry ends before its protocol".into()),
+        None => return Err(Unreadable::EndsBeforeProtocol),
     };
     let (source, taken) = objects.address(&words[index..])?;
     index += taken;
@@ -507,7 +508,7 @@ fn entry(line: usize, words: &[&str], objects: &Objects) -> Result<Vec<Rule>, St
     } else if matches!(words.get(index).copied(), Some("object-group")) {
         let name = words.get(index + 1).copied().unwrap_or("");
         let group =
-            objects.services.get(name).ok_or_else(|| format!("port group {name} is not defined above this line"))?;
+            objects.services.get(name).ok_or_else(|| Unreadable::UndefinedPortGroup { name: name.to_owned() })?;
         let base = services.clone();
         services = base
             .iter()
@@ -535,7 +536,7 @@ fn entry(line: usize, words: &[&str], objects: &Objects) -> Result<Vec<Rule>, St
                     .push(format!("line {line}: applies only in time-range {}", words.get(index + 1).unwrap_or(&"")));
                 index += 2;
             }
-            other => return Err(format!("\"{other}\" after the destination is not understood")),
+            other => return Err(Unreadable::AfterDestination { word: other.to_owned() }),
         }
     }
     // Each alternative becomes one rule, in order; an FQDN adds, after the known

@@ -4,6 +4,7 @@
 
 use super::model::{Action, Chain, Policy, Protocols, Rule};
 use super::region::{DESTINATION, IntervalSet, PORT, Product, SOURCE};
+use super::unreadable::Unreadable;
 use super::words::value_set;
 use super::{Firewall, Hook, Syntax};
 use crate::units::Protocol;
@@ -113,15 +114,17 @@ fn any(text: &str) -> bool {
 }
 
 /// A cell of addresses or ports: "any", or values separated by commas, semicolons or spaces.
-fn values(text: &str, dimension: usize) -> Result<IntervalSet, String> {
+fn values(text: &str, dimension: usize) -> Result<IntervalSet, Unreadable> {
     if any(text) {
         return Ok(IntervalSet::full(dimension));
     }
-    let what = if dimension == PORT { "ports" } else { "addresses" };
-    value_set(&text.replace([';', ' '], ","), dimension).ok_or_else(|| format!("\"{text}\" is not a list of {what}"))
+    value_set(&text.replace([';', ' '], ","), dimension).ok_or_else(|| {
+        let text = text.to_owned();
+        if dimension == PORT { Unreadable::PortList { text } } else { Unreadable::AddressList { text } }
+    })
 }
 
-fn protocols(text: &str) -> Result<Protocols, String> {
+fn protocols(text: &str) -> Result<Protocols, Unreadable> {
     let text = text.trim().to_ascii_lowercase();
     if any(&text) || text == "tcp/udp" || text == "tcp+udp" || text == "tcp-udp" {
         return Ok(Protocols::ANY);
@@ -130,15 +133,15 @@ fn protocols(text: &str) -> Result<Protocols, String> {
         "tcp" => Ok(Protocols::only(Protocol::Tcp)),
         "udp" => Ok(Protocols::only(Protocol::Udp)),
         "icmp" | "esp" | "gre" => Ok(Protocols::NONE),
-        other => Err(format!("protocol \"{other}\" is not understood")),
+        other => Err(Unreadable::Protocol { protocol: other.to_owned() }),
     }
 }
 
-fn action(text: &str) -> Result<Action, String> {
+fn action(text: &str) -> Result<Action, Unreadable> {
     match text.trim().to_ascii_lowercase().as_str() {
         "allow" | "accept" | "permit" | "pass" | "open" | "yes" => Ok(Action::Accept),
         "deny" | "drop" | "reject" | "block" | "closed" | "no" => Ok(Action::Drop),
-        other => Err(format!("action \"{other}\" is neither allow nor deny")),
+        other => Err(Unreadable::AllowOrDeny { action: other.to_owned() }),
     }
 }
 
@@ -177,18 +180,14 @@ pub fn parse(text: &str) -> Firewall {
                 }
                 header = Some((found, delimiter));
             } else {
-                firewall.problem(
-                    line,
-                    trimmed,
-                    "a CSV row before the header that names protocol, ports, source and destination",
-                );
+                firewall.problem(line, trimmed, Unreadable::RowBeforeHeader);
                 push_unreadable(&mut firewall, line, "a row before the header");
             }
             continue;
         };
         let fields = split_row(trimmed, *delimiter);
         let get = |column: Option<usize>| column.and_then(|index| fields.get(index)).map_or("", String::as_str);
-        let rule = (|| -> Result<(Rule, Option<String>), String> {
+        let rule = (|| -> Result<(Rule, Option<String>), Unreadable> {
             let action = match columns.action {
                 Some(_) => action(get(columns.action))?,
                 None => Action::Accept,
@@ -217,7 +216,7 @@ pub fn parse(text: &str) -> Firewall {
                 "" | "both" | "any" => None,
                 "outbound" | "out" | "egress" => Some(OUTBOUND.to_owned()),
                 "inbound" | "in" | "ingress" => Some(INBOUND.to_owned()),
-                other => return Err(format!("direction \"{other}\" is neither inbound nor outbound")),
+                other => return Err(Unreadable::InboundOrOutbound { direction: other.to_owned() }),
             };
             Ok((rule, direction))
         })();
@@ -232,8 +231,9 @@ pub fn parse(text: &str) -> Firewall {
                 }
             }
             Err(problem) => {
-                firewall.problem(line, trimmed, problem.clone());
-                push_unreadable(&mut firewall, line, &problem);
+                let why = problem.to_string();
+                firewall.problem(line, trimmed, problem);
+                push_unreadable(&mut firewall, line, &why);
             }
         }
     }

@@ -3,6 +3,7 @@
 
 use super::model::{Action, Chain, InterfaceMatch, Policy, Protocols, Rule};
 use super::region::{DESTINATION, IntervalSet, PORT, SOURCE};
+use super::unreadable::Unreadable;
 use super::words::{address_interval, port_interval, words};
 use super::{Firewall, Hook, Syntax};
 use crate::units::Protocol;
@@ -72,6 +73,12 @@ pub fn parse(text: &str) -> Firewall {
     let mut table = String::from("filter");
     // ip6tables-save output pasted beside the IPv4 dump: its tables are not IPv4's.
     let mut ipv6 = false;
+    // Lines not read at all (unlike a rule read up to a word it did not understand).
+    let mut stray: Vec<usize> = Vec::new();
+    let mut unread = |firewall: &mut Firewall, line: usize, text: &str, problem: Unreadable| {
+        firewall.problem(line, text, problem);
+        stray.push(line);
+    };
     for (index, raw) in text.lines().enumerate() {
         let line = index + 1;
         let trimmed = raw.trim();
@@ -119,7 +126,7 @@ pub fn parse(text: &str) -> Firewall {
         if let Some(declaration) = trimmed.strip_prefix(':') {
             let parts: Vec<&str> = declaration.split_whitespace().collect();
             let (Some(name), Some(policy)) = (parts.first(), parts.get(1)) else {
-                firewall.problem(line, trimmed, "a chain line needs a name and a policy, like \":FORWARD DROP [0:0]\"");
+                unread(&mut firewall, line, trimmed, Unreadable::ChainLine);
                 continue;
             };
             match *policy {
@@ -128,7 +135,7 @@ pub fn parse(text: &str) -> Firewall {
                 "-" => {
                     chain_mut(&mut firewall, name, line);
                 }
-                other => firewall.problem(line, trimmed, format!("policy \"{other}\" is neither ACCEPT nor DROP")),
+                other => unread(&mut firewall, line, trimmed, Unreadable::AcceptOrDrop { policy: other.to_owned() }),
             }
             continue;
         }
@@ -137,7 +144,7 @@ pub fn parse(text: &str) -> Firewall {
             "-P" | "--policy" => match word(2) {
                 "ACCEPT" => built_in(&mut firewall, word(1), line, Some(Policy::Accept)),
                 "DROP" => built_in(&mut firewall, word(1), line, Some(Policy::Drop)),
-                other => firewall.problem(line, trimmed, format!("policy \"{other}\" is neither ACCEPT nor DROP")),
+                other => unread(&mut firewall, line, trimmed, Unreadable::AcceptOrDrop { policy: other.to_owned() }),
             },
             "-N" | "--new-chain" => {
                 chain_mut(&mut firewall, word(1), line);
@@ -157,7 +164,7 @@ pub fn parse(text: &str) -> Firewall {
                     rest = 3;
                 }
                 if name.is_empty() {
-                    firewall.problem(line, trimmed, "no chain named after -A");
+                    unread(&mut firewall, line, trimmed, Unreadable::NoChain);
                     continue;
                 }
                 if !firewall.chains.contains_key(&name) {
@@ -169,12 +176,8 @@ pub fn parse(text: &str) -> Firewall {
                 }
                 firewall.note_replies(&name, trimmed);
                 let (rule, not_understood) = parse_rule(line, &tokens[rest..]);
-                if let Some(word) = not_understood {
-                    firewall.problem(
-                        line,
-                        trimmed,
-                        format!("\"{word}\" is not understood, so the rule's effect is unknown"),
-                    );
+                if let Some(problem) = not_understood {
+                    firewall.problem(line, trimmed, problem);
                 }
                 let chain = chain_mut(&mut firewall, &name, line);
                 match (insert, position) {
@@ -183,7 +186,7 @@ pub fn parse(text: &str) -> Firewall {
                     (false, _) => chain.rules.push(rule),
                 }
             }
-            _ => firewall.problem(line, trimmed, "not an iptables-save line or iptables command"),
+            _ => unread(&mut firewall, line, trimmed, Unreadable::IptablesLine),
         }
     }
     // A jump to a name that is no chain is a target the reader does not know.
@@ -200,12 +203,6 @@ pub fn parse(text: &str) -> Firewall {
     }
     // A line the reader could not read may have been any rule: it makes every base chain
     // uncertain from its position on; it is put first, which only widens what is unknown.
-    let stray: Vec<usize> = firewall
-        .problems
-        .iter()
-        .filter(|problem| !problem.problem.contains("is not understood"))
-        .map(|problem| problem.line)
-        .collect();
     if !stray.is_empty() {
         if firewall.bases.is_empty() {
             built_in(&mut firewall, "FORWARD", 1, None);
@@ -231,7 +228,7 @@ fn protocol_set(word: &str) -> Option<Protocols> {
 }
 
 /// Reads the match options and target of one rule.
-pub fn parse_rule(line: usize, tokens: &[String]) -> (Rule, Option<String>) {
+pub fn parse_rule(line: usize, tokens: &[String]) -> (Rule, Option<Unreadable>) {
     let mut rule = Rule::matching_everything(line);
     let mut uncertain: Vec<String> = Vec::new();
     let mut not_understood: Option<String> = None;

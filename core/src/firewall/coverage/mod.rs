@@ -16,6 +16,7 @@ mod iptables;
 pub mod model;
 mod nft;
 pub mod region;
+mod unreadable;
 mod words;
 
 use crate::export::{Endpoint, resolve};
@@ -26,6 +27,7 @@ use model::{Chain, Combination, Fate, Policy, Ruleset};
 use region::{DESTINATION, FlowBox, IntervalSet, PORT, SOURCE, describe_addresses, describe_ports, projection};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+pub use unreadable::Unreadable;
 
 /// A line that could not be read, with why. Its effect on the flows is unknown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -184,8 +186,9 @@ impl Firewall {
         warnings
     }
 
-    fn problem(&mut self, line: usize, text: &str, problem: impl Into<String>) {
-        self.problems.push(LineProblem { line, text: text.trim().to_owned(), problem: problem.into() });
+    /// Where a reader's problem becomes the words the report shows beside the line.
+    fn problem(&mut self, line: usize, text: &str, problem: Unreadable) {
+        self.problems.push(LineProblem { line, text: text.trim().to_owned(), problem: problem.to_string() });
     }
 
     /// A base chain "does something" when it has rules or drops by policy.

@@ -3,6 +3,7 @@
 //! chains. Every syntax reader produces this model; evaluation works on it alone.
 
 use super::region::{FlowBox, Product};
+use super::unreadable::Unreadable;
 use crate::units::Protocol;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -131,14 +132,14 @@ impl Rule {
         });
     }
 
-    /// What a reader ends with: the word it did not understand first among the reasons, a
-    /// rule that can never match a new IPv4 flow made to match nothing.
+    /// What a reader ends with: the word it did not understand first among the reasons (and
+    /// as the line's problem), a rule that can never match a new IPv4 flow made to match nothing.
     pub fn finish(
         mut self,
         mut uncertain: Vec<String>,
         not_understood: Option<String>,
         never: bool,
-    ) -> (Rule, Option<String>) {
+    ) -> (Rule, Option<Unreadable>) {
         if let Some(word) = &not_understood {
             uncertain.insert(0, format!("line {} not understood: \"{word}\"", self.line));
         }
@@ -148,7 +149,7 @@ impl Rule {
         if !uncertain.is_empty() {
             self.uncertain = Some(uncertain.join("; "));
         }
-        (self, not_understood)
+        (self, not_understood.map(|word| Unreadable::RuleWord { word }))
     }
 
     pub fn unreadable(line: usize, why: &str) -> Rule {

@@ -3,6 +3,7 @@
 
 use super::model::{Action, Chain, InterfaceMatch, Policy, Protocols, Rule};
 use super::region::{DESTINATION, IntervalSet, PORT, Product, SOURCE};
+use super::unreadable::Unreadable;
 use super::words::{brace_balance, value_set, words};
 use super::{Firewall, Hook, Syntax};
 use crate::units::Protocol;
@@ -131,7 +132,7 @@ impl Reader {
                 ["policy", "accept"] => self.chain_mut(key, line).policy = Some(Policy::Accept),
                 ["comment", ..] | ["device", ..] | ["devices", ..] | ["flags", ..] => {}
                 _ => {
-                    let problem = format!("\"{statement}\" is not a chain property sitecheck reads");
+                    let problem = Unreadable::ChainProperty { statement: statement.to_owned() };
                     self.firewall.problem(line, text, problem);
                 }
             }
@@ -154,8 +155,8 @@ impl Reader {
     fn rule(&mut self, line: usize, text: &str, family: &str, table: &str) -> Rule {
         let (rule, not_understood) =
             parse_rule(line, text, |name| self.sets.get(&format!("{family} {table} {name}")).cloned());
-        if let Some(word) = not_understood {
-            self.firewall.problem(line, text, format!("\"{word}\" is not understood, so the rule's effect is unknown"));
+        if let Some(problem) = not_understood {
+            self.firewall.problem(line, text, problem);
         }
         let (Action::Jump(target) | Action::Goto(target)) = &rule.action else { return rule };
         let target = format!("{family} {table} {target}");
@@ -356,7 +357,7 @@ pub fn parse(text: &str) -> Firewall {
             continue;
         }
         if matches!(parts.first(), Some(&"define")) {
-            reader.firewall.problem(line, text, "variables (define) are not expanded; paste `nft list ruleset` output");
+            reader.firewall.problem(line, text, Unreadable::Define);
             reader.stray.push(line);
             continue;
         }
@@ -364,12 +365,8 @@ pub fn parse(text: &str) -> Firewall {
         let (rule, not_understood) = parse_rule(line, text, |_| None);
         let recognised = not_understood.is_none() || rule.action != Action::Unknown;
         if recognised && (rule.action != Action::Continue || rule.matches != Product::everything()) {
-            if let Some(word) = not_understood {
-                reader.firewall.problem(
-                    line,
-                    text,
-                    format!("\"{word}\" is not understood, so the rule's effect is unknown"),
-                );
+            if let Some(problem) = not_understood {
+                reader.firewall.problem(line, text, problem);
             }
             if !loose {
                 loose = true;
@@ -393,7 +390,7 @@ pub fn parse(text: &str) -> Firewall {
                 chain.rules.push(rule);
             }
         } else {
-            reader.firewall.problem(line, text, "not an nftables rule, chain or table line");
+            reader.firewall.problem(line, text, Unreadable::NftablesLine);
             reader.stray.push(line);
         }
     }
@@ -427,7 +424,7 @@ pub fn parse(text: &str) -> Firewall {
 }
 
 /// What a rule's words say, and the first word not understood (which makes it uncertain).
-pub fn parse_rule(line: usize, text: &str, set: impl Fn(&str) -> Option<String>) -> (Rule, Option<String>) {
+pub fn parse_rule(line: usize, text: &str, set: impl Fn(&str) -> Option<String>) -> (Rule, Option<Unreadable>) {
     let tokens = words(text);
     let mut rule = Rule::matching_everything(line);
     let mut uncertain: Vec<String> = Vec::new();
