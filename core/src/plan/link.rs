@@ -376,6 +376,37 @@ mod tests {
     }
 
     #[test]
+    fn the_format_is_pinned_byte_for_byte() {
+        // Links already sent must keep opening, and a new link must be the same bytes as
+        // before for the same plan: this pins the escaping whatever implements it.
+        let pinned = "sc1.w=r&s=50&p=50&g=50&c=15&eu=165&e=p&f=T&u=10000&ew=198%2E51%2E100%2E7/32\
+            &y=net%2Eno-hubs%7E2026-11-23%7Echecked%2520with%2520Anna%252C%25203rd%2520floor%2520%2526%2520basement\
+            %2Csoftphone%2Esingle-user%7E2026-11-22&v=pc%2Ebrowser%7Ep%2Csoftphone%2Epc-os%7Ew.fe92cdb9";
+        assert_eq!(encode_link(&example()), pinned);
+        assert_eq!(decode_link(pinned), Ok(example()));
+        let check_encode = |text: &str, expected: &str| assert_eq!(encode(text), expected, "{text:?}");
+        check_encode("", "");
+        check_encode("aZ09-_:/", "aZ09-_:/");
+        check_encode("a b&c=d,e~f%g.h+i#j?k", "a%20b%26c%3Dd%2Ce%7Ef%25g%2Eh%2Bi%23j%3Fk");
+        check_encode("é🙂\u{0}\u{7f}", "%C3%A9%F0%9F%99%82%00%7F");
+        let check_decode =
+            |text: &str, expected: Option<&str>| assert_eq!(percent_decode(text).as_deref(), expected, "{text:?}");
+        check_decode("", Some(""));
+        check_decode("a%20b%2c", Some("a b,"));
+        check_decode("%c3%A9", Some("é"));
+        check_decode("a+b~c.d", Some("a+b~c.d"));
+        check_decode("é", Some("é"));
+        check_decode("%", None);
+        check_decode("%2", None);
+        check_decode("100%", None);
+        check_decode("%zz", None);
+        check_decode("%%41", None);
+        check_decode("%é", None);
+        check_decode("%C3", None);
+        check_decode("%FF%FE", None);
+    }
+
+    #[test]
     fn damaged_and_foreign_links_are_refused() {
         let link = encode_link(&example());
         let check = |text: &str, expected: LinkError| assert_eq!(decode_link(text), Err(expected), "{text}");
