@@ -9,6 +9,8 @@ use crate::condition::AccessPath;
 use crate::confirmation::{Confirmation, Confirmations};
 use crate::plan::{Calendar, CustomerAddresses, Plan, SkypeIntegration};
 use crate::verdict::Verdict;
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use thiserror::Error;
 
@@ -54,39 +56,26 @@ fn checksum(text: &str) -> u32 {
     text.bytes().fold(0x811c_9dc5u32, |hash, byte| (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193))
 }
 
-/// Characters that may stand unescaped in a value: unreserved URL characters plus ':' and '/'.
-fn is_plain(byte: u8) -> bool {
-    byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b':' | b'/')
-}
+/// Bytes escaped in a value: all but letters, digits, '-', '_', ':' and '/'. '.' and '~' are
+/// unreserved in URLs but separate the link's own parts; ':' and '/' keep addresses readable.
+const ESCAPED: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b':').remove(b'/');
 
 fn encode(text: &str) -> String {
-    let mut encoded = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if is_plain(byte) {
-            encoded.push(char::from(byte));
-        } else {
-            encoded.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    encoded
+    utf8_percent_encode(text, ESCAPED).to_string()
 }
 
 /// Decodes %XX escapes; `None` for a malformed escape or a result that is not UTF-8.
 pub fn percent_decode(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut decoded = Vec::with_capacity(bytes.len());
-    let mut index = 0;
-    while index < bytes.len() {
-        if bytes[index] == b'%' {
-            let hex = text.get(index + 1..index + 3)?;
-            decoded.push(u8::from_str_radix(hex, 16).ok()?);
-            index += 3;
-        } else {
-            decoded.push(bytes[index]);
-            index += 1;
-        }
+    // The crate passes a malformed escape through as text; a link that has one was damaged
+    // or edited by hand, so it is refused rather than read differently.
+    let well_formed = text
+        .split('%')
+        .skip(1)
+        .all(|after| after.as_bytes().get(..2).is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit)));
+    if !well_formed {
+        return None;
     }
-    String::from_utf8(decoded).ok()
+    percent_decode_str(text).decode_utf8().ok().map(Cow::into_owned)
 }
 
 fn verdict_code(verdict: Verdict) -> char {
@@ -401,6 +390,7 @@ mod tests {
         check_decode("100%", None);
         check_decode("%zz", None);
         check_decode("%%41", None);
+        check_decode("%+5", None);
         check_decode("%é", None);
         check_decode("%C3", None);
         check_decode("%FF%FE", None);
