@@ -6,7 +6,7 @@ pub mod export;
 use crate::condition::{AddOn, Condition, Endpoint, Vendor};
 use crate::limits;
 use crate::units::{PortRange, Protocol, Service};
-use ipnet::Ipv4Net;
+use ipnet::{Ipv4Net, Ipv4Subnets};
 use serde::Serialize;
 use std::net::Ipv4Addr;
 use thiserror::Error;
@@ -74,21 +74,10 @@ impl Party {
     }
 }
 
-/// Splits an inclusive address range into the fewest aligned CIDR blocks.
+/// Splits an inclusive address range into the fewest aligned CIDR blocks (none when `last`
+/// comes before `first`).
 pub fn range_to_networks(first: Ipv4Addr, last: Ipv4Addr) -> Vec<Ipv4Net> {
-    let mut networks = Vec::new();
-    let (mut start, end) = (u64::from(u32::from(first)), u64::from(u32::from(last)));
-    while start <= end {
-        // The largest block aligned at `start` that does not run past `end`.
-        let mut size = if start == 0 { 1u64 << 32 } else { 1u64 << start.trailing_zeros() };
-        while start + size - 1 > end {
-            size /= 2;
-        }
-        let prefix = 32 - size.trailing_zeros() as u8;
-        networks.push(Ipv4Net::new_assert(Ipv4Addr::from(start as u32), prefix));
-        start += size;
-    }
-    networks
+    Ipv4Subnets::new(first, last, 0).collect()
 }
 
 /// One row of a chapter 6 table.
@@ -447,6 +436,20 @@ mod tests {
         check([10, 0, 0, 1], [10, 0, 0, 6], &["10.0.0.1/32", "10.0.0.2/31", "10.0.0.4/31", "10.0.0.6/32"]);
         check([0, 0, 0, 0], [255, 255, 255, 255], &["0.0.0.0/0"]);
         check([1, 2, 3, 4], [1, 2, 3, 4], &["1.2.3.4/32"]);
+        // The ends of the address space, where the arithmetic of a split can wrap.
+        check([0, 0, 0, 0], [0, 0, 0, 0], &["0.0.0.0/32"]);
+        check([255, 255, 255, 255], [255, 255, 255, 255], &["255.255.255.255/32"]);
+        check([255, 255, 255, 254], [255, 255, 255, 255], &["255.255.255.254/31"]);
+        check([128, 0, 0, 0], [255, 255, 255, 255], &["128.0.0.0/1"]);
+        check([192, 168, 1, 255], [192, 168, 2, 0], &["192.168.1.255/32", "192.168.2.0/32"]);
+        check([10, 0, 0, 5], [10, 0, 0, 4], &[]);
+        // Everything but one end address takes one block per prefix length.
+        let all_but_first = range_to_networks([0, 0, 0, 1].into(), Ipv4Addr::BROADCAST);
+        let prefixes: Vec<u8> = all_but_first.iter().map(Ipv4Net::prefix_len).collect();
+        assert_eq!(prefixes, (1..=32).rev().collect::<Vec<u8>>(), "{all_but_first:?}");
+        let all_but_last = range_to_networks(Ipv4Addr::UNSPECIFIED, [255, 255, 255, 254].into());
+        let prefixes: Vec<u8> = all_but_last.iter().map(Ipv4Net::prefix_len).collect();
+        assert_eq!(prefixes, (1..=32).collect::<Vec<u8>>(), "{all_but_last:?}");
     }
 
     #[test]
