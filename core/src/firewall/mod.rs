@@ -452,6 +452,30 @@ mod tests {
         assert_eq!(prefixes, (1..=32).collect::<Vec<u8>>(), "{all_but_last:?}");
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_range_splits_into_the_fewest_aligned_blocks_that_cover_exactly_it(
+            ends in (proptest::prelude::any::<u32>(), proptest::prelude::any::<u32>())
+        ) {
+            let (first, last) = (ends.0.min(ends.1), ends.0.max(ends.1));
+            let blocks = range_to_networks(first.into(), last.into());
+            // Back to back from the first address to the last.
+            let mut next = u64::from(first);
+            for block in &blocks {
+                proptest::prop_assert_eq!(u64::from(u32::from(block.network())), next, "{:?}", blocks);
+                proptest::prop_assert_eq!(block.trunc(), *block, "{} is not aligned", block);
+                next = u64::from(u32::from(block.broadcast())) + 1;
+                // The largest block that starts there: the one twice its size either starts
+                // earlier or runs past the last address.
+                if let Some(double) = block.supernet() {
+                    let starts_earlier = double.network() != block.network();
+                    proptest::prop_assert!(starts_earlier || u32::from(double.broadcast()) > last, "{:?}", blocks);
+                }
+            }
+            proptest::prop_assert_eq!(next, u64::from(last) + 1, "{:?}", blocks);
+        }
+    }
+
     #[test]
     fn rule_ids_are_unique_ordered_and_within_their_table() {
         for pair in FIREWALL_RULES.windows(2) {

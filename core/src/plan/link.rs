@@ -339,6 +339,9 @@ pub fn decode_link(text: &str) -> Result<Shared, LinkError> {
 mod tests {
     use super::*;
     use crate::units::Date;
+    use ipnet::Ipv4Net;
+    use proptest::prelude::*;
+    use std::net::Ipv4Addr;
 
     fn example() -> Shared {
         let mut confirmations = Confirmations::new();
@@ -426,46 +429,89 @@ mod tests {
         }
     }
 
-    #[test]
-    fn random_plans_round_trip_and_garbage_never_panics() {
-        let mut state = 0x1234_5678_9abc_def0u64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
-        for _ in 0..2_000 {
-            let mut shared = Shared::default();
-            let plan = &mut shared.plan;
-            plan.softphone_pc_users = (next() % 5000) as u32;
-            plan.ip_phones = (next() % 300) as u32;
-            plan.agents = (next() % 40) as u32;
-            plan.busy_percent = (next() % 101) as u8;
-            plan.access = if next() % 2 == 0 { AccessPath::Internet } else { AccessPath::DataNet };
-            plan.calendar =
-                [Calendar::None, Calendar::ExchangeOnline, Calendar::ExchangeOnPremise][(next() % 3) as usize];
-            plan.skype = [SkypeIntegration::None, SkypeIntegration::PresenceOnly, SkypeIntegration::PresenceAndVoice]
-                [(next() % 3) as usize];
-            plan.teams = next() % 2 == 0;
-            plan.uplink_kbps = (next() % 2 == 0).then(|| next() % 1_000_000);
-            shared.confirmations = Confirmations::new();
-            if next() % 2 == 0 {
-                let note: String =
-                    (0..(next() % 20)).map(|_| char::from_u32((next() % 0x3000) as u32).unwrap_or('x')).collect();
-                shared.confirmations.confirm("net.no-hubs", Date::new(2026, 1, 1), &note);
+    /// Any plan a person can make: every count, flag and choice, the stated uplink, truncated
+    /// customer networks, a confirmation with any note, and either purpose.
+    fn any_shared() -> impl Strategy<Value = Shared> {
+        let network = (any::<u32>(), 0u8..=32)
+            .prop_map(|(address, prefix)| Ipv4Net::new_assert(Ipv4Addr::from(address), prefix).trunc());
+        let plan = (
+            (proptest::array::uniform10(0u32..5000), 0u8..=100, any::<bool>()),
+            (0usize..3, 0usize..3, proptest::array::uniform6(any::<bool>())),
+            (proptest::option::of(0u64..1_000_000), proptest::array::uniform5(proptest::option::of(network))),
+        )
+            .prop_map(
+                |((counts, busy_percent, data_net), (calendar, skype, flags), (uplink_kbps, networks))| {
+                    let [pc, mac, phones, adapters, integrated, mobile, agents, acd, calendar_users, skype_users] =
+                        counts;
+                    let [teams, advanced_attendant, ad_integration, call_recording, mitel_phones, mediatrix_adapters] =
+                        flags;
+                    let [network, exchange_ews, s4b_front_end, s4b_mediation, ad_sync] = networks;
+                    Plan {
+                        access: if data_net { AccessPath::DataNet } else { AccessPath::Internet },
+                        softphone_pc_users: pc,
+                        softphone_mac_users: mac,
+                        ip_phones: phones,
+                        mitel_phones,
+                        ata_adapters: adapters,
+                        mediatrix_adapters,
+                        integrated_users: integrated,
+                        mobile_users: mobile,
+                        agents,
+                        acd_or_attendant_users: acd,
+                        busy_percent,
+                        calendar: [Calendar::None, Calendar::ExchangeOnline, Calendar::ExchangeOnPremise][calendar],
+                        calendar_users,
+                        skype: [
+                            SkypeIntegration::None,
+                            SkypeIntegration::PresenceOnly,
+                            SkypeIntegration::PresenceAndVoice,
+                        ][skype],
+                        skype_users,
+                        teams,
+                        advanced_attendant,
+                        ad_integration,
+                        call_recording,
+                        uplink_kbps,
+                        addresses: CustomerAddresses { network, exchange_ews, s4b_front_end, s4b_mediation, ad_sync },
+                    }
+                },
+            );
+        let note = proptest::option::of(proptest::collection::vec(any::<char>(), 0..20));
+        (plan, note, any::<bool>()).prop_map(|(plan, note, results)| {
+            let mut confirmations = Confirmations::new();
+            if let Some(note) = note {
+                confirmations.confirm("net.no-hubs", Date::new(2026, 1, 1), &String::from_iter(note));
             }
+            let purpose = if results { LinkPurpose::Results } else { LinkPurpose::Prefill };
+            Shared { purpose, plan, confirmations, results: BTreeMap::new() }
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn any_plan_round_trips_and_a_cut_or_changed_link_is_never_misread(
+            shared in any_shared(),
+            cut in any::<proptest::sample::Index>(),
+            changed in any::<proptest::sample::Index>(),
+            replacement in proptest::char::range(' ', '~'),
+        ) {
             let link = encode_link(&shared);
-            assert_eq!(decode_link(&link), Ok(shared), "{link}");
-            // Any cut or any flipped character is refused, never misread.
-            let cut = (next() as usize) % link.len();
-            assert!(decode_link(&link[..cut]).is_err() || link[..cut].is_empty());
+            prop_assert_eq!(decode_link(&link), Ok(shared.clone()), "{}", link);
+            let cut = &link[..cut.index(link.len())];
+            prop_assert!(decode_link(cut).is_err(), "{} read", cut);
+            // One character changed: the checksum refuses it, unless it only changed the case
+            // of a checksum digit (and so the link reads the same).
+            let at = changed.index(link.len());
+            let mut edited = link.clone();
+            edited.replace_range(at..=at, &replacement.to_string());
+            prop_assert!(decode_link(&edited).is_err() || decode_link(&edited) == Ok(shared), "{} read", edited);
         }
-        for _ in 0..5_000 {
-            let garbage: String =
-                (0..(next() % 60)).map(|_| char::from_u32((next() % 0x80) as u32).unwrap_or('?')).collect();
+
+        #[test]
+        fn garbage_never_panics(garbage in "[\\x00-\\x7f]{0,60}") {
             let _ = decode_link(&garbage);
             let _ = decode_link(&format!("sc1.{garbage}"));
+            let _ = percent_decode(&garbage);
         }
     }
 }
