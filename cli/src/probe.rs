@@ -75,17 +75,14 @@ fn connect(address: SocketAddr, timeout: Duration) -> Connect {
 
 /// A TLS ClientHello offering TLS 1.3 and 1.2 with common suites, for `host`.
 fn client_hello(host: &str) -> Vec<u8> {
-    let seed = Instant::now().elapsed().as_nanos() as u64 ^ u64::from(std::process::id()) ^ 0x9e37_79b9_7f4a_7c15;
-    let mut state = seed | 1;
-    let mut random = |count: usize| -> Vec<u8> {
-        (0..count)
-            .map(|_| {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                state as u8
-            })
-            .collect()
+    // The hello's random, session id and key share need only differ from one connection to
+    // the next: the probe reads the ServerHello's version and hangs up, so no key is derived
+    // from them and nothing is kept secret. A non-cryptographic generator (fastrand, seeded
+    // per process) is enough.
+    let random = |count: usize| -> Vec<u8> {
+        let mut bytes = vec![0; count];
+        fastrand::fill(&mut bytes);
+        bytes
     };
     let with_length16 = |body: &[u8]| -> Vec<u8> {
         let mut out = (body.len() as u16).to_be_bytes().to_vec();

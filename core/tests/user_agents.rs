@@ -1,5 +1,8 @@
-//! The user-agent table: real-world strings with what they must parse to, and a property test.
+//! The user-agent table: real-world strings with what they must parse to, and a property test (proptest, which shrinks a failure to a small case).
+// Natively only: proptest's random source does not build for wasm32-unknown-unknown.
+#![cfg(not(target_arch = "wasm32"))]
 
+use proptest::prelude::*;
 use sitecheck_core::browser::browser_finding;
 use sitecheck_core::useragent::parse;
 
@@ -41,23 +44,6 @@ fn long_lines_parse() {
     assert_eq!(describe(&long), ("ie".into(), "11".into(), "Windows 7".into(), "pass".into()));
     let many_tokens = "Chrome/ ".repeat(2_000);
     assert_eq!(describe(&many_tokens).0, "chrome");
-}
-
-/// A small deterministic generator, so the property test needs no extra crate and always
-/// explores the same cases.
-struct XorShift(u64);
-
-impl XorShift {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, bound: usize) -> usize {
-        (self.next() % bound as u64) as usize
-    }
 }
 
 const PIECES: &[&str] = &[
@@ -107,24 +93,24 @@ const PIECES: &[&str] = &[
     "\t",
 ];
 
-#[test]
-fn any_input_parses_without_panicking_and_numbers_come_from_the_input() {
-    let mut random = XorShift(0x5eed_cafe_f00d_d00d);
-    for _ in 0..20_000 {
-        let mut user_agent = String::new();
-        for _ in 0..random.below(24) {
-            if random.below(5) == 0 {
-                // Now and then a random character, including multi-byte ones.
-                user_agent.push(char::from_u32(random.below(0x2_0000) as u32).unwrap_or('?'));
-            } else {
-                user_agent.push_str(PIECES[random.below(PIECES.len())]);
-            }
-        }
+/// A user-agent string of known pieces in any order, now and then a random character
+/// (multi-byte ones too).
+fn any_user_agent() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        4 => proptest::sample::select(PIECES).prop_map(str::to_owned),
+        1 => proptest::char::range('\0', '\u{1_ffff}').prop_map(String::from),
+    ];
+    proptest::collection::vec(piece, 0..24).prop_map(|pieces| pieces.concat())
+}
+
+proptest! {
+    #[test]
+    fn any_input_parses_without_panicking_and_numbers_come_from_the_input(user_agent in any_user_agent()) {
         let parsed = parse(&user_agent);
         if let Some(major) = parsed.major {
             // Every version reported was read from the input (IE's Trident mapping aside).
             let read = user_agent.contains(&major.to_string()) || user_agent.contains("Trident/");
-            assert!(read, "{major} is not in {user_agent:?}");
+            prop_assert!(read, "{} is not in {:?}", major, user_agent);
         }
         let _ = parsed.describe();
         let _ = browser_finding(&parsed, "property test");

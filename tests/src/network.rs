@@ -148,7 +148,9 @@ impl FaultProxy {
         let port = listener.local_addr().unwrap().port();
         let stopping = Arc::new(AtomicBool::new(false));
         let stop = stopping.clone();
-        let seed = Arc::new(AtomicU64::new(0x2545_f491_4f6c_dd1d));
+        // One generator for all connections, from a fixed seed: the same faults in every run
+        // (give or take the order in which the browser's connections send).
+        let faults_rng = Arc::new(std::sync::Mutex::new(fastrand::Rng::with_seed(0x2545_f491_4f6c_dd1d)));
         let lost = Arc::new(AtomicU64::new(0));
         let lost_count = lost.clone();
         std::thread::spawn(move || {
@@ -165,7 +167,7 @@ impl FaultProxy {
                 let _ = server.set_nodelay(true);
                 let (mut client_read, mut server_write) = (client.try_clone().unwrap(), server.try_clone().unwrap());
                 let (mut server_read, mut client_write) = (server, client);
-                let (seed, lost_count) = (seed.clone(), lost_count.clone());
+                let (faults_rng, lost_count) = (faults_rng.clone(), lost_count.clone());
                 std::thread::spawn(move || {
                     let mut buffer = [0u8; 16 * 1024];
                     let (mut first, mut silent) = (true, false);
@@ -184,26 +186,19 @@ impl FaultProxy {
                             }
                             continue;
                         }
-                        // xorshift over a shared state: the same faults in every run.
-                        let random = || {
-                            let mut state = seed.load(Ordering::SeqCst);
-                            state ^= state << 13;
-                            state ^= state >> 7;
-                            state ^= state << 17;
-                            seed.store(state, Ordering::SeqCst);
-                            state
+                        // Drawn under one lock: a chunk's loss, then (if it goes on) its jitter.
+                        let (lose, jitter_us) = {
+                            let mut rng = faults_rng.lock().unwrap();
+                            let lose = faults.drop_permille > 0 && rng.u64(0..1000) < faults.drop_permille;
+                            let spread_us = (faults.jitter_ms * 1000) as i64;
+                            (lose, if !lose && spread_us > 0 { rng.i64(-spread_us..=spread_us) } else { 0 })
                         };
-                        if faults.drop_permille > 0 && random() % 1000 < faults.drop_permille {
+                        if lose {
                             lost_count.fetch_add(1, Ordering::SeqCst);
                             silent = true;
                             continue;
                         }
-                        let jitter = if faults.jitter_ms > 0 {
-                            (random() % (2 * faults.jitter_ms * 1000 + 1)) as i64 - (faults.jitter_ms * 1000) as i64
-                        } else {
-                            0
-                        };
-                        let wait = (faults.delay_ms as i64 * 1000 + jitter).max(0) as u64;
+                        let wait = (faults.delay_ms as i64 * 1000 + jitter_us).max(0) as u64;
                         std::thread::sleep(Duration::from_micros(wait));
                         if server_write.write_all(&buffer[..size]).is_err() {
                             break;
@@ -396,7 +391,8 @@ impl LossyUdpRelay {
         let log = media_log.clone();
         std::thread::spawn(move || {
             let mut upstreams: HashMap<SocketAddr, Arc<UdpSocket>> = HashMap::new();
-            let mut state = 0x9e37_79b9_7f4a_7c15u64;
+            // A fixed seed: the same datagrams are dropped in every run.
+            let mut rng = fastrand::Rng::with_seed(0x9e37_79b9_7f4a_7c15);
             let mut buffer = [0u8; 65_536];
             // A token bucket of a tenth of a second's worth of bytes.
             let rate = cap_kbps as f64 * 1000.0 / 8.0;
@@ -418,10 +414,7 @@ impl LossyUdpRelay {
                 // ChannelData starts 0x40–0x7F; a Send indication is STUN method 0x0016.
                 let media = matches!(packet.first(), Some(0x40..=0x7f)) || packet.starts_with(&[0x00, 0x16]);
                 if media {
-                    state ^= state << 13;
-                    state ^= state >> 7;
-                    state ^= state << 17;
-                    let mut drop = state % 1000 < drop_permille;
+                    let mut drop = rng.u64(0..1000) < drop_permille;
                     if cap_kbps > 0 && !drop {
                         let now = Instant::now();
                         tokens = (tokens + rate * now.duration_since(last).as_secs_f64()).min(rate / 10.0);

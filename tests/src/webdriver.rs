@@ -1,5 +1,8 @@
 //! A minimal W3C WebDriver client over blocking HTTP: sessions, navigation, script, elements.
 
+use base64::Engine as _;
+use base64::alphabet;
+use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use serde_json::{Value, json};
 use std::net::TcpListener;
 use std::process::{Child, Command, Stdio};
@@ -218,28 +221,16 @@ impl Drop for Session {
     }
 }
 
-/// Standard base64, as WebDriver sends PDFs and screenshots.
+/// Standard base64, as WebDriver sends PDFs and screenshots. Padding may be left out and
+/// whitespace (as in wrapped output) is skipped, so that no driver's spelling fails a test.
+const WEBDRIVER_BASE64: GeneralPurpose = GeneralPurpose::new(
+    &alphabet::STANDARD,
+    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
+);
+
 fn base64_decode(text: &str) -> Option<Vec<u8>> {
-    let value = |byte: u8| -> Option<u32> {
-        Some(match byte {
-            b'A'..=b'Z' => byte - b'A',
-            b'a'..=b'z' => byte - b'a' + 26,
-            b'0'..=b'9' => byte - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            _ => return None,
-        } as u32)
-    };
-    let bytes: Vec<u8> = text.bytes().filter(|byte| !byte.is_ascii_whitespace()).collect();
-    let mut output = Vec::with_capacity(bytes.len() / 4 * 3);
-    for chunk in bytes.chunks(4) {
-        let digits: Vec<u32> =
-            chunk.iter().take_while(|byte| **byte != b'=').map(|byte| value(*byte)).collect::<Option<_>>()?;
-        let joined = digits.iter().enumerate().fold(0u32, |acc, (index, digit)| acc | (digit << (18 - 6 * index)));
-        let count = digits.len().saturating_sub(1);
-        output.extend(joined.to_be_bytes()[1..=count].iter().copied());
-    }
-    Some(output)
+    let compact: Vec<u8> = text.bytes().filter(|byte| !byte.is_ascii_whitespace()).collect();
+    WEBDRIVER_BASE64.decode(compact).ok()
 }
 
 #[cfg(test)]
@@ -249,6 +240,10 @@ mod tests {
         assert_eq!(super::base64_decode("JVBERi0xLjQ=").unwrap(), b"%PDF-1.4");
         assert_eq!(super::base64_decode("YWI=").unwrap(), b"ab");
         assert_eq!(super::base64_decode("YWJj").unwrap(), b"abc");
+        assert_eq!(super::base64_decode("YWI").unwrap(), b"ab");
+        assert_eq!(super::base64_decode("YW\r\nJj\n").unwrap(), b"abc");
+        assert_eq!(super::base64_decode("").unwrap(), b"");
         assert!(super::base64_decode("a*").is_none());
+        assert!(super::base64_decode("YW-j").is_none());
     }
 }

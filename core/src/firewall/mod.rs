@@ -74,7 +74,11 @@ impl Party {
     }
 }
 
-/// Splits an inclusive address range into the fewest aligned CIDR blocks.
+/// Splits an inclusive address range into the fewest aligned CIDR blocks (none when `last`
+/// comes before `first`).
+///
+/// Written here rather than with `ipnet::Ipv4Subnets`, which grows the first load (measured:
+/// about 0.15 KB gzip) for the same dozen lines.
 pub fn range_to_networks(first: Ipv4Addr, last: Ipv4Addr) -> Vec<Ipv4Net> {
     let mut networks = Vec::new();
     let (mut start, end) = (u64::from(u32::from(first)), u64::from(u32::from(last)));
@@ -460,6 +464,46 @@ mod tests {
         check([10, 0, 0, 1], [10, 0, 0, 6], &["10.0.0.1/32", "10.0.0.2/31", "10.0.0.4/31", "10.0.0.6/32"]);
         check([0, 0, 0, 0], [255, 255, 255, 255], &["0.0.0.0/0"]);
         check([1, 2, 3, 4], [1, 2, 3, 4], &["1.2.3.4/32"]);
+        // The ends of the address space, where the arithmetic of a split can wrap.
+        check([0, 0, 0, 0], [0, 0, 0, 0], &["0.0.0.0/32"]);
+        check([255, 255, 255, 255], [255, 255, 255, 255], &["255.255.255.255/32"]);
+        check([255, 255, 255, 254], [255, 255, 255, 255], &["255.255.255.254/31"]);
+        check([128, 0, 0, 0], [255, 255, 255, 255], &["128.0.0.0/1"]);
+        check([192, 168, 1, 255], [192, 168, 2, 0], &["192.168.1.255/32", "192.168.2.0/32"]);
+        check([10, 0, 0, 5], [10, 0, 0, 4], &[]);
+        // Everything but one end address takes one block per prefix length.
+        let all_but_first = range_to_networks([0, 0, 0, 1].into(), Ipv4Addr::BROADCAST);
+        let prefixes: Vec<u8> = all_but_first.iter().map(Ipv4Net::prefix_len).collect();
+        assert_eq!(prefixes, (1..=32).rev().collect::<Vec<u8>>(), "{all_but_first:?}");
+        let all_but_last = range_to_networks(Ipv4Addr::UNSPECIFIED, [255, 255, 255, 254].into());
+        let prefixes: Vec<u8> = all_but_last.iter().map(Ipv4Net::prefix_len).collect();
+        assert_eq!(prefixes, (1..=32).collect::<Vec<u8>>(), "{all_but_last:?}");
+    }
+
+    // Natively only: proptest's random source does not build for wasm32-unknown-unknown.
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn any_range_splits_into_the_fewest_aligned_blocks_that_cover_exactly_it(
+            ends in (proptest::prelude::any::<u32>(), proptest::prelude::any::<u32>())
+        ) {
+            let (first, last) = (ends.0.min(ends.1), ends.0.max(ends.1));
+            let blocks = range_to_networks(first.into(), last.into());
+            // Back to back from the first address to the last.
+            let mut next = u64::from(first);
+            for block in &blocks {
+                proptest::prop_assert_eq!(u64::from(u32::from(block.network())), next, "{:?}", blocks);
+                proptest::prop_assert_eq!(block.trunc(), *block, "{} is not aligned", block);
+                next = u64::from(u32::from(block.broadcast())) + 1;
+                // The largest block that starts there: the one twice its size either starts
+                // earlier or runs past the last address.
+                if let Some(double) = block.supernet() {
+                    let starts_earlier = double.network() != block.network();
+                    proptest::prop_assert!(starts_earlier || u32::from(double.broadcast()) > last, "{:?}", blocks);
+                }
+            }
+            proptest::prop_assert_eq!(next, u64::from(last) + 1, "{:?}", blocks);
+        }
     }
 
     #[test]
