@@ -1,14 +1,16 @@
 //! What the page asks its worker and what comes back: the checks too heavy, or too large in
 //! code, for the first load run in the worker (`worker/`), which the page starts the first
-//! time one is used. Messages are JSON text: `{"id": 7, "job": {"kind": "coverage", …}}` in,
-//! `{"id": 7, "outcome": {"kind": "coverage", …}}` or `{"id": 7, "error": "…"}` out.
+//! time one is used. Messages are JSON text: `{"id": 7, "job": {"coverage": {…}}}` in,
+//! `{"id": 7, "outcome": {"coverage": {…}}}` or `{"id": 7, "error": "…"}` out. The enums are
+//! externally tagged: an internally tagged one would pull serde's buffering deserializer into the
+//! first load.
 
 use crate::coverage::{CoverageReport, CoverageRequest};
 use serde::{Deserialize, Serialize};
 
 /// One request to the worker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum Job {
     /// Pasted firewall rules against the plan.
     Coverage(CoverageRequest),
@@ -16,7 +18,7 @@ pub enum Job {
 
 /// The worker's answer to a job of the same kind.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum Outcome {
     Coverage(CoverageReport),
 }
@@ -110,6 +112,6 @@ mod tests {
         check("", 0);
         check("not json", 0);
         check(r#"{"id": 4}"#, 4);
-        check(r#"{"id": 5, "job": {"kind": "telepathy"}}"#, 5);
+        check(r#"{"id": 5, "job": {"telepathy": {}}}"#, 5);
     }
 }
