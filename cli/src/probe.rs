@@ -2,13 +2,14 @@
 //! TLS handshake, NTP and latency — with time bounds, in parallel.
 
 use serde::Serialize;
-use sitecheck_core::firewall::{Direction, FirewallRule, Party};
+use sitecheck_core::firewall::{Direction, FirewallRule, Party, carries_tls};
 use sitecheck_core::limits;
-use sitecheck_core::network::{Sample, network_findings, statistics};
+use sitecheck_core::network::tls::judge_tls_answer;
+use sitecheck_core::network::{Method, Sample, network_findings};
 use sitecheck_core::plan::Plan;
 use sitecheck_core::targets::Targets;
-use sitecheck_core::units::{Protocol, Service};
-use sitecheck_core::verdict::Verdict;
+use sitecheck_core::units::{Protocol, Service, TlsVersion};
+use sitecheck_core::verdict::{Figure, FigureName, Verdict};
 use std::io::{Read, Write};
 use std::net::{IpAddr, SocketAddr, TcpStream, ToSocketAddrs, UdpSocket};
 use std::sync::mpsc;
@@ -165,16 +166,6 @@ fn server_hello_version(stream: &mut TcpStream, timeout: Duration) -> Result<u16
     Ok(legacy)
 }
 
-fn tls_name(version: u16) -> String {
-    match version {
-        0x0304 => "TLS 1.3".into(),
-        0x0303 => "TLS 1.2".into(),
-        0x0302 => "TLS 1.1".into(),
-        0x0301 => "TLS 1.0".into(),
-        other => format!("an unknown TLS version ({other:#06x})"),
-    }
-}
-
 /// An NTP client request; the answer's mode must be 4 (server).
 fn ntp(address: SocketAddr, timeout: Duration) -> Result<(u8, Duration), String> {
     let socket =
@@ -213,9 +204,9 @@ fn destinations(rule: &FirewallRule, platform: Option<IpAddr>) -> Vec<IpAddr> {
     }
 }
 
-fn tls_port(port: u16) -> bool {
-    matches!(port, 443 | 5061 | 9443)
-}
+/// Connections opened before the timed ones, so that the samples time a path already in use
+/// rather than its first packets.
+const WARM_UPS: usize = 2;
 
 /// Every check, run in parallel with its own time bound; rows come back in a stable order.
 pub fn run(targets: &Targets, plan: &Plan) -> (Vec<ProbeRow>, Vec<sitecheck_core::verdict::Finding>) {
@@ -287,33 +278,18 @@ pub fn run(targets: &Targets, plan: &Plan) -> (Vec<ProbeRow>, Vec<sitecheck_core
                         Err(problem) => row(check, section, target.to_string(), Verdict::Fail, problem),
                     },
                     Protocol::Tcp => match connect(target, timeout) {
-                        Connect::Open(mut stream, elapsed) if tls_port(ports.first().get()) => {
+                        Connect::Open(mut stream, elapsed) if carries_tls(*service) => {
                             let sent = stream.write_all(&client_hello(&host));
                             match sent
                                 .map_err(|error| error.to_string())
                                 .and_then(|()| server_hello_version(&mut stream, timeout))
                             {
-                                Ok(version) if version >= 0x0303 => row(
-                                    check,
-                                    section,
-                                    target.to_string(),
-                                    Verdict::Pass,
-                                    format!(
-                                        "connected in {} ms; {} handshake answered",
-                                        millis(elapsed),
-                                        tls_name(version)
-                                    ),
-                                ),
-                                Ok(version) => row(
-                                    check,
-                                    section,
-                                    target.to_string(),
-                                    Verdict::Fail,
-                                    format!(
-                                        "connected, but the server answers with {}; TLS 1.2 or later is required (2.6)",
-                                        tls_name(version)
-                                    ),
-                                ),
+                                Ok(code) => {
+                                    let (verdict, said) = judge_tls_answer(TlsVersion::from_wire(code));
+                                    let joint = if verdict == Verdict::Pass { ";" } else { ", but" };
+                                    let evidence = format!("connected in {} ms{joint} {said}", millis(elapsed));
+                                    row(check, section, target.to_string(), verdict, evidence)
+                                }
                                 Err(problem) => row(
                                     check,
                                     section,
@@ -360,12 +336,18 @@ pub fn run(targets: &Targets, plan: &Plan) -> (Vec<ProbeRow>, Vec<sitecheck_core
                 Connect::Open(_, elapsed) => Some(elapsed.as_micros() as u64),
                 _ => None,
             };
-            let _ = (sample(), sample());
+            for _ in 0..WARM_UPS {
+                let _ = sample();
+            }
             let samples: Vec<Sample> = (0..targets.samples).map(|_| sample()).collect();
-            let method = format!("TCP connect to {target}, {} samples after 2 warm-ups, timed natively", samples.len());
-            network_findings(statistics(&samples).as_ref(), &method)
+            let method = Method::new(format!(
+                "TCP connect to {target}, {} samples after {WARM_UPS} warm-ups, timed natively",
+                samples.len()
+            ))
+            .with(Figure::whole(FigureName::WarmUps, WARM_UPS as u64));
+            network_findings(&samples, &method)
         }
-        None => network_findings(None, "the platform's address is unknown: DNS failed"),
+        None => network_findings(&[], &Method::new("the platform's address is unknown: DNS failed")),
     };
     (rows, findings)
 }

@@ -128,6 +128,13 @@ pub const ADVISORIES: &[Advisory] = &[
         title: "Several listed Microsoft server versions are out of support",
         text: "Exchange 2007 to 2016, Lync Server 2013 and Skype for Business Server 2015 have left Microsoft's support, and Exchange 2019 and Skype for Business Server 2019 followed in October 2025. The spec still lists them.",
     },
+    Advisory {
+        id: "tls.platform-version-unstated",
+        sections: &["2.6"],
+        kind: Omission,
+        title: "v3.40 sets a TLS version only for IP phones",
+        text: "2.6 requires IP phones to support TLS 1.2; no section sets a version for the platform's servers or for softphones. A server that answers with an older version than IP phones must support is flagged as a warning, not failed: the spec does not forbid it.",
+    },
 ];
 
 pub fn advisory(id: &str) -> Option<&'static Advisory> {
