@@ -1,3 +1,5 @@
+use leptos::attr::any_attribute::{AnyAttribute, IntoAnyAttribute};
+use leptos::attr::custom::custom_attribute;
 use leptos::prelude::*;
 use sitecheck_core::advisory::advisory;
 use sitecheck_core::requirement::RequirementId;
@@ -38,12 +40,20 @@ pub fn FindingCard(finding: Finding, on_confirm: Callback<(RequirementId, bool)>
         _ => None,
     };
     let label = finding.label();
+    // Each measured figure as `data-<name>` ("data-median-ms"="20.5"), for tests and scripts
+    // to read without parsing the evidence.
+    let figures: Vec<AnyAttribute> = finding
+        .figures
+        .iter()
+        .map(|figure| custom_attribute(format!("data-{}", figure.name.slug()), figure.text()).into_any_attr())
+        .collect();
     view! {
         <article
             class=format!("card verdict-{}", finding.verdict.slug())
             data-check=id
             data-verdict=finding.verdict.slug()
             data-confirmed=finding.confirmed_on.is_some().to_string()
+            {..figures}
         >
             <h3>
                 <span class="verdict">{label}</span>

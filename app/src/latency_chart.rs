@@ -1,16 +1,15 @@
 use leptos::prelude::*;
-use sitecheck_core::limits;
-use sitecheck_core::network::Sample;
+use sitecheck_core::network::{ROUND_TRIP_LIMIT, Sample, latency_chart_label};
 
 /// The round trips as an SVG chart, with 2.1's one-way limit drawn as the round trip it
-/// allows (twice 60 ms). Lost samples are marked at the top.
+/// allows (`ROUND_TRIP_LIMIT`). Lost samples are marked at the top.
 #[component]
 pub fn LatencyChart(samples: ReadSignal<Vec<Sample>>) -> impl IntoView {
     const WIDTH: f64 = 600.0;
     const HEIGHT: f64 = 160.0;
     let chart = move || {
         let samples = samples.get();
-        let limit_ms = f64::from(limits::ONE_WAY_DELAY.0) * 2.0;
+        let limit_ms = f64::from(ROUND_TRIP_LIMIT.0);
         let highest = samples.iter().flatten().map(|us| *us as f64 / 1000.0).fold(limit_ms * 1.2, f64::max);
         let x = |index: usize| 10.0 + index as f64 * (WIDTH - 20.0) / (samples.len().max(2) - 1) as f64;
         let y = |ms: f64| HEIGHT - 10.0 - ms / highest * (HEIGHT - 20.0);
@@ -28,7 +27,7 @@ pub fn LatencyChart(samples: ReadSignal<Vec<Sample>>) -> impl IntoView {
         let limit_y = format!("{:.1}", y(limit_ms));
         view! {
             <svg class="latency-chart" viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" data-testid="latency-chart"
-                aria-label=format!("{} round trips; the dashed line is the 120 ms round trip that 2.1's 60 ms one-way limit allows", samples.len())>
+                aria-label=latency_chart_label(samples.len())>
                 <line x1="0" x2=WIDTH.to_string() y1=limit_y.clone() y2=limit_y class="limit" />
                 <polyline points=points.join(" ") class="samples" />
                 {lost}

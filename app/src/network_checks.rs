@@ -3,110 +3,82 @@ use crate::latency_chart::LatencyChart;
 use crate::measuring::{FetchMode, TargetSource, load_targets, sleep, timed_fetch};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use sitecheck_core::network::{
-    BROWSER_LIMITS, FetchOutcome, Sample, blocked_port_findings, browser_blocks_port, network_findings,
-    reachability_finding, statistics,
-};
-use sitecheck_core::series::Series;
+use sitecheck_core::network::run::{NetworkRun, Reachability, RunStatus, TargetOrigin};
+use sitecheck_core::network::{BROWSER_LIMITS, Sample};
 use sitecheck_core::verdict::Finding;
 
 /// Reachability, delay, jitter and loss to the platform, measured from this browser, and what a
-/// browser cannot measure. Every check is time-bounded, so a dead network ends in verdicts.
+/// browser cannot measure. The core plans the run (`NetworkRun`); this executes its steps, each
+/// time-bounded, so a dead network ends in verdicts.
 #[component]
 pub fn NetworkChecks() -> impl IntoView {
     let plan = expect_context::<crate::state::AppState>().plan;
     let (findings, set_findings) = signal(Vec::<Finding>::new());
     let (samples, set_samples) = signal(Vec::<Sample>::new());
     let (progress, set_progress) = signal((0usize, 0usize));
-    let (status, set_status) = signal("Reading the targets…".to_owned());
+    let (status, set_status) = signal(RunStatus::ReadingTargets.to_string());
     let (done, set_done) = signal(false);
+    let show = move |status: RunStatus<'_>| set_status.set(status.to_string());
 
     spawn_local(async move {
         let (targets, source) = match load_targets().await {
             Ok(loaded) => loaded,
             Err(problem) => {
-                set_status.set(format!("{problem}. Nothing was measured: correct config.json beside index.html, or remove it to measure the production endpoints."));
+                show(RunStatus::ConfigRefused(&problem));
                 set_done.set(true);
                 return;
             }
         };
         let origin = match source {
-            TargetSource::Production => "the production endpoints of the spec",
-            TargetSource::Config => "the targets in config.json",
+            TargetSource::Production => TargetOrigin::Production,
+            TargetSource::Config => TargetOrigin::Config,
         };
-        set_status.set(format!("Measuring {origin}…"));
-        let urls: Vec<String> = targets.https_hosts.iter().map(|host| targets.https_url(host)).collect();
-        // A port every browser refuses (a lab may map 443 to one) is explained, not requested.
-        let blocked = browser_blocks_port(targets.port(443));
-        let mut first_answered = false;
-        if blocked {
-            set_findings.update(|findings| findings.extend(blocked_port_findings(&urls, targets.port(443))));
-        } else {
-            for (index, url) in urls.iter().enumerate() {
-                let timed = timed_fetch(&format!("{url}?sitecheck=reach"), targets.timeout_ms, FetchMode::Opaque).await;
-                first_answered |= index == 0 && matches!(timed.outcome, FetchOutcome::Answered { .. });
-                set_findings.update(|findings| findings.push(reachability_finding(url, timed.outcome)));
+        let calls = plan.with_untracked(|plan| plan.bandwidth_inputs().concurrent_calls());
+        let run = NetworkRun::plan(&targets, origin, calls);
+        show(run.measuring());
+        let mut reach_outcomes = Vec::new();
+        match &run.reachability {
+            Reachability::Blocked(blocked) => set_findings.update(|findings| findings.extend(blocked.findings())),
+            Reachability::Requests(requests) => {
+                for request in requests {
+                    let timed = timed_fetch(&request.fetch_url, request.timeout_ms, FetchMode::Opaque).await;
+                    reach_outcomes.push(timed.outcome);
+                    set_findings.update(|findings| findings.push(request.finding(timed.outcome)));
+                }
             }
         }
-        // The UDP media path, where STUN or TURN servers are configured.
         let mut gathered = Vec::new();
-        for server in &targets.ice_servers {
-            gathered.push(crate::webrtc::gather_from(server, targets.timeout_ms).await);
+        for gathering in &run.gathering {
+            gathered.push(crate::webrtc::gather_from(&gathering.server, gathering.timeout_ms).await);
         }
         set_findings.update(|findings| findings.extend(sitecheck_core::ice::udp_findings(&gathered)));
-        // Through the first TURN server that gave a relay: loss, delay and jitter of media-like
-        // UDP, from packets the page sends to itself through the relay.
-        let relayed = targets.ice_servers.iter().zip(&gathered).find(|(server, result)| {
-            server.url.starts_with("turn")
-                && result.candidates.iter().any(|candidate| candidate.kind == sitecheck_core::ice::CandidateKind::Relay)
-        });
-        if let Some((server, _)) = relayed {
-            const PACKETS: u32 = 1000;
-            set_status.set(format!("Sending {PACKETS} packets through {}…", server.url));
-            let samples = crate::webrtc::relay_round_trips(server, PACKETS, targets.timeout_ms.max(5000) + 5000).await;
-            let method = format!(
-                "{} packets of 160 bytes, one per datagram, through the TURN relay {} and back, unordered and never retransmitted (WebRTC data channel)",
-                samples.len(),
-                server.url
-            );
-            set_findings.update(|findings| findings.extend(network_findings(statistics(&samples).as_ref(), &method)));
-            // The plan's concurrent calls at 100 kbit/s each, through the same relay.
-            let calls = plan.with_untracked(|plan| plan.bandwidth_inputs().concurrent_calls());
-            let kbps = sitecheck_core::limits::CALL_BANDWIDTH.times(calls.max(1)).bits_per_second() / 1000;
-            set_status.set(format!("Streaming {kbps} kbit/s through {}…", server.url));
-            let (sent, received) = crate::webrtc::relay_throughput_kbps(
-                server,
-                kbps.min(u64::from(u32::MAX)) as u32,
-                targets.timeout_ms + 5000,
-            )
-            .await;
-            let finding = sitecheck_core::network::throughput_finding(calls, kbps, sent, received, &server.url);
-            set_findings.update(|findings| findings.push(finding));
+        if let Some(relay) = run.relay(&gathered) {
+            show(relay.probe_status());
+            let samples = crate::webrtc::relay_round_trips(relay.server, relay.packets, relay.probe_timeout_ms).await;
+            set_findings.update(|findings| findings.extend(relay.loss_findings(&samples)));
+            show(relay.stream_status());
+            let (sent, received) =
+                crate::webrtc::relay_throughput_kbps(relay.server, relay.stream_kbps(), relay.stream_timeout_ms).await;
+            set_findings.update(|findings| findings.push(relay.throughput_finding(sent, received)));
         }
-        let (Some(host), Some(base), false) = (targets.https_hosts.first(), urls.first(), blocked) else {
-            set_status.set(format!("Measured {origin}."));
-            set_done.set(true);
-            return;
-        };
-        let mut series = Series::new(2, targets.samples, first_answered);
-        set_progress.set(series.progress());
-        while let Some(step) = series.next_step() {
-            let mode = if step.readable { FetchMode::Cors } else { FetchMode::Opaque };
-            let timed = timed_fetch(&format!("{base}?sitecheck={}", step.number), targets.timeout_ms, mode).await;
-            series.record(step, timed.outcome, timed.round_trip);
-            if step.counted {
-                set_samples.set(series.samples().to_vec());
-            }
+        if let Some(latency) = &run.latency {
+            let mut series = latency.series(&reach_outcomes);
             set_progress.set(series.progress());
-            // A request that failed at once must not turn the loop into a flood.
-            if matches!(timed.outcome, FetchOutcome::FailedAtOnce { .. }) {
-                sleep(50).await;
+            while let Some(step) = series.next_step() {
+                let mode = if step.readable { FetchMode::Cors } else { FetchMode::Opaque };
+                let timed = timed_fetch(&latency.request_url(step), latency.timeout_ms, mode).await;
+                series.record(step, timed.outcome, timed.round_trip);
+                if step.counted {
+                    set_samples.set(series.samples().to_vec());
+                }
+                set_progress.set(series.progress());
+                if let Some(pause_ms) = latency.pause_after(timed.outcome) {
+                    sleep(i32::try_from(pause_ms).unwrap_or(i32::MAX)).await;
+                }
             }
+            set_findings.update(|findings| findings.extend(latency.findings(&series)));
         }
-        let method = series.method(host);
-        let stats = statistics(series.samples());
-        set_findings.update(|findings| findings.extend(network_findings(stats.as_ref(), &method)));
-        set_status.set(format!("Measured {origin}."));
+        show(run.measured());
         set_done.set(true);
         // `cargo xtask bench network` reads this mark for the length of the whole run.
         if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
@@ -120,8 +92,9 @@ pub fn NetworkChecks() -> impl IntoView {
         .map(|limit| {
             view! {
                 <li>
-                    <strong>{limit.what}</strong>
-                    {format!(" ({}): {}. Instead: {}.", limit.section, limit.reason, limit.instead)}
+                    <strong>{limit.heading()}</strong>
+                    " "
+                    {limit.line()}
                 </li>
             }
         })

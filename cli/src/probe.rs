@@ -2,13 +2,14 @@
 //! TLS handshake, NTP and latency — with time bounds, in parallel.
 
 use serde::Serialize;
-use sitecheck_core::firewall::{Direction, FirewallRule, Party};
+use sitecheck_core::firewall::{Direction, FirewallRule, Party, carries_tls};
 use sitecheck_core::limits;
-use sitecheck_core::network::{Sample, network_findings, statistics};
+use sitecheck_core::network::tls::judge_tls_answer;
+use sitecheck_core::network::{Method, Sample, network_findings};
 use sitecheck_core::plan::Plan;
 use sitecheck_core::targets::Targets;
-use sitecheck_core::units::{Protocol, Service};
-use sitecheck_core::verdict::Verdict;
+use sitecheck_core::units::{Protocol, Service, TlsVersion};
+use sitecheck_core::verdict::{Figure, FigureName, Verdict};
 use std::io::{Read, Write};
 use std::net::{IpAddr, SocketAddr, TcpStream, ToSocketAddrs, UdpSocket};
 use std::sync::mpsc;
@@ -162,16 +163,6 @@ fn server_hello_version(stream: &mut TcpStream, timeout: Duration) -> Result<u16
     Ok(legacy)
 }
 
-fn tls_name(version: u16) -> String {
-    match version {
-        0x0304 => "TLS 1.3".into(),
-        0x0303 => "TLS 1.2".into(),
-        0x0302 => "TLS 1.1".into(),
-        0x0301 => "TLS 1.0".into(),
-        other => format!("an unknown TLS version ({other:#06x})"),
-    }
-}
-
 /// An NTP client request; the answer's mode must be 4 (server).
 fn ntp(address: SocketAddr, timeout: Duration) -> Result<(u8, Duration), String> {
     let socket =
@@ -186,7 +177,7 @@ fn ntp(address: SocketAddr, timeout: Duration) -> Result<(u8, Duration), String>
         Ok((size, _)) if size >= 48 && answer[0] & 0x07 == 4 => Ok((answer[1], started.elapsed())),
         Ok(_) => Err("the answer is not an NTP server reply".into()),
         Err(error) if matches!(error.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut) => {
-            Err(format!("no NTP answer within {} ms (UDP/123 blocked?)", timeout.as_millis()))
+            Err(format!("no NTP answer within {} ms (UDP/{} blocked?)", timeout.as_millis(), address.port()))
         }
         Err(error) => Err(format!("no NTP answer ({error})")),
     }
@@ -210,15 +201,16 @@ fn destinations(rule: &FirewallRule, platform: Option<IpAddr>) -> Vec<IpAddr> {
     }
 }
 
-fn tls_port(port: u16) -> bool {
-    matches!(port, 443 | 5061 | 9443)
-}
+/// Connections opened before the timed ones, so that the samples time a path already in use
+/// rather than its first packets.
+const WARM_UPS: usize = 2;
 
 /// Every check, run in parallel with its own time bound; rows come back in a stable order.
 pub fn run(targets: &Targets, plan: &Plan) -> (Vec<ProbeRow>, Vec<sitecheck_core::verdict::Finding>) {
     let timeout = Duration::from_millis(targets.timeout_ms);
     let mut rows = Vec::new();
     let mut platform = targets.platform_address;
+    let dns_section = sitecheck_core::requirement_id!("net.dns-name").section().as_str();
     for host in &targets.https_hosts {
         match resolve(host, timeout) {
             Ok(addresses) => {
@@ -230,14 +222,14 @@ pub fn run(targets: &Targets, plan: &Plan) -> (Vec<ProbeRow>, Vec<sitecheck_core
                 let note = format!("{} {}", if inside { "inside" } else { "outside" }, limits::SERVICE_NETWORK);
                 rows.push(row(
                     format!("DNS {host}"),
-                    "2.1",
+                    dns_section,
                     host.clone(),
                     Verdict::Pass,
                     format!("resolves to {} ({note})", listed.join(", ")),
                 ));
                 platform = platform.or(addresses.first().copied());
             }
-            Err(problem) => rows.push(row(format!("DNS {host}"), "2.1", host.clone(), Verdict::Fail, problem)),
+            Err(problem) => rows.push(row(format!("DNS {host}"), dns_section, host.clone(), Verdict::Fail, problem)),
         }
     }
     let host = targets.https_hosts.first().cloned().unwrap_or_else(|| limits::SERVICE_HOST.to_owned());
@@ -284,33 +276,18 @@ pub fn run(targets: &Targets, plan: &Plan) -> (Vec<ProbeRow>, Vec<sitecheck_core
                         Err(problem) => row(check, section, target.to_string(), Verdict::Fail, problem),
                     },
                     Protocol::Tcp => match connect(target, timeout) {
-                        Connect::Open(mut stream, elapsed) if tls_port(ports.first().get()) => {
+                        Connect::Open(mut stream, elapsed) if carries_tls(*service) => {
                             let sent = stream.write_all(&client_hello(&host));
                             match sent
                                 .map_err(|error| error.to_string())
                                 .and_then(|()| server_hello_version(&mut stream, timeout))
                             {
-                                Ok(version) if version >= 0x0303 => row(
-                                    check,
-                                    section,
-                                    target.to_string(),
-                                    Verdict::Pass,
-                                    format!(
-                                        "connected in {} ms; {} handshake answered",
-                                        millis(elapsed),
-                                        tls_name(version)
-                                    ),
-                                ),
-                                Ok(version) => row(
-                                    check,
-                                    section,
-                                    target.to_string(),
-                                    Verdict::Fail,
-                                    format!(
-                                        "connected, but the server answers with {}; TLS 1.2 or later is required (2.6)",
-                                        tls_name(version)
-                                    ),
-                                ),
+                                Ok(code) => {
+                                    let (verdict, said) = judge_tls_answer(TlsVersion::from_wire(code));
+                                    let joint = if verdict == Verdict::Pass { ";" } else { ", but" };
+                                    let evidence = format!("connected in {} ms{joint} {said}", millis(elapsed));
+                                    row(check, section, target.to_string(), verdict, evidence)
+                                }
                                 Err(problem) => row(
                                     check,
                                     section,
@@ -357,12 +334,18 @@ pub fn run(targets: &Targets, plan: &Plan) -> (Vec<ProbeRow>, Vec<sitecheck_core
                 Connect::Open(_, elapsed) => Some(elapsed.as_micros() as u64),
                 _ => None,
             };
-            let _ = (sample(), sample());
+            for _ in 0..WARM_UPS {
+                let _ = sample();
+            }
             let samples: Vec<Sample> = (0..targets.samples).map(|_| sample()).collect();
-            let method = format!("TCP connect to {target}, {} samples after 2 warm-ups, timed natively", samples.len());
-            network_findings(statistics(&samples).as_ref(), &method)
+            let method = Method::new(format!(
+                "TCP connect to {target}, {} samples after {WARM_UPS} warm-ups, timed natively",
+                samples.len()
+            ))
+            .with(Figure::whole(FigureName::WarmUps, WARM_UPS as u64));
+            network_findings(&samples, &method)
         }
-        None => network_findings(None, "the platform's address is unknown: DNS failed"),
+        None => network_findings(&[], &Method::new("the platform's address is unknown: DNS failed")),
     };
     (rows, findings)
 }

@@ -175,7 +175,7 @@ impl Bandwidth {
 }
 
 /// Writes a decimal number of `value / divisor` with only the digits it needs (1.6, 264, 3.264).
-fn write_decimal(f: &mut fmt::Formatter<'_>, value: u64, divisor: u64) -> fmt::Result {
+pub(crate) fn write_decimal(f: &mut fmt::Formatter<'_>, value: u64, divisor: u64) -> fmt::Result {
     let whole = value / divisor;
     let mut fraction = value % divisor;
     if fraction == 0 {
@@ -298,6 +298,54 @@ impl<'de> Deserialize<'de> for Bandwidth {
 impl fmt::Display for Percent {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} %", self.0)
+    }
+}
+
+/// A TLS protocol version, as a handshake names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TlsVersion {
+    Tls10,
+    Tls11,
+    Tls12,
+    Tls13,
+}
+
+/// A version number that names no TLS version (SSL 3.0 and older, or nonsense).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("an unknown TLS version ({0:#06x})")]
+pub struct UnknownTlsVersion(pub u16);
+
+impl TlsVersion {
+    /// Reads the two-byte version of a ServerHello (or its supported_versions extension).
+    pub const fn from_wire(code: u16) -> Result<TlsVersion, UnknownTlsVersion> {
+        match code {
+            0x0301 => Ok(TlsVersion::Tls10),
+            0x0302 => Ok(TlsVersion::Tls11),
+            0x0303 => Ok(TlsVersion::Tls12),
+            0x0304 => Ok(TlsVersion::Tls13),
+            other => Err(UnknownTlsVersion(other)),
+        }
+    }
+
+    pub const fn name(self) -> &'static str {
+        match self {
+            TlsVersion::Tls10 => "TLS 1.0",
+            TlsVersion::Tls11 => "TLS 1.1",
+            TlsVersion::Tls12 => "TLS 1.2",
+            TlsVersion::Tls13 => "TLS 1.3",
+        }
+    }
+}
+
+impl fmt::Display for TlsVersion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl Serialize for TlsVersion {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
     }
 }
 
@@ -548,6 +596,21 @@ mod tests {
         check("+026-01-01", Err(DateError::Form("+026-01-01".into())));
         check("", Err(DateError::Form(String::new())));
         assert_eq!(Date::new(2026, 1, 5).to_string().parse::<Date>(), Ok(Date::new(2026, 1, 5)));
+    }
+
+    #[test]
+    fn tls_versions_read_from_the_wire() {
+        let check = |code: u16, expected: Result<&str, UnknownTlsVersion>| {
+            assert_eq!(TlsVersion::from_wire(code).map(TlsVersion::name), expected, "{code:#06x}");
+        };
+        check(0x0301, Ok("TLS 1.0"));
+        check(0x0302, Ok("TLS 1.1"));
+        check(0x0303, Ok("TLS 1.2"));
+        check(0x0304, Ok("TLS 1.3"));
+        check(0x0300, Err(UnknownTlsVersion(0x0300)));
+        check(0x7f1c, Err(UnknownTlsVersion(0x7f1c)));
+        assert!(TlsVersion::Tls11 < TlsVersion::Tls12 && TlsVersion::Tls12 < TlsVersion::Tls13);
+        assert_eq!(UnknownTlsVersion(0x0300).to_string(), "an unknown TLS version (0x0300)");
     }
 
     #[test]

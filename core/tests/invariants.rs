@@ -106,6 +106,7 @@ fn every_value_a_requirement_names_appears_in_the_spec_text() {
                 Value::Address { address } => address.to_string(),
                 Value::Service { service } => service.ports.to_string(),
                 Value::MinVersion { version, .. } => (*version).to_owned(),
+                Value::MinTls { at_least } => at_least.to_string(),
                 _ => continue,
             };
             assert!(flat.contains(&text), "{}: {text} is not in the spec", requirement.id);

@@ -6,7 +6,7 @@ use sitecheck_core::device::{AudioDevices, DeviceFacts, environment_findings};
 use sitecheck_core::environment::{Signals, detect};
 use sitecheck_core::ice::{Candidate, CandidateKind, GatherEnd, Gathered, udp_findings};
 use sitecheck_core::network::{
-    FetchOutcome, Sample, blocked_port_findings, network_findings, reachability_finding, statistics, throughput_finding,
+    FetchOutcome, Method, Sample, blocked_port_findings, network_findings, reachability_finding, throughput_finding,
 };
 use sitecheck_core::units::Date;
 use sitecheck_core::verdict::{CHECK_TITLES, Finding};
@@ -40,8 +40,9 @@ fn all_findings() -> Vec<Finding> {
     }
     let samples: Vec<Sample> =
         (0..40).map(|index| if index % 7 == 0 { None } else { Some(20_000 + index * 500) }).collect();
-    findings.extend(network_findings(statistics(&samples).as_ref(), "test"));
-    findings.extend(network_findings(None, "test"));
+    findings.extend(network_findings(&samples, &Method::new("test")));
+    findings.extend(network_findings(&[None; 3], &Method::new("test")));
+    findings.extend(network_findings(&[], &Method::new("test")));
     for outcome in [
         FetchOutcome::Answered { elapsed_ms: 30 },
         FetchOutcome::FailedAtOnce { elapsed_ms: 1 },

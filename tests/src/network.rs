@@ -1,6 +1,9 @@
 //! Network ground truth for the tests: an HTTPS server (nginx) with keep-alive, and a
 //! userspace fault injector in front of it (the kernel here has no netem).
 
+/// The names of the figures cards carry, for the callers of [`Card::figure`].
+pub use sitecheck_core::verdict::FigureName;
+use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
 use std::path::PathBuf;
@@ -237,10 +240,36 @@ pub fn silent_listener() -> u16 {
 }
 
 /// The platform's name, which the browser is told to send to the fault injector.
-pub const PLATFORM_HOST: &str = "touchpoint.telia.se";
+pub const PLATFORM_HOST: &str = sitecheck_core::limits::SERVICE_HOST;
 
-/// One network card as the page shows it: (check, verdict, evidence).
-pub type Card = (String, String, String);
+/// One network card as the page shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Card {
+    pub check: String,
+    pub verdict: String,
+    pub evidence: String,
+    /// The card's `data-` attributes, by name without the prefix ("median-ms" → "20.5").
+    pub data: BTreeMap<String, String>,
+}
+
+impl Card {
+    /// The figure the card carries as `data-<name>`; panics naming the card when it has none
+    /// or it is not a number.
+    pub fn figure(&self, name: FigureName) -> f64 {
+        let key = name.slug();
+        self.data
+            .get(key)
+            .and_then(|value| value.parse().ok())
+            .unwrap_or_else(|| panic!("no number in data-{key} of {self:#?}"))
+    }
+
+    /// A figure that is a count: as `figure`, and whole.
+    pub fn count(&self, name: FigureName) -> u64 {
+        let value = self.figure(name);
+        assert!(value >= 0.0 && value.fract() == 0.0, "data-{} is {value}, not a count: {self:#?}", name.slug());
+        value as u64
+    }
+}
 
 /// Runs the app's network checks in `engine` against `port` (the platform's name mapped to it
 /// in Chromium, the port used as the HTTPS proxy in Firefox), with `samples` requests of at most `timeout_ms` each; returns the cards and how long
@@ -265,7 +294,7 @@ pub fn measure_in(
 /// Every network card on the page, in order.
 pub fn network_cards(page: &crate::page::Page) -> Vec<Card> {
     let cards = page.run(
-        "return Array.from(document.querySelectorAll('.network [data-check]')).map(card => [card.dataset.check, card.dataset.verdict, card.querySelector('.evidence').textContent])",
+        "return Array.from(document.querySelectorAll('.network [data-check]')).map(card => [card.dataset.check, card.dataset.verdict, card.querySelector('.evidence').textContent, Object.fromEntries(Array.from(card.attributes).filter(attribute => attribute.name.startsWith('data-')).map(attribute => [attribute.name.slice(5), attribute.value]))])",
         serde_json::json!([]),
     );
     cards
@@ -275,20 +304,24 @@ pub fn network_cards(page: &crate::page::Page) -> Vec<Card> {
                 .iter()
                 .map(|card| {
                     let text = |index: usize| card[index].as_str().unwrap_or_default().to_owned();
-                    (text(0), text(1), text(2))
+                    let data = card[3]
+                        .as_object()
+                        .map(|data| {
+                            data.iter()
+                                .map(|(name, value)| (name.clone(), value.as_str().unwrap_or_default().to_owned()))
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    Card { check: text(0), verdict: text(1), evidence: text(2), data }
                 })
                 .collect()
         })
         .unwrap_or_default()
 }
 
-/// The evidence of the loss measured through the TURN relay, or "" when the page has none.
-pub fn relayed_loss_evidence(page: &crate::page::Page) -> String {
-    network_cards(page)
-        .into_iter()
-        .find(|(check, _, evidence)| check == "net.packet-loss" && evidence.contains("TURN relay"))
-        .map(|(_, _, evidence)| evidence)
-        .unwrap_or_default()
+/// The loss card of the probe through the TURN relay, where the page has one.
+pub fn relayed_loss_card(page: &crate::page::Page) -> Option<Card> {
+    network_cards(page).into_iter().find(|card| card.check == "net.packet-loss" && card.evidence.contains("TURN relay"))
 }
 
 /// A config with one TURN server on `port` (behind a relay of the test's), and no HTTPS work
@@ -303,21 +336,8 @@ pub fn turn_only_config(port: u16) -> String {
 }
 
 /// The card for a check; panics naming what was there instead.
-pub fn card<'a>(cards: &'a [Card], check: &str) -> (&'a str, &'a str) {
-    let found = cards.iter().find(|(id, _, _)| id == check).unwrap_or_else(|| panic!("no {check} in {cards:#?}"));
-    (&found.1, &found.2)
-}
-
-/// The number that follows `label` in an evidence text.
-pub fn figure(evidence: &str, label: &str) -> f64 {
-    let at = evidence.find(label).unwrap_or_else(|| panic!("{label} in {evidence}")) + label.len();
-    evidence[at..]
-        .trim_start()
-        .split(|c: char| !(c.is_ascii_digit() || c == '.'))
-        .next()
-        .unwrap_or("")
-        .parse()
-        .unwrap_or(f64::NAN)
+pub fn card<'a>(cards: &'a [Card], check: &str) -> &'a Card {
+    cards.iter().find(|card| card.check == check).unwrap_or_else(|| panic!("no {check} in {cards:#?}"))
 }
 
 /// coturn on loopback, for STUN and TURN (user "sitecheck", password "secret").

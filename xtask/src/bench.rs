@@ -90,7 +90,8 @@ pub fn startup(dist: &Path) -> Result<(), String> {
 
 /// Measures injected conditions in Chromium and prints injected against measured figures.
 pub fn network(dist: &Path) -> Result<(), String> {
-    use sitecheck_e2e::network::{FaultProxy, Faults, HttpsServer, card, figure, measure_in};
+    use sitecheck_e2e::network::FigureName::{JitterMs, Lost, MedianMs, MinimumMs};
+    use sitecheck_e2e::network::{FaultProxy, Faults, HttpsServer, card, measure_in};
     let (readable, opaque) = (HttpsServer::start(), HttpsServer::start_opaque());
     let conditions =
         [(0, 0, 0), (20, 0, 0), (40, 0, 0), (80, 0, 0), (130, 0, 0), (40, 10, 0), (10, 0, 20), (10, 0, 50)]
@@ -110,9 +111,9 @@ pub fn network(dist: &Path) -> Result<(), String> {
                 }
                 let proxy = FaultProxy::start(server.port, faults);
                 let (cards, _) = measure_in(engine, dist, proxy.port, 60, 1000);
-                let delay = card(&cards, "net.one-way-delay").1;
-                let jitter = card(&cards, "net.jitter").1;
-                let loss = card(&cards, "net.packet-loss").1;
+                let delay = card(&cards, "net.one-way-delay");
+                let jitter = card(&cards, "net.jitter");
+                let loss = card(&cards, "net.packet-loss");
                 println!(
                     "{:<8} {:<6} {:>8} {:>7} {:>6} | {:>9.1} {:>8.1} {:>9.1} {:>6} {:>8}",
                     engine.name(),
@@ -120,10 +121,10 @@ pub fn network(dist: &Path) -> Result<(), String> {
                     faults.delay_ms,
                     faults.jitter_ms,
                     faults.drop_permille,
-                    figure(delay, "(median"),
-                    figure(delay, "minimum"),
-                    figure(jitter, "Jitter"),
-                    loss.split(" of ").next().unwrap_or("?"),
+                    delay.figure(MedianMs),
+                    delay.figure(MinimumMs),
+                    jitter.figure(JitterMs),
+                    loss.count(Lost),
                     proxy.lost.load(std::sync::atomic::Ordering::SeqCst),
                 );
             }
@@ -140,7 +141,8 @@ pub fn network(dist: &Path) -> Result<(), String> {
 /// 1000 packets through TURN behind the lossy relay: what the relay dropped against what the
 /// page counted lost.
 fn relayed_loss(dist: &Path) -> Result<(), String> {
-    use sitecheck_e2e::network::{LossyUdpRelay, TurnServer, relayed_loss_evidence, turn_only_config};
+    use sitecheck_e2e::network::FigureName::Lost;
+    use sitecheck_e2e::network::{LossyUdpRelay, TurnServer, relayed_loss_card, turn_only_config};
     use sitecheck_e2e::page::Page;
     let turn = TurnServer::start();
     println!();
@@ -154,13 +156,13 @@ fn relayed_loss(dist: &Path) -> Result<(), String> {
             page.session
                 .wait_for(".network[data-done='true']", Duration::from_secs(90))
                 .map_err(|error| error.to_string())?;
-            let evidence = relayed_loss_evidence(&page);
+            let lost = relayed_loss_card(&page).and_then(|card| card.data.get(Lost.slug()).cloned());
             println!(
                 "{:<8} {:>6} | {:>8} {:>9}",
                 engine.name(),
                 drop_permille,
                 relay.dropped_sized(200..=300),
-                evidence.split(" of ").next().filter(|lost| !lost.is_empty()).unwrap_or("?")
+                lost.as_deref().unwrap_or("?")
             );
         }
     }

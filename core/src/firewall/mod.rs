@@ -339,6 +339,30 @@ pub const FIREWALL_RULES: &[FirewallRule] = &[
     },
 ];
 
+/// A service of chapter 6 that runs over TLS, with the words every row holding it uses.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct TlsService {
+    pub service: Service,
+    /// What the rows' comments call the traffic ("HTTPS", "SIPS"): the reason it is TLS.
+    pub named: &'static str,
+}
+
+/// The TLS services of chapter 6: `sitecheck probe` sends a ClientHello to these and only a
+/// TCP connect to the others. A test holds every row with such a service to its words.
+pub const TLS_SERVICES: &[TlsService] = &[
+    TlsService { service: Service::tcp(443), named: "HTTPS" },
+    TlsService { service: Service::tcp(5061), named: "SIPS" },
+    TlsService { service: Service::tcp(5067), named: "SIPS" },
+    // 6.3.2 names no protocol for TCP/9443, only "Security authentication for IP-phones": the
+    // phones authenticate over TLS, which 2.6 requires them to support.
+    TlsService { service: Service::tcp(9443), named: "Security authentication" },
+];
+
+/// Whether chapter 6 runs TLS over this service.
+pub fn carries_tls(service: Service) -> bool {
+    TLS_SERVICES.iter().any(|tls| tls.service == service)
+}
+
 /// The table for a section number.
 pub fn table(section: &str) -> Option<&'static FirewallTable> {
     FIREWALL_TABLES.iter().find(|table| table.section == section)
@@ -521,6 +545,34 @@ mod tests {
             let expected = if customer_side(&rule.source) { Direction::Outbound } else { Direction::Inbound };
             assert_eq!(rule.direction, expected, "{}", rule.id);
         }
+    }
+
+    #[test]
+    fn tls_services_are_what_their_rows_call_them() {
+        for tls in TLS_SERVICES {
+            assert!(tls.service.protocol == Protocol::Tcp && tls.service.ports.is_single(), "{}", tls.service);
+            let rows: Vec<&FirewallRule> =
+                FIREWALL_RULES.iter().filter(|rule| rule.services.contains(&tls.service)).collect();
+            assert!(!rows.is_empty(), "{} is in no rule", tls.service);
+            for rule in rows {
+                assert!(rule.comment.contains(tls.named), "{} of {} is not called {}", tls.service, rule.id, tls.named);
+            }
+        }
+        // Every row whose traffic is HTTPS or SIPS has its TCP services listed, and only those:
+        // plain HTTP is not TLS.
+        let secure =
+            FIREWALL_RULES.iter().filter(|rule| rule.comment.starts_with("HTTPS") || rule.comment.starts_with("SIPS"));
+        for rule in secure {
+            for service in rule.services.iter().filter(|service| service.protocol == Protocol::Tcp) {
+                assert!(carries_tls(*service), "{} of {}", service, rule.id);
+            }
+        }
+        let check = |service: Service, tls: bool| assert_eq!(carries_tls(service), tls, "{service}");
+        check(Service::tcp(80), false);
+        check(Service::tcp(211), false);
+        check(Service::tcp(14711), false);
+        check(Service::udp(123), false);
+        check(Service::tcp(9443), true);
     }
 
     #[test]

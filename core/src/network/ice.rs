@@ -1,7 +1,9 @@
 //! The UDP media path, as WebRTC's ICE gathering sees it: did UDP reach the STUN server, what
 //! address did the NAT give, and does the NAT keep one mapping for every destination?
 
+use crate::firewall::FIREWALL_RULES;
 use crate::requirement_id;
+use crate::targets::IceScheme;
 use crate::verdict::{Finding, Verdict};
 use serde::Serialize;
 
@@ -58,6 +60,18 @@ pub enum GatherEnd {
     NotPossible(String),
 }
 
+/// The media opening of 6.2 the advice points at, read from its row: "UDP/49152-65535
+/// towards 81.228.2.192/27 (6.2)".
+fn media_opening() -> String {
+    let rule = FIREWALL_RULES.iter().find(|rule| rule.id == MEDIA_RULE).expect("6.2 has its media row");
+    let services: Vec<String> = rule.services.iter().map(ToString::to_string).collect();
+    let destination: Vec<String> = rule.destination.networks().iter().map(ToString::to_string).collect();
+    format!("{} towards {} ({})", services.join(", "), destination.join(", "), rule.section)
+}
+
+/// The softphone's media row of 6.2.
+const MEDIA_RULE: &str = "6.2.2";
+
 fn finding(verdict: Verdict, evidence: String, advice: Option<String>) -> Finding {
     Finding::new(requirement_id!("net.outbound-openings"), verdict, evidence, advice)
 }
@@ -71,15 +85,16 @@ pub fn udp_findings(results: &[Gathered]) -> Vec<Finding> {
             findings.push(finding(
                 Verdict::NeedsConfirmation,
                 format!("This browser cannot test UDP towards {}: {reason} (WebRTC ICE gathering)", result.server),
-                Some(
-                    "Open this page in a browser with WebRTC (a current Chrome, Edge, Firefox or Safari), or have the network administrator confirm outbound UDP/49152-65535 towards 81.228.2.192/27 (6.2)."
-                        .to_owned(),
-                ),
+                Some(format!(
+                    "Open this page in a browser with WebRTC (a current Chrome, Edge, Firefox or Safari), or have the network administrator confirm outbound {}.",
+                    media_opening()
+                )),
             ));
             continue;
         }
-        let wanted =
-            if result.server.starts_with("turn") { CandidateKind::Relay } else { CandidateKind::ServerReflexive };
+        // A TURN server must relay; any other answers with this browser's public address.
+        let relays = IceScheme::of(&result.server).is_ok_and(IceScheme::relays);
+        let wanted = if relays { CandidateKind::Relay } else { CandidateKind::ServerReflexive };
         let found: Vec<&Candidate> = result
             .candidates
             .iter()
@@ -107,10 +122,7 @@ pub fn udp_findings(results: &[Gathered]) -> Vec<Finding> {
                 findings.push(finding(
                     Verdict::Fail,
                     format!("No answer over UDP from {} {why} (WebRTC ICE gathering in this browser)", result.server),
-                    Some(
-                        "Outbound UDP seems blocked: calls need UDP/49152-65535 towards 81.228.2.192/27 (6.2)."
-                            .to_owned(),
-                    ),
+                    Some(format!("Outbound UDP seems blocked: calls need {}.", media_opening())),
                 ));
             }
         }
@@ -163,6 +175,27 @@ mod tests {
         ] {
             assert_eq!(parse_candidate(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn the_advice_names_the_media_row() {
+        assert_eq!(media_opening(), "UDP/49152-65535 towards 81.228.2.192/27 (6.2)");
+    }
+
+    #[test]
+    fn a_turn_server_must_relay() {
+        let check = |server: &str, kind: CandidateKind, verdict: Verdict| {
+            let candidate = Candidate { protocol: "udp".into(), address: "192.0.2.1".into(), port: 5000, kind };
+            let gathered = Gathered { server: server.into(), candidates: vec![candidate], end: GatherEnd::Complete };
+            assert_eq!(udp_findings(&[gathered])[0].verdict, verdict, "{server} {kind:?}");
+        };
+        check("turn:r:3478", CandidateKind::Relay, Verdict::Pass);
+        check("turns:r:5349", CandidateKind::Relay, Verdict::Pass);
+        check("turn:r:3478", CandidateKind::ServerReflexive, Verdict::Fail);
+        check("stun:s:3478", CandidateKind::ServerReflexive, Verdict::Pass);
+        check("stun:s:3478", CandidateKind::Relay, Verdict::Fail);
+        // Only the scheme decides: a STUN host named "turn…" is no relay.
+        check("stun:turn.example:3478", CandidateKind::ServerReflexive, Verdict::Pass);
     }
 
     #[test]

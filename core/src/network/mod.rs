@@ -1,18 +1,45 @@
 //! Network measurements judged against 2.1: round-trip samples to delay, jitter and loss, with
-//! the verdicts and how each figure was obtained.
+//! the verdicts, how each figure was obtained, and the figures themselves as data.
 
+pub mod browser_limits;
 pub mod ice;
+pub mod run;
 pub mod series;
 pub mod targets;
+pub mod tls;
+
+pub use browser_limits::{BROWSER_BLOCKED_PORTS, BROWSER_LIMITS, BrowserLimit, LimitSubject, browser_blocks_port};
 
 use crate::limits;
 use crate::requirement::RequirementId;
 use crate::requirement_id;
-use crate::verdict::{Finding, Verdict};
+use crate::units::Millis;
+use crate::verdict::{Figure, FigureName, Finding, Verdict};
 use serde::Serialize;
 
 /// One probe's outcome: a round-trip time in microseconds, or lost (failed or timed out).
 pub type Sample = Option<u64>;
+
+/// The requirements a series of round trips reports on, in the order of its findings.
+pub const ROUND_TRIP_REQUIREMENTS: &[RequirementId] = &[
+    RequirementId::known("net.one-way-delay"),
+    RequirementId::known("net.jitter"),
+    RequirementId::known("net.packet-loss"),
+];
+
+/// The round trip 2.1's one-way delay limit allows: the one-way delay is estimated as half
+/// the round trip, so a round trip at or above this fails the limit.
+pub const ROUND_TRIP_LIMIT: Millis = Millis(limits::ONE_WAY_DELAY.0 * 2);
+
+/// What the latency chart shows, for its accessible name: the samples, and the limit line
+/// with the section it comes from.
+pub fn latency_chart_label(round_trips: usize) -> String {
+    format!(
+        "{round_trips} round trips; the dashed line is the {ROUND_TRIP_LIMIT} round trip that {}'s {} one-way limit allows",
+        requirement_id!("net.one-way-delay").section(),
+        limits::ONE_WAY_DELAY
+    )
+}
 
 /// Figures from a series of samples. Times are in microseconds.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -67,8 +94,12 @@ pub fn statistics(samples: &[Sample]) -> Option<Statistics> {
     })
 }
 
-fn millis(us: u64) -> String {
-    crate::units::format_decimal(us as f64 / 1000.0)
+/// How samples were taken: the words the evidence ends with ("TCP connect to
+/// 81.228.2.193:443, 20 samples") and the figures among them (warm-ups).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Method {
+    pub text: String,
+    pub figures: Vec<Figure>,
 }
 
 /// A finding on a figure measured over this device's own connection, which may be Wi-Fi or
@@ -82,64 +113,199 @@ fn measured(requirement: RequirementId, verdict: Verdict, evidence: String, advi
 /// The advisory on 2.1's disclaimer for wireless and mobile networks.
 pub const WIRELESS_ADVISORY: &str = "net.wireless-not-guaranteed";
 
-/// The 2.1 verdicts for delay, jitter and loss. `method` says how the samples were taken
-/// ("TCP connect to 81.228.2.193:443, 20 samples").
-pub fn network_findings(statistics: Option<&Statistics>, method: &str) -> Vec<Finding> {
-    let finding = measured;
-    let Some(stats) = statistics else {
-        let evidence = format!("No sample came back ({method})");
+impl Method {
+    pub fn new(text: impl Into<String>) -> Method {
+        Method { text: text.into(), figures: Vec::new() }
+    }
+
+    /// The same method, with one more of its figures.
+    pub fn with(mut self, figure: Figure) -> Method {
+        self.figures.push(figure);
+        self
+    }
+}
+
+/// The 2.1 verdicts for delay, jitter and loss over `samples`, taken as `method` says. Each
+/// finding carries the figures its evidence states.
+pub fn network_findings(samples: &[Sample], method: &Method) -> Vec<Finding> {
+    let text = &method.text;
+    let with_method = |figures: Vec<Figure>| figures.into_iter().chain(method.figures.iter().copied());
+    let count = |name, value: usize| Figure::whole(name, value as u64);
+    let Some(stats) = statistics(samples) else {
+        let evidence = match samples.len() {
+            0 => format!("No sample was sent ({text})"),
+            sent => format!("None of the {sent} samples came back ({text})"),
+        };
         let advice = Some("The platform did not answer: check the firewall openings of chapter 6 and DNS.".to_owned());
-        return [
-            requirement_id!("net.one-way-delay"),
-            requirement_id!("net.jitter"),
-            requirement_id!("net.packet-loss"),
-        ]
-        .into_iter()
-        .map(|id| finding(id, Verdict::Fail, evidence.clone(), advice.clone()))
-        .collect();
+        let figures = vec![count(FigureName::Sent, samples.len()), count(FigureName::Lost, samples.len())];
+        return ROUND_TRIP_REQUIREMENTS
+            .iter()
+            .map(|id| {
+                measured(*id, Verdict::Fail, evidence.clone(), advice.clone())
+                    .with_figures(with_method(figures.clone()))
+            })
+            .collect();
     };
     // Failing a "should" of 2.1 is a warning, not a failure.
     let judge = |ok: bool| if ok { Verdict::Pass } else { Verdict::Warning };
-    let one_way = stats.median_rtt_us / 2;
+    let one_way_us = stats.median_rtt_us / 2;
     let one_way_limit = u64::from(limits::ONE_WAY_DELAY.0) * 1000;
     let jitter_limit = u64::from(limits::JITTER.0) * 1000;
     let loss_limit = u32::from(limits::PACKET_LOSS.get()) * 10;
+    let time = Figure::micros;
+    let (one_way, median, minimum, p95) = (
+        time(FigureName::OneWayMs, one_way_us),
+        time(FigureName::MedianMs, stats.median_rtt_us),
+        time(FigureName::MinimumMs, stats.min_rtt_us),
+        time(FigureName::P95Ms, stats.p95_rtt_us),
+    );
+    let (jitter, rfc3550) =
+        (time(FigureName::JitterMs, stats.jitter_us), time(FigureName::Rfc3550JitterMs, stats.rfc3550_jitter_us));
+    let (lost, sent, loss) = (
+        count(FigureName::Lost, stats.sent - stats.received),
+        count(FigureName::Sent, stats.sent),
+        Figure::permille(FigureName::LossPercent, u64::from(stats.loss_permille)),
+    );
     vec![
-        finding(
+        measured(
             requirement_id!("net.one-way-delay"),
-            judge(one_way < one_way_limit),
+            judge(one_way_us < one_way_limit),
             format!(
-                "One-way delay estimated as half the median round trip: {} ms (median {} ms, minimum {} ms, 95th percentile {} ms; {method})",
-                millis(one_way),
-                millis(stats.median_rtt_us),
-                millis(stats.min_rtt_us),
-                millis(stats.p95_rtt_us)
+                "One-way delay estimated as half the median round trip: {} ms (median {} ms, minimum {} ms, 95th percentile {} ms; {text})",
+                one_way.text(),
+                median.text(),
+                minimum.text(),
+                p95.text()
             ),
-            (one_way >= one_way_limit).then(|| format!("2.1 asks for less than {} one way.", limits::ONE_WAY_DELAY)),
-        ),
-        finding(
+            (one_way_us >= one_way_limit).then(|| format!("2.1 asks for less than {} one way.", limits::ONE_WAY_DELAY)),
+        )
+        .with_figures(with_method(vec![one_way, median, minimum, p95])),
+        measured(
             requirement_id!("net.jitter"),
             judge(stats.jitter_us < jitter_limit),
             format!(
-                "Jitter {} ms (mean difference of consecutive round trips; RFC 3550 estimate {} ms; {method})",
-                millis(stats.jitter_us),
-                millis(stats.rfc3550_jitter_us)
+                "Jitter {} ms (mean difference of consecutive round trips; RFC 3550 estimate {} ms; {text})",
+                jitter.text(),
+                rfc3550.text()
             ),
             (stats.jitter_us >= jitter_limit).then(|| format!("2.1 asks for less than {} jitter.", limits::JITTER)),
-        ),
-        finding(
+        )
+        .with_figures(with_method(vec![jitter, rfc3550])),
+        measured(
             requirement_id!("net.packet-loss"),
             judge(stats.loss_permille < loss_limit),
-            format!(
-                "{} of {} samples lost ({} %; {method})",
-                stats.sent - stats.received,
-                stats.sent,
-                crate::units::format_decimal(f64::from(stats.loss_permille) / 10.0)
-            ),
+            format!("{} of {} samples lost ({} %; {text})", lost.text(), sent.text(), loss.text()),
             (stats.loss_permille >= loss_limit)
                 .then(|| format!("2.1 asks for less than {} loss.", limits::PACKET_LOSS)),
-        ),
+        )
+        .with_figures(with_method(vec![lost, sent, loss])),
     ]
+}
+
+/// Of the rate needed, the share that counts as carried: sending goes in whole packets and
+/// unreliable packets may be dropped under load, so 95 % of it passes.
+const CARRIED_PERCENT: u64 = 95;
+
+/// 2.1's bandwidth per concurrent call, checked by streaming the plan's calls through a TURN
+/// relay: `calls` the plan's (one is tested when it has none), `required` what the tested
+/// calls need, `sent` what the page managed to send, `received` what arrived on the other
+/// side, all in kbit/s.
+pub fn throughput_finding(calls: u64, required: u64, sent: u64, received: u64, relay: &str) -> Finding {
+    let calls_text = if calls == 0 {
+        "the plan has no calls yet, so one call was tested".to_owned()
+    } else {
+        format!("{calls} concurrent calls of the plan")
+    };
+    let evidence = format!(
+        "{received} kbit/s arrived of the {required} kbit/s needed ({sent} kbit/s sent) through the TURN relay {relay} ({calls_text}; a 2-second stream of 1200-byte packets)"
+    );
+    let figures = [
+        Figure::whole(FigureName::PlanCalls, calls),
+        Figure::whole(FigureName::TestedCalls, calls.max(1)),
+        Figure::whole(FigureName::RequiredKbps, required),
+        Figure::whole(FigureName::SentKbps, sent),
+        Figure::whole(FigureName::ReceivedKbps, received),
+    ];
+    let finding = if received * 100 >= required * CARRIED_PERCENT {
+        measured(requirement_id!("net.call-bandwidth"), Verdict::Pass, evidence, None)
+    } else {
+        let advice =
+            format!("The path carried less than the plan's calls need ({} per call, 2.1).", limits::CALL_BANDWIDTH);
+        measured(requirement_id!("net.call-bandwidth"), Verdict::Fail, evidence, Some(advice))
+    };
+    finding.with_figures(figures)
+}
+
+/// How one HTTPS request from the browser ended. Browsers hide why a request failed, so
+/// "failed at once" covers DNS failures, refused connections, certificate errors and blocked
+/// ports alike; the time it took is the only clue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FetchOutcome {
+    Answered { elapsed_ms: u64 },
+    FailedAtOnce { elapsed_ms: u64 },
+    NoAnswer { timeout_ms: u64 },
+}
+
+impl FetchOutcome {
+    pub const fn answered(self) -> bool {
+        matches!(self, FetchOutcome::Answered { .. })
+    }
+}
+
+/// 2.1's DNS and reachability requirement for one HTTPS address, from the browser's point of
+/// view.
+pub fn reachability_finding(url: &str, outcome: FetchOutcome) -> Finding {
+    let (verdict, evidence, advice, figure) = match outcome {
+        FetchOutcome::Answered { elapsed_ms } => (
+            Verdict::Pass,
+            format!("{url} answered in {elapsed_ms} ms (HTTPS request from this browser; the name resolved)"),
+            None,
+            Figure::millis(FigureName::ElapsedMs, elapsed_ms),
+        ),
+        FetchOutcome::FailedAtOnce { elapsed_ms } => (
+            Verdict::Fail,
+            format!("{url} failed after {elapsed_ms} ms without an answer (HTTPS request from this browser)"),
+            Some("The browser does not say why: the name may not resolve, a firewall or proxy may refuse the connection, or the certificate may be rejected (mixed-content blocking is not the cause: the request was HTTPS). `sitecheck probe` tells these apart.".to_owned()),
+            Figure::millis(FigureName::ElapsedMs, elapsed_ms),
+        ),
+        FetchOutcome::NoAnswer { timeout_ms } => (
+            Verdict::Fail,
+            format!("{url} gave no answer within {} s (HTTPS request from this browser)", crate::units::format_decimal(timeout_ms as f64 / 1000.0)),
+            Some("Something drops the traffic silently: check the firewall openings of 6.1 and any web proxy (2.1).".to_owned()),
+            Figure::millis(FigureName::TimeoutMs, timeout_ms),
+        ),
+    };
+    Finding::new(requirement_id!("net.dns-name"), verdict, evidence, advice).with_figures([figure])
+}
+
+/// The verdicts when the HTTPS checks would go to a port browsers refuse: the reachability of
+/// each address and the delay, jitter and loss cannot be seen from here, and a failure would
+/// say nothing about the network, so nothing is requested.
+pub fn blocked_port_findings(urls: &[String], port: u16) -> Vec<Finding> {
+    let why = format!(
+        "browsers refuse port {port} to every page (the Fetch standard's blocked ports), so a failed request would say nothing about the network"
+    );
+    let advice = Some(format!("`sitecheck probe` tests TCP/{port} natively; or confirm the opening by hand."));
+    let figure = [Figure::whole(FigureName::Port, u64::from(port))];
+    let mut findings: Vec<Finding> = urls
+        .iter()
+        .map(|url| {
+            Finding::new(
+                requirement_id!("net.dns-name"),
+                Verdict::NeedsConfirmation,
+                format!("{url} was not requested: {why}"),
+                advice.clone(),
+            )
+            .with_figures(figure)
+        })
+        .collect();
+    for id in ROUND_TRIP_REQUIREMENTS {
+        findings.push(
+            Finding::new(*id, Verdict::NeedsConfirmation, format!("Not measured: {why}"), advice.clone())
+                .with_figures(figure),
+        );
+    }
+    findings
 }
 
 #[cfg(test)]
@@ -148,6 +314,31 @@ mod tests {
 
     fn ms(values: &[Option<u64>]) -> Vec<Sample> {
         values.iter().map(|value| value.map(|ms| ms * 1000)).collect()
+    }
+
+    /// The figures of a finding as (name, text), in order.
+    fn figures(finding: &Finding) -> Vec<(&'static str, String)> {
+        finding.figures.iter().map(|figure| (figure.name.slug(), figure.text())).collect()
+    }
+
+    fn named<'a>(pairs: &'a [(&'static str, &'a str)]) -> Vec<(&'static str, String)> {
+        pairs.iter().map(|(name, text)| (*name, (*text).to_owned())).collect()
+    }
+
+    #[test]
+    fn measured_findings_carry_the_wireless_disclaimer() {
+        let method = Method::new("test");
+        let findings = [
+            network_findings(&ms(&[Some(40); 10]), &method),
+            network_findings(&ms(&[None; 3]), &method),
+            vec![throughput_finding(1, 100, 100, 100, "relay"), throughput_finding(1, 100, 100, 10, "relay")],
+        ]
+        .concat();
+        assert_eq!(findings.len(), 8);
+        for finding in findings {
+            assert_eq!(finding.advisories, [WIRELESS_ADVISORY], "{}", finding.requirement);
+        }
+        assert!(crate::advisory::advisory(WIRELESS_ADVISORY).is_some());
     }
 
     #[test]
@@ -168,9 +359,8 @@ mod tests {
     #[test]
     fn verdicts_against_2_1() {
         let check = |samples: &[Option<u64>], expected: [Verdict; 3]| {
-            let stats = statistics(&ms(samples));
             let verdicts: Vec<Verdict> =
-                network_findings(stats.as_ref(), "test").iter().map(|finding| finding.verdict).collect();
+                network_findings(&ms(samples), &Method::new("test")).iter().map(|finding| finding.verdict).collect();
             assert_eq!(verdicts, expected, "{samples:?}");
         };
         let good = [Some(40); 100];
@@ -182,190 +372,63 @@ mod tests {
         let lossy: Vec<Option<u64>> = (0..100).map(|i| if i % 50 == 0 { None } else { Some(20) }).collect();
         check(&lossy, [Verdict::Pass, Verdict::Pass, Verdict::Warning]);
         check(&[None; 10], [Verdict::Fail; 3]);
-        let finding = &network_findings(statistics(&ms(&good)).as_ref(), "TCP connect, 100 samples")[0];
+        let finding = &network_findings(&ms(&good), &Method::new("TCP connect, 100 samples"))[0];
         assert!(finding.evidence.contains("half the median round trip: 20 ms"), "{}", finding.evidence);
     }
 
     #[test]
-    fn measured_findings_carry_the_wireless_disclaimer() {
-        let stats = statistics(&ms(&[Some(40); 10]));
-        let findings = [
-            network_findings(stats.as_ref(), "test"),
-            network_findings(None, "test"),
-            vec![throughput_finding(1, 100, 100, 100, "relay"), throughput_finding(1, 100, 100, 10, "relay")],
-        ]
-        .concat();
-        assert_eq!(findings.len(), 8);
-        for finding in findings {
-            assert_eq!(finding.advisories, [WIRELESS_ADVISORY], "{}", finding.requirement);
-        }
-        assert!(crate::advisory::advisory(WIRELESS_ADVISORY).is_some());
+    fn round_trip_findings_carry_the_figures_they_state() {
+        let check = |samples: &[Sample], expected: [&[(&'static str, &str)]; 3]| {
+            let method = Method::new("after 2 warm-ups").with(Figure::whole(FigureName::WarmUps, 2));
+            let findings = network_findings(samples, &method);
+            let ids: Vec<RequirementId> = findings.iter().map(|finding| finding.requirement).collect();
+            assert_eq!(ids, ROUND_TRIP_REQUIREMENTS);
+            for (finding, expected) in findings.iter().zip(expected) {
+                assert_eq!(figures(finding), named(expected), "{}", finding.evidence);
+                // The sentence states each figure it carries, as the figure reads (a zero may
+                // be said in words: "No sample was sent").
+                for figure in finding.figures.iter().filter(|figure| figure.text() != "0") {
+                    assert!(finding.evidence.contains(&figure.text()), "{:?} in {}", figure, finding.evidence);
+                }
+            }
+        };
+        let samples = [Some(10_000), Some(21_000), None, Some(10_500), Some(40_001)];
+        check(
+            &samples,
+            [
+                &[
+                    ("one-way-ms", "5.25"),
+                    ("median-ms", "10.5"),
+                    ("minimum-ms", "10"),
+                    ("p95-ms", "40.001"),
+                    ("warm-ups", "2"),
+                ],
+                &[("jitter-ms", "17"), ("rfc3550-jitter-ms", "3.063"), ("warm-ups", "2")],
+                &[("lost", "1"), ("sent", "5"), ("loss-percent", "20"), ("warm-ups", "2")],
+            ],
+        );
+        // Nothing came back: what was sent, and that all of it was lost.
+        let none: &[(&'static str, &str)] = &[("sent", "3"), ("lost", "3"), ("warm-ups", "2")];
+        check(&[None; 3], [none; 3]);
+        let unsent: &[(&'static str, &str)] = &[("sent", "0"), ("lost", "0"), ("warm-ups", "2")];
+        check(&[], [unsent; 3]);
+        let evidence = |samples: &[Sample]| network_findings(samples, &Method::new("m"))[0].evidence.clone();
+        assert_eq!(evidence(&[None; 3]), "None of the 3 samples came back (m)");
+        assert_eq!(evidence(&[]), "No sample was sent (m)");
     }
-}
-
-/// 2.1's 100 kbit/s per concurrent call, checked by streaming the plan's calls through a
-/// TURN relay: `required` is what the calls need, `sent` what the page managed to send,
-/// `received` what arrived on the other side, all in kbit/s.
-pub fn throughput_finding(calls: u64, required: u64, sent: u64, received: u64, relay: &str) -> Finding {
-    let calls_text = if calls == 0 {
-        "the plan has no calls yet, so one call was tested".to_owned()
-    } else {
-        format!("{calls} concurrent calls of the plan")
-    };
-    let evidence = format!(
-        "{received} kbit/s arrived of the {required} kbit/s needed ({sent} kbit/s sent) through the TURN relay {relay} ({calls_text}; a 2-second stream of 1200-byte packets)"
-    );
-    // Sending goes in whole packets and unreliable packets may be dropped under load: 95 % of
-    // the rate needed counts as carried.
-    if received * 100 >= required * 95 {
-        measured(requirement_id!("net.call-bandwidth"), Verdict::Pass, evidence, None)
-    } else {
-        let advice =
-            format!("The path carried less than the plan's calls need ({} per call, 2.1).", limits::CALL_BANDWIDTH);
-        measured(requirement_id!("net.call-bandwidth"), Verdict::Fail, evidence, Some(advice))
-    }
-}
-
-/// How one HTTPS request from the browser ended. Browsers hide why a request failed, so
-/// "failed at once" covers DNS failures, refused connections, certificate errors and blocked
-/// ports alike; the time it took is the only clue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FetchOutcome {
-    Answered { elapsed_ms: u64 },
-    FailedAtOnce { elapsed_ms: u64 },
-    NoAnswer { timeout_ms: u64 },
-}
-
-/// 2.1's DNS and reachability requirement for one HTTPS address, from the browser's point of
-/// view.
-pub fn reachability_finding(url: &str, outcome: FetchOutcome) -> Finding {
-    let (verdict, evidence, advice) = match outcome {
-        FetchOutcome::Answered { elapsed_ms } => (
-            Verdict::Pass,
-            format!("{url} answered in {elapsed_ms} ms (HTTPS request from this browser; the name resolved)"),
-            None,
-        ),
-        FetchOutcome::FailedAtOnce { elapsed_ms } => (
-            Verdict::Fail,
-            format!("{url} failed after {elapsed_ms} ms without an answer (HTTPS request from this browser)"),
-            Some("The browser does not say why: the name may not resolve, a firewall or proxy may refuse the connection, or the certificate may be rejected (mixed-content blocking is not the cause: the request was HTTPS). `sitecheck probe` tells these apart.".to_owned()),
-        ),
-        FetchOutcome::NoAnswer { timeout_ms } => (
-            Verdict::Fail,
-            format!("{url} gave no answer within {} s (HTTPS request from this browser)", crate::units::format_decimal(timeout_ms as f64 / 1000.0)),
-            Some("Something drops the traffic silently: check the firewall openings of 6.1 and any web proxy (2.1).".to_owned()),
-        ),
-    };
-    Finding::new(requirement_id!("net.dns-name"), verdict, evidence, advice)
-}
-
-/// Ports every browser refuses to request, whatever the network allows: the "bad ports" of
-/// the Fetch standard (port blocking), which Chromium, Firefox and WebKit all apply. SIP's
-/// 5060 and 5061 are among them. Sorted, so that it can be searched.
-pub const BROWSER_BLOCKED_PORTS: &[u16] = &[
-    0, 1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104, 109,
-    110, 111, 113, 115, 117, 119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515, 526, 530, 531,
-    532, 540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993, 995, 1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060,
-    5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080,
-];
-
-/// Whether browsers refuse to request this port.
-pub fn browser_blocks_port(port: u16) -> bool {
-    BROWSER_BLOCKED_PORTS.binary_search(&port).is_ok()
-}
-
-/// The verdicts when the HTTPS checks would go to a port browsers refuse: the reachability of
-/// each address and the delay, jitter and loss cannot be seen from here, and a failure would
-/// say nothing about the network, so nothing is requested.
-pub fn blocked_port_findings(urls: &[String], port: u16) -> Vec<Finding> {
-    let why = format!(
-        "browsers refuse port {port} to every page (the Fetch standard's blocked ports), so a failed request would say nothing about the network"
-    );
-    let advice = Some(format!("`sitecheck probe` tests TCP/{port} natively; or confirm the opening by hand."));
-    let mut findings: Vec<Finding> = urls
-        .iter()
-        .map(|url| {
-            Finding::new(
-                requirement_id!("net.dns-name"),
-                Verdict::NeedsConfirmation,
-                format!("{url} was not requested: {why}"),
-                advice.clone(),
-            )
-        })
-        .collect();
-    for id in [requirement_id!("net.one-way-delay"), requirement_id!("net.jitter"), requirement_id!("net.packet-loss")]
-    {
-        findings.push(Finding::new(id, Verdict::NeedsConfirmation, format!("Not measured: {why}"), advice.clone()));
-    }
-    findings
-}
-
-/// What a browser cannot test, why, and where to test it instead.
-#[derive(Debug, Clone, Copy, Serialize)]
-pub struct BrowserLimit {
-    pub what: &'static str,
-    pub section: &'static str,
-    pub reason: &'static str,
-    pub instead: &'static str,
-}
-
-pub const BROWSER_LIMITS: &[BrowserLimit] = &[
-    BrowserLimit {
-        what: "TCP/5061 and TCP/5067 (SIPS)",
-        section: "6.2",
-        reason: "every browser refuses these ports (ERR_UNSAFE_PORT), whatever the firewall says",
-        instead: "sitecheck probe",
-    },
-    BrowserLimit {
-        what: "UDP/123 (NTP)",
-        section: "6.3",
-        reason: "web pages cannot send raw UDP",
-        instead: "sitecheck probe",
-    },
-    BrowserLimit {
-        what: "TCP/9443, TCP/211 and TCP/14711",
-        section: "6.3",
-        reason: "a page can only see whether an HTTPS server answers with a valid certificate for a name, not whether a port is open",
-        instead: "sitecheck probe",
-    },
-    BrowserLimit {
-        what: "UDP/49152-65535 (media)",
-        section: "6.2",
-        reason: "a page sees UDP only through WebRTC, towards the STUN/TURN servers in config.json, not towards the platform's media ports",
-        instead: "ice_servers in config.json for the path, and confirmation of the rule",
-    },
-    BrowserLimit {
-        what: "Inbound openings (6.4, 6.5)",
-        section: "6.4",
-        reason: "only a connection from outside, from Telia, can show them",
-        instead: "confirmation with Telia",
-    },
-    BrowserLimit {
-        what: "Every subdomain of touchpoint.telia.se",
-        section: "2.1",
-        reason: "a page cannot resolve arbitrary names, only request those it knows",
-        instead: "sitecheck probe with the names in config.json, or confirmation",
-    },
-    BrowserLimit {
-        what: "Web proxy exclusion",
-        section: "2.1",
-        reason: "a page cannot see whether its requests went through a proxy",
-        instead: "confirmation by the network administrator",
-    },
-];
-
-#[cfg(test)]
-mod browser_tests {
-    use super::*;
 
     #[test]
-    fn blocked_ports_are_sorted_and_hold_sip() {
-        assert!(BROWSER_BLOCKED_PORTS.windows(2).all(|pair| pair[0] < pair[1]));
-        for (port, blocked) in [(5060, true), (5061, true), (123, true), (443, false), (9443, false), (211, false)] {
-            assert_eq!(browser_blocks_port(port), blocked, "{port}");
-        }
-        // The spec's 5067 and 14711 are not on the list: a browser could try them.
-        assert!(!browser_blocks_port(5067) && !browser_blocks_port(14711));
+    fn the_chart_draws_the_round_trip_the_one_way_limit_allows() {
+        assert_eq!(ROUND_TRIP_LIMIT, Millis(120));
+        assert_eq!(
+            latency_chart_label(20),
+            "20 round trips; the dashed line is the 120 ms round trip that 2.1's 60 ms one-way limit allows"
+        );
+        // A round trip on the line is a one-way delay at the limit: a warning, as for the verdict.
+        let at_limit = [Some(u64::from(ROUND_TRIP_LIMIT.0) * 1000); 10];
+        let below = [Some(u64::from(ROUND_TRIP_LIMIT.0) * 1000 - 2); 10];
+        assert_eq!(network_findings(&at_limit, &Method::new("m"))[0].verdict, Verdict::Warning);
+        assert_eq!(network_findings(&below, &Method::new("m"))[0].verdict, Verdict::Pass);
     }
 
     #[test]
@@ -375,6 +438,7 @@ mod browser_tests {
         let ids: Vec<&str> = findings.iter().map(|finding| finding.requirement.as_str()).collect();
         assert_eq!(ids, ["net.dns-name", "net.dns-name", "net.one-way-delay", "net.jitter", "net.packet-loss"]);
         assert!(findings.iter().all(|finding| finding.verdict == Verdict::NeedsConfirmation));
+        assert!(findings.iter().all(|finding| figures(finding) == named(&[("port", "5061")])));
         assert!(
             findings[1].evidence.starts_with("https://b.example:5061/ was not requested: browsers refuse port 5061")
         );
@@ -382,8 +446,24 @@ mod browser_tests {
 
     #[test]
     fn throughput_against_the_plan() {
-        assert_eq!(throughput_finding(10, 1000, 1000, 990, "turn:x").verdict, Verdict::Pass);
-        assert_eq!(throughput_finding(10, 1000, 1000, 940, "turn:x").verdict, Verdict::Fail);
+        let check = |(calls, required, sent, received), verdict, expected: &[(&'static str, &str)]| {
+            let finding = throughput_finding(calls, required, sent, received, "turn:x");
+            assert_eq!(finding.verdict, verdict, "{}", finding.evidence);
+            assert_eq!(figures(&finding), named(expected), "{}", finding.evidence);
+        };
+        let figures_of = |calls: &'static str, tested: &'static str, sent: &'static str, received: &'static str| {
+            [
+                ("plan-calls", calls),
+                ("tested-calls", tested),
+                ("required-kbps", "1000"),
+                ("sent-kbps", sent),
+                ("received-kbps", received),
+            ]
+        };
+        check((10, 1000, 1000, 990), Verdict::Pass, &figures_of("10", "10", "1000", "990"));
+        check((10, 1000, 1000, 950), Verdict::Pass, &figures_of("10", "10", "1000", "950"));
+        check((10, 1000, 1000, 940), Verdict::Fail, &figures_of("10", "10", "1000", "940"));
+        check((0, 1000, 800, 800), Verdict::Fail, &figures_of("0", "1", "800", "800"));
         assert!(
             throughput_finding(0, 100, 96, 96, "turn:x")
                 .evidence
@@ -393,19 +473,27 @@ mod browser_tests {
 
     #[test]
     fn reachability_outcomes() {
-        let check = |outcome, verdict, evidence: &str| {
+        let check = |outcome, verdict, evidence: &str, figure: (&'static str, &str)| {
             let finding = reachability_finding("https://touchpoint.telia.se/", outcome);
             assert_eq!(finding.verdict, verdict);
             assert!(finding.evidence.contains(evidence), "{}", finding.evidence);
+            assert_eq!(figures(&finding), named(&[figure]));
         };
-        check(FetchOutcome::Answered { elapsed_ms: 42 }, Verdict::Pass, "answered in 42 ms");
-        check(FetchOutcome::FailedAtOnce { elapsed_ms: 3 }, Verdict::Fail, "failed after 3 ms without an answer");
-        check(FetchOutcome::NoAnswer { timeout_ms: 3000 }, Verdict::Fail, "no answer within 3 s");
+        check(FetchOutcome::Answered { elapsed_ms: 42 }, Verdict::Pass, "answered in 42 ms", ("elapsed-ms", "42"));
+        check(
+            FetchOutcome::FailedAtOnce { elapsed_ms: 3 },
+            Verdict::Fail,
+            "failed after 3 ms without an answer",
+            ("elapsed-ms", "3"),
+        );
+        check(
+            FetchOutcome::NoAnswer { timeout_ms: 3000 },
+            Verdict::Fail,
+            "no answer within 3 s",
+            ("timeout-ms", "3000"),
+        );
         let finding =
             reachability_finding("https://touchpoint.telia.se:18443/", FetchOutcome::Answered { elapsed_ms: 5 });
         assert!(finding.evidence.starts_with("https://touchpoint.telia.se:18443/ answered"), "{}", finding.evidence);
-        for limit in BROWSER_LIMITS {
-            assert!(crate::section::section(limit.section).is_some());
-        }
     }
 }

@@ -2,7 +2,8 @@
 //! samples, and what to do when a request is lost or refused. The browser sends the requests;
 //! this decides which comes next, so the rules are tested natively.
 
-use crate::network::{FetchOutcome, Sample};
+use crate::network::{FetchOutcome, Method, Sample};
+use crate::verdict::{Figure, FigureName};
 
 /// One request to send.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -150,8 +151,19 @@ impl Series {
         (done, total.max(done))
     }
 
-    /// How the samples were taken, for the evidence of the verdicts.
-    pub fn method(&self, host: &str) -> String {
+    /// How the samples were taken, for the evidence of the verdicts: the words, and the
+    /// warm-ups (the first ones, and the fresh ones after losses) as figures.
+    pub fn method(&self, host: &str) -> Method {
+        Method {
+            text: self.method_text(host),
+            figures: vec![
+                Figure::whole(FigureName::WarmUps, self.warm_ups as u64),
+                Figure::whole(FigureName::FreshWarmUps, self.extra_warm_ups as u64),
+            ],
+        }
+    }
+
+    fn method_text(&self, host: &str) -> String {
         let (count, warm_ups) = (self.count, self.warm_ups);
         if self.never_answered() {
             return format!(
@@ -202,9 +214,9 @@ mod tests {
         Silent,
     }
 
-    /// Runs a series against answers given in order (the last repeats), and checks the steps
-    /// it took ('w' warm-up, 's' sample; upper case readable), its samples and its method.
-    fn check(reach_answered: bool, count: usize, ends: &[End], steps: &str, samples: &[Sample], method: &str) {
+    /// Runs a series against answers given in order (the last repeats): the series, and the
+    /// steps it took ('w' warm-up, 's' sample; upper case readable).
+    fn run(reach_answered: bool, count: usize, ends: &[End]) -> (Series, String) {
         let mut series = Series::new(2, count, reach_answered);
         let mut taken = String::new();
         let mut index = 0;
@@ -230,9 +242,15 @@ mod tests {
             let (done, total) = series.progress();
             assert!(done <= total, "{done} of {total}");
         }
+        (series, taken)
+    }
+
+    /// Runs a series as `run` does, and checks the steps it took, its samples and its method.
+    fn check(reach_answered: bool, count: usize, ends: &[End], steps: &str, samples: &[Sample], method: &str) {
+        let (series, taken) = run(reach_answered, count, ends);
         assert_eq!(taken, steps);
         assert_eq!(series.samples(), samples);
-        let text = series.method("touchpoint.telia.se");
+        let text = series.method("touchpoint.telia.se").text;
         assert!(text.contains(method), "{text}");
         let (done, total) = series.progress();
         assert_eq!(done, total, "the bar ends full");
@@ -320,5 +338,25 @@ mod tests {
             &[timed, clock],
             "Resource Timing for 1 and the wall clock for 1",
         );
+    }
+
+    #[test]
+    fn warm_ups_are_figures_of_the_method() {
+        use End::*;
+        let check = |reach_answered: bool, ends: &[End], fresh: &str| {
+            let (series, taken) = run(reach_answered, 4, ends);
+            let figures: Vec<(&str, String)> = series
+                .method("touchpoint.telia.se")
+                .figures
+                .iter()
+                .map(|figure| (figure.name.slug(), figure.text()))
+                .collect();
+            assert_eq!(figures, [("warm-ups", "2".to_owned()), ("fresh-warm-ups", fresh.to_owned())], "{taken}");
+        };
+        check(true, &[Timed], "0");
+        check(true, &[Timed, Timed, Silent, Timed], "1");
+        check(true, &[Timed, Timed, Silent, Timed, Timed, Silent, Timed], "2");
+        // The path never worked: the two warm-ups were still sent.
+        check(false, &[Silent], "0");
     }
 }

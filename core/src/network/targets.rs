@@ -18,6 +18,63 @@ pub struct IceServer {
     pub credential: String,
 }
 
+/// How an ICE server is reached, from its URL's scheme (RFC 7064 and RFC 7065).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum IceScheme {
+    /// `stun:`: the server tells the browser its public address.
+    Stun,
+    /// `turn:`: the server relays media, over UDP or TCP.
+    Turn,
+    /// `turns:`: the server relays media over TLS.
+    Turns,
+}
+
+/// An ICE server URL of no scheme a browser accepts.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("ice server \"{0}\" must start with stun:, turn: or turns:")]
+pub struct UnknownIceScheme(pub String);
+
+impl IceScheme {
+    pub const ALL: &[IceScheme] = &[IceScheme::Stun, IceScheme::Turn, IceScheme::Turns];
+
+    /// The scheme as written before the colon.
+    pub const fn name(self) -> &'static str {
+        match self {
+            IceScheme::Stun => "stun",
+            IceScheme::Turn => "turn",
+            IceScheme::Turns => "turns",
+        }
+    }
+
+    /// Reads the scheme of `url`, as browsers write it: lower case, before the first colon.
+    pub fn of(url: &str) -> Result<IceScheme, UnknownIceScheme> {
+        let scheme = url.split_once(':').map(|(scheme, _)| scheme);
+        IceScheme::ALL
+            .iter()
+            .copied()
+            .find(|known| scheme == Some(known.name()))
+            .ok_or_else(|| UnknownIceScheme(url.to_owned()))
+    }
+
+    /// A TURN server relays: gathering must give a relayed address, it needs credentials, and
+    /// the media probes run through it.
+    pub const fn relays(self) -> bool {
+        matches!(self, IceScheme::Turn | IceScheme::Turns)
+    }
+}
+
+impl IceServer {
+    pub fn scheme(&self) -> Result<IceScheme, UnknownIceScheme> {
+        IceScheme::of(&self.url)
+    }
+
+    /// Whether this is a TURN server; one of no known scheme is not.
+    pub fn relays(&self) -> bool {
+        self.scheme().is_ok_and(IceScheme::relays)
+    }
+}
+
 /// The targets of the network checks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -77,13 +134,12 @@ impl Targets {
             }
         }
         for server in &targets.ice_servers {
-            let scheme_ok =
-                server.url.starts_with("stun:") || server.url.starts_with("turn:") || server.url.starts_with("turns:");
-            if !scheme_ok {
-                problems.push(format!("ice server \"{}\" must start with stun:, turn: or turns:", server.url));
-            }
-            if server.url.starts_with("turn") && (server.username.is_empty() || server.credential.is_empty()) {
-                problems.push(format!("TURN server \"{}\" needs a username and a credential", server.url));
+            match server.scheme() {
+                Err(unknown) => problems.push(unknown.to_string()),
+                Ok(scheme) if scheme.relays() && (server.username.is_empty() || server.credential.is_empty()) => {
+                    problems.push(format!("TURN server \"{}\" needs a username and a credential", server.url));
+                }
+                Ok(_) => {}
             }
         }
         for (from, to) in &targets.ports {
@@ -139,6 +195,27 @@ mod tests {
     }
 
     #[test]
+    fn ice_schemes_are_read_not_guessed() {
+        let check = |url: &str, expected: Result<IceScheme, ()>| {
+            assert_eq!(IceScheme::of(url).map_err(|_| ()), expected, "{url}");
+        };
+        check("stun:stun.example:3478", Ok(IceScheme::Stun));
+        check("turn:127.0.0.1:3478?transport=udp", Ok(IceScheme::Turn));
+        check("turns:relay.example:443?transport=tcp", Ok(IceScheme::Turns));
+        // A prefix is not a scheme: "turnx:" and "stuns:" are neither.
+        check("turnx:relay.example", Err(()));
+        check("stuns:stun.example", Err(()));
+        check("TURN:relay.example", Err(()));
+        check("turn", Err(()));
+        check("", Err(()));
+        check("http://x", Err(()));
+        let relays: Vec<bool> = IceScheme::ALL.iter().map(|scheme| scheme.relays()).collect();
+        assert_eq!(relays, [false, true, true]);
+        let server = |url: &str| IceServer { url: url.to_owned(), username: String::new(), credential: String::new() };
+        assert!(server("turns:r:5349").relays() && !server("stun:s:3478").relays() && !server("turnx:r").relays());
+    }
+
+    #[test]
     fn every_problem_is_named() {
         let check = |text: &str, expected: &[&str]| match Targets::parse(text) {
             Err(ConfigError::Invalid(problems)) => {
@@ -150,8 +227,17 @@ mod tests {
             other => panic!("{text}: {other:?}"),
         };
         check(
-            r#"{"https_hosts": ["bad host", ""], "ice_servers": [{"url": "http://x"}, {"url": "turn:x:1"}], "timeout_ms": 5, "samples": 0}"#,
-            &["\"bad host\"", "\"\" is not", "must start with", "needs a username", "timeout_ms is 5", "samples is 0"],
+            r#"{"https_hosts": ["bad host", ""], "ice_servers": [{"url": "http://x"}, {"url": "turn:x:1"}, {"url": "turns:y:2"}, {"url": "turnx:z"}], "timeout_ms": 5, "samples": 0}"#,
+            &[
+                "\"bad host\"",
+                "\"\" is not",
+                "\"http://x\" must start with",
+                "\"turn:x:1\" needs a username",
+                "\"turns:y:2\" needs a username",
+                "\"turnx:z\" must start with",
+                "timeout_ms is 5",
+                "samples is 0",
+            ],
         );
         check(r#"{"https_hosts": []}"#, &["https_hosts is empty"]);
         assert!(

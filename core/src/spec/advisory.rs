@@ -158,6 +158,13 @@ pub const ADVISORIES: &[Advisory] = &[
         title: "Every Microsoft server version the spec lists is out of support",
         text: "Exchange 2007, 2010 and 2013 and Lync Server 2013 had left Microsoft's support by April 2023. Exchange Server 2016 and 2019 and Skype for Business Server 2015 and 2019 all left it on the same day, 14 October 2025. Their successors, Exchange Server Subscription Edition and Skype for Business Server Subscription Edition, both released in July 2025, are not named in the spec, which still lists only the retired versions.",
     },
+    Advisory {
+        id: "tls.platform-version-unstated",
+        sections: &["2.6"],
+        kind: Omission,
+        title: "v3.40 sets a TLS version only for IP phones",
+        text: "2.6 requires IP phones to support TLS 1.2; no section sets a version for the platform's servers or for softphones. A server that answers with an older version than IP phones must support is flagged as a warning, not failed: the spec does not forbid it.",
+    },
 ];
 
 pub fn advisory(id: &str) -> Option<&'static Advisory> {

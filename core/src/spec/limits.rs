@@ -1,6 +1,6 @@
 //! The spec's numeric limits, each once. Tables, checks and the bandwidth math all read these.
 
-use crate::units::{Bandwidth, Gigabytes, Millis, Percent, Period, Resolution, TimeUnit};
+use crate::units::{Bandwidth, Gigabytes, Millis, Percent, Period, Resolution, TimeUnit, TlsVersion};
 use ipnet::Ipv4Net;
 use std::net::Ipv4Addr;
 
@@ -34,6 +34,9 @@ pub const SOFTPHONE_RAM: Gigabytes = Gigabytes(16);
 pub const ACD_SCREEN: Resolution = Resolution { width: 1024, height: 768 };
 /// 2.5.2: the oldest Touchpoint Plus Softphone version allowed.
 pub const SOFTPHONE_MIN_VERSION: &str = "5.1.3";
+/// 2.6: the TLS version IP phones must support. The spec sets none for the platform's
+/// servers; see advisory `tls.platform-version-unstated`.
+pub const IP_PHONE_TLS: TlsVersion = TlsVersion::Tls12;
 /// 2.8: how many of the latest Android releases are supported.
 pub const ANDROID_LATEST_RELEASES: usize = 3;
 /// 2.8: how many of the latest iOS releases are supported.

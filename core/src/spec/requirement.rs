@@ -3,7 +3,7 @@
 use crate::condition::{AccessPath, AddOn, Condition, Endpoint, Role};
 use crate::limits;
 use crate::section::{SectionId, same};
-use crate::units::{Bandwidth, Gigabytes, Millis, Percent, Period, Resolution, Service};
+use crate::units::{Bandwidth, Gigabytes, Millis, Percent, Period, Resolution, Service, TlsVersion};
 use ipnet::Ipv4Net;
 use serde::Serialize;
 use std::net::Ipv4Addr;
@@ -115,6 +115,9 @@ pub enum Value {
     MinVersion {
         product: &'static str,
         version: &'static str,
+    },
+    MinTls {
+        at_least: TlsVersion,
     },
     /// Every release from `from` to `to`, as the spec writes a range ("2007 SP1 – 2019").
     Versions {
@@ -642,7 +645,15 @@ pub const REQUIREMENTS: &[Requirement] = &[
         Ep(Endpoint::IpPhone),
         &[Person],
     ),
-    req("phone.tls12", "2.6", Must, "IP phones support TLS 1.2 encryption.", &[], Ep(Endpoint::IpPhone), &[Person]),
+    req(
+        "phone.tls12",
+        "2.6",
+        Must,
+        "IP phones support TLS 1.2 encryption.",
+        &[Value::MinTls { at_least: limits::IP_PHONE_TLS }],
+        Ep(Endpoint::IpPhone),
+        &[Person],
+    ),
     // 2.7 ATA analogue adapter
     req(
         "ata.supported-model",
