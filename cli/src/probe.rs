@@ -7,6 +7,7 @@ use sitecheck_core::limits;
 use sitecheck_core::network::tls::judge_tls_answer;
 use sitecheck_core::network::{Method, Sample, network_findings};
 use sitecheck_core::plan::Plan;
+use sitecheck_core::section::SectionId;
 use sitecheck_core::targets::Targets;
 use sitecheck_core::units::{Protocol, Service, TlsVersion};
 use sitecheck_core::verdict::{Figure, FigureName, Verdict};
@@ -20,13 +21,13 @@ use std::time::{Duration, Instant};
 pub struct ProbeRow {
     /// What was checked: "DNS <host>", or a rule and its service such as "6.2.1 TCP/5061".
     pub check: String,
-    pub section: &'static str,
+    pub section: SectionId,
     pub target: String,
     pub verdict: Verdict,
     pub evidence: String,
 }
 
-fn row(check: String, section: &'static str, target: String, verdict: Verdict, evidence: String) -> ProbeRow {
+fn row(check: String, section: SectionId, target: String, verdict: Verdict, evidence: String) -> ProbeRow {
     ProbeRow { check, section, target, verdict, evidence }
 }
 
@@ -210,7 +211,7 @@ pub fn run(targets: &Targets, plan: &Plan) -> (Vec<ProbeRow>, Vec<sitecheck_core
     let timeout = Duration::from_millis(targets.timeout_ms);
     let mut rows = Vec::new();
     let mut platform = targets.platform_address;
-    let dns_section = sitecheck_core::requirement_id!("net.dns-name").section().as_str();
+    let dns_section = sitecheck_core::requirement_id!("net.dns-name").section();
     for host in &targets.https_hosts {
         match resolve(host, timeout) {
             Ok(addresses) => {

@@ -72,11 +72,9 @@ fn tabled(requirement: &Requirement) -> Vec<String> {
         // The firewall requirements name their own table and the tables it includes.
         _ => FIREWALL_TABLES
             .iter()
-            .filter(|table| {
-                table.section == requirement.section.as_str() && requirement.id.as_str().starts_with("firewall.")
-            })
+            .filter(|table| table.section == requirement.section && requirement.id.as_str().starts_with("firewall."))
             .flat_map(|table| table.includes.iter().copied().chain([table.section]))
-            .map(str::to_owned)
+            .map(|section| section.as_str().to_owned())
             .collect(),
     }
 }

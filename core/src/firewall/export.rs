@@ -728,7 +728,7 @@ pub fn pc_rules<'a>(rules: &[&'a FirewallRule]) -> Vec<&'a FirewallRule> {
         .filter(|rule| {
             rule.direction == Direction::Outbound
                 && matches!(rule.source, Party::Customer { role: CustomerRole::Network })
-                && matches!(rule.section, "6.1" | "6.2" | "6.6")
+                && matches!(rule.section.as_str(), "6.1" | "6.2" | "6.6")
         })
         .collect()
 }

@@ -5,6 +5,7 @@ pub mod export;
 
 use crate::condition::{AddOn, Condition, Endpoint, Vendor};
 use crate::limits;
+use crate::section::SectionId;
 use crate::units::{PortRange, Protocol, Service};
 use ipnet::Ipv4Net;
 use serde::Serialize;
@@ -100,7 +101,7 @@ pub fn range_to_networks(first: Ipv4Addr, last: Ipv4Addr) -> Vec<Ipv4Net> {
 pub struct FirewallRule {
     /// Stable id, `<section>.<n>` in table order.
     pub id: &'static str,
-    pub section: &'static str,
+    pub section: SectionId,
     pub source: Party,
     pub destination: Party,
     pub services: &'static [Service],
@@ -127,10 +128,10 @@ impl FirewallRule {
 /// One table of chapter 6 with the tables it says it includes.
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct FirewallTable {
-    pub section: &'static str,
+    pub section: SectionId,
     pub title: &'static str,
     /// "The firewall openings specified in 6.1 … are needed … as well."
-    pub includes: &'static [&'static str],
+    pub includes: &'static [SectionId],
     pub applies: Condition,
     pub note: Option<&'static str>,
 }
@@ -141,28 +142,28 @@ const VOICE: Condition = Condition::AddOn(AddOn::S4bPresenceVoice);
 
 pub const FIREWALL_TABLES: &[FirewallTable] = &[
     FirewallTable {
-        section: "6.1",
+        section: SectionId::known("6.1"),
         title: "Touchpoint Plus web portal (end-user and administrator)",
         includes: &[],
         applies: Condition::Always,
         note: None,
     },
     FirewallTable {
-        section: "6.2",
+        section: SectionId::known("6.2"),
         title: "Touchpoint Plus Softphone",
-        includes: &["6.1"],
+        includes: &[SectionId::known("6.1")],
         applies: Condition::SOFTPHONE,
         note: None,
     },
     FirewallTable {
-        section: "6.3",
+        section: SectionId::known("6.3"),
         title: "Touchpoint Plus IP Phones and ATA-boxes",
-        includes: &["6.1", "6.2"],
+        includes: &[SectionId::known("6.1"), SectionId::known("6.2")],
         applies: Condition::Any(&[Condition::Endpoint(Endpoint::IpPhone), Condition::Endpoint(Endpoint::Ata)]),
         note: None,
     },
     FirewallTable {
-        section: "6.4",
+        section: SectionId::known("6.4"),
         title: "Calendar Integration – Exchange",
         includes: &[],
         applies: Condition::AddOn(AddOn::ExchangeOnPremise),
@@ -171,21 +172,21 @@ pub const FIREWALL_TABLES: &[FirewallTable] = &[
         ),
     },
     FirewallTable {
-        section: "6.5",
+        section: SectionId::known("6.5"),
         title: "S4B/Lync Integration",
         includes: &[],
         applies: Condition::S4B_ANY,
         note: None,
     },
     FirewallTable {
-        section: "6.6",
+        section: SectionId::known("6.6"),
         title: "Advanced Attendant",
         includes: &[],
         applies: Condition::AddOn(AddOn::AdvancedAttendant),
         note: None,
     },
     FirewallTable {
-        section: "6.7",
+        section: SectionId::known("6.7"),
         title: "AD Integration",
         includes: &[],
         applies: Condition::AddOn(AddOn::AdIntegration),
@@ -202,7 +203,7 @@ const fn outbound(
 ) -> FirewallRule {
     FirewallRule {
         id,
-        section,
+        section: SectionId::known(section),
         source: CUSTOMER,
         destination,
         services,
@@ -252,7 +253,7 @@ pub const FIREWALL_RULES: &[FirewallRule] = &[
     },
     FirewallRule {
         id: "6.4.1",
-        section: "6.4",
+        section: SectionId::known("6.4"),
         source: PLATFORM,
         destination: Party::Customer { role: CustomerRole::ExchangeEws },
         services: &[Service::tcp(443)],
@@ -262,7 +263,7 @@ pub const FIREWALL_RULES: &[FirewallRule] = &[
     },
     FirewallRule {
         id: "6.5.1",
-        section: "6.5",
+        section: SectionId::known("6.5"),
         source: PLATFORM,
         destination: Party::Customer { role: CustomerRole::S4bFrontEnd },
         services: &[Service::tcp(5061)],
@@ -272,7 +273,7 @@ pub const FIREWALL_RULES: &[FirewallRule] = &[
     },
     FirewallRule {
         id: "6.5.2",
-        section: "6.5",
+        section: SectionId::known("6.5"),
         source: PLATFORM,
         destination: Party::Customer { role: CustomerRole::S4bMediation },
         services: &[Service::tcp(5067)],
@@ -282,7 +283,7 @@ pub const FIREWALL_RULES: &[FirewallRule] = &[
     },
     FirewallRule {
         id: "6.5.3",
-        section: "6.5",
+        section: SectionId::known("6.5"),
         source: Party::Customer { role: CustomerRole::S4bFrontEnd },
         destination: PLATFORM,
         services: &[Service::tcp(5061)],
@@ -292,7 +293,7 @@ pub const FIREWALL_RULES: &[FirewallRule] = &[
     },
     FirewallRule {
         id: "6.5.4",
-        section: "6.5",
+        section: SectionId::known("6.5"),
         source: Party::Customer { role: CustomerRole::S4bMediation },
         destination: PLATFORM,
         services: &[Service::tcp(5061)],
@@ -302,7 +303,7 @@ pub const FIREWALL_RULES: &[FirewallRule] = &[
     },
     FirewallRule {
         id: "6.5.5",
-        section: "6.5",
+        section: SectionId::known("6.5"),
         source: PLATFORM,
         destination: Party::Customer { role: CustomerRole::S4bMediation },
         services: &[Service::udp_range(49152, 65535)],
@@ -312,7 +313,7 @@ pub const FIREWALL_RULES: &[FirewallRule] = &[
     },
     FirewallRule {
         id: "6.5.6",
-        section: "6.5",
+        section: SectionId::known("6.5"),
         source: Party::Customer { role: CustomerRole::S4bMediation },
         destination: PLATFORM,
         services: &[Service::udp_range(49152, 65535)],
@@ -377,7 +378,7 @@ pub fn rules_with_inclusions(section: &str) -> Vec<&'static FirewallRule> {
         .includes
         .iter()
         .copied()
-        .chain(std::iter::once(section))
+        .chain(std::iter::once(table.section))
         .flat_map(|included| FIREWALL_RULES.iter().filter(move |rule| rule.section == included))
         .collect()
 }
@@ -537,7 +538,7 @@ mod tests {
         }
         for rule in FIREWALL_RULES {
             assert!(rule.id.starts_with(&format!("{}.", rule.section)), "{}", rule.id);
-            assert!(table(rule.section).is_some(), "{} has a table", rule.id);
+            assert!(table(rule.section.as_str()).is_some(), "{} has a table", rule.id);
             assert!(!rule.services.is_empty());
             // A rule runs between the customer and someone else, never customer to customer.
             let customer_side = |party: &Party| matches!(party, Party::Customer { .. });
@@ -585,7 +586,7 @@ mod tests {
         assert!(ids("9.9").is_empty());
         for table in FIREWALL_TABLES {
             for included in table.includes {
-                assert!(crate::section::section_order(included) < crate::section::section_order(table.section));
+                assert!(included.order() < table.section.order());
             }
         }
     }

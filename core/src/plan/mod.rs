@@ -234,7 +234,7 @@ impl Plan {
     /// The firewall rules this plan needs: every applicable table with what it includes, each
     /// rule once, in table order.
     pub fn firewall_rules(&self) -> Vec<&'static FirewallRule> {
-        let mut sections: Vec<&str> = Vec::new();
+        let mut sections: Vec<crate::section::SectionId> = Vec::new();
         for table in FIREWALL_TABLES.iter().filter(|table| table.applies.holds(self)) {
             for section in table.includes.iter().copied().chain(std::iter::once(table.section)) {
                 if !sections.contains(&section) {

@@ -146,6 +146,18 @@ impl SectionId {
     }
 }
 
+impl PartialEq<&str> for SectionId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl PartialEq<SectionId> for &str {
+    fn eq(&self, other: &SectionId) -> bool {
+        *self == other.0
+    }
+}
+
 impl std::fmt::Display for SectionId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.0)

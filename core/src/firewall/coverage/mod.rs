@@ -588,7 +588,14 @@ pub fn check_coverage(rules: &[&FirewallRule], addresses: &CustomerAddresses, fi
                     },
                 ),
             };
-            rows.push(CoverageRow { rule: rule.id, section: rule.section, service: *service, coverage, lines, detail });
+            rows.push(CoverageRow {
+                rule: rule.id,
+                section: rule.section.as_str(),
+                service: *service,
+                coverage,
+                lines,
+                detail,
+            });
         }
     }
     rows
