@@ -12,7 +12,7 @@ fn requirement_item(requirement: &'static Requirement) -> impl IntoView {
     });
     view! {
         <li class="requirement" id=requirement.id.as_str()>
-            <span class=format!("obligation obligation-{}", requirement.obligation.label().to_lowercase())>
+            <span class=format!("obligation obligation-{}", requirement.obligation.slug())>
                 {requirement.obligation.label()}
             </span>
             " "

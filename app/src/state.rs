@@ -44,9 +44,16 @@ impl AppState {
         let findings = RwSignal::new(Vec::new());
         let shared_results = RwSignal::new(BTreeMap::new());
         let opened_purpose = RwSignal::new(None::<LinkPurpose>);
+        // Read in place, not cloned: the clones' code alone costs the first load kilobytes.
         let checklist = Memo::new(move |_| {
             let prefer_shared = opened_purpose.get().is_some_and(LinkPurpose::prefers_shared_results);
-            checklist(&plan.get(), &findings.get(), &confirmations.get(), &shared_results.get(), prefer_shared)
+            plan.with(|plan| {
+                findings.with(|findings| {
+                    confirmations.with(|confirmations| {
+                        shared_results.with(|results| checklist(plan, findings, confirmations, results, prefer_shared))
+                    })
+                })
+            })
         });
         let state = AppState {
             plan,

@@ -81,6 +81,10 @@ pub struct PlanField {
     /// The field's key in a share link.
     pub key: &'static str,
     pub label: &'static str,
+    /// What the number is counted in, shown after the label in the form ("%", "kbit/s").
+    pub unit: Option<&'static str>,
+    /// The value's name in a message ("calendar integration").
+    pub noun: &'static str,
     pub hint: Option<&'static str>,
     pub group: FieldGroup,
     pub kind: FieldKind,
@@ -108,7 +112,7 @@ const fn field(
     group: FieldGroup,
     kind: FieldKind,
 ) -> PlanField {
-    PlanField { id, key, label, hint: None, group, kind }
+    PlanField { id, key, label, unit: None, noun: label, hint: None, group, kind }
 }
 
 const fn count(
@@ -182,13 +186,16 @@ use FieldGroup::{AddOns, Users};
 
 /// Every field of the plan, in the form's order.
 pub const PLAN_FIELDS: &[PlanField] = &[
-    field(
-        "access",
-        "a",
-        "Access to the platform",
-        FieldGroup::Access,
-        FieldKind::Choice { choices: ACCESS, get: access_index, set: set_access, radio: true },
-    ),
+    PlanField {
+        noun: "access",
+        ..field(
+            "access",
+            "a",
+            "Access to the platform",
+            FieldGroup::Access,
+            FieldKind::Choice { choices: ACCESS, get: access_index, set: set_access, radio: true },
+        )
+    },
     count(
         "softphone-pc",
         "s",
@@ -224,20 +231,26 @@ pub const PLAN_FIELDS: &[PlanField] = &[
         |p, n| p.integrated_users = n,
     ),
     count("mobile", "o", "Mobile app users", |p| p.mobile_users, |p, n| p.mobile_users = n),
-    field(
-        "busy",
-        "b",
-        "Share of users in a call at once (%)",
-        Users,
-        FieldKind::Percent { get: |p| p.busy_percent, set: |p, percent| p.busy_percent = percent },
-    ),
-    field(
-        "calendar",
-        "e",
-        "Calendar integration",
-        AddOns,
-        FieldKind::Choice { choices: CALENDARS, get: calendar_index, set: set_calendar, radio: false },
-    ),
+    PlanField {
+        unit: Some("%"),
+        ..field(
+            "busy",
+            "b",
+            "Share of users in a call at once",
+            Users,
+            FieldKind::Percent { get: |p| p.busy_percent, set: |p, percent| p.busy_percent = percent },
+        )
+    },
+    PlanField {
+        noun: "calendar integration",
+        ..field(
+            "calendar",
+            "e",
+            "Calendar integration",
+            AddOns,
+            FieldKind::Choice { choices: CALENDARS, get: calendar_index, set: set_calendar, radio: false },
+        )
+    },
     PlanField {
         group: AddOns,
         ..count(
@@ -248,13 +261,16 @@ pub const PLAN_FIELDS: &[PlanField] = &[
             |p, n| p.calendar_users = n,
         )
     },
-    field(
-        "skype",
-        "k",
-        "Skype for Business / Lync integration",
-        AddOns,
-        FieldKind::Choice { choices: SKYPE_LEVELS, get: skype_index, set: set_skype, radio: false },
-    ),
+    PlanField {
+        noun: "S4B/Lync level",
+        ..field(
+            "skype",
+            "k",
+            "Skype for Business / Lync integration",
+            AddOns,
+            FieldKind::Choice { choices: SKYPE_LEVELS, get: skype_index, set: set_skype, radio: false },
+        )
+    },
     PlanField {
         group: AddOns,
         ..count("skype-users", "ku", "S4B/Lync users", |p| p.skype_users, |p, n| p.skype_users = n)
@@ -264,11 +280,12 @@ pub const PLAN_FIELDS: &[PlanField] = &[
     flag("ad", 'D', "AD integration", AddOns, |p| p.ad_integration, |p, on| p.ad_integration = on),
     flag("recording", 'R', "Call recording", AddOns, |p| p.call_recording, |p, on| p.call_recording = on),
     PlanField {
+        unit: Some("kbit/s"),
         hint: Some("Leave empty if unknown; the bandwidth is compared with it."),
         ..field(
             "uplink",
             "u",
-            "Uplink of the site (kbit/s)",
+            "Uplink of the site",
             FieldGroup::Network,
             FieldKind::Kbps { get: |p| p.uplink, set: |p, uplink| p.uplink = uplink },
         )
@@ -286,6 +303,14 @@ pub fn fields_in(group: FieldGroup) -> impl Iterator<Item = &'static PlanField> 
 }
 
 impl PlanField {
+    /// The label the form shows, with the unit the number is counted in.
+    pub fn form_label(&self) -> String {
+        match self.unit {
+            Some(unit) => format!("{} ({unit})", self.label),
+            None => self.label.to_owned(),
+        }
+    }
+
     /// The field's value as the summary and the link write it; `None` when it is the default
     /// (nothing to say, nothing to carry).
     pub fn written(&self, plan: &Plan, for_link: bool) -> Option<String> {
@@ -316,7 +341,7 @@ impl PlanField {
                 let index = choices
                     .iter()
                     .position(|choice| !choice.link.is_empty() && choice.link == value)
-                    .ok_or_else(|| format!("unknown {} \"{value}\"", self.label.to_lowercase()))?;
+                    .ok_or_else(|| format!("unknown {} \"{value}\"", self.noun))?;
                 set(plan, index);
             }
             FieldKind::Percent { set, .. } => {
@@ -350,11 +375,10 @@ pub fn summary(plan: &Plan) -> Vec<String> {
             };
             Some(match field.kind {
                 FieldKind::Flag { .. } => field.label.to_owned(),
-                FieldKind::Percent { .. } => format!("{}: {written}", field.label.trim_end_matches(" (%)")) + " %",
-                FieldKind::Kbps { .. } => {
-                    format!("{}: {written}", field.label.trim_end_matches(" (kbit/s)")) + " kbit/s"
-                }
-                _ => format!("{}: {written}", field.label),
+                _ => match field.unit {
+                    Some(unit) => format!("{}: {written} {unit}", field.label),
+                    None => format!("{}: {written}", field.label),
+                },
             })
         })
         .collect()
@@ -426,6 +450,17 @@ mod tests {
     }
 
     #[test]
+    fn the_form_label_names_its_unit() {
+        let check = |id: &str, expected: &str| {
+            let field = PLAN_FIELDS.iter().find(|field| field.id == id).unwrap();
+            assert_eq!(field.form_label(), expected);
+        };
+        check("busy", "Share of users in a call at once (%)");
+        check("uplink", "Uplink of the site (kbit/s)");
+        check("agents", "Contact-centre agents (softphone)");
+    }
+
+    #[test]
     fn bad_link_values_are_named() {
         let check = |id: &str, value: &str, expected: &str| {
             let field = PLAN_FIELDS.iter().find(|field| field.id == id).unwrap();
@@ -435,6 +470,8 @@ mod tests {
         check("busy", "101", "\"101\" is not a percentage");
         check("calendar", "x", "unknown calendar integration \"x\"");
         check("calendar", "", "unknown calendar integration \"\"");
+        check("skype", "q", "unknown S4B/Lync level \"q\"");
+        check("access", "x", "unknown access \"x\"");
         check("uplink", "fast", "\"fast\" is not a bandwidth in kbit/s");
         check(
             "address-ews",

@@ -118,10 +118,8 @@ pub fn percent_decode(text: &str) -> Option<String> {
     while index < bytes.len() {
         if bytes[index] == b'%' {
             let hex = bytes.get(index + 1..index + 3)?;
-            if !hex.iter().all(u8::is_ascii_hexdigit) {
-                return None;
-            }
-            decoded.push(u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?);
+            let nibble = |digit: u8| char::from(digit).to_digit(16);
+            decoded.push((nibble(hex[0])? * 16 + nibble(hex[1])?) as u8);
             index += 3;
         } else {
             decoded.push(bytes[index]);

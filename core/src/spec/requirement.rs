@@ -31,6 +31,15 @@ impl Obligation {
             Obligation::Recommended => "Recommended",
         }
     }
+
+    /// The kebab-case name used in JSON and CSS classes.
+    pub const fn slug(self) -> &'static str {
+        match self {
+            Obligation::Must => "must",
+            Obligation::Should => "should",
+            Obligation::Recommended => "recommended",
+        }
+    }
 }
 
 /// How a requirement can be verified, strongest first where a requirement lists several.
