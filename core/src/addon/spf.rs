@@ -411,19 +411,19 @@ fn sender_dns_evidence(resolver: &mut impl Resolver) -> String {
         DnsAnswer::NoData | DnsAnswer::NxDomain => {
             format!("{domain} publishes no SPF record, so a filter cannot rely on SPF for it")
         }
-        DnsAnswer::Failed(message) => format!("{domain}'s SPF record could not be read ({message})"),
+        DnsAnswer::Failed(message) => format!("{domain}'s SPF record could not be read: {message}"),
     };
     let dmarc_name = format!("_dmarc.{domain}");
     let dmarc = match resolver.txt(&dmarc_name) {
         DnsAnswer::Found(txt) => match txt.iter().find(|text| text.to_ascii_lowercase().starts_with("v=dmarc1")) {
-            Some(record) => format!("and DMARC \"{}\"", shortened(record)),
-            None => "and no DMARC record".to_owned(),
+            Some(record) => format!("DMARC \"{}\"", shortened(record)),
+            None => "no DMARC record".to_owned(),
         },
-        DnsAnswer::NoData | DnsAnswer::NxDomain => "and no DMARC record".to_owned(),
-        DnsAnswer::Failed(message) => format!("and its DMARC record could not be read ({message})"),
+        DnsAnswer::NoData | DnsAnswer::NxDomain => "no DMARC record".to_owned(),
+        DnsAnswer::Failed(message) => format!("its DMARC record could not be read: {message}"),
     };
     format!(
-        "From DNS: {spf}, {dmarc} (the envelope sender, which SPF checks, may be another domain; DKIM needs a message to check)."
+        "From DNS: {spf}; {dmarc}. (SPF checks the envelope sender, which may be another domain; DKIM needs a message to check.)"
     )
 }
 

@@ -274,7 +274,7 @@ fn check_dns(domain: &str, zone: Zone, expected: &[(&str, Verdict, &str)]) -> Sp
     expected.push((
         "recording.mail",
         NEEDS,
-        "touchpoint.telia.se publishes SPF \"v=spf1 ip4:203.0.113.0/24 -all\", and DMARC \"v=DMARC1; p=reject\"",
+        "touchpoint.telia.se publishes SPF \"v=spf1 ip4:203.0.113.0/24 -all\"; DMARC \"v=DMARC1; p=reject\"",
     ));
     assert_findings(&report, &expected, domain);
     report
@@ -552,6 +552,6 @@ fn every_recording_note_is_a_confirmation() {
     let note = report.findings.last().unwrap();
     assert_eq!(note.finding.requirement, crate::requirement_id!("recording.mail"));
     assert!(note.finding.evidence.contains("touchpoint.telia.se publishes no SPF record"), "{}", note.finding.evidence);
-    assert!(note.finding.evidence.contains("and no DMARC record"));
+    assert!(note.finding.evidence.contains("; no DMARC record"));
     assert!(note.finding.advice.as_deref().unwrap().contains("allow-list no-reply@touchpoint.telia.se"));
 }
