@@ -197,20 +197,16 @@ enum Reply {
 pub struct DnsClient {
     server: SocketAddr,
     timeout: Duration,
-    next_id: u16,
 }
 
 impl DnsClient {
     pub fn new(server: SocketAddr, timeout: Duration) -> DnsClient {
-        // Ids need not be secret here (the answer is also matched on its question), only
-        // different from one query to the next.
-        let seed = std::process::id() as u16 ^ (Instant::now().elapsed().subsec_nanos() as u16);
-        DnsClient { server, timeout, next_id: seed }
+        DnsClient { server, timeout }
     }
 
     fn query(&mut self, name: &str, kind: u16) -> Result<Reply, String> {
-        self.next_id = self.next_id.wrapping_add(0x9e37);
-        let id = self.next_id;
+        // A fresh id each time, so that a late answer to an earlier query is not taken.
+        let id = fastrand::u16(..);
         let message = encode_query(id, name, kind)?;
         let answer = match self.udp(&message, id, name, kind)? {
             answer if answer[2] & 0x02 != 0 => self.tcp(&message)?,
@@ -501,5 +497,30 @@ mod tests {
         let looping = [0, 9, 0x81, 0x80, 0, 1, 0, 0, 0, 0, 0, 0, 0xc0, 12];
         assert!(read_name(&looping, 12).unwrap_err().contains("loops"));
         assert!(encode_query(1, "a..example", TYPE_A).is_err());
+    }
+
+    /// A TXT record's data: the text in strings of at most 255 bytes.
+    fn txt_data(text: &[u8]) -> Vec<u8> {
+        text.chunks(255).flat_map(|chunk| std::iter::once(chunk.len() as u8).chain(chunk.iter().copied())).collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_bytes_decode_without_panicking(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..600)) {
+            let _ = decode_reply(&bytes, 7, "example.com", TYPE_TXT);
+            let _ = decode_reply(&bytes, 7, "example.com", TYPE_MX);
+            let _ = read_name(&bytes, 0);
+        }
+
+        #[test]
+        fn txt_answers_read_back(name in "[a-z0-9]{1,20}(\\.[a-z0-9_-]{1,20}){1,3}", records in proptest::collection::vec("[ -~]{0,700}", 1..4)) {
+            let query = encode_query(42, &name, TYPE_TXT).unwrap();
+            let data: Vec<(u16, Vec<u8>)> = records.iter().map(|text| (TYPE_TXT, txt_data(text.as_bytes()))).collect();
+            let Ok(Reply::Records(read)) = decode_reply(&answer(&query, 0, &data), 42, &name, TYPE_TXT) else {
+                panic!("not read");
+            };
+            let texts: Vec<String> = read.iter().map(|data| txt_text(data)).collect();
+            proptest::prop_assert_eq!(texts, records);
+        }
     }
 }

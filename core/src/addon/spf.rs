@@ -15,8 +15,9 @@ mod txt;
 mod walk;
 
 pub use record::{
-    DomainSpec, DualCidr, Located, MACRO_DELIMITERS, MacroExpand, MacroLetter, MacroPart, MacroString, Mechanism,
-    Modifier, Qualifier, SpfRecord, SyntaxError, SyntaxErrorKind, SyntaxErrors, Term, VERSION, is_spf, same_domain,
+    Directive, DomainSpec, DualCidr, Located, MACRO_DELIMITERS, MacroExpand, MacroLetter, MacroPart, MacroString,
+    Mechanism, Modifier, Qualifier, SpfRecord, SyntaxError, SyntaxErrorKind, SyntaxErrors, Term, VERSION, is_spf,
+    same_domain,
 };
 pub use txt::{PasteError, PastedRecord, read_pasted};
 pub use walk::{
@@ -272,8 +273,6 @@ fn term_findings(record: &SpfRecord, place: &Place, decides: bool) -> Vec<SpfFin
     }
     findings
 }
-
-use record::Directive;
 
 fn is_mechanism_name(name: &str) -> bool {
     ["all", "include", "a", "mx", "ptr", "ip4", "ip6", "exists"]
@@ -547,7 +546,7 @@ fn offline_lookup_finding(offline: &OfflineLookups, place: &Place) -> Finding {
     finding(
         Verdict::NeedsConfirmation,
         format!(
-            "{} costs {counted} of the {LOOKUP_LIMIT} DNS lookups a receiver allows by itself; the records its {} name add their own lookups, which cannot be counted without DNS.",
+            "{} costs {counted} of the {LOOKUP_LIMIT} DNS lookups a receiver allows by itself; the record(s) named by {} add their own lookups, which cannot be counted without DNS.",
             capitalised(&name),
             offline.others.join(", ")
         ),

@@ -40,7 +40,7 @@ fn pasted_records() {
             (
                 "mail.spf",
                 NEEDS,
-                "costs 1 of the 10 DNS lookups a receiver allows by itself; the records its include:spf-b.telia.com name add their own lookups",
+                "costs 1 of the 10 DNS lookups a receiver allows by itself; the record(s) named by include:spf-b.telia.com add their own lookups",
             ),
             ("mail.spf", Pass, "names Telia's mail server: \"include:spf-b.telia.com\" (column 8)"),
         ],
@@ -554,4 +554,13 @@ fn every_recording_note_is_a_confirmation() {
     assert!(note.finding.evidence.contains("touchpoint.telia.se publishes no SPF record"), "{}", note.finding.evidence);
     assert!(note.finding.evidence.contains("; no DMARC record"));
     assert!(note.finding.advice.as_deref().unwrap().contains("allow-list no-reply@touchpoint.telia.se"));
+}
+
+proptest::proptest! {
+    #[test]
+    fn typed_domains_read_back_as_themselves(text in "\\PC{0,40}|[A-Za-z0-9_.-]{1,40}") {
+        if let Ok(domain) = parse_domain(&text) {
+            proptest::prop_assert_eq!(parse_domain(&domain), Ok(domain.clone()));
+        }
+    }
 }
