@@ -51,6 +51,7 @@ pub fn run(arguments: &[String], input: impl BufRead, output: &mut impl Write) -
         "firewall" => firewall(rest, input, output),
         "plan" => plan(rest, input, output),
         "probe" => probe(rest, input, output),
+        "spf" => crate::spf::run(rest, input, output),
         "help" | "--help" | "-h" => Err(CliError::Help),
         other => Err(CliError::Usage(format!("unknown command \"{other}\""))),
     }

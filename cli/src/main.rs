@@ -4,6 +4,7 @@
 mod args;
 mod commands;
 mod probe;
+mod spf;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -30,6 +31,10 @@ Usage:
       the customer's network and the Internet, so that rules on interfaces can be judged)
       RULES: `nft list ruleset`, `iptables-save`, an ASA running-config or a CSV rule list
   sitecheck probe [--config config.json] [--plan FILE] [--json]   (DNS, TCP, TLS, NTP, latency; exit 1 on failures)
+  sitecheck spf --record TEXT [--json]           (pasted TXT records, one per line; - reads stdin; no DNS)
+  sitecheck spf DOMAIN [--dns-server IP:PORT] [--timeout-ms N] [--json]
+      (follows the domain's SPF record through DNS, from a computer on the site; the server
+      defaults to the first nameserver of /etc/resolv.conf; exit 1 when a check fails)
   sitecheck help
 ";
 

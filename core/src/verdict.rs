@@ -262,6 +262,8 @@ pub const CHECK_TITLES: &[(RequirementId, &str)] = &[
     (RequirementId::known("net.packet-loss"), "Packet loss"),
     (RequirementId::known("net.outbound-openings"), "UDP for calls"),
     (RequirementId::known("net.call-bandwidth"), "Bandwidth for the plan's calls"),
+    (RequirementId::known("mail.spf"), "SPF names Telia's mail server"),
+    (RequirementId::known("recording.mail"), "Call-recording mail reaches the inbox"),
 ];
 
 /// The card heading for a check; a requirement without one (a test prevents it) shows its

@@ -62,6 +62,11 @@ fn all_findings() -> Vec<Finding> {
     findings.extend(udp_findings(&[]));
     findings.push(throughput_finding(10, 1000, 1000, 1000, "turn:example.test"));
     findings.push(throughput_finding(10, 1000, 1000, 10, "turn:example.test"));
+    // The add-on files.
+    for records in ["v=spf1 include:spf-b.telia.com -all", "v=spf1 mx ?all", "v=spf1 inclde:x.example -all"] {
+        let report = sitecheck_core::addon::spf::validate_txt_records(records).unwrap();
+        findings.extend(report.findings.into_iter().map(|found| found.finding));
+    }
     findings
 }
 

@@ -115,6 +115,9 @@ pub fn ensure_test_tools() -> Result<(), String> {
         ("nginx", "nginx"),
         // STUN and TURN for the UDP path through WebRTC.
         ("turnserver", "coturn"),
+        // A DNS server on loopback for `sitecheck spf DOMAIN`'s tests: the binary only, with no
+        // service that would take port 53.
+        ("dnsmasq", "dnsmasq-base"),
     ];
     let missing: Vec<&str> =
         packages.iter().filter(|(program, _)| !on_path(program)).map(|(_, package)| *package).collect();
