@@ -3,7 +3,9 @@
 
 mod args;
 mod commands;
+mod finding_rows;
 mod probe;
+mod secret;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -30,6 +32,9 @@ Usage:
       the customer's network and the Internet, so that rules on interfaces can be judged)
       RULES: `nft list ruleset`, `iptables-save`, an ASA running-config or a CSV rule list
   sitecheck probe [--config config.json] [--plan FILE] [--json]   (DNS, TCP, TLS, NTP, latency; exit 1 on failures)
+  sitecheck secret --created YYYY-MM-DD --lifetime 6m|12m|24m|'N days' [--today YYYY-MM-DD]
+                   [--ics OUT.ics] [--json]
+      (the Office 365 client secret: expiry, verdicts, a reminder a month before; exit 1 on failures)
   sitecheck help
 ";
 
