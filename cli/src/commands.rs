@@ -52,6 +52,7 @@ pub fn run(arguments: &[String], input: impl BufRead, output: &mut impl Write) -
         "plan" => plan(rest, input, output),
         "probe" => probe(rest, input, output),
         "secret" => crate::secret::run(rest, output),
+        "cert" => crate::cert::run(rest, input, output),
         "help" | "--help" | "-h" => Err(CliError::Help),
         other => Err(CliError::Usage(format!("unknown command \"{other}\""))),
     }

@@ -2,6 +2,7 @@
 //! and pipelines, from the same core as the app.
 
 mod args;
+mod cert;
 mod commands;
 mod finding_rows;
 mod probe;
@@ -32,6 +33,9 @@ Usage:
       the customer's network and the Internet, so that rules on interfaces can be judged)
       RULES: `nft list ruleset`, `iptables-save`, an ASA running-config or a CSV rule list
   sitecheck probe [--config config.json] [--plan FILE] [--json]   (DNS, TCP, TLS, NTP, latency; exit 1 on failures)
+  sitecheck cert FILE… [--role front-end|mediation] [--today YYYY-MM-DD] [--bundle OUT.pem] [--json]
+      (S4B/Lync server certificates and their chain: PEM, DER, Base64 or .p7b, - for stdin;
+      --bundle writes the private root and intermediates for Telia; exit 1 on failures)
   sitecheck secret --created YYYY-MM-DD --lifetime 6m|12m|24m|'N days' [--today YYYY-MM-DD]
                    [--ics OUT.ics] [--json]
       (the Office 365 client secret: expiry, verdicts, a reminder a month before; exit 1 on failures)

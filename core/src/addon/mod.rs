@@ -4,5 +4,7 @@
 //! one. Today's date always comes from the caller.
 
 pub(crate) mod calendar;
+#[cfg(feature = "certificates")]
+pub mod certificate;
 pub mod ics;
 pub mod secret;
