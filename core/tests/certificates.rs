@@ -374,3 +374,26 @@ proptest! {
         }
     }
 }
+
+/// Debian's bundle of Mozilla's roots, where the machine has it: every one read, each its own
+/// chain, and the listed names recognised.
+#[test]
+fn the_system_root_store_reads_whole() {
+    let path = Path::new("/etc/ssl/certs/ca-certificates.crt");
+    let Ok(bytes) = std::fs::read(path) else {
+        eprintln!("{} is not on this machine: skipped", path.display());
+        return;
+    };
+    let blocks = String::from_utf8_lossy(&bytes).matches("-----BEGIN CERTIFICATE-----").count();
+    let report = validate_certificates(
+        &[CertificateSource { name: "roots".into(), bytes }],
+        &CertificateOptions::default(),
+        TODAY,
+    );
+    assert!(report.unreadable.is_empty(), "{:?}", report.unreadable);
+    assert_eq!(report.certificates.len(), blocks);
+    assert_eq!(report.chains.len(), blocks, "each root stands alone");
+    assert!(report.chains.iter().all(|chain| chain.end == ChainEnd::SelfSigned));
+    let public = report.chains.iter().filter(|chain| matches!(chain.issuance, Issuance::PublicByName { .. })).count();
+    assert!(public * 3 >= blocks, "{public} of {blocks} roots recognised by name");
+}

@@ -5,9 +5,10 @@
 //!
 //! What cannot be known offline is said so. Signatures are not verified (x509-parser runs
 //! without its `verify` feature, which would bring ring): chains are linked by issuer names and
-//! key identifiers. "A public CA" is a name match against a short list
-//! ([`public_ca::PUBLIC_CA_ORGANISATIONS`]), never a pass by itself of a chain a person has not
-//! looked at: its evidence says it is a name match.
+//! key identifiers, and the evidence says so. "A public CA" is a name match of the root's or
+//! the missing issuer's organisation against a short list
+//! ([`public_ca::PUBLIC_CA_ORGANISATIONS`]), and its evidence says it is a name match, not a
+//! verification; an issuer neither given nor listed needs a person's confirmation.
 //!
 //! Compiled only with the `certificates` feature, so that the app's first load never carries it.
 

@@ -3,40 +3,51 @@
 //! match, not a verification: a private CA may write any name, and a public CA missing here
 //! is simply not recognised (its chains then need a person's confirmation).
 
-/// Organisation names of public CAs, as their certificates write them. Compared without
-/// regard to case.
+/// Organisation names of widely used public CAs, as their root and issuing certificates write
+/// them (the roots' names checked against Debian's ca-certificates, Mozilla's root store);
+/// `Let's Encrypt` and `ZeroSSL` are the names of issuing CAs. Compared without regard to case.
+/// Sorted, so that an addition finds its place.
 pub const PUBLIC_CA_ORGANISATIONS: &[&str] = &[
     "Actalis S.p.A./03358520967",
+    "AffirmTrust",
     "Amazon",
+    "Asseco Data Systems S.A.",
     "Baltimore",
     "Buypass AS-983163327",
-    "Certum",
+    "Certainly",
     "COMODO CA Limited",
     "D-Trust GmbH",
-    "Deutsche Telekom Security GmbH",
     "DigiCert Inc",
     "DigiCert, Inc.",
     "Entrust, Inc.",
+    "Entrust.net",
     "GlobalSign",
     "GlobalSign nv-sa",
     "GoDaddy.com, Inc.",
     "Google Trust Services LLC",
     "Hellenic Academic and Research Institutions CA",
+    "Hellenic Academic and Research Institutions Cert. Authority",
     "IdenTrust",
     "Internet Security Research Group",
     "Let's Encrypt",
+    "Microsec Ltd.",
     "Microsoft Corporation",
     "QuoVadis Limited",
     "SECOM Trust Systems CO.,LTD.",
     "Sectigo Limited",
+    "SecureTrust Corporation",
     "SSL Corporation",
     "Starfield Technologies, Inc.",
     "SwissSign AG",
-    "Telia Company AB",
+    "T-Systems Enterprise Services GmbH",
     "Telia Finland Oyj",
     "TeliaSonera",
+    "The Go Daddy Group, Inc.",
     "The USERTRUST Network",
+    "Trustwave Holdings, Inc.",
     "Unizeto Technologies S.A.",
+    "WISeKey",
+    "XRamp Security Services Inc",
     "ZeroSSL",
 ];
 
@@ -58,6 +69,12 @@ mod tests {
             assert_eq!(twins, 1, "{name} is listed twice (the match ignores case)");
             assert_eq!(public_ca_organisation(name), Some(*name), "entry {index}");
         }
+    }
+
+    #[test]
+    fn names_are_sorted() {
+        let lower: Vec<String> = PUBLIC_CA_ORGANISATIONS.iter().map(|name| name.to_lowercase()).collect();
+        assert!(lower.windows(2).all(|pair| pair[0] < pair[1]), "{lower:?}");
     }
 
     #[test]
