@@ -52,6 +52,8 @@ pub fn run(arguments: &[String], input: impl BufRead, output: &mut impl Write) -
         "plan" => plan(rest, input, output),
         "probe" => probe(rest, input, output),
         "spf" => crate::spf::run(rest, input, output),
+        "secret" => crate::secret::run(rest, output),
+        "cert" => crate::cert::run(rest, input, output),
         "help" | "--help" | "-h" => Err(CliError::Help),
         other => Err(CliError::Usage(format!("unknown command \"{other}\""))),
     }
@@ -191,7 +193,7 @@ struct UaLine<'a> {
 }
 
 /// Today, from the system clock, for the dated mobile release table.
-fn today() -> Date {
+pub(crate) fn today() -> Date {
     let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |since| since.as_secs());
     Date::from_days_since_epoch((seconds / 86_400) as i64)
 }

@@ -2,8 +2,11 @@
 //! and pipelines, from the same core as the app.
 
 mod args;
+mod cert;
 mod commands;
+mod finding_rows;
 mod probe;
+mod secret;
 mod spf;
 
 use std::io::Write;
@@ -35,6 +38,12 @@ Usage:
   sitecheck spf DOMAIN [--dns-server IP:PORT] [--timeout-ms N] [--json]
       (follows the domain's SPF record through DNS, from a computer on the site; the server
       defaults to the first nameserver of /etc/resolv.conf; exit 1 when a check fails)
+  sitecheck cert FILE… [--role front-end|mediation] [--today YYYY-MM-DD] [--bundle OUT.pem] [--json]
+      (S4B/Lync server certificates and their chain: PEM, DER, Base64 or .p7b, - for stdin;
+      --bundle writes the private root and intermediates for Telia; exit 1 on failures)
+  sitecheck secret --created YYYY-MM-DD --lifetime 6m|12m|24m|'N days' [--today YYYY-MM-DD]
+                   [--ics OUT.ics] [--json]
+      (the Office 365 client secret: expiry, verdicts, a reminder a month before; exit 1 on failures)
   sitecheck help
 ";
 

@@ -3,4 +3,9 @@
 //! returns every finding, each with its requirement, section, verdict and line where there is
 //! one. Today's date always comes from the caller.
 
+pub(crate) mod calendar;
+#[cfg(feature = "certificates")]
+pub mod certificate;
+pub mod ics;
+pub mod secret;
 pub mod spf;

@@ -1,0 +1,195 @@
+//! `sitecheck cert`: the S4B/Lync Front End or Mediation certificates, with their chain, judged
+//! against 3.2.1 or 3.2.2, and the bundle of private root and intermediates for Telia.
+
+use crate::args::{Parsed, Spec};
+use crate::commands::CliError;
+use crate::finding_rows::{Place, failures, write_json, write_text};
+use sitecheck_core::addon::certificate::{
+    Certificate, CertificateOptions, CertificateReport, CertificateSource, ChainEnd, Issuance, Purposes, ServerRole,
+    validate_certificates,
+};
+use sitecheck_core::units::Date;
+use std::io::{BufRead, Write};
+
+const VALUED: &[&str] = &["--role", "--today", "--bundle"];
+const FLAGS: &[&str] = &["--json"];
+
+/// Options for the parser, and the files named around them.
+fn split_files(arguments: &[String]) -> (Vec<String>, Vec<String>) {
+    let (mut options, mut files) = (Vec::new(), Vec::new());
+    let mut words = arguments.iter();
+    while let Some(word) = words.next() {
+        if word.starts_with("--") {
+            options.push(word.clone());
+            if VALUED.contains(&word.as_str())
+                && let Some(value) = words.next()
+            {
+                options.push(value.clone());
+            }
+        } else {
+            files.push(word.clone());
+        }
+    }
+    (options, files)
+}
+
+fn purposes(certificate: &Certificate) -> String {
+    match &certificate.purposes {
+        Purposes::Absent => "none listed (no extended key usage extension)".into(),
+        Purposes::Unreadable => "unreadable".into(),
+        Purposes::Listed { server_authentication, client_authentication, any, other } => {
+            let mut names: Vec<String> = Vec::new();
+            for (listed, name) in [
+                (*server_authentication, "Server Authentication"),
+                (*client_authentication, "Client Authentication"),
+                (*any, "any purpose"),
+            ] {
+                if listed {
+                    names.push(name.into());
+                }
+            }
+            names.extend(other.iter().cloned());
+            names.join(", ")
+        }
+    }
+}
+
+fn write_report(output: &mut impl Write, report: &CertificateReport) -> std::io::Result<()> {
+    writeln!(output, "Certificates for the {} servers, as of {}", report.role.label(), report.today)?;
+    for (index, certificate) in report.certificates.iter().enumerate() {
+        let at = certificate.line.map(|line| format!(":{line}")).unwrap_or_default();
+        writeln!(output, "\n{}. {}  [{}{at}]", index + 1, certificate.name(), certificate.source)?;
+        writeln!(output, "   Subject   {}", certificate.subject)?;
+        if !certificate.alternative_names.is_empty() {
+            writeln!(output, "   Names     {}", certificate.alternative_names.join(", "))?;
+        }
+        writeln!(output, "   Issuer    {}", certificate.issuer)?;
+        writeln!(output, "   Valid     {} to {}", certificate.not_before, certificate.not_after)?;
+        writeln!(output, "   Key       {}", certificate.key)?;
+        writeln!(output, "   Purposes  {}", purposes(certificate))?;
+        writeln!(output, "   CA        {}", if certificate.is_ca { "yes" } else { "no" })?;
+        writeln!(output, "   Serial    {}", certificate.serial)?;
+    }
+    if !report.chains.is_empty() {
+        writeln!(output, "\nChains")?;
+    }
+    for chain in &report.chains {
+        let path: Vec<&str> = chain.certificates.iter().map(|index| report.certificates[*index].name()).collect();
+        let end = match (&chain.end, &chain.issuance) {
+            (_, Issuance::PublicByName { organisation, .. }) => format!("a public CA by name: \"{organisation}\""),
+            (_, Issuance::Private { .. }) => "a private root".to_owned(),
+            (ChainEnd::IssuerKeyDiffers { issuer, .. }, _) => format!("issuer {issuer} given with another key"),
+            (ChainEnd::Loop, _) => "a loop".to_owned(),
+            (_, Issuance::Unknown { issuer }) => format!("issuer {issuer} not given"),
+        };
+        writeln!(output, "   {} ({end})", path.join(" → "))?;
+    }
+    if !report.unreadable.is_empty() {
+        writeln!(output, "\nNot read")?;
+    }
+    for problem in &report.unreadable {
+        writeln!(output, "   {}: {}", problem.source, problem.problem)?;
+    }
+    writeln!(output, "\nFindings")?;
+    for finding in &report.findings {
+        let place = Place { file: finding.source.as_deref(), line: finding.line };
+        write_text(output, &finding.finding, place)?;
+    }
+    Ok(())
+}
+
+pub fn run(arguments: &[String], mut input: impl BufRead, output: &mut impl Write) -> Result<(), CliError> {
+    let (options, files) = split_files(arguments);
+    let parsed = Parsed::new(&options, &Spec { flags: FLAGS, valued: VALUED });
+    let json = parsed.flag("--json");
+    let mut problems = Vec::new();
+    let role = parsed
+        .value("--role")
+        .map(|text| text.parse::<ServerRole>().map_err(|error| problems.push(format!("--role: {error}"))).ok())
+        .unwrap_or(Some(ServerRole::FrontEnd));
+    let today = parsed
+        .value("--today")
+        .map(|text| text.trim().parse::<Date>().map_err(|error| problems.push(format!("--today: {error}"))).ok());
+    let bundle_path = parsed.value("--bundle").map(str::to_owned);
+    if let Err(errors) = parsed.finish() {
+        problems.splice(0..0, errors.iter().map(ToString::to_string));
+    }
+    if files.is_empty() {
+        problems.push("cert needs at least one certificate file (- reads stdin)".into());
+    }
+    if files.iter().filter(|file| *file == "-").count() > 1 {
+        problems.push("stdin (-) can be read once".into());
+    }
+    let (Some(role), true) = (role, problems.is_empty()) else {
+        return Err(CliError::Usage(problems.join("; ")));
+    };
+    let today = today.flatten().unwrap_or_else(crate::commands::today);
+    let mut sources = Vec::new();
+    for file in &files {
+        let bytes = if file == "-" {
+            let mut bytes = Vec::new();
+            input.read_to_end(&mut bytes)?;
+            bytes
+        } else {
+            std::fs::read(file).map_err(|error| CliError::Input(format!("cannot read {file}: {error}")))?
+        };
+        let name = if file == "-" { "stdin".to_owned() } else { file.clone() };
+        sources.push(CertificateSource { name, bytes });
+    }
+    let report = validate_certificates(&sources, &CertificateOptions { role }, today);
+    if report.certificates.is_empty() {
+        let reasons: Vec<String> =
+            report.unreadable.iter().map(|problem| format!("{}: {}", problem.source, problem.problem)).collect();
+        return Err(CliError::Input(format!("no certificate could be read\n{}", reasons.join("\n"))));
+    }
+    if json {
+        write_json(
+            output,
+            report
+                .findings
+                .iter()
+                .map(|finding| (&finding.finding, Place { file: finding.source.as_deref(), line: finding.line })),
+        )?;
+        for problem in &report.unreadable {
+            eprintln!("sitecheck: {}: {}", problem.source, problem.problem);
+        }
+    } else {
+        write_report(output, &report)?;
+    }
+    if let Some(path) = &bundle_path {
+        match &report.bundle {
+            Some(bundle) => {
+                std::fs::write(path, &bundle.pem)
+                    .map_err(|error| CliError::Input(format!("cannot write {path}: {error}")))?;
+                if !json {
+                    let names: Vec<&str> =
+                        bundle.certificates.iter().map(|index| report.certificates[*index].name()).collect();
+                    writeln!(output, "\nBundle for Telia ({}) written to {path}", names.join(", "))?;
+                }
+            }
+            None => eprintln!("sitecheck: no private root or intermediate among the certificates: no bundle written"),
+        }
+    }
+    let failed = failures(report.findings.iter().map(|finding| &finding.finding));
+    if failed > 0 || !report.unreadable.is_empty() {
+        return Err(CliError::NotCovered(format!(
+            "{failed} certificate check(s) failed; {} part(s) of the input could not be read",
+            report.unreadable.len()
+        )));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_files;
+
+    #[test]
+    fn files_and_options_are_told_apart() {
+        let words: Vec<String> =
+            ["a.pem", "--role", "mediation", "b.cer", "--json", "-", "--today=2026-06-01"].map(String::from).to_vec();
+        let (options, files) = split_files(&words);
+        assert_eq!(options, ["--role", "mediation", "--json", "--today=2026-06-01"]);
+        assert_eq!(files, ["a.pem", "b.cer", "-"]);
+    }
+}

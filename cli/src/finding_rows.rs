@@ -1,0 +1,75 @@
+//! Findings as the add-on commands print them: one JSON object per finding (`id`, `verdict`,
+//! `section`, `evidence`, `advice`, and `file` and `line` where the finding has them), or a
+//! line of text.
+
+use serde::Serialize;
+use sitecheck_core::verdict::{Finding, Verdict};
+use std::io::Write;
+
+/// Where in the input a finding points.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Place<'a> {
+    pub file: Option<&'a str>,
+    pub line: Option<usize>,
+}
+
+#[derive(Serialize)]
+struct Row<'a> {
+    id: &'a str,
+    verdict: Verdict,
+    section: &'a str,
+    evidence: &'a str,
+    advice: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+}
+
+/// The findings as one pretty JSON array.
+pub fn write_json<'a>(
+    output: &mut impl Write,
+    findings: impl IntoIterator<Item = (&'a Finding, Place<'a>)>,
+) -> std::io::Result<()> {
+    let rows: Vec<Row<'a>> = findings
+        .into_iter()
+        .map(|(finding, place)| Row {
+            id: finding.requirement.as_str(),
+            verdict: finding.verdict,
+            section: finding.section.as_str(),
+            evidence: &finding.evidence,
+            advice: finding.advice.as_deref(),
+            file: place.file,
+            line: place.line,
+        })
+        .collect();
+    let text = serde_json::to_string_pretty(&rows).map_err(std::io::Error::other)?;
+    writeln!(output, "{text}")
+}
+
+/// One finding as text: verdict, requirement and section, evidence, then the advice indented.
+pub fn write_text(output: &mut impl Write, finding: &Finding, place: Place<'_>) -> std::io::Result<()> {
+    let at = match (place.file, place.line) {
+        (Some(file), Some(line)) => format!(" [{file}:{line}]"),
+        (Some(file), None) => format!(" [{file}]"),
+        (None, Some(line)) => format!(" [line {line}]"),
+        (None, None) => String::new(),
+    };
+    writeln!(
+        output,
+        "{:<19} {} ({}){at}\n    {}",
+        finding.verdict.slug(),
+        finding.requirement,
+        finding.section,
+        finding.evidence
+    )?;
+    if let Some(advice) = &finding.advice {
+        writeln!(output, "    → {advice}")?;
+    }
+    Ok(())
+}
+
+/// Exit status 1 when anything failed.
+pub fn failures<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> usize {
+    findings.into_iter().filter(|finding| finding.verdict == Verdict::Fail).count()
+}
