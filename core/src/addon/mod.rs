@@ -2,3 +2,6 @@
 //! they are sent: each validator reads text or bytes the caller supplies (no IO here) and
 //! returns every finding, each with its requirement, section, verdict and line where there is
 //! one. Today's date always comes from the caller.
+
+pub mod encoding;
+pub mod numbers;
