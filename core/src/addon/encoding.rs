@@ -177,6 +177,37 @@ fn utf16(bytes: &[u8], skipped: usize, little: bool, encoding: TextEncoding) -> 
     Ok(Decoded { text, encoding })
 }
 
+/// The physical lines of a text: LF, CRLF and a lone CR (old Mac spreadsheets) each end one;
+/// a final line end ends the last line and opens no empty one.
+pub fn lines(text: &str) -> Lines<'_> {
+    Lines { rest: Some(text) }
+}
+
+/// The iterator of `lines`.
+#[derive(Debug, Clone)]
+pub struct Lines<'a> {
+    rest: Option<&'a str>,
+}
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let current = self.rest?;
+        match current.find(['\n', '\r']) {
+            Some(index) => {
+                let after = if current[index..].starts_with("\r\n") { index + 2 } else { index + 1 };
+                self.rest = Some(&current[after..]).filter(|rest| !rest.is_empty());
+                Some(&current[..index])
+            }
+            None => {
+                self.rest = None;
+                Some(current)
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -234,6 +265,19 @@ mod tests {
         check(&[0xFF, 0xFE, b'a', 0, 0x3D, 0xD8, b'b', 0], Err(DecodeError::UnpairedSurrogate { offset: 4 }));
         // Scripts without NUL bytes in UTF-16 still have the BOM to go by.
         check(&utf16le("Ωμέγα", true), Ok(("Ωμέγα", TextEncoding::Utf16Le { bom: true })));
+    }
+
+    #[test]
+    fn lines_are_physical_lines() {
+        fn check(text: &str, expected: &[&str]) {
+            assert_eq!(lines(text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
+        check("a\nb\r\nc\rd", &["a", "b", "c", "d"]);
+        check("a\n", &["a"]);
+        check("a\n\n", &["a", ""]);
+        check("a\r\n\r\nb", &["a", "", "b"]);
+        check("", &[""]);
+        check("\r\n", &[""]);
     }
 
     #[test]

@@ -19,7 +19,7 @@ use std::fmt;
 use std::str::FromStr;
 use thiserror::Error;
 
-use super::encoding::{DecodeError, TextEncoding, decode};
+use super::encoding::{DecodeError, TextEncoding, decode, lines};
 
 /// The spec's own example of a number in E.164 form (3.2.2 and 3.3).
 pub const SPEC_EXAMPLE: &str = "+468123456";
@@ -1066,7 +1066,7 @@ pub fn validate_numbers(input: &[u8], options: &NumbersOptions, today: Date) -> 
         }
     };
     report.encoding = Some(decoded.encoding);
-    for (index, line) in text_lines(&decoded.text).enumerate() {
+    for (index, line) in lines(&decoded.text).enumerate() {
         let input = line.trim();
         if input.is_empty() {
             continue;
@@ -1088,29 +1088,6 @@ pub fn validate_numbers(input: &[u8], options: &NumbersOptions, today: Date) -> 
         ));
     }
     report
-}
-
-/// The physical lines of a text: LF, CRLF and a lone CR (old Mac spreadsheets) each end one.
-pub fn text_lines(text: &str) -> impl Iterator<Item = &str> {
-    let mut rest = Some(text);
-    std::iter::from_fn(move || {
-        let current = rest?;
-        match current.find(['\n', '\r']) {
-            Some(index) => {
-                let after = if current[index..].starts_with("\r\n") { index + 2 } else { index + 1 };
-                rest = Some(&current[after..]);
-                // A final line break ends the last line; it does not open an empty one.
-                if rest == Some("") {
-                    rest = None;
-                }
-                Some(&current[..index])
-            }
-            None => {
-                rest = None;
-                Some(current)
-            }
-        }
-    })
 }
 
 #[cfg(test)]
@@ -1363,18 +1340,6 @@ mod tests {
             assert_eq!(report.findings.len(), 1);
             assert_eq!((report.findings[0].line, report.findings[0].finding.verdict), (None, Verdict::Fail));
         }
-    }
-
-    #[test]
-    fn lines_are_physical_lines() {
-        fn lines(text: &str) -> Vec<&str> {
-            text_lines(text).collect()
-        }
-        assert_eq!(lines("a\nb\r\nc\rd"), ["a", "b", "c", "d"]);
-        assert_eq!(lines("a\n"), ["a"]);
-        assert_eq!(lines("a\n\n"), ["a", ""]);
-        assert_eq!(lines(""), [""]);
-        assert_eq!(lines("\r\n"), [""]);
     }
 
     proptest! {
