@@ -51,6 +51,8 @@ pub fn run(arguments: &[String], input: impl BufRead, output: &mut impl Write) -
         "firewall" => firewall(rest, input, output),
         "plan" => plan(rest, input, output),
         "probe" => probe(rest, input, output),
+        "numbers" => crate::numbers::run(rest, input, output),
+        "users" => crate::users::run(rest, input, output),
         "help" | "--help" | "-h" => Err(CliError::Help),
         other => Err(CliError::Usage(format!("unknown command \"{other}\""))),
     }

@@ -3,7 +3,9 @@
 
 mod args;
 mod commands;
+mod numbers;
 mod probe;
+mod users;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -30,6 +32,13 @@ Usage:
       the customer's network and the Internet, so that rules on interfaces can be judged)
       RULES: `nft list ruleset`, `iptables-save`, an ASA running-config or a CSV rule list
   sitecheck probe [--config config.json] [--plan FILE] [--json]   (DNS, TCP, TLS, NTP, latency; exit 1 on failures)
+  sitecheck numbers FILE [--country SE|NO|DK|FI|…] [--for teams|s4b] [--json]
+      (one number a line, - for stdin; exit 1 when one is not in E.164 format; --country reads
+      national formats, Swedish by default)
+  sitecheck users FILE [--direction import|export] [--map COLUMN=ROLE …] [--country CC]
+                  [--for teams|s4b] [--format csv|ldif] [--json]
+      (an AD user file in CSV or LDIF; exit 1 on problems; ROLE: mobile, fixed, mail, upn,
+      given-name, surname, display-name, account, dn, object-class, ip-phone or ignore)
   sitecheck help
 ";
 

@@ -345,10 +345,15 @@ struct Resolver<'m> {
 }
 
 impl<'m> Resolver<'m> {
-    fn new(mapping: &'m [ColumnMapping]) -> Resolver<'m> {
+    /// `columns`: the file's column names where they are known before the records (a CSV
+    /// header), so that a mapping naming no column takes no role from the usual names.
+    fn new(mapping: &'m [ColumnMapping], columns: Option<&[&str]>) -> Resolver<'m> {
         let mut claimed = [false; KEPT_ROLES];
         for entry in mapping {
-            if let Some(index) = entry.role.index() {
+            let present = columns.is_none_or(|columns| {
+                columns.iter().any(|column| clean_name(column).eq_ignore_ascii_case(&entry.column))
+            });
+            if let Some(index) = entry.role.index().filter(|_| present) {
                 claimed[index] = true;
             }
         }
@@ -356,7 +361,7 @@ impl<'m> Resolver<'m> {
     }
 
     fn role(&mut self, name: &str) -> Option<Role> {
-        let name = name.trim_matches(|character: char| character.is_whitespace() || character == '\u{FEFF}');
+        let name = clean_name(name);
         if let Some(index) = self.mapping.iter().position(|entry| entry.column.eq_ignore_ascii_case(name)) {
             self.used[index] = true;
             return Some(self.mapping[index].role).filter(|role| *role != Role::Ignore);
@@ -364,9 +369,15 @@ impl<'m> Resolver<'m> {
         default_role(name).filter(|role| role.index().is_none_or(|index| !self.claimed[index]))
     }
 
-    fn unused(&self) -> impl Iterator<Item = &str> {
-        self.mapping.iter().zip(&self.used).filter(|(_, used)| !**used).map(|(entry, _)| entry.column.as_str())
+    /// The mapped names no column or attribute had.
+    fn unused(&self) -> Vec<String> {
+        self.mapping.iter().zip(&self.used).filter(|(_, used)| !**used).map(|(entry, _)| entry.column.clone()).collect()
     }
+}
+
+/// A header as written, without the blanks and stray byte-order marks around it.
+fn clean_name(name: &str) -> &str {
+    name.trim_matches(|character: char| character.is_whitespace() || character == '\u{FEFF}')
 }
 
 /// One record, as the checks see it.
@@ -827,14 +838,16 @@ pub fn validate_users(input: &[u8], options: &UsersOptions, today: Date) -> User
     };
     let format = options.format.unwrap_or_else(|| detect_format(&decoded.text));
     let mut checker = Checker::new(options);
-    let mut resolver = Resolver::new(&options.mapping);
     let mut about_file = Vec::new();
-    let (read_as, columns) = match format {
-        FileFormat::Csv => read_csv(&decoded.text, &mut checker, &mut resolver, &mut about_file),
-        FileFormat::Ldif => (ReadAs::Ldif, read_ldif(&decoded.text, &mut checker, &mut resolver)),
+    let (read_as, columns, unused) = match format {
+        FileFormat::Csv => read_csv(&decoded.text, &mut checker, &options.mapping, &mut about_file),
+        FileFormat::Ldif => {
+            let (columns, unused) = read_ldif(&decoded.text, &mut checker, &options.mapping);
+            (ReadAs::Ldif, columns, unused)
+        }
     };
     let noun = if read_as == ReadAs::Ldif { "attribute of any record" } else { "column of this file" };
-    for unused in resolver.unused() {
+    for unused in unused {
         about_file.push(LineFinding::new(
             None,
             Finding::new(
@@ -851,12 +864,13 @@ pub fn validate_users(input: &[u8], options: &UsersOptions, today: Date) -> User
     report
 }
 
+/// The file as CSV: how it was read, its columns, and the mapped names it lacks.
 fn read_csv<'a>(
     text: &'a str,
     checker: &mut Checker<'_>,
-    resolver: &mut Resolver<'_>,
+    mapping: &[ColumnMapping],
     about_file: &mut Vec<LineFinding>,
-) -> (ReadAs, Vec<Column>) {
+) -> (ReadAs, Vec<Column>, Vec<String>) {
     let mut reader = CsvReader::new(text);
     let read_as = ReadAs::Csv { delimiter: reader.delimiter() };
     let mut fields: Vec<Cow<'a, str>> = Vec::new();
@@ -872,25 +886,34 @@ fn read_csv<'a>(
             ),
         )
     };
-    let columns: Vec<Column> = match reader.next_record(&mut fields) {
-        Ok(Some(_)) => fields
-            .iter()
-            .map(|name| {
-                let name = name.trim_matches(|character: char| character.is_whitespace() || character == '\u{FEFF}');
-                Column { name: name.to_owned(), role: resolver.role(name) }
-            })
-            .collect(),
-        Ok(None) => return (read_as, Vec::new()),
+    let header = match reader.next_record(&mut fields) {
+        Ok(header) => header,
         Err(error) => {
-            let line = match error {
-                self::csv::CsvError::UnterminatedQuote { line } => line,
-            };
+            let self::csv::CsvError::UnterminatedQuote { line } = error;
             about_file.push(unreadable(line, error));
-            return (read_as, Vec::new());
+            None
         }
     };
+    if header.is_none() {
+        return (read_as, Vec::new(), Resolver::new(mapping, Some(&[])).unused());
+    }
+    let names: Vec<String> = fields.iter().map(|name| clean_name(name).to_owned()).collect();
+    let mut resolver = Resolver::new(mapping, Some(&names.iter().map(String::as_str).collect::<Vec<_>>()));
+    let columns: Vec<Column> = names.into_iter().map(|name| Column { role: resolver.role(&name), name }).collect();
+    read_records(&mut reader, &mut fields, checker, &columns, &unreadable);
+    (read_as, columns, resolver.unused())
+}
+
+/// The records after the header.
+fn read_records<'a>(
+    reader: &mut CsvReader<'a>,
+    fields: &mut Vec<Cow<'a, str>>,
+    checker: &mut Checker<'_>,
+    columns: &[Column],
+    unreadable: &dyn Fn(usize, self::csv::CsvError) -> LineFinding,
+) {
     loop {
-        match reader.next_record(&mut fields) {
+        match reader.next_record(fields) {
             Ok(Some(line)) => {
                 if fields.len() != columns.len() {
                     checker.problem(
@@ -901,7 +924,7 @@ fn read_csv<'a>(
                     );
                 }
                 let mut row = Row::new(line, true);
-                for (field, column) in fields.drain(..).zip(&columns) {
+                for (field, column) in fields.drain(..).zip(columns) {
                     if let Some(role) = column.role {
                         row.set(role, field);
                     }
@@ -910,19 +933,18 @@ fn read_csv<'a>(
             }
             Ok(None) => break,
             Err(error) => {
-                let line = match error {
-                    self::csv::CsvError::UnterminatedQuote { line } => line,
-                };
+                let self::csv::CsvError::UnterminatedQuote { line } = error;
                 let finding = unreadable(line, error);
                 checker.on_lines.push(finding);
                 break;
             }
         }
     }
-    (read_as, columns)
 }
 
-fn read_ldif(text: &str, checker: &mut Checker<'_>, resolver: &mut Resolver<'_>) -> Vec<Column> {
+/// The file as LDIF: its attributes and the mapped names no record has.
+fn read_ldif(text: &str, checker: &mut Checker<'_>, mapping: &[ColumnMapping]) -> (Vec<Column>, Vec<String>) {
+    let mut resolver = Resolver::new(mapping, None);
     let mut reader = LdifReader::new(text);
     let mut record = LdifRecord::default();
     let mut problems = Vec::new();
@@ -981,7 +1003,7 @@ fn read_ldif(text: &str, checker: &mut Checker<'_>, resolver: &mut Resolver<'_>)
             Some("Correct the line (RFC 2849); the rest of the file was read.".to_owned()),
         );
     }
-    columns
+    (columns, resolver.unused())
 }
 
 #[cfg(test)]
@@ -1320,6 +1342,16 @@ mod tests {
             "Namn;Titel\nAnna;CEO\n".as_bytes(),
             &UsersOptions { direction: Direction::Export, ..UsersOptions::default() },
             &[(None, EXPORT, Verdict::Fail, "No column or attribute is read as the e-mail address")],
+        );
+        // A mapping that names no column takes no role from the usual names.
+        check(
+            "mobile\n+46701234567\n".as_bytes(),
+            &UsersOptions { mapping: mapping(&["Mobil=mobile"]), ..UsersOptions::default() },
+            &[
+                (None, IMPORT, Verdict::Warning, "The mapping names \"Mobil\", which is not a column of this file"),
+                (None, IMPORT, Verdict::Pass, "1 by their mobile number"),
+                (None, IMPORT, Verdict::Pass, "The 1 identifiers are unique"),
+            ],
         );
         // An ignored column gives its role up.
         check(
