@@ -194,9 +194,12 @@ impl<'a> Iterator for Lines<'a> {
 
     fn next(&mut self) -> Option<&'a str> {
         let current = self.rest?;
-        match current.find(['\n', '\r']) {
+        // Bytes, not chars: line ends are ASCII, and this runs over every byte of a file.
+        let bytes = current.as_bytes();
+        match bytes.iter().position(|&byte| byte == b'\n' || byte == b'\r') {
             Some(index) => {
-                let after = if current[index..].starts_with("\r\n") { index + 2 } else { index + 1 };
+                let after =
+                    if bytes[index] == b'\r' && bytes.get(index + 1) == Some(&b'\n') { index + 2 } else { index + 1 };
                 self.rest = Some(&current[after..]).filter(|rest| !rest.is_empty());
                 Some(&current[..index])
             }

@@ -533,8 +533,11 @@ impl E164 {
     }
 
     pub fn country_code(&self) -> &'static CountryCallingCode {
-        // Checked on the way in.
-        country_calling_code(self.digits()).unwrap_or(&COUNTRY_CALLING_CODES[0])
+        // Checked on the way in, with its length kept: one exact search.
+        let code = &self.digits()[..usize::from(self.code_length)];
+        COUNTRY_CALLING_CODES
+            .binary_search_by(|entry| entry.code.cmp(code))
+            .map_or(&COUNTRY_CALLING_CODES[0], |index| &COUNTRY_CALLING_CODES[index])
     }
 
     /// The national significant number: the digits after the country code.

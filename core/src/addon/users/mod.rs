@@ -399,21 +399,18 @@ struct Classes {
 
 impl Classes {
     fn add(&mut self, value: &str) {
-        for class in value.split([';', ',', ' ', '|']).filter(|class| !class.is_empty()) {
-            self.any = true;
-            match class.to_ascii_lowercase().as_str() {
-                "user" | "person" | "organizationalperson" | "inetorgperson" | "posixaccount" => self.person = true,
-                // AD computers are users too by inheritance; contacts are persons without an account.
-                "computer"
-                | "contact"
-                | "group"
-                | "organizationalunit"
-                | "container"
-                | "msds-managedserviceaccount" => {
-                    self.other = true;
-                }
-                _ => {}
+        const PERSONS: &[&str] = &["user", "person", "organizationalPerson", "inetOrgPerson", "posixAccount"];
+        // AD computers are users too by inheritance; contacts are persons without an account.
+        const OTHERS: &[&str] =
+            &["computer", "contact", "group", "organizationalUnit", "container", "msDS-ManagedServiceAccount"];
+        let is = |class: &str, list: &[&str]| list.iter().any(|known| known.eq_ignore_ascii_case(class));
+        for class in value.split([';', ',', ' ', '|']) {
+            if class.is_empty() {
+                continue;
             }
+            self.any = true;
+            self.person |= is(class, PERSONS);
+            self.other |= is(class, OTHERS);
         }
     }
 
