@@ -1353,6 +1353,12 @@ mod tests {
         }
 
         #[test]
+        fn a_list_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..200), country in proptest::sample::select(Country::ALL)) {
+            let report = validate_numbers(&bytes, &NumbersOptions { country, ..NumbersOptions::default() }, Date::new(2026, 1, 2));
+            prop_assert!(!report.findings.is_empty());
+        }
+
+        #[test]
         fn never_panics_on_number_like_text(text in "[+0-9 ()\\-./#xet:E,]{0,30}", country in proptest::sample::select(Country::ALL)) {
             let _ = check_number(&text, country);
         }

@@ -1,7 +1,7 @@
 //! CSV as the tools that export users write it (RFC 4180 and what Excel, PowerShell's
 //! `Export-Csv` and `csvde` do beyond it): a comma, semicolon (Excel where the decimal point
 //! is a comma, as in Sweden) or tab between fields, found from the header line; Excel's
-//! `sep=;` line; PowerShell 5's `#TYPE …` line; quoted fields holding delimiters, quotes
+//! `sep=;` line; PowerShell 5's `#TYPE …` line; Entra ID's `version:v1.0` line; quoted fields holding delimiters, quotes
 //! written twice and line breaks; CRLF, LF or CR line ends.
 //!
 //! Read record by record into borrowed slices where no quote had to be undone, so a file of
@@ -79,7 +79,8 @@ impl<'a> CsvReader<'a> {
                     continue;
                 }
             }
-            if first_line.starts_with("#TYPE") {
+            // PowerShell 5's type line; the "version:v1.0" line of Entra ID's bulk templates.
+            if first_line.starts_with("#TYPE") || (reader.line == 1 && first_line.starts_with("version:v")) {
                 reader.skip_line();
                 continue;
             }
@@ -280,6 +281,12 @@ mod tests {
             "givenName;sn;mobile\r\nÅsa;\"Öberg; jr\";070-123 45 67\r\nBo;Ek;\r\n",
             Delimiter::Semicolon,
             &[(1, &["givenName", "sn", "mobile"]), (2, &["Åsa", "Öberg; jr", "070-123 45 67"]), (3, &["Bo", "Ek", ""])],
+        );
+        // Entra ID's bulk template opens with its version.
+        check(
+            "version:v1.0\r\nName [displayName] Required,Mobile phone [mobile]\r\nAnna,+46701234567\r\n",
+            Delimiter::Comma,
+            &[(2, &["Name [displayName] Required", "Mobile phone [mobile]"]), (3, &["Anna", "+46701234567"])],
         );
         // Excel's sep= line decides, even against the header's commas.
         check("sep=;\r\na,b;c\r\n1,2;3\r\n", Delimiter::Semicolon, &[(2, &["a,b", "c"]), (3, &["1,2", "3"])]);

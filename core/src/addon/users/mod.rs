@@ -213,6 +213,11 @@ pub fn name_key(name: &str) -> String {
 
 /// The role a column or attribute name has without a mapping.
 pub fn default_role(name: &str) -> Option<Role> {
+    // Entra ID's templates name the attribute in brackets: "Mobile phone [mobile]".
+    let name = match (name.find('['), name.rfind(']')) {
+        (Some(open), Some(close)) if open < close => &name[open + 1..close],
+        _ => name,
+    };
     let key = name_key(name);
     ATTRIBUTE_NAMES.iter().find(|(known, _)| *known == key).map(|(_, role)| *role)
 }
@@ -276,9 +281,11 @@ impl fmt::Display for ReadAs {
 pub fn detect_format(text: &str) -> FileFormat {
     let first =
         super::encoding::lines(text).map(str::trim_end).find(|line| !line.trim().is_empty() && !line.starts_with('#'));
+    // "version: 1", not Entra ID's CSV templates' "version:v1.0".
     let ldif = first.is_some_and(|line| {
         let lower = line.trim_start_matches('\u{FEFF}').to_ascii_lowercase();
-        lower.starts_with("version:") || lower.starts_with("dn:")
+        let version = lower.strip_prefix("version:").is_some_and(|version| version.trim().parse::<u32>().is_ok());
+        version || lower.starts_with("dn:")
     });
     if ldif { FileFormat::Ldif } else { FileFormat::Csv }
 }
@@ -1419,6 +1426,29 @@ mod tests {
     }
 
     #[test]
+    fn the_format_is_found_from_the_first_line() {
+        for (text, format) in [
+            ("version: 1\ndn: cn=a\n", FileFormat::Ldif),
+            ("# ldifde export\r\n\r\ndn: cn=a\r\n", FileFormat::Ldif),
+            ("DN: cn=a\n", FileFormat::Ldif),
+            ("DN,objectClass,mobile\n", FileFormat::Csv),
+            ("#TYPE Selected.Microsoft.ActiveDirectory.Management.ADUser\n\"mobile\"\n", FileFormat::Csv),
+            ("version:v1.0\nName [displayName] Required\n", FileFormat::Csv),
+            ("", FileFormat::Csv),
+        ] {
+            assert_eq!(detect_format(text), format, "{text:?}");
+        }
+        check(
+            "version:v1.0\r\nName [displayName] Required,User name [userPrincipalName] Required,Mobile phone [mobile]\r\nAnna Berg,anna@example.se,+46701234567\r\n".as_bytes(),
+            &UsersOptions::default(),
+            &[
+                (None, IMPORT, Verdict::Pass, "All 1 users have an identifier: 1 by their mobile number"),
+                (None, IMPORT, Verdict::Pass, "The 1 identifiers are unique"),
+            ],
+        );
+    }
+
+    #[test]
     fn an_export_without_an_integration_leaves_numbers_alone() {
         check(
             "mail;mobile\nanna@example.se;070-123 45 67\nbo@example.se;\n".as_bytes(),
@@ -1480,6 +1510,9 @@ mod tests {
             ("displayName", Role::DisplayName),
             ("sAMAccountName", Role::Account),
             ("DistinguishedName", Role::Dn),
+            ("Mobile phone [mobile]", Role::Mobile),
+            ("Office phone [telephoneNumber]", Role::Fixed),
+            ("Name [displayName] Required", Role::DisplayName),
         ] {
             assert_eq!(default_role(name), Some(role), "{name}");
         }
