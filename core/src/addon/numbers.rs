@@ -601,8 +601,7 @@ pub struct LengthNote {
 impl fmt::Display for LengthNote {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let plan = self.country.plan();
-        let (shortest, longest) = plan.national_digits;
-        let usual = describe_range((shortest, longest));
+        let usual = describe_range(plan.national_digits);
         write!(
             f,
             "{} numbers have {usual} digits after +{}; this one has {}",
@@ -1268,6 +1267,9 @@ mod tests {
             assert_eq!(plan.iso.to_lowercase().parse::<Country>(), Ok(*country));
         }
         assert_eq!(NUMBERING_PLANS.len(), Country::ALL.len());
+        // The fixes' wording says "the trunk prefix 0": every plan's is 0, where it has one.
+        assert!(NUMBERING_PLANS.iter().all(|plan| matches!(plan.trunk_prefix, None | Some('0'))));
+        assert!(NUMBERING_PLANS.iter().all(|plan| plan.international_prefix == "00"));
         let calling: std::collections::BTreeSet<_> = NUMBERING_PLANS.iter().map(|plan| plan.calling_code).collect();
         assert_eq!(calling.len(), NUMBERING_PLANS.len(), "one plan per calling code");
         assert_eq!(Country::default(), Country::Sweden);
@@ -1275,6 +1277,23 @@ mod tests {
         assert_eq!(serde_json::to_string(&Country::Finland).unwrap(), "\"FI\"");
         assert_eq!(serde_json::from_str::<Country>("\"dk\"").unwrap(), Country::Denmark);
         assert!(serde_json::from_str::<Country>("\"ZZ\"").is_err());
+    }
+
+    #[test]
+    fn every_fix_has_its_own_bit() {
+        assert!(Fix::ALL.len() <= 8, "Fixes is a u8");
+        let mut all = Fixes::default();
+        for (index, fix) in Fix::ALL.iter().enumerate() {
+            assert_eq!(Fix::ALL.iter().position(|each| each == fix), Some(index), "{fix:?} once");
+            let one = Fixes::default().with(*fix);
+            assert_eq!(one.iter().collect::<Vec<_>>(), [*fix]);
+            all = all.with(*fix);
+        }
+        assert_eq!(all.iter().collect::<Vec<_>>(), Fix::ALL);
+        assert_eq!(
+            serde_json::to_string(&Fixes::default().with(Fix::NationalFormat)).unwrap(),
+            "[\"national-format\"]"
+        );
     }
 
     #[test]
