@@ -54,6 +54,8 @@ pub fn run(arguments: &[String], input: impl BufRead, output: &mut impl Write) -
         "spf" => crate::spf::run(rest, input, output),
         "secret" => crate::secret::run(rest, output),
         "cert" => crate::cert::run(rest, input, output),
+        "numbers" => crate::numbers::run(rest, input, output),
+        "users" => crate::users::run(rest, input, output),
         "help" | "--help" | "-h" => Err(CliError::Help),
         other => Err(CliError::Usage(format!("unknown command \"{other}\""))),
     }

@@ -5,9 +5,11 @@ mod args;
 mod cert;
 mod commands;
 mod finding_rows;
+mod numbers;
 mod probe;
 mod secret;
 mod spf;
+mod users;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -44,6 +46,14 @@ Usage:
   sitecheck secret --created YYYY-MM-DD --lifetime 6m|12m|24m|'N days' [--today YYYY-MM-DD]
                    [--ics OUT.ics] [--json]
       (the Office 365 client secret: expiry, verdicts, a reminder a month before; exit 1 on failures)
+  sitecheck numbers FILE [--country SE|NO|DK|FI|…] [--for teams|s4b] [--json]
+      (one number a line, - for stdin; exit 1 when one is not in E.164 format; --country reads
+      national formats, Swedish by default; --for names the requirement, teams by default)
+  sitecheck users FILE [--direction import|export] [--map COLUMN=ROLE …] [--country CC]
+                  [--for teams|s4b] [--format csv|ldif] [--json]
+      (an AD user file in CSV or LDIF; exit 1 on problems; ROLE: mobile, fixed, mail, upn,
+      given-name, surname, display-name, account, dn, object-class, ip-phone or ignore;
+      with --for, numbers not in E.164 fail that integration's rule, else they are warnings)
   sitecheck help
 ";
 

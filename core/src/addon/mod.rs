@@ -6,6 +6,9 @@
 pub(crate) mod calendar;
 #[cfg(feature = "certificates")]
 pub mod certificate;
+pub mod encoding;
 pub mod ics;
+pub mod numbers;
 pub mod secret;
 pub mod spf;
+pub mod users;
