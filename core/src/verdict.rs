@@ -264,6 +264,26 @@ pub const CHECK_TITLES: &[(RequirementId, &str)] = &[
     (RequirementId::known("net.call-bandwidth"), "Bandwidth for the plan's calls"),
     (RequirementId::known("mail.spf"), "SPF names Telia's mail server"),
     (RequirementId::known("recording.mail"), "Call-recording mail reaches the inbox"),
+    (RequirementId::known("exchange-online.client-secret"), "Office 365 client secret"),
+    (RequirementId::known("s4b.public-certificate"), "Front End certificate from a public CA"),
+    (RequirementId::known("s4b.no-wildcard"), "Front End certificate without wildcards"),
+    (RequirementId::known("s4b.certificate-eku"), "Front End certificate purposes (EKU)"),
+    (RequirementId::known("s4b.private-certificate"), "Private certificate add-on (Front End)"),
+    (RequirementId::known("s4b.private-certificate-valid"), "Private root and intermediates (Front End)"),
+    (RequirementId::known("s4b.private-certificate-notice"), "Renewal notice for private certificates (Front End)"),
+    (RequirementId::known("s4b-voice.public-certificate"), "Mediation certificate from a public CA"),
+    (RequirementId::known("s4b-voice.no-wildcard"), "Mediation certificate without wildcards"),
+    (RequirementId::known("s4b-voice.certificate-eku"), "Mediation certificate purposes (EKU)"),
+    (RequirementId::known("s4b-voice.private-certificate"), "Private certificate add-on (Mediation)"),
+    (RequirementId::known("s4b-voice.private-certificate-valid"), "Private root and intermediates (Mediation)"),
+    (
+        RequirementId::known("s4b-voice.private-certificate-notice"),
+        "Renewal notice for private certificates (Mediation)",
+    ),
+    (RequirementId::known("teams.e164"), "Phone number in E.164 format (Teams)"),
+    (RequirementId::known("s4b-voice.e164"), "Phone number in E.164 format (S4B/Lync)"),
+    (RequirementId::known("ad.import-file"), "User import file"),
+    (RequirementId::known("ad.export-identifier"), "User export file"),
 ];
 
 /// The card heading for a check; a requirement without one (a test prevents it) shows its

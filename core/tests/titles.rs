@@ -63,6 +63,40 @@ fn all_findings() -> Vec<Finding> {
     findings.push(throughput_finding(10, 1000, 1000, 1000, "turn:example.test"));
     findings.push(throughput_finding(10, 1000, 1000, 10, "turn:example.test"));
     // The add-on files.
+    use sitecheck_core::addon::{certificate, numbers, secret, users};
+    let today = Date::new(2026, 6, 1);
+    for role in [certificate::ServerRole::FrontEnd, certificate::ServerRole::Mediation] {
+        for fixture in [
+            "chain-in-order.pem",
+            "self-signed.pem",
+            "leaf-wildcard-san.pem",
+            "unknown-issuer-leaf.pem",
+            "chain-expired-intermediate.pem",
+        ] {
+            let path = format!("{}/tests/data/certificates/{fixture}", env!("CARGO_MANIFEST_DIR"));
+            let source = certificate::CertificateSource { name: fixture.into(), bytes: std::fs::read(path).unwrap() };
+            let report =
+                certificate::validate_certificates(&[source], &certificate::CertificateOptions { role }, today);
+            findings.extend(report.findings.into_iter().map(|found| found.finding));
+        }
+    }
+    for integration in [numbers::Integration::Teams, numbers::Integration::SkypeForBusiness] {
+        let options = numbers::NumbersOptions { integration, ..numbers::NumbersOptions::default() };
+        let report = numbers::validate_numbers(b"+46812345678\n08-123 45 67\nnonsense\n", &options, today);
+        findings.extend(report.findings.into_iter().map(|found| found.finding));
+    }
+    for direction in [users::Direction::Import, users::Direction::Export] {
+        let file = b"mail,mobile\nanna@example.com,070-123 45 67\n,\nanna@example.com,+46701234567\n";
+        let options = users::UsersOptions { direction, ..users::UsersOptions::default() };
+        findings.extend(users::validate_users(file, &options, today).findings.into_iter().map(|found| found.finding));
+    }
+    for (created, lifetime) in [
+        (Date::new(2025, 1, 1), secret::SecretLifetime::Months(24)),
+        (Date::new(2020, 1, 1), secret::SecretLifetime::Months(36)),
+    ] {
+        let report = secret::validate_client_secret(&secret::SecretInput { created, lifetime }, today).unwrap();
+        findings.extend(report.findings);
+    }
     for records in ["v=spf1 include:spf-b.telia.com -all", "v=spf1 mx ?all", "v=spf1 inclde:x.example -all"] {
         let report = sitecheck_core::addon::spf::validate_txt_records(records).unwrap();
         findings.extend(report.findings.into_iter().map(|found| found.finding));

@@ -481,7 +481,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
         "Where SPF is used, the customer's DNS names spf-b.telia.com as an authorised mail server for the customer's domain.",
         &[Value::Host { name: limits::SPF_HOST }],
         Always,
-        &[Person],
+        &[File, Measured, Person],
     ),
     // 2.5 Personal computers
     req(
@@ -763,7 +763,7 @@ pub const REQUIREMENTS: &[Requirement] = &[
         "A client secret is set up as the calendar-integration instruction says, and renewed before it expires (at most 2 years).",
         &[Value::Period { period: limits::CLIENT_SECRET_MAX_AGE }],
         Add(AddOn::ExchangeOnline),
-        &[Person],
+        &[Calculated, Person],
     ),
     req(
         "exchange.version",
