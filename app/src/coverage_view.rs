@@ -50,12 +50,7 @@ pub fn CoverageView() -> impl IntoView {
             .rows
             .iter()
             .map(|row| {
-                let (label, class) = match row.coverage {
-                    Coverage::Covered => ("covered", "verdict-pass"),
-                    Coverage::Partial => ("partly covered", "verdict-warning"),
-                    Coverage::Missing => ("missing", "verdict-fail"),
-                    Coverage::Unknown => ("unknown", "verdict-needs-confirmation"),
-                };
+                let (label, class) = (row.coverage.label(), format!("verdict-{}", row.coverage.verdict().slug()));
                 let lines = row.lines.iter().map(usize::to_string).collect::<Vec<_>>().join(" ");
                 view! {
                     <tr class=class data-coverage-rule=row.rule.clone() data-coverage-service=row.service.clone()

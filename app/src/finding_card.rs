@@ -3,12 +3,16 @@ use leptos::attr::custom::custom_attribute;
 use leptos::prelude::*;
 use sitecheck_core::advisory::advisory;
 use sitecheck_core::requirement::RequirementId;
-use sitecheck_core::verdict::{Finding, Verdict, check_title};
+use sitecheck_core::verdict::{Finding, check_title};
 
 /// One verdict with its evidence, section, advice and the advisories that bear on it. Where a
-/// person can settle what the browser could not, the card offers to record that.
+/// person can settle what the browser could not, and the page keeps such answers
+/// (`on_confirm`), the card offers to record that.
 #[component]
-pub fn FindingCard(finding: Finding, on_confirm: Callback<(RequirementId, bool)>) -> impl IntoView {
+pub fn FindingCard(
+    finding: Finding,
+    #[prop(optional)] on_confirm: Option<Callback<(RequirementId, bool)>>,
+) -> impl IntoView {
     let section_title = finding.section.title();
     let requirement = finding.requirement;
     let id = requirement.as_str();
@@ -26,19 +30,23 @@ pub fn FindingCard(finding: Finding, on_confirm: Callback<(RequirementId, bool)>
             }
         })
         .collect_view();
-    let action = match (finding.verdict, finding.confirmed_on.is_some()) {
-        (Verdict::NeedsConfirmation, _) => Some(view! {
-            <button type="button" class="confirm" data-confirm=id on:click=move |_| on_confirm.run((requirement, true))>
-                "I have checked this: mark it confirmed"
-            </button>
-        }.into_any()),
-        (_, true) => Some(view! {
-            <button type="button" class="undo" data-undo=id on:click=move |_| on_confirm.run((requirement, false))>
-                "Undo the confirmation"
-            </button>
-        }.into_any()),
-        _ => None,
-    };
+    let action = on_confirm.and_then(|on_confirm| {
+        if finding.can_confirm() {
+            Some(view! {
+                <button type="button" class="confirm" data-confirm=id on:click=move |_| on_confirm.run((requirement, true))>
+                    "I have checked this: mark it confirmed"
+                </button>
+            }.into_any())
+        } else if finding.can_undo() {
+            Some(view! {
+                <button type="button" class="undo" data-undo=id on:click=move |_| on_confirm.run((requirement, false))>
+                    "Undo the confirmation"
+                </button>
+            }.into_any())
+        } else {
+            None
+        }
+    });
     let label = finding.label();
     // Each measured figure as `data-<name>` ("data-median-ms"="20.5"), for tests and scripts
     // to read without parsing the evidence.

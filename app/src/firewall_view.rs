@@ -2,7 +2,6 @@ use crate::files::save_file;
 use crate::state::AppState;
 use leptos::prelude::*;
 use sitecheck_core::export::{ExportOptions, NftChain, RuleFormat, resolve};
-use sitecheck_core::firewall::Direction;
 
 /// The openings the plan needs, as a table and as files for each kind of firewall.
 #[component]
@@ -19,10 +18,7 @@ pub fn FirewallView() -> impl IntoView {
             .into_iter()
             .map(|rule| {
                 let services: Vec<String> = rule.services.iter().map(ToString::to_string).collect();
-                let direction = match rule.direction {
-                    Direction::Outbound => "outbound",
-                    Direction::Inbound => "inbound",
-                };
+                let direction = rule.direction.label();
                 view! {
                     <tr data-rule=rule.id>
                         <td>{rule.id}</td>

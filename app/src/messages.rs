@@ -15,10 +15,7 @@ pub fn Messages() -> impl IntoView {
     };
     let prompt = move || {
         state.incoming.get().map(|shared| {
-            let kind = match shared.purpose {
-                sitecheck_core::link::LinkPurpose::Prefill => "a site plan",
-                sitecheck_core::link::LinkPurpose::Results => "someone's answers and results",
-            };
+            let kind = shared.purpose.carries();
             view! {
                 <div class="prompt" role="alertdialog" aria-labelledby="prompt-text" data-testid="link-prompt">
                     <p id="prompt-text">
@@ -37,14 +34,7 @@ pub fn Messages() -> impl IntoView {
     };
     let opened = move || {
         state.opened_purpose.get().map(|purpose| {
-            let text = match purpose {
-                sitecheck_core::link::LinkPurpose::Prefill => {
-                    "A site plan was opened from a link. Check this computer below, confirm what only you can, then send your results back."
-                }
-                sitecheck_core::link::LinkPurpose::Results => {
-                    "Answers and results were opened from a link: the checklist shows what the sender's browser reported."
-                }
-            };
+            let text = purpose.opened();
             view! { <p class="notice" data-testid="link-opened">{text}</p> }
         })
     };

@@ -86,7 +86,6 @@ pub fn NetworkChecks() -> impl IntoView {
         }
     });
 
-    let ignore = Callback::new(|_: (sitecheck_core::requirement::RequirementId, bool)| {});
     let limits = BROWSER_LIMITS
         .iter()
         .map(|limit| {
@@ -103,7 +102,7 @@ pub fn NetworkChecks() -> impl IntoView {
         <div class="network" data-done=move || done.get().to_string()>
             <p class="status" role="status" data-testid="network-status">{move || status.get()}</p>
             <progress data-testid="network-progress" max=move || progress.get().1.to_string() value=move || progress.get().0.to_string()></progress>
-            {move || findings.get().into_iter().map(|finding| view! { <FindingCard finding=finding on_confirm=ignore /> }).collect_view()}
+            {move || findings.get().into_iter().map(|finding| view! { <FindingCard finding=finding /> }).collect_view()}
             <LatencyChart samples=samples />
             <h3>"What a browser cannot test"</h3>
             <ul class="limits">{limits}</ul>

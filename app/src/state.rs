@@ -6,7 +6,7 @@ use crate::storage;
 use leptos::prelude::*;
 use sitecheck_core::checklist::{ChecklistGroup, checklist};
 use sitecheck_core::confirmation::Confirmations;
-use sitecheck_core::link::{LinkPurpose, Shared, decode_link, encode_link};
+use sitecheck_core::link::{LinkPurpose, Shared, decode_link, encode_link, is_link_fragment};
 use sitecheck_core::plan::Plan;
 use sitecheck_core::requirement::RequirementId;
 use sitecheck_core::units::Date;
@@ -37,8 +37,6 @@ impl AppState {
     pub fn start() -> AppState {
         let loaded = storage::load();
         let saved = loaded.saved.unwrap_or_default();
-        // Only answers worth keeping make a link ask before it replaces them.
-        let has_local = saved.plan != Plan::default() || !saved.confirmations.confirmed.is_empty();
         let plan = RwSignal::new(saved.plan);
         let confirmations = RwSignal::new(saved.confirmations);
         let findings = RwSignal::new(Vec::new());
@@ -66,7 +64,7 @@ impl AppState {
             checklist,
             today: reading::today(),
         };
-        state.read_link(has_local);
+        state.read_link();
         // Saved in the share-link format: one codec for both. The first run writes what was
         // just loaded, so a page never holds answers that are not saved.
         Effect::new(move |_| {
@@ -91,19 +89,19 @@ impl AppState {
         }
     }
 
-    fn read_link(self, has_local: bool) {
+    fn read_link(self) {
         let hash = web_sys::window().and_then(|window| window.location().hash().ok()).unwrap_or_default();
-        if !hash.starts_with("#sc") {
+        if !is_link_fragment(&hash) {
             return;
         }
         match decode_link(&hash) {
             Err(error) => self.report(Some(format!("The link was not opened: {error}. Nothing was changed."))),
             Ok(shared) => {
-                let same = self.plan.with_untracked(|plan| *plan == shared.plan)
-                    && self
-                        .confirmations
-                        .with_untracked(|confirmations| confirmations.confirmed == shared.confirmations.confirmed);
-                if has_local && !same {
+                let ask = self.plan.with_untracked(|plan| {
+                    self.confirmations
+                        .with_untracked(|confirmations| shared.must_ask_before_replacing(plan, confirmations))
+                });
+                if ask {
                     self.incoming.set(Some(shared));
                 } else {
                     self.apply(shared);

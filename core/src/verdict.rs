@@ -297,6 +297,16 @@ pub fn check_title(requirement: RequirementId) -> &'static str {
 
 impl Finding {
     /// A finding about a requirement of the catalogue; its section comes from the catalogue.
+    /// A person may settle what nobody could see, never a measured failure or warning.
+    pub fn can_confirm(&self) -> bool {
+        self.verdict == Verdict::NeedsConfirmation
+    }
+
+    /// A person's confirmation can be taken back.
+    pub fn can_undo(&self) -> bool {
+        self.confirmed_on.is_some()
+    }
+
     /// The verdict as the card shows it: a pass a person settled says so.
     pub fn label(&self) -> &'static str {
         if self.confirmed_on.is_some() { "Pass (confirmed)" } else { self.verdict.label() }

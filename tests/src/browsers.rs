@@ -79,6 +79,15 @@ fn start_display() -> Result<(Child, String)> {
 
 /// Opens a session in the given engine.
 pub fn launch(engine: Engine, options: &Launch) -> Result<Session> {
+    // On a loaded 2-core machine a browser now and then takes longer to start than the driver
+    // waits (Firefox ESR most often): one fresh attempt, with its own driver, before failing.
+    launch_once(engine, options).or_else(|first| {
+        eprintln!("{}: the session did not start ({first}); trying once more", engine.name());
+        launch_once(engine, options).map_err(|second| WebDriverError(format!("{second} (the first attempt: {first})")))
+    })
+}
+
+fn launch_once(engine: Engine, options: &Launch) -> Result<Session> {
     let port = free_port();
     match engine {
         Engine::Chromium => {

@@ -263,39 +263,46 @@ fn unreadable_saved_answers_are_reported_and_kept() {
 }
 
 /// Old browsers: the classic fallback script shows the 2.5.1 verdict without WebAssembly.
-#[test]
-fn browsers_without_webassembly_get_their_verdict_from_the_fallback() {
-    let cases = [
-        (
-            Engine::Chromium,
-            "Mozilla/5.0 (Windows NT 6.1; WOW64; Trident/7.0; rv:11.0) like Gecko",
-            "pass",
-            "Internet Explorer 11",
-        ),
-        (
-            Engine::Chromium,
-            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/60.0.3112.113 Safari/537.36",
-            "pass",
-            "Chrome 60",
-        ),
-        (
-            Engine::Firefox,
-            "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:50.0) Gecko/20100101 Firefox/50.0",
-            "fail",
-            "Firefox 50",
-        ),
-    ];
-    for (engine, agent, verdict, name) in cases {
-        let page = open(engine, Launch { without_webassembly: true, ..user_agent(agent) });
-        let card = page.session.wait_for("#fallback", FIRST_VERDICT).unwrap();
-        assert_eq!(page.session.attribute(&card, "data-verdict").unwrap().as_deref(), Some(verdict), "{agent}");
-        let text = page.session.text(&card).unwrap();
-        assert!(text.contains(name) && text.contains("lacks WebAssembly") && text.contains("2.5.1"), "{text}");
-        if name.starts_with("Internet Explorer") {
-            assert!(text.contains("Internet Explorer 11 is retired"), "{text}");
-        }
-        assert!(page.session.find_all("#loading").unwrap().is_empty(), "the fallback replaces the loading notice");
+fn check_fallback(engine: Engine, agent: &str, verdict: &str, name: &str) {
+    let page = open(engine, Launch { without_webassembly: true, ..user_agent(agent) });
+    let card = page.session.wait_for("#fallback", FIRST_VERDICT).unwrap();
+    assert_eq!(page.session.attribute(&card, "data-verdict").unwrap().as_deref(), Some(verdict), "{agent}");
+    let text = page.session.text(&card).unwrap();
+    assert!(text.contains(name) && text.contains("lacks WebAssembly") && text.contains("2.5.1"), "{text}");
+    if name.starts_with("Internet Explorer") {
+        assert!(text.contains("Internet Explorer 11 is retired"), "{text}");
     }
+    assert!(page.session.find_all("#loading").unwrap().is_empty(), "the fallback replaces the loading notice");
+}
+
+#[test]
+fn internet_explorer_11_without_webassembly_passes_by_the_fallback() {
+    check_fallback(
+        Engine::Chromium,
+        "Mozilla/5.0 (Windows NT 6.1; WOW64; Trident/7.0; rv:11.0) like Gecko",
+        "pass",
+        "Internet Explorer 11",
+    );
+}
+
+#[test]
+fn chrome_60_without_webassembly_passes_by_the_fallback() {
+    check_fallback(
+        Engine::Chromium,
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/60.0.3112.113 Safari/537.36",
+        "pass",
+        "Chrome 60",
+    );
+}
+
+#[test]
+fn firefox_50_without_webassembly_fails_by_the_fallback() {
+    check_fallback(
+        Engine::Firefox,
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:50.0) Gecko/20100101 Firefox/50.0",
+        "fail",
+        "Firefox 50",
+    );
 }
 
 /// The fallback's small parser must agree with the core on every row of the UA table.

@@ -50,16 +50,28 @@ pub fn supported(family: BrowserFamily) -> Option<&'static SupportedBrowser> {
     BROWSER_MATRIX.iter().find(|entry| entry.family == family)
 }
 
+/// The browsers of the matrix as the spec lists them, for advice: "A, B or C".
+pub fn listed_browsers() -> String {
+    let names: Vec<&str> = BROWSER_MATRIX.iter().map(|entry| entry.listed_as).collect();
+    match names.split_last() {
+        Some((last, [])) => (*last).to_owned(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
 /// The 2.5.1 verdict for a browser, with its evidence. `source` says how the UA was read.
 pub fn browser_finding(user_agent: &UserAgent, source: &str) -> Finding {
     let seen = user_agent.describe();
+    let section = requirement_id!("pc.browser").section();
     let mut advisories = Vec::new();
     let (verdict, advice) = match (supported(user_agent.browser), user_agent.major) {
         (None, _) => (
             Verdict::Fail,
             Some(format!(
-                "{} is not among the browsers 2.5.1 lists for administration: use Chrome 60+, Chromium Edge 80+, Firefox 54+, Safari 10+ or Internet Explorer 11.",
-                user_agent.browser.label()
+                "{} is not among the browsers {section} lists for administration: use {}.",
+                user_agent.browser.label(),
+                listed_browsers()
             )),
         ),
         (Some(_), None) => (
@@ -70,7 +82,7 @@ pub fn browser_finding(user_agent: &UserAgent, source: &str) -> Finding {
             ),
         ),
         (Some(entry), Some(major)) if major < entry.min_major || entry.max_major.is_some_and(|max| major > max) => {
-            (Verdict::Fail, Some(format!("2.5.1 requires {}: update the browser.", entry.listed_as)))
+            (Verdict::Fail, Some(format!("{section} requires {}: update the browser.", entry.listed_as)))
         }
         (Some(_), Some(_)) => (Verdict::Pass, None),
     };
@@ -84,6 +96,26 @@ pub fn browser_finding(user_agent: &UserAgent, source: &str) -> Finding {
         advisories.push("browser.ios-webkit");
     }
     Finding { advisories, ..Finding::new(requirement_id!("pc.browser"), verdict, format!("{seen}, {source}"), advice) }
+}
+
+#[cfg(test)]
+mod listing_tests {
+    use super::*;
+
+    #[test]
+    fn the_advice_lists_the_matrix_itself() {
+        let listed = listed_browsers();
+        for entry in BROWSER_MATRIX {
+            assert!(listed.contains(entry.listed_as), "{} in {listed}", entry.listed_as);
+        }
+        assert_eq!(
+            listed.matches(" or ").count(),
+            1 + BROWSER_MATRIX.iter().filter(|e| e.listed_as.contains(" or ")).count()
+        );
+        let unknown = crate::useragent::parse("Mozilla/5.0 (X11; Linux x86_64) Opera/9.80");
+        let advice = browser_finding(&unknown, "read from the user-agent string").advice.unwrap();
+        assert!(advice.ends_with(&format!("use {listed}.")), "{advice}");
+    }
 }
 
 #[cfg(test)]

@@ -22,6 +22,16 @@ pub enum Direction {
     Inbound,
 }
 
+impl Direction {
+    /// How the direction reads in the table, the exports and the CLI.
+    pub const fn label(self) -> &'static str {
+        match self {
+            Direction::Outbound => "outbound",
+            Direction::Inbound => "inbound",
+        }
+    }
+}
+
 /// Servers on the customer's side that the tables name by role.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]

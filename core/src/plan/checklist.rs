@@ -213,4 +213,46 @@ mod tests {
         assert_eq!(item(false), (Verdict::NeedsConfirmation, Source::ThisBrowser));
         assert_eq!(item(true), (Verdict::Fail, Source::SharedResult));
     }
+
+    #[test]
+    fn who_may_confirm_or_undo_an_item() {
+        let requirement = crate::requirement_id!("net.no-hubs").requirement();
+        let check = |verdict: Verdict, source: Source, confirm: bool, undo: bool| {
+            let item = ChecklistItem {
+                requirement,
+                verdict,
+                source: source.clone(),
+                evidence: String::new(),
+                note: String::new(),
+            };
+            assert_eq!((item.can_confirm(), item.can_undo()), (confirm, undo), "{verdict:?} from {source:?}");
+        };
+        check(Verdict::NeedsConfirmation, Source::Open, true, false);
+        check(Verdict::NeedsConfirmation, Source::ThisBrowser, true, false);
+        check(Verdict::NeedsConfirmation, Source::SharedResult, true, false);
+        check(Verdict::Pass, Source::Person, false, true);
+        check(Verdict::Fail, Source::ThisBrowser, false, false);
+        check(Verdict::Warning, Source::SharedResult, false, false);
+        check(Verdict::Pass, Source::ThisBrowser, false, false);
+        let item = ChecklistItem {
+            requirement,
+            verdict: Verdict::Pass,
+            source: Source::Open,
+            evidence: String::new(),
+            note: String::new(),
+        };
+        assert_eq!(item.methods(), ["confirmed by a person"]);
+    }
+
+    #[test]
+    fn progress_counts_what_is_settled_left_and_failing() {
+        let check = |done: usize, total: usize, failing: usize, percent: usize, left: usize| {
+            let progress = Progress { done, total, failing };
+            assert_eq!((progress.percent(), progress.left()), (percent, left), "{progress:?}");
+        };
+        check(0, 0, 0, 0, 0);
+        check(2, 80, 1, 2, 78);
+        check(80, 80, 0, 100, 0);
+        check(1, 3, 0, 33, 2);
+    }
 }

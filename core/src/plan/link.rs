@@ -28,6 +28,26 @@ pub enum LinkPurpose {
 }
 
 impl LinkPurpose {
+    /// What a link of this purpose carries, in the question it asks before replacing answers.
+    pub const fn carries(self) -> &'static str {
+        match self {
+            LinkPurpose::Prefill => "a site plan",
+            LinkPurpose::Results => "someone's answers and results",
+        }
+    }
+
+    /// What the reader is told once the link is open.
+    pub const fn opened(self) -> &'static str {
+        match self {
+            LinkPurpose::Prefill => {
+                "A site plan was opened from a link. Check this computer below, confirm what only you can, then send your results back."
+            }
+            LinkPurpose::Results => {
+                "Answers and results were opened from a link: the checklist shows what the sender's browser reported."
+            }
+        }
+    }
+
     /// Whether the results a link brought stand above this browser's own findings: a reader
     /// of a customer's results wants the customer's machine, not their own.
     pub fn prefers_shared_results(self) -> bool {
@@ -35,7 +55,21 @@ impl LinkPurpose {
     }
 }
 
+/// Whether an address's fragment is meant as a share link (`#sc…`), so that the page tries to
+/// open it; anything else in the fragment is left alone.
+pub fn is_link_fragment(fragment: &str) -> bool {
+    fragment.strip_prefix('#').unwrap_or(fragment).starts_with(PREFIX)
+}
+
 impl Shared {
+    /// Whether opening this link must ask first: only when it would replace answers worth
+    /// keeping (a plan other than the default, or a confirmation) with different ones.
+    pub fn must_ask_before_replacing(&self, local_plan: &Plan, local_confirmations: &Confirmations) -> bool {
+        let worth_keeping = *local_plan != Plan::default() || !local_confirmations.confirmed.is_empty();
+        let same = *local_plan == self.plan && local_confirmations.confirmed == self.confirmations.confirmed;
+        worth_keeping && !same
+    }
+
     /// What a link made for `purpose` carries, which is a privacy rule: a plan for a customer
     /// carries the plan alone — no answers and no results, which the customer gives and which
     /// would otherwise be the maker's own machine; results sent back carry the plan, every
@@ -322,6 +356,31 @@ mod tests {
         ]
         .into();
         Shared { purpose: LinkPurpose::Results, plan, confirmations, results }
+    }
+
+    #[test]
+    fn a_link_asks_only_before_replacing_answers_worth_keeping() {
+        let incoming = example();
+        let check = |plan: &Plan, confirmations: &Confirmations, expected: bool| {
+            assert_eq!(incoming.must_ask_before_replacing(plan, confirmations), expected, "{plan:?}");
+        };
+        check(&Plan::default(), &Confirmations::new(), false);
+        check(&incoming.plan, &incoming.confirmations, false);
+        check(&Plan { agents: 3, ..Plan::default() }, &Confirmations::new(), true);
+        let mut confirmed = Confirmations::new();
+        confirmed.confirm(crate::requirement_id!("net.no-hubs"), Date::new(2026, 1, 2), "");
+        check(&Plan::default(), &confirmed, true);
+        check(&incoming.plan, &confirmed, true);
+    }
+
+    #[test]
+    fn only_share_fragments_are_read_as_links() {
+        let check = |fragment: &str, expected: bool| assert_eq!(is_link_fragment(fragment), expected, "{fragment}");
+        check("#sc1.s=5.00000000", true);
+        check("sc1.", true);
+        check("#section-2", false);
+        check("", false);
+        check("#", false);
     }
 
     #[test]

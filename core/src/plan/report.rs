@@ -16,6 +16,8 @@ pub struct Report<'a> {
     pub spec_version: &'static str,
     pub spec_date: Date,
     pub plan: &'a Plan,
+    /// What is inconsistent in the plan, or a fact of the spec it must work around.
+    pub problems: Vec<String>,
     pub progress: Progress,
     pub checklist: &'a [ChecklistGroup],
     pub bandwidth: BandwidthCalculation,
@@ -31,6 +33,7 @@ pub fn report<'a>(plan: &'a Plan, checklist: &'a [ChecklistGroup], date: Date) -
         spec_version: SPEC_VERSION,
         spec_date: SPEC_DATE,
         plan,
+        problems: plan.problems().iter().map(ToString::to_string).collect(),
         progress: progress(checklist),
         checklist,
         bandwidth: calculation.clone(),
@@ -51,6 +54,10 @@ pub fn report_markdown(report: &Report<'_>) -> String {
     );
     let _ =
         writeln!(text, "**Progress:** {} of {} requirements settled.\n", report.progress.done, report.progress.total);
+    if !report.problems.is_empty() {
+        let listed: Vec<String> = report.problems.iter().map(|problem| format!("- {problem}")).collect();
+        let _ = writeln!(text, "## Problems with the plan\n\n{}\n", listed.join("\n"));
+    }
     let open: Vec<String> = report
         .checklist
         .iter()
@@ -153,5 +160,28 @@ mod tests {
         assert_eq!(json["spec_version"], "3.40");
         assert_eq!(json["progress"]["total"], plan.requirements().len());
         assert_eq!(json["checklist"][0]["items"][0]["requirement"]["id"], "net.call-bandwidth");
+        assert_eq!(json["problems"], serde_json::json!([]));
+        assert!(!markdown.contains("## Problems with the plan"));
+    }
+
+    #[test]
+    fn the_report_names_the_plans_problems() {
+        let plan = Plan {
+            ata_adapters: 4,
+            teams: true,
+            skype: crate::plan::SkypeIntegration::PresenceOnly,
+            ..Plan::default()
+        };
+        let groups = checklist(&plan, &[], &Confirmations::new(), &Default::default(), false);
+        let report = report(&plan, &groups, Date::new(2026, 12, 2));
+        let expected: Vec<String> = plan.problems().iter().map(ToString::to_string).collect();
+        assert_eq!(expected.len(), 2);
+        assert_eq!(report.problems, expected);
+        let markdown = report_markdown(&report);
+        for problem in &expected {
+            assert!(markdown.contains(&format!("- {problem}")), "{problem} in\n{markdown}");
+        }
+        let json: serde_json::Value = serde_json::from_str(&report_json(&report).unwrap()).unwrap();
+        assert_eq!(json["problems"], serde_json::json!(expected));
     }
 }

@@ -332,6 +332,27 @@ pub enum Coverage {
 }
 
 impl Coverage {
+    /// How the outcome reads beside a rule.
+    pub const fn label(self) -> &'static str {
+        match self {
+            Coverage::Covered => "covered",
+            Coverage::Partial => "partly covered",
+            Coverage::Missing => "missing",
+            Coverage::Unknown => "unknown",
+        }
+    }
+
+    /// The verdict the outcome amounts to: only a covered opening passes, and what could not
+    /// be judged needs a person.
+    pub const fn verdict(self) -> crate::verdict::Verdict {
+        match self {
+            Coverage::Covered => crate::verdict::Verdict::Pass,
+            Coverage::Partial => crate::verdict::Verdict::Warning,
+            Coverage::Missing => crate::verdict::Verdict::Fail,
+            Coverage::Unknown => crate::verdict::Verdict::NeedsConfirmation,
+        }
+    }
+
     pub const fn slug(self) -> &'static str {
         match self {
             Coverage::Covered => "covered",
