@@ -3,12 +3,13 @@
 //! lines of glue; the judging is in the core.
 
 use sitecheck_core::ice::{GatherEnd, Gathered, parse_candidate};
+use sitecheck_core::network::run;
 use sitecheck_core::targets::IceServer;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 #[wasm_bindgen(inline_js = r#"
-export function gather(url, username, credential, timeoutMs) {
+export function gather(url, username, credential, timeoutMs, relayOnly) {
   return new Promise((resolve) => {
     const Connection = window.RTCPeerConnection || window.webkitRTCPeerConnection;
     if (!Connection) { resolve({ candidates: [], timedOut: false, unsupported: true }); return; }
@@ -16,7 +17,7 @@ export function gather(url, username, credential, timeoutMs) {
     if (username) { server.username = username; server.credential = credential; }
     let connection;
     try {
-      connection = new Connection({ iceServers: [server], iceTransportPolicy: url.startsWith('turn') ? 'relay' : 'all' });
+      connection = new Connection({ iceServers: [server], iceTransportPolicy: relayOnly ? 'relay' : 'all' });
     } catch (error) { resolve({ candidates: [], timedOut: false, error: String(error) }); return; }
     const candidates = [];
     let finished = false;
@@ -84,7 +85,7 @@ function paced(step, intervalMs) {
   next();
 }
 
-export function relayProbe(url, username, credential, count, timeoutMs) {
+export function relayProbe(url, username, credential, count, timeoutMs, packetBytes, intervalMs, tailMs) {
   const sentAt = new Array(count).fill(null), rtt = new Array(count).fill(null);
   let echoed = 0, over = false;
   return throughRelay(url, username, credential, 'sitecheck', timeoutMs, (channel, peer, finish) => {
@@ -98,45 +99,45 @@ export function relayProbe(url, username, credential, count, timeoutMs) {
       }
     };
     channel.onopen = () => {
-      // One 160-byte packet every 2 ms, each in a task of its own, so that each travels in a
+      // One small packet at a time, each in a task of its own, so that each travels in a
       // datagram of its own, as media does (packets sent together would be bundled, and one
-      // lost datagram would lose several packets).
+      // lost datagram would lose several packets). The figures come from the core.
       paced((seq) => {
         if (over) return false;
-        const packet = new ArrayBuffer(160);
+        const packet = new ArrayBuffer(packetBytes);
         new DataView(packet).setUint32(0, seq);
         sentAt[seq] = performance.now();
         try { channel.send(packet); } catch (error) {}
         if (seq + 1 < count) return true;
         // The last packets' echoes may still be on their way; a lost one never comes.
-        setTimeout(() => finish({ rtt }), 1000);
+        setTimeout(() => finish({ rtt }), tailMs);
         return false;
-      }, 2);
+      }, intervalMs);
     };
     return () => { over = true; return { rtt }; };
   });
 }
 
-export function relayThroughput(url, username, credential, kbps, durationMs, timeoutMs) {
+export function relayThroughput(url, username, credential, kbps, durationMs, timeoutMs, packetBytes, drainMs) {
   let sent = 0, received = 0;
   return throughRelay(url, username, credential, 'throughput', timeoutMs, (channel, peer, finish) => {
     peer.ondatachannel = (event) => { event.channel.onmessage = (message) => { received += message.data.byteLength || message.data.length || 0; }; };
     channel.onopen = () => {
       const started = performance.now();
-      const packet = new ArrayBuffer(1200);
+      const packet = new ArrayBuffer(packetBytes);
       const tick = () => {
         const elapsed = Math.min(performance.now() - started, durationMs);
         // Send what the rate allows by now, in whole packets; the last one rounds up, so that
         // at least the whole rate is offered.
         const due = kbps * 1000 / 8 * elapsed / 1000;
-        while (sent < due) { try { channel.send(packet); } catch (error) { break; } sent += 1200; }
+        while (sent < due) { try { channel.send(packet); } catch (error) { break; } sent += packetBytes; }
         if (elapsed >= durationMs) { drain(performance.now()); return; }
         setTimeout(tick, 5);
       };
-      // What is in flight at the end gets up to half a second to arrive, and no longer than
-      // it takes.
+      // What is in flight at the end gets up to `drainMs` to arrive, and no longer than it
+      // takes.
       const drain = (since) => {
-        if (received >= sent || performance.now() - since >= 500) finish({ sent, received });
+        if (received >= sent || performance.now() - since >= drainMs) finish({ sent, received });
         else setTimeout(() => drain(since), 10);
       };
       tick();
@@ -154,10 +155,22 @@ extern "C" {
         kbps: u32,
         duration_ms: u32,
         timeout_ms: u32,
+        packet_bytes: u32,
+        drain_ms: u32,
     ) -> js_sys::Promise;
-    fn gather(url: &str, username: &str, credential: &str, timeout_ms: u32) -> js_sys::Promise;
+    fn gather(url: &str, username: &str, credential: &str, timeout_ms: u32, relay_only: bool) -> js_sys::Promise;
     #[wasm_bindgen(js_name = relayProbe)]
-    fn relay_probe(url: &str, username: &str, credential: &str, count: u32, timeout_ms: u32) -> js_sys::Promise;
+    #[allow(clippy::too_many_arguments)]
+    fn relay_probe(
+        url: &str,
+        username: &str,
+        credential: &str,
+        count: u32,
+        timeout_ms: u32,
+        packet_bytes: u32,
+        interval_ms: u32,
+        tail_ms: u32,
+    ) -> js_sys::Promise;
 }
 
 /// Packets sent through a TURN relay between two peer connections in this page, echoed back:
@@ -169,6 +182,9 @@ pub async fn relay_round_trips(server: &IceServer, count: u32, timeout_ms: u64) 
         &server.credential,
         count,
         timeout_ms.min(u64::from(u32::MAX)) as u32,
+        run::RELAY_PACKET_BYTES,
+        run::RELAY_PACKET_INTERVAL_MS,
+        run::RELAY_ECHO_TAIL_MS,
     );
     let result = JsFuture::from(promise).await.unwrap_or(JsValue::NULL);
     let list = js_sys::Reflect::get(&result, &JsValue::from_str("rtt")).unwrap_or(JsValue::UNDEFINED);
@@ -177,7 +193,9 @@ pub async fn relay_round_trips(server: &IceServer, count: u32, timeout_ms: u64) 
 
 /// Gathers against one server, bounded by `timeout_ms`.
 pub async fn gather_from(server: &IceServer, timeout_ms: u64) -> Gathered {
-    let promise = gather(&server.url, &server.username, &server.credential, timeout_ms.min(u64::from(u32::MAX)) as u32);
+    let timeout = timeout_ms.min(u64::from(u32::MAX)) as u32;
+    // A relay server is asked for relayed candidates only: that is what it is there to prove.
+    let promise = gather(&server.url, &server.username, &server.credential, timeout, server.relays());
     let result = JsFuture::from(promise).await.unwrap_or(JsValue::NULL);
     let get = |name: &str| js_sys::Reflect::get(&result, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
     let candidates = js_sys::Array::from(&get("candidates"))
@@ -197,9 +215,10 @@ pub async fn gather_from(server: &IceServer, timeout_ms: u64) -> Gathered {
     Gathered { server: server.url.clone(), candidates, end }
 }
 
-/// Streams `kbps` through the relay for two seconds; returns (offered, received) in kbit/s.
+/// Streams `kbps` through the relay for the core's stream duration; returns (offered,
+/// received) in kbit/s.
 pub async fn relay_throughput_kbps(server: &IceServer, kbps: u32, timeout_ms: u64) -> (u64, u64) {
-    const DURATION_MS: u32 = 2000;
+    const DURATION_MS: u32 = run::STREAM_DURATION_MS;
     let promise = relay_throughput(
         &server.url,
         &server.username,
@@ -207,6 +226,8 @@ pub async fn relay_throughput_kbps(server: &IceServer, kbps: u32, timeout_ms: u6
         kbps,
         DURATION_MS,
         timeout_ms.min(u64::from(u32::MAX)) as u32,
+        run::STREAM_PACKET_BYTES,
+        run::STREAM_DRAIN_MS,
     );
     let result = JsFuture::from(promise).await.unwrap_or(JsValue::NULL);
     let bytes = |name: &str| {

@@ -217,7 +217,9 @@ pub fn throughput_finding(calls: u64, required: u64, sent: u64, received: u64, r
         format!("{calls} concurrent calls of the plan")
     };
     let evidence = format!(
-        "{received} kbit/s arrived of the {required} kbit/s needed ({sent} kbit/s sent) through the TURN relay {relay} ({calls_text}; a 2-second stream of 1200-byte packets)"
+        "{received} kbit/s arrived of the {required} kbit/s needed ({sent} kbit/s sent) through the TURN relay {relay} ({calls_text}; a {}-second stream of {}-byte packets)",
+        run::STREAM_DURATION_MS / 1000,
+        run::STREAM_PACKET_BYTES
     );
     let figures = [
         Figure::whole(FigureName::PlanCalls, calls),

@@ -20,9 +20,17 @@ use std::fmt;
 pub const WARM_UPS: usize = 2;
 /// Media-like packets through a TURN relay: 2.1's 1 % loss is then ten of them.
 pub const RELAY_PACKETS: u32 = 1000;
-/// The size of each packet, as `webrtc.rs` sends them (one every 2 ms, each in its own
-/// datagram): the size of a 20 ms G.711 voice frame.
+/// The size of each packet (one every `RELAY_PACKET_INTERVAL_MS`, each in its own datagram):
+/// the size of a 20 ms G.711 voice frame. The page's WebRTC glue is given these figures.
 pub const RELAY_PACKET_BYTES: u32 = 160;
+/// The pause between two relayed packets, each sent in a task of its own.
+pub const RELAY_PACKET_INTERVAL_MS: u32 = 2;
+/// How long the last packets' echoes may take after the last one is sent.
+pub const RELAY_ECHO_TAIL_MS: u32 = 1000;
+/// The throughput stream: packets of this size, for this long, then this long to drain.
+pub const STREAM_PACKET_BYTES: u32 = 1200;
+pub const STREAM_DURATION_MS: u32 = 2000;
+pub const STREAM_DRAIN_MS: u32 = 500;
 /// The packets take 2 s to send and the last echoes get 1 s more: the probe's bound is never
 /// below this, whatever the configured one.
 const RELAY_PROBE_MIN_MS: u64 = 5000;
