@@ -1,7 +1,6 @@
 use leptos::attr::any_attribute::{AnyAttribute, IntoAnyAttribute};
 use leptos::attr::custom::custom_attribute;
 use leptos::prelude::*;
-use sitecheck_core::advisory::advisory;
 use sitecheck_core::requirement::RequirementId;
 use sitecheck_core::verdict::{Finding, check_title};
 
@@ -19,7 +18,7 @@ pub fn FindingCard(
     let advisories = finding
         .advisories
         .iter()
-        .filter_map(|id| advisory(id))
+        .map(|id| id.advisory())
         .map(|advisory| {
             view! {
                 <li class="advisory" data-advisory=advisory.id>

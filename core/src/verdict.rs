@@ -58,7 +58,7 @@ pub struct Finding {
     /// What to do about it, when anything.
     pub advice: Option<String>,
     /// Ids of advisories that bear on this finding.
-    pub advisories: Vec<&'static str>,
+    pub advisories: Vec<crate::advisory::AdvisoryId>,
     /// Set when a person confirmed what the browser could not see: the day they did.
     pub confirmed_on: Option<Date>,
     /// The measured figures the evidence states, as data: what a report or a test reads

@@ -170,9 +170,6 @@ fn every_finding_cites_its_requirement() {
     for finding in environment_findings(&environment, &DeviceFacts::default(), FRESH) {
         let requirement = finding.requirement.requirement();
         assert_eq!(requirement.section, finding.section);
-        for id in &finding.advisories {
-            assert!(sitecheck_core::advisory::advisory(id).is_some(), "{id}");
-        }
     }
 }
 

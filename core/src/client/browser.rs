@@ -87,13 +87,13 @@ pub fn browser_finding(user_agent: &UserAgent, source: &str) -> Finding {
         (Some(_), Some(_)) => (Verdict::Pass, None),
     };
     if user_agent.browser == BrowserFamily::Ie {
-        advisories.push("browser.ie11-retired");
+        advisories.push(crate::advisory_id!("browser.ie11-retired"));
     }
     if user_agent.browser == BrowserFamily::EdgeLegacy {
-        advisories.push("browser.edge-legacy");
+        advisories.push(crate::advisory_id!("browser.edge-legacy"));
     }
     if verdict == Verdict::Pass && user_agent.is_wrapped_webkit() {
-        advisories.push("browser.ios-webkit");
+        advisories.push(crate::advisory_id!("browser.ios-webkit"));
     }
     Finding { advisories, ..Finding::new(requirement_id!("pc.browser"), verdict, format!("{seen}, {source}"), advice) }
 }

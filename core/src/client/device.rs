@@ -1,6 +1,7 @@
 //! Verdicts on this computer or phone: the PC/Mac policy of 2.5.2 and the mobile policy of 2.8,
 //! from what a browser can read, and honest about what it cannot.
 
+use crate::advisory::AdvisoryId;
 use crate::browser::browser_finding;
 use crate::environment::{Cpu, Environment, Source};
 use crate::limits;
@@ -53,7 +54,7 @@ fn finding(requirement_id: RequirementId, verdict: Verdict, evidence: String, ad
     Finding::new(requirement_id, verdict, evidence, advice)
 }
 
-fn with_advisories(mut finding: Finding, advisories: &[&'static str]) -> Finding {
+fn with_advisories(mut finding: Finding, advisories: &[AdvisoryId]) -> Finding {
     finding.advisories.extend_from_slice(advisories);
     finding
 }
@@ -111,7 +112,7 @@ pub fn operating_system(environment: &Environment) -> Finding {
                     Some("2.5.2 requires Windows 7.x or Windows 10 for the softphone.".to_owned()),
                 ),
             };
-            with_advisories(finding(id, verdict, evidence, advice), &["pc.windows-aged"])
+            with_advisories(finding(id, verdict, evidence, advice), &[crate::advisory_id!("pc.windows-aged")])
         }
         Os::MacOs(version) => {
             let id = requirement_id!("softphone.mac-os");
@@ -134,7 +135,7 @@ pub fn operating_system(environment: &Environment) -> Finding {
                     Some("The macOS version could not be read. Check  › About This Mac.".to_owned()),
                 ),
             };
-            with_advisories(finding(id, verdict, evidence, advice), &["pc.macos-sierra-high", "pc.macos-apple-silicon"])
+            with_advisories(finding(id, verdict, evidence, advice), &[crate::advisory_id!("pc.macos-sierra-high"), crate::advisory_id!("pc.macos-apple-silicon")])
         }
         Os::Android(_) | Os::Ios(_) => finding(
             requirement_id!("softphone.pc-os"),
@@ -173,7 +174,7 @@ pub fn mac_processor(environment: &Environment) -> Option<Finding> {
             Some("Check  › About This Mac: \"Processor\" names Intel; \"Chip\" names Apple silicon.".to_owned()),
         ),
     };
-    Some(with_advisories(result, &["pc.macos-apple-silicon"]))
+    Some(with_advisories(result, &[crate::advisory_id!("pc.macos-apple-silicon")]))
 }
 
 /// 2.5.2: at least 16 GB RAM. Browsers report at most 8 GB, so a pass needs a person.
@@ -354,7 +355,7 @@ pub fn mobile(environment: &Environment, today: Date) -> Finding {
             Some(format!("2.8 supports only the latest {name} releases: update the device to {name} {newest}.")),
         ),
     };
-    with_advisories(finding(id, verdict, evidence, advice), &["mobile.release-table-age"])
+    with_advisories(finding(id, verdict, evidence, advice), &[crate::advisory_id!("mobile.release-table-age")])
 }
 
 /// Every finding about this browser and machine, in the order the cards show them.

@@ -111,7 +111,8 @@ fn measured(requirement: RequirementId, verdict: Verdict, evidence: String, advi
 }
 
 /// The advisory on 2.1's disclaimer for wireless and mobile networks.
-pub const WIRELESS_ADVISORY: &str = "net.wireless-not-guaranteed";
+pub const WIRELESS_ADVISORY: crate::advisory::AdvisoryId =
+    crate::advisory::AdvisoryId::known("net.wireless-not-guaranteed");
 
 impl Method {
     pub fn new(text: impl Into<String>) -> Method {
@@ -340,7 +341,7 @@ mod tests {
         for finding in findings {
             assert_eq!(finding.advisories, [WIRELESS_ADVISORY], "{}", finding.requirement);
         }
-        assert!(crate::advisory::advisory(WIRELESS_ADVISORY).is_some());
+        assert_eq!(WIRELESS_ADVISORY.advisory().id, "net.wireless-not-guaranteed");
     }
 
     #[test]

@@ -7,7 +7,8 @@ use crate::units::{TlsVersion, UnknownTlsVersion};
 use crate::verdict::Verdict;
 
 /// The advisory that says why an old version is a warning and not a failure.
-pub const TLS_ADVISORY: &str = "tls.platform-version-unstated";
+pub const TLS_ADVISORY: crate::advisory::AdvisoryId =
+    crate::advisory::AdvisoryId::known("tls.platform-version-unstated");
 
 /// The verdict on a completed handshake, and what to say of the version after "connected in
 /// … ms; ".
@@ -44,6 +45,6 @@ mod tests {
         check(0x0302, Verdict::Warning, "TLS 1.1, older than the TLS 1.2 IP phones must support (2.6)");
         check(0x0301, Verdict::Warning, "advisory tls.platform-version-unstated");
         check(0x7f1c, Verdict::Warning, "an unknown TLS version (0x7f1c), which cannot be held to the TLS 1.2 of 2.6");
-        assert!(crate::advisory::advisory(TLS_ADVISORY).is_some_and(|advisory| advisory.sections == ["2.6"]));
+        assert!(TLS_ADVISORY.advisory().sections == [crate::section_id!("2.6")]);
     }
 }

@@ -177,3 +177,47 @@ pub const ADVISORIES: &[Advisory] = &[
 pub fn advisory(id: &str) -> Option<&'static Advisory> {
     ADVISORIES.iter().find(|advisory| advisory.id == id)
 }
+
+/// The id of an advisory of the table. Written `advisory_id!("browser.ie11-retired")` (or
+/// `AdvisoryId::known` inside a `const`), an id the table lacks stops the build; a finding
+/// therefore never names an advisory that is not there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct AdvisoryId(&'static str);
+
+impl AdvisoryId {
+    /// The advisory `id`; evaluated in a `const`, an unknown id is a build error.
+    pub const fn known(id: &'static str) -> AdvisoryId {
+        let mut index = 0;
+        while index < ADVISORIES.len() {
+            if crate::section::same(ADVISORIES[index].id, id) {
+                return AdvisoryId(ADVISORIES[index].id);
+            }
+            index += 1;
+        }
+        panic!("the table has no such advisory")
+    }
+
+    pub const fn as_str(self) -> &'static str {
+        self.0
+    }
+
+    /// The table's row; there always is one.
+    pub fn advisory(self) -> &'static Advisory {
+        advisory(self.0).expect("an AdvisoryId names an advisory of the table")
+    }
+}
+
+impl std::fmt::Display for AdvisoryId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+/// An advisory id checked against the table while the code is built.
+#[macro_export]
+macro_rules! advisory_id {
+    ($id:literal) => {
+        const { $crate::advisory::AdvisoryId::known($id) }
+    };
+}

@@ -1355,7 +1355,7 @@ pub const RETIRED_REQUIREMENTS: &[RetiredRequirement] = &[RetiredRequirement {
     id: "net.wired-network",
     // 2.1's "cannot be guaranteed in wireless network" limits what Telia guarantees; it asks
     // nothing of the site.
-    advisory: "net.wireless-not-guaranteed",
+    advisory: crate::advisory::AdvisoryId::known("net.wireless-not-guaranteed"),
 }];
 
 /// A requirement id that is no longer used; see [`RETIRED_REQUIREMENTS`].
@@ -1363,7 +1363,7 @@ pub const RETIRED_REQUIREMENTS: &[RetiredRequirement] = &[RetiredRequirement {
 pub struct RetiredRequirement {
     pub id: &'static str,
     /// The advisory that now says what the requirement said.
-    pub advisory: &'static str,
+    pub advisory: crate::advisory::AdvisoryId,
 }
 
 /// Whether `id` once named a requirement that has been retired.
