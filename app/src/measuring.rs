@@ -3,6 +3,7 @@
 
 use js_sys::{Promise, Reflect};
 use sitecheck_core::network::FetchOutcome;
+use sitecheck_core::network::run::TargetOrigin;
 use sitecheck_core::series::{Clock, RoundTrip};
 use sitecheck_core::targets::Targets;
 use std::cell::Cell;
@@ -134,30 +135,24 @@ async fn resource_timing(url: &str, attempts: usize) -> Option<RoundTrip> {
     })
 }
 
-/// Where the targets came from, for the evidence.
-pub enum TargetSource {
-    Production,
-    Config,
-}
-
 /// Reads `config.json` beside the page. None there: the production targets. A bad file is an
 /// error, and then nothing is measured: an administrator's intent is not guessed.
 ///
 /// Through web-sys rather than gloo-net, which could express this request but grew the first
 /// load by about 2.3 kB gzip (its request builder, headers, query and error types).
-pub async fn load_targets() -> Result<(Targets, TargetSource), String> {
-    let Some(window) = web_sys::window() else { return Ok((Targets::default(), TargetSource::Production)) };
+pub async fn load_targets() -> Result<(Targets, TargetOrigin), String> {
+    let Some(window) = web_sys::window() else { return Ok((Targets::default(), TargetOrigin::Production)) };
     let init = web_sys::RequestInit::new();
     init.set_cache(web_sys::RequestCache::NoStore);
     let response = match JsFuture::from(window.fetch_with_str_and_init("./config.json", &init)).await {
         Ok(response) => response,
         // No server to ask (a page opened from disk): there is no config.
-        Err(_) => return Ok((Targets::default(), TargetSource::Production)),
+        Err(_) => return Ok((Targets::default(), TargetOrigin::Production)),
     };
     let response: web_sys::Response =
         response.dyn_into().map_err(|_| "config.json: not an HTTP response".to_owned())?;
     if response.status() == 404 {
-        return Ok((Targets::default(), TargetSource::Production));
+        return Ok((Targets::default(), TargetOrigin::Production));
     }
     if !response.ok() {
         return Err(format!("config.json could not be read (HTTP {})", response.status()));
@@ -166,5 +161,5 @@ pub async fn load_targets() -> Result<(Targets, TargetSource), String> {
         Ok(promise) => JsFuture::from(promise).await.ok().and_then(|text| text.as_string()).unwrap_or_default(),
         Err(_) => String::new(),
     };
-    Targets::parse(&text).map(|targets| (targets, TargetSource::Config)).map_err(|error| error.to_string())
+    Targets::parse(&text).map(|targets| (targets, TargetOrigin::Config)).map_err(|error| error.to_string())
 }

@@ -1,9 +1,9 @@
 use crate::finding_card::FindingCard;
 use crate::latency_chart::LatencyChart;
-use crate::measuring::{FetchMode, TargetSource, load_targets, sleep, timed_fetch};
+use crate::measuring::{FetchMode, load_targets, sleep, timed_fetch};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use sitecheck_core::network::run::{NetworkRun, Reachability, RunStatus, TargetOrigin};
+use sitecheck_core::network::run::{NetworkRun, Reachability, RunStatus};
 use sitecheck_core::network::{BROWSER_LIMITS, Sample};
 use sitecheck_core::verdict::Finding;
 
@@ -29,10 +29,7 @@ pub fn NetworkChecks() -> impl IntoView {
                 return;
             }
         };
-        let origin = match source {
-            TargetSource::Production => TargetOrigin::Production,
-            TargetSource::Config => TargetOrigin::Config,
-        };
+        let origin = source;
         let calls = plan.with_untracked(|plan| plan.bandwidth_inputs().concurrent_calls());
         let run = NetworkRun::plan(&targets, origin, calls);
         show(run.measuring());

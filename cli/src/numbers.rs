@@ -7,7 +7,6 @@ use serde::Serialize;
 use sitecheck_core::addon::numbers::{Country, Integration, LineFinding, NumbersOptions, validate_numbers};
 use sitecheck_core::requirement::RequirementId;
 use sitecheck_core::section::SectionId;
-use sitecheck_core::units::Date;
 use sitecheck_core::verdict::Verdict;
 use std::io::{BufRead, Write};
 
@@ -60,11 +59,6 @@ pub fn write_finding(output: &mut impl Write, finding: &LineFinding) -> std::io:
 }
 
 /// Today, from the system clock: the reports are dated by their caller.
-pub fn today() -> Date {
-    let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |since| since.as_secs());
-    Date::from_days_since_epoch((seconds / 86_400) as i64)
-}
-
 /// The FILE argument and the values of an option that may be given more than once, taken out
 /// before the common parser sees the rest (it knows neither).
 pub struct Split {
@@ -148,7 +142,7 @@ pub fn run(arguments: &[String], mut input: impl BufRead, output: &mut impl Writ
         split.file.ok_or_else(|| CliError::Usage("numbers takes a FILE, one number a line (- for stdin)".into()))?;
     let bytes = read_bytes(&path, &mut input)?;
     let options = NumbersOptions { country, integration: integration.unwrap_or_default() };
-    let report = validate_numbers(&bytes, &options, today());
+    let report = validate_numbers(&bytes, &options, crate::commands::today());
     if json {
         let rows: Vec<JsonFinding<'_>> = report
             .findings

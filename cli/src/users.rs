@@ -4,7 +4,7 @@
 
 use crate::args::{Parsed, Spec};
 use crate::commands::CliError;
-use crate::numbers::{JsonFinding, country_and_integration, read_bytes, split_arguments, today, write_finding};
+use crate::numbers::{JsonFinding, country_and_integration, read_bytes, split_arguments, write_finding};
 use sitecheck_core::addon::users::{ColumnMapping, Direction, FileFormat, UsersOptions, validate_users};
 use std::io::{BufRead, Write};
 
@@ -37,7 +37,7 @@ pub fn run(arguments: &[String], mut input: impl BufRead, output: &mut impl Writ
     let path = split.file.ok_or_else(|| CliError::Usage("users takes a FILE: CSV or LDIF (- for stdin)".into()))?;
     let bytes = read_bytes(&path, &mut input)?;
     let options = UsersOptions { direction, country, integration, mapping, format };
-    let report = validate_users(&bytes, &options, today());
+    let report = validate_users(&bytes, &options, crate::commands::today());
     if json {
         let rows: Vec<JsonFinding<'_>> =
             report.findings.iter().map(|finding| JsonFinding::new(finding, None)).collect();

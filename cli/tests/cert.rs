@@ -1,33 +1,15 @@
 //! `sitecheck cert` as a user runs it: the built binary on the certificate fixtures of core
 //! (made by `core/tests/data/certificates/make.sh`), stdin, files written and exit codes.
 
-use std::io::Write;
+mod common;
+
+use common::{sitecheck, stderr, stdout};
+
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
 
 fn fixture(name: &str) -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../core/tests/data/certificates").join(name);
     path.to_str().unwrap().to_owned()
-}
-
-fn sitecheck(arguments: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sitecheck"))
-        .args(arguments)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
 }
 
 /// `cert FILES --json` for a role: the exit code and (id, verdict) of each finding.

@@ -1,27 +1,11 @@
 //! The CLI as a user runs it: the built binary, arguments, stdin, stdout and exit codes.
 
+mod common;
+
+use common::{sitecheck, stderr, stdout};
+
 use std::io::Write;
-use std::process::{Command, Output, Stdio};
-
-fn sitecheck(arguments: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sitecheck"))
-        .args(arguments)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
-}
+use std::process::{Command, Stdio};
 
 const SPEC_EXAMPLE: &[&str] = &[
     "bandwidth",
@@ -402,6 +386,6 @@ fn firewall_files_say_what_datanet_does_not_carry() {
         assert!(stderr(&output).contains("Advanced Attendant traffic cannot be routed over DataNet"));
     }
     let internet =
-        sitecheck(&["firewall", "--plan", "-", "--format", "nftables"], &plan.replace("data-net", "internet"));
+        sitecheck(&["firewall", "--plan", "-", "--format", "nftables"], plan.replace("data-net", "internet"));
     assert!(!stdout(&internet).contains("NOTE:"));
 }

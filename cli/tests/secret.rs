@@ -1,17 +1,12 @@
 //! `sitecheck secret` as a user runs it: the built binary, arguments, stdout, files and exit codes.
 
-use std::process::{Command, Output};
+mod common;
+
+use common::{stderr, stdout};
+use std::process::Output;
 
 fn sitecheck(arguments: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sitecheck")).args(arguments).output().unwrap()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
+    common::sitecheck(arguments, b"")
 }
 
 /// (created, lifetime, today) → exit code and the verdict of each finding, from the JSON.

@@ -4,31 +4,14 @@
 //! spf-b.telia.com itself). Needs dnsmasq (Debian's dnsmasq-base, which `cargo xtask test`
 //! installs); without it these tests fail and say so.
 
-use std::io::Write;
+mod common;
+
+use common::{sitecheck, stderr, stdout};
+
 use std::net::{TcpListener, UdpSocket};
 use std::path::PathBuf;
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
-
-fn sitecheck(arguments: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sitecheck"))
-        .args(arguments)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
-}
 
 /// The findings of a `--json` run, and its exit code.
 fn findings(arguments: &[&str], stdin: &str) -> (Vec<serde_json::Value>, Option<i32>) {

@@ -76,8 +76,9 @@ pub fn answer(message: &str) -> String {
             Reply { id, outcome: None, error: Some(format!("the check got a request it cannot read: {error}")) }
         }
     };
-    serde_json::to_string(&reply)
-        .unwrap_or_else(|error| format!(r#"{{"id":{},"error":"the answer could not be written: {error}"}}"#, reply.id))
+    serde_json::to_string(&reply).unwrap_or_else(|error| {
+        serde_json::json!({ "id": reply.id, "error": format!("the answer could not be written: {error}") }).to_string()
+    })
 }
 
 #[cfg(test)]

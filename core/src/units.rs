@@ -416,9 +416,11 @@ impl fmt::Display for Period {
 /// A calendar date, for release tables and the spec's own date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
-    pub year: u16,
-    pub month: u8,
-    pub day: u8,
+    // Private: every date is made by `new`, `try_new` or `FromStr`, which refuse a day the
+    // calendar lacks.
+    year: u16,
+    month: u8,
+    day: u8,
 }
 
 /// Why a text or a triple is not a calendar date.
@@ -434,7 +436,8 @@ const fn is_leap(year: u16) -> bool {
     (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
 }
 
-const fn days_in_month(year: u16, month: u8) -> u8 {
+/// Days in `month` of `year` (0 for a month that does not exist).
+pub(crate) const fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
@@ -449,6 +452,18 @@ impl Date {
     pub const fn new(year: u16, month: u8, day: u8) -> Date {
         assert!(day >= 1 && day <= days_in_month(year, month), "not a day of the calendar");
         Date { year, month, day }
+    }
+
+    pub const fn year(self) -> u16 {
+        self.year
+    }
+
+    pub const fn month(self) -> u8 {
+        self.month
+    }
+
+    pub const fn day(self) -> u8 {
+        self.day
     }
 
     /// A date from outside; 31 February and month 13 are refused.

@@ -62,7 +62,7 @@ fn push_line(out: &mut String, line: &str) {
 }
 
 fn date_value(date: Date) -> String {
-    format!("{:04}{:02}{:02}", date.year, date.month, date.day)
+    format!("{:04}{:02}{:02}", date.year(), date.month(), date.day())
 }
 
 /// The .ics text of a calendar holding `reminder`, with an alarm at 09:00 on its day.

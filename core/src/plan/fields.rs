@@ -29,6 +29,21 @@ impl FieldGroup {
     }
 }
 
+/// Why a link's value does not fit its field.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FieldError {
+    #[error("\"{0}\" is not a whole number")]
+    NotANumber(String),
+    #[error("unknown {noun} \"{value}\"")]
+    UnknownChoice { noun: &'static str, value: String },
+    #[error("\"{0}\" is not a percentage")]
+    NotAPercentage(String),
+    #[error("\"{0}\" is not a bandwidth in kbit/s")]
+    NotABandwidth(String),
+    #[error(transparent)]
+    Address(#[from] crate::plan::AddressError),
+}
+
 /// One option of a choice: its value in the form and in plan files (the serde name), its code
 /// in a link (short, and never changed, so old links still open), and its label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -331,29 +346,29 @@ impl PlanField {
     }
 
     /// Sets the field from its link value; `Err` names what is wrong with it.
-    pub fn read_link_value(&self, plan: &mut Plan, value: &str) -> Result<(), String> {
+    pub fn read_link_value(&self, plan: &mut Plan, value: &str) -> Result<(), FieldError> {
         match self.kind {
             FieldKind::Count { set, .. } => {
-                set(plan, value.parse().map_err(|_| format!("\"{value}\" is not a whole number"))?);
+                set(plan, value.parse().map_err(|_| FieldError::NotANumber(value.to_owned()))?);
             }
             FieldKind::Flag { set, .. } => set(plan, true),
             FieldKind::Choice { choices, set, .. } => {
                 let index = choices
                     .iter()
                     .position(|choice| !choice.link.is_empty() && choice.link == value)
-                    .ok_or_else(|| format!("unknown {} \"{value}\"", self.noun))?;
+                    .ok_or_else(|| FieldError::UnknownChoice { noun: self.noun, value: value.to_owned() })?;
                 set(plan, index);
             }
             FieldKind::Percent { set, .. } => {
                 let percent = value.parse().ok().and_then(Percent::new);
-                set(plan, percent.ok_or_else(|| format!("\"{value}\" is not a percentage"))?);
+                set(plan, percent.ok_or_else(|| FieldError::NotAPercentage(value.to_owned()))?);
             }
             FieldKind::Kbps { set, .. } => {
-                let kbps: u64 = value.parse().map_err(|_| format!("\"{value}\" is not a bandwidth in kbit/s"))?;
+                let kbps: u64 = value.parse().map_err(|_| FieldError::NotABandwidth(value.to_owned()))?;
                 set(plan, Some(Bandwidth::kbps(kbps)));
             }
             FieldKind::Address { set, .. } => {
-                let network = crate::plan::parse_address_or_network(value).map_err(|error| error.to_string())?;
+                let network = crate::plan::parse_address_or_network(value)?;
                 set(&mut plan.addresses, Some(network));
             }
         }
@@ -464,7 +479,10 @@ mod tests {
     fn bad_link_values_are_named() {
         let check = |id: &str, value: &str, expected: &str| {
             let field = PLAN_FIELDS.iter().find(|field| field.id == id).unwrap();
-            assert_eq!(field.read_link_value(&mut Plan::default(), value), Err(expected.to_owned()));
+            assert_eq!(
+                field.read_link_value(&mut Plan::default(), value).map_err(|error| error.to_string()),
+                Err(expected.to_owned())
+            );
         };
         check("agents", "many", "\"many\" is not a whole number");
         check("busy", "101", "\"101\" is not a percentage");
