@@ -4,7 +4,8 @@
 
 use crate::args::{Parsed, Spec};
 use crate::commands::CliError;
-use crate::numbers::{JsonFinding, country_and_integration, read_bytes, split_arguments, write_finding};
+use crate::finding_rows::{Place, write_json};
+use crate::numbers::{country_and_integration, read_bytes, split_arguments, write_finding};
 use sitecheck_core::addon::users::{ColumnMapping, Direction, FileFormat, UsersOptions, validate_users};
 use std::io::{BufRead, Write};
 
@@ -39,13 +40,8 @@ pub fn run(arguments: &[String], mut input: impl BufRead, output: &mut impl Writ
     let options = UsersOptions { direction, country, integration, mapping, format };
     let report = validate_users(&bytes, &options, crate::commands::today());
     if json {
-        let rows: Vec<JsonFinding<'_>> =
-            report.findings.iter().map(|finding| JsonFinding::new(finding, None)).collect();
-        writeln!(
-            output,
-            "{}",
-            serde_json::to_string_pretty(&rows).map_err(|error| CliError::Input(error.to_string()))?
-        )?;
+        let places = report.findings.iter().map(|found| (&found.finding, Place { file: None, line: found.line }));
+        write_json(output, places)?;
     } else {
         if let Some(file) = &report.file {
             writeln!(
