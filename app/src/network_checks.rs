@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sitecheck_core::network::run::{NetworkRun, Reachability, RunStatus};
 use sitecheck_core::network::{BROWSER_LIMITS, Sample};
+use sitecheck_core::verdict::Finding;
 
 /// Reachability, delay, jitter and loss to the platform, measured from this browser, and what a
 /// browser cannot measure. The core plans the run (`NetworkRun`); this executes its steps, each
@@ -12,9 +13,7 @@ use sitecheck_core::network::{BROWSER_LIMITS, Sample};
 #[component]
 pub fn NetworkChecks() -> impl IntoView {
     let plan = expect_context::<crate::state::AppState>().plan;
-    // Kept in the page's state: the checklist and results links read them too.
-    let findings = expect_context::<crate::state::AppState>().network_findings;
-    let set_findings = findings;
+    let (findings, set_findings) = signal(Vec::<Finding>::new());
     let (samples, set_samples) = signal(Vec::<Sample>::new());
     let (progress, set_progress) = signal((0usize, 0usize));
     let (status, set_status) = signal(RunStatus::ReadingTargets.to_string());

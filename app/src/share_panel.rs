@@ -9,9 +9,9 @@ pub fn SharePanel() -> impl IntoView {
     let (link, set_link) = signal(String::new());
     let make = move |purpose: LinkPurpose| {
         let shared = state.plan.with(|plan| {
-            state
-                .confirmations
-                .with(|confirmations| Shared::for_purpose(purpose, plan, confirmations, &state.all_findings()))
+            state.confirmations.with(|confirmations| {
+                state.findings.with(|findings| Shared::for_purpose(purpose, plan, confirmations, findings))
+            })
         });
         set_link.set(format!("{}#{}", page_url(), encode_link(&shared)));
     };

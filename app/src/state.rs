@@ -19,8 +19,6 @@ pub struct AppState {
     pub confirmations: RwSignal<Confirmations>,
     /// The findings of this browser's checks, as the cards show them.
     pub findings: RwSignal<Vec<Finding>>,
-    /// The findings of the network checks, measured from this browser.
-    pub network_findings: RwSignal<Vec<Finding>>,
     /// Verdicts a share link brought from another browser.
     pub shared_results: RwSignal<BTreeMap<RequirementId, Verdict>>,
     /// A link that would replace local answers, waiting for the person to decide.
@@ -35,12 +33,6 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Every finding of this browser: its environment and its network.
-    pub fn all_findings(self) -> Vec<Finding> {
-        self.findings
-            .with(|found| self.network_findings.with(|measured| found.iter().chain(measured).cloned().collect()))
-    }
-
     /// Loads what was kept, reads a share link from the address, and keeps both saved.
     pub fn start() -> AppState {
         let loaded = storage::load();
@@ -48,18 +40,16 @@ impl AppState {
         let plan = RwSignal::new(saved.plan);
         let confirmations = RwSignal::new(saved.confirmations);
         let findings = RwSignal::new(Vec::new());
-        let network_findings = RwSignal::new(Vec::<Finding>::new());
         let shared_results = RwSignal::new(BTreeMap::new());
         let opened_purpose = RwSignal::new(None::<LinkPurpose>);
         // Read in place, not cloned: the clones' code alone costs the first load kilobytes.
         let checklist = Memo::new(move |_| {
             let prefer_shared = opened_purpose.get().is_some_and(LinkPurpose::prefers_shared_results);
-            // This browser's checks and its network checks, together.
-            let all: Vec<Finding> = findings
-                .with(|found| network_findings.with(|measured| found.iter().chain(measured).cloned().collect()));
             plan.with(|plan| {
-                confirmations.with(|confirmations| {
-                    shared_results.with(|results| checklist(plan, &all, confirmations, results, prefer_shared))
+                findings.with(|findings| {
+                    confirmations.with(|confirmations| {
+                        shared_results.with(|results| checklist(plan, findings, confirmations, results, prefer_shared))
+                    })
                 })
             })
         });
@@ -67,7 +57,6 @@ impl AppState {
             plan,
             confirmations,
             findings,
-            network_findings,
             shared_results,
             incoming: RwSignal::new(None),
             messages: RwSignal::new(loaded.problem.into_iter().collect()),

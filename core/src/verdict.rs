@@ -28,18 +28,6 @@ impl Verdict {
         }
     }
 
-    /// How much a verdict weighs when several findings speak of one requirement (several
-    /// addresses, say): the checklist shows the worst, never a pass beside a failure.
-    pub const fn severity(self) -> u8 {
-        match self {
-            Verdict::NotApplicable => 0,
-            Verdict::Pass => 1,
-            Verdict::NeedsConfirmation => 2,
-            Verdict::Warning => 3,
-            Verdict::Fail => 4,
-        }
-    }
-
     /// The kebab-case name used in JSON and CSS classes.
     pub const fn slug(self) -> &'static str {
         match self {

