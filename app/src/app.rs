@@ -1,3 +1,4 @@
+use crate::addon_files::AddonFiles;
 use crate::bandwidth_view::BandwidthView;
 use crate::catalogue_view::CatalogueView;
 use crate::checklist_view::ChecklistView;
@@ -37,6 +38,7 @@ pub fn App() -> impl IntoView {
                 <a href="#checklist-heading">"Checklist"</a> " · "
                 <a href="#bandwidth-heading">"Bandwidth"</a> " · "
                 <a href="#firewall-heading">"Firewall"</a> " · "
+                <a href="#addons-heading">"Add-on files"</a> " · "
                 <a href="#share-heading">"Share and report"</a> " · "
                 <a href="#catalogue-heading">"Requirements"</a>
             </nav>
@@ -74,6 +76,11 @@ pub fn App() -> impl IntoView {
                     <h3>"Do the current rules cover them?"</h3>
                     <CoverageView />
                 </div>
+            </section>
+            <section class="report-section no-print" aria-labelledby="addons-heading">
+                <h2 id="addons-heading">"Add-on files"</h2>
+                <p class="hint">"Certificates, phone numbers, user files, the SPF record and the Office 365 client secret, checked in this browser: nothing is uploaded. The checker is fetched the first time one is used."</p>
+                <AddonFiles />
             </section>
             <section class="report-section no-print" aria-labelledby="share-heading">
                 <h2 id="share-heading">"Share and report"</h2>

@@ -1,6 +1,7 @@
 //! The in-browser site-readiness checker. Components are thin: what they show comes from
 //! `sitecheck-core`; this crate only reads the browser and renders.
 
+mod addon_files;
 mod address_field;
 mod app;
 mod bandwidth_view;

@@ -21,7 +21,7 @@ struct Connection {
     worker: web_sys::Worker,
     ready: bool,
     /// Jobs written while the worker starts, in order.
-    waiting: Vec<String>,
+    waiting: Vec<wasm_bindgen::JsValue>,
     next_id: u64,
     /// The newest job of each kind, by id, and who gets its answer. A few entries at most: a
     /// `Vec`, because a map's removal code costs the first load about 2 KB.
@@ -77,7 +77,7 @@ fn on_message(event: web_sys::MessageEvent) {
         });
         if let Some((worker, messages)) = waiting {
             for message in messages {
-                if let Err(error) = worker.post_message(&message.into()) {
+                if let Err(error) = worker.post_message(&message) {
                     fail_all(&format!("the check could not be sent: {}", describe(&error)));
                 }
             }
@@ -116,6 +116,11 @@ fn start() -> Result<Connection, String> {
 /// Sends `job` to the worker; `answer` gets its outcome, or why there is none. A newer job of
 /// the same kind replaces an older one's answer.
 pub fn ask(job: Job, answer: impl Fn(Result<Outcome, String>) + 'static) {
+    ask_with_files(job, Vec::new(), answer);
+}
+
+/// As `ask`, with files' bytes beside the job (in the order the job names them).
+pub fn ask_with_files(job: Job, files: Vec<js_sys::Uint8Array>, answer: impl Fn(Result<Outcome, String>) + 'static) {
     let answer: Answer = Rc::new(answer);
     let sent = CONNECTION.with(|slot| -> Result<(), String> {
         let mut slot = slot.borrow_mut();
@@ -126,14 +131,24 @@ pub fn ask(job: Job, answer: impl Fn(Result<Outcome, String>) + 'static) {
         let id = connection.next_id;
         connection.next_id += 1;
         let kind = job.kind();
-        let message = serde_json::to_string(&Request { id, job })
+        let text = serde_json::to_string(&Request { id, job })
             .map_err(|error| format!("the check could not be sent: {error}"))?;
+        // With files, an array of the text and each file's bytes (the worker reads either).
+        let message: wasm_bindgen::JsValue = if files.is_empty() {
+            text.into()
+        } else {
+            let parts = js_sys::Array::of1(&text.into());
+            for file in &files {
+                parts.push(file);
+            }
+            parts.into()
+        };
         connection.pending.retain(|(waiting, _, _)| *waiting != kind);
         connection.pending.push((kind, id, Rc::clone(&answer)));
         if connection.ready {
             connection
                 .worker
-                .post_message(&message.into())
+                .post_message(&message)
                 .map_err(|error| format!("the check could not be sent: {}", describe(&error)))
         } else {
             connection.waiting.push(message);

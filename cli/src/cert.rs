@@ -5,8 +5,7 @@ use crate::args::{Parsed, Spec};
 use crate::commands::CliError;
 use crate::finding_rows::{Place, failures, write_json, write_text};
 use sitecheck_core::addon::certificate::{
-    Certificate, CertificateOptions, CertificateReport, CertificateSource, ChainEnd, Issuance, Purposes, ServerRole,
-    validate_certificates,
+    CertificateOptions, CertificateReport, CertificateSource, ServerRole, validate_certificates,
 };
 use sitecheck_core::units::Date;
 use std::io::{BufRead, Write};
@@ -33,27 +32,6 @@ fn split_files(arguments: &[String]) -> (Vec<String>, Vec<String>) {
     (options, files)
 }
 
-fn purposes(certificate: &Certificate) -> String {
-    match &certificate.purposes {
-        Purposes::Absent => "none listed (no extended key usage extension)".into(),
-        Purposes::Unreadable => "unreadable".into(),
-        Purposes::Listed { server_authentication, client_authentication, any, other } => {
-            let mut names: Vec<String> = Vec::new();
-            for (listed, name) in [
-                (*server_authentication, "Server Authentication"),
-                (*client_authentication, "Client Authentication"),
-                (*any, "any purpose"),
-            ] {
-                if listed {
-                    names.push(name.into());
-                }
-            }
-            names.extend(other.iter().cloned());
-            names.join(", ")
-        }
-    }
-}
-
 fn write_report(output: &mut impl Write, report: &CertificateReport) -> std::io::Result<()> {
     writeln!(output, "Certificates for the {} servers, as of {}", report.role.label(), report.today)?;
     for (index, certificate) in report.certificates.iter().enumerate() {
@@ -66,7 +44,7 @@ fn write_report(output: &mut impl Write, report: &CertificateReport) -> std::io:
         writeln!(output, "   Issuer    {}", certificate.issuer)?;
         writeln!(output, "   Valid     {} to {}", certificate.not_before, certificate.not_after)?;
         writeln!(output, "   Key       {}", certificate.key)?;
-        writeln!(output, "   Purposes  {}", purposes(certificate))?;
+        writeln!(output, "   Purposes  {}", certificate.purposes.describe())?;
         writeln!(output, "   CA        {}", if certificate.is_ca { "yes" } else { "no" })?;
         writeln!(output, "   Serial    {}", certificate.serial)?;
     }
@@ -75,13 +53,7 @@ fn write_report(output: &mut impl Write, report: &CertificateReport) -> std::io:
     }
     for chain in &report.chains {
         let path: Vec<&str> = chain.certificates.iter().map(|index| report.certificates[*index].name()).collect();
-        let end = match (&chain.end, &chain.issuance) {
-            (_, Issuance::PublicByName { organisation, .. }) => format!("a public CA by name: \"{organisation}\""),
-            (_, Issuance::Private { .. }) => "a private root".to_owned(),
-            (ChainEnd::IssuerKeyDiffers { issuer, .. }, _) => format!("issuer {issuer} given with another key"),
-            (ChainEnd::Loop, _) => "a loop".to_owned(),
-            (_, Issuance::Unknown { issuer }) => format!("issuer {issuer} not given"),
-        };
+        let end = chain.describe_end();
         writeln!(output, "   {} ({end})", path.join(" → "))?;
     }
     if !report.unreadable.is_empty() {

@@ -2,7 +2,7 @@
 //! `section`, `evidence`, `advice`, and `file` and `line` where the finding has them), or a
 //! line of text.
 
-use serde::Serialize;
+use sitecheck_core::addon::form::FindingRow;
 use sitecheck_core::verdict::{Finding, Verdict};
 use std::io::Write;
 
@@ -13,36 +13,13 @@ pub struct Place<'a> {
     pub line: Option<usize>,
 }
 
-#[derive(Serialize)]
-struct Row<'a> {
-    id: &'a str,
-    verdict: Verdict,
-    section: &'a str,
-    evidence: &'a str,
-    advice: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    file: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    line: Option<usize>,
-}
-
-/// The findings as one pretty JSON array.
+/// The findings as one pretty JSON array, the rows core writes for the page's download too.
 pub fn write_json<'a>(
     output: &mut impl Write,
     findings: impl IntoIterator<Item = (&'a Finding, Place<'a>)>,
 ) -> std::io::Result<()> {
-    let rows: Vec<Row<'a>> = findings
-        .into_iter()
-        .map(|(finding, place)| Row {
-            id: finding.requirement.as_str(),
-            verdict: finding.verdict,
-            section: finding.section.as_str(),
-            evidence: &finding.evidence,
-            advice: finding.advice.as_deref(),
-            file: place.file,
-            line: place.line,
-        })
-        .collect();
+    let rows: Vec<FindingRow<'a>> =
+        findings.into_iter().map(|(finding, place)| FindingRow::new(finding, place.file, place.line)).collect();
     let text = serde_json::to_string_pretty(&rows).map_err(std::io::Error::other)?;
     writeln!(output, "{text}")
 }

@@ -5,6 +5,7 @@
 //! externally tagged: an internally tagged one would pull serde's buffering deserializer into the
 //! first load.
 
+use crate::addon::form::{FileJob, run_file};
 use crate::coverage::{CoverageReport, CoverageRequest};
 use serde::{Deserialize, Serialize};
 
@@ -14,6 +15,8 @@ use serde::{Deserialize, Serialize};
 pub enum Job {
     /// Pasted firewall rules against the plan.
     Coverage(CoverageRequest),
+    /// An add-on validator's form; the files' bytes travel beside the message.
+    File(FileJob),
 }
 
 /// The worker's answer to a job of the same kind.
@@ -21,6 +24,11 @@ pub enum Job {
 #[serde(rename_all = "kebab-case")]
 pub enum Outcome {
     Coverage(CoverageReport),
+    /// The report (`addon::form::PageReport`) as JSON text: the page reads it with the
+    /// browser's `JSON.parse`, so that its first load carries no deserializer for it.
+    File(String),
+    /// What was entered that the validator cannot take, each problem said.
+    FileProblems(Vec<String>),
 }
 
 impl Job {
@@ -28,22 +36,32 @@ impl Job {
     pub fn kind(&self) -> JobKind {
         match self {
             Job::Coverage(_) => JobKind::Coverage,
+            Job::File(job) => JobKind::File(crate::addon::form::Validator::parse(&job.validator)),
         }
     }
 
-    /// Runs the job; the worker calls this, and tests can.
-    pub fn run(&self) -> Outcome {
+    /// Runs the job over the files that came with it; the worker calls this, and tests can.
+    pub fn run(&self, files: &[Vec<u8>]) -> Outcome {
         match self {
             Job::Coverage(request) => {
                 Outcome::Coverage(crate::coverage::report(&request.plan, &request.text, &request.interfaces))
             }
+            Job::File(job) => match run_file(job, files) {
+                Ok(report) => match serde_json::to_string(&report.for_page()) {
+                    Ok(json) => Outcome::File(json),
+                    Err(error) => Outcome::FileProblems(vec![format!("the report could not be written: {error}")]),
+                },
+                Err(problems) => Outcome::FileProblems(problems),
+            },
         }
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum JobKind {
     Coverage,
+    /// Each validator's form is answered on its own.
+    File(Option<crate::addon::form::Validator>),
 }
 
 /// A job as it travels, with the number its answer carries back.
@@ -63,11 +81,11 @@ pub struct Reply {
     pub error: Option<String>,
 }
 
-/// The worker's whole handling of one message: never a panic, always a reply (with id 0
-/// when not even the id could be read).
-pub fn answer(message: &str) -> String {
+/// The worker's whole handling of one message and the files that came with it: never a
+/// panic, always a reply (with id 0 when not even the id could be read).
+pub fn answer(message: &str, files: &[Vec<u8>]) -> String {
     let reply = match serde_json::from_str::<Request>(message) {
-        Ok(request) => Reply { id: request.id, outcome: Some(request.job.run()), error: None },
+        Ok(request) => Reply { id: request.id, outcome: Some(request.job.run(files)), error: None },
         Err(error) => {
             let id = serde_json::from_str::<serde_json::Value>(message)
                 .ok()
@@ -97,16 +115,16 @@ mod tests {
             interfaces: Interfaces::default(),
         });
         let message = serde_json::to_string(&Request { id: 7, job: job.clone() }).unwrap();
-        let reply: Reply = serde_json::from_str(&answer(&message)).unwrap();
+        let reply: Reply = serde_json::from_str(&answer(&message, &[])).unwrap();
         assert_eq!(reply.id, 7);
-        assert_eq!(reply.outcome, Some(job.run()));
+        assert_eq!(reply.outcome, Some(job.run(&[])));
         assert_eq!(reply.error, None);
     }
 
     #[test]
     fn unreadable_requests_get_a_reason_not_a_panic() {
         let check = |message: &str, id: u64| {
-            let reply: Reply = serde_json::from_str(&answer(message)).unwrap();
+            let reply: Reply = serde_json::from_str(&answer(message, &[])).unwrap();
             assert_eq!((reply.id, reply.outcome), (id, None), "{message}");
             assert!(reply.error.unwrap().starts_with("the check got a request it cannot read"), "{message}");
         };

@@ -18,6 +18,9 @@ pub enum Verdict {
 }
 
 impl Verdict {
+    pub const ALL: &'static [Verdict] =
+        &[Verdict::Pass, Verdict::Fail, Verdict::Warning, Verdict::NeedsConfirmation, Verdict::NotApplicable];
+
     pub const fn label(self) -> &'static str {
         match self {
             Verdict::Pass => "Pass",

@@ -7,6 +7,7 @@ pub(crate) mod calendar;
 #[cfg(feature = "certificates")]
 pub mod certificate;
 pub mod encoding;
+pub mod form;
 pub mod ics;
 pub mod numbers;
 pub mod secret;

@@ -202,6 +202,11 @@ impl AdvisoryId {
         self.0
     }
 
+    /// An id read from outside (a worker's answer): None when the table lacks it.
+    pub fn parse(text: &str) -> Option<AdvisoryId> {
+        advisory(text).map(|advisory| AdvisoryId(advisory.id))
+    }
+
     /// The table's row; there always is one.
     pub fn advisory(self) -> &'static Advisory {
         advisory(self.0).expect("an AdvisoryId names an advisory of the table")

@@ -58,6 +58,17 @@ pub struct Chain {
 }
 
 impl Chain {
+    /// Where the chain ends, in words: "a private root", "issuer X not given".
+    pub fn describe_end(&self) -> String {
+        match (&self.end, &self.issuance) {
+            (_, Issuance::PublicByName { organisation, .. }) => format!("a public CA by name: \"{organisation}\""),
+            (_, Issuance::Private { .. }) => "a private root".to_owned(),
+            (ChainEnd::IssuerKeyDiffers { issuer, .. }, _) => format!("issuer {issuer} given with another key"),
+            (ChainEnd::Loop, _) => "a loop".to_owned(),
+            (_, Issuance::Unknown { issuer }) => format!("issuer {issuer} not given"),
+        }
+    }
+
     pub fn bottom(&self) -> usize {
         self.certificates[0]
     }

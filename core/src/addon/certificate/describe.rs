@@ -27,6 +27,30 @@ pub enum Purposes {
     Unreadable,
 }
 
+impl Purposes {
+    /// The extended key usages listed, in words.
+    pub fn describe(&self) -> String {
+        match self {
+            Purposes::Absent => "none listed (no extended key usage extension)".into(),
+            Purposes::Unreadable => "unreadable".into(),
+            Purposes::Listed { server_authentication, client_authentication, any, other } => {
+                let mut names: Vec<String> = Vec::new();
+                for (listed, name) in [
+                    (*server_authentication, "Server Authentication"),
+                    (*client_authentication, "Client Authentication"),
+                    (*any, "any purpose"),
+                ] {
+                    if listed {
+                        names.push(name.into());
+                    }
+                }
+                names.extend(other.iter().cloned());
+                names.join(", ")
+            }
+        }
+    }
+}
+
 /// One certificate of the input.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Certificate {
