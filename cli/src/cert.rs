@@ -98,13 +98,7 @@ pub fn run(arguments: &[String], mut input: impl BufRead, output: &mut impl Writ
     let today = today.flatten().unwrap_or_else(crate::commands::today);
     let mut sources = Vec::new();
     for file in &files {
-        let bytes = if file == "-" {
-            let mut bytes = Vec::new();
-            input.read_to_end(&mut bytes)?;
-            bytes
-        } else {
-            std::fs::read(file).map_err(|error| CliError::Input(format!("cannot read {file}: {error}")))?
-        };
+        let bytes = crate::numbers::read_bytes(file, &mut input)?;
         let name = if file == "-" { "stdin".to_owned() } else { file.clone() };
         sources.push(CertificateSource { name, bytes });
     }

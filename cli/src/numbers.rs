@@ -104,15 +104,29 @@ pub fn split_arguments(arguments: &[String], valued: &[&str], repeated: Option<&
     split
 }
 
-/// The file's bytes, or standard input's for "-".
+/// The file's bytes, or standard input's for "-"; a file over core's limit is refused with its
+/// size said, before it is read (the page refuses it alike).
 pub fn read_bytes(path: &str, input: &mut impl BufRead) -> Result<Vec<u8>, CliError> {
+    use sitecheck_core::addon::form::{MAX_FILE_BYTES, too_large};
+    use std::io::Read;
+    let cannot = |error: std::io::Error| CliError::Input(format!("cannot read {path}: {error}"));
+    let mut bytes = Vec::new();
     if path == "-" {
-        let mut bytes = Vec::new();
-        input.read_to_end(&mut bytes)?;
-        Ok(bytes)
+        input.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            let limit = MAX_FILE_BYTES / (1024 * 1024);
+            return Err(CliError::Input(format!(
+                "standard input holds more than {limit} MB, the most the check reads"
+            )));
+        }
     } else {
-        std::fs::read(path).map_err(|error| CliError::Input(format!("cannot read {path}: {error}")))
+        let size = std::fs::metadata(path).map_err(cannot)?.len();
+        if let Some(message) = too_large(path, size) {
+            return Err(CliError::Input(message));
+        }
+        bytes = std::fs::read(path).map_err(cannot)?;
     }
+    Ok(bytes)
 }
 
 /// `--country` and `--for`, shared with `users`.

@@ -68,6 +68,53 @@ pub enum DecodeError {
 pub struct Decoded {
     pub text: String,
     pub encoding: TextEncoding,
+    /// Set when the file is UTF-8 in places and not in others, so that no one reading of it
+    /// is right: it was read as Windows-1252, and its UTF-8 characters read garbled.
+    pub mixed: Option<Mixed>,
+}
+
+/// Where a file that mixes encodings shows each: the first line with a UTF-8 character that
+/// is not ASCII, and the first with a byte that is not UTF-8 (lines from 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mixed {
+    pub utf8_line: usize,
+    pub other_line: usize,
+}
+
+impl Mixed {
+    /// The warning's evidence.
+    pub fn evidence(self) -> String {
+        format!(
+            "The file mixes encodings: line {} has UTF-8 characters, line {} bytes that are not UTF-8. It was read as \
+             Windows-1252, so the UTF-8 characters read garbled (\"Ã¥\" for \"å\")",
+            self.utf8_line, self.other_line
+        )
+    }
+
+    pub const ADVICE: &str = "Save the file again in one encoding, UTF-8, and check it again.";
+}
+
+/// Where `bytes` (not valid UTF-8 as a whole) have UTF-8 characters beyond ASCII and where
+/// bytes that are not UTF-8; None unless both.
+fn mixed(bytes: &[u8]) -> Option<Mixed> {
+    let (mut utf8, mut other, mut offset) = (None, None, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        if utf8.is_none()
+            && let Some(at) = chunk.valid().bytes().position(|byte| !byte.is_ascii())
+        {
+            utf8 = Some(offset + at);
+        }
+        offset += chunk.valid().len();
+        if other.is_none() && !chunk.invalid().is_empty() {
+            other = Some(offset);
+        }
+        offset += chunk.invalid().len();
+        if utf8.is_some() && other.is_some() {
+            break;
+        }
+    }
+    let line = |at: usize| bytes[..at].iter().filter(|&&byte| byte == b'\n').count() + 1;
+    Some(Mixed { utf8_line: line(utf8?), other_line: line(other?) })
 }
 
 /// Windows-1252 bytes 0x80–0x9F; the rest of the page is Latin-1, the same as Unicode. The five
@@ -100,7 +147,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         return Err(DecodeError::Workbook);
     }
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        return Ok(Decoded { text: utf8_or_1252(rest).0, encoding: TextEncoding::Utf8Bom });
+        return Ok(Decoded { text: utf8_or_1252(rest).0, encoding: TextEncoding::Utf8Bom, mixed: mixed(rest) });
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
         return utf16(rest, 2, true, TextEncoding::Utf16Le { bom: true });
@@ -117,7 +164,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         return Err(DecodeError::Binary { offset });
     }
     let (text, encoding) = utf8_or_1252(bytes);
-    Ok(Decoded { text, encoding })
+    let mixed = if encoding == TextEncoding::Windows1252 { mixed(bytes) } else { None };
+    Ok(Decoded { text, encoding, mixed })
 }
 
 fn utf8_or_1252(bytes: &[u8]) -> (String, TextEncoding) {
@@ -174,7 +222,7 @@ fn utf16(bytes: &[u8], skipped: usize, little: bool, encoding: TextEncoding) -> 
             Err(_) => return Err(DecodeError::UnpairedSurrogate { offset }),
         }
     }
-    Ok(Decoded { text, encoding })
+    Ok(Decoded { text, encoding, mixed: None })
 }
 
 /// The physical lines of a text: LF, CRLF and a lone CR (old Mac spreadsheets) each end one;
@@ -237,6 +285,22 @@ mod tests {
                 _ => WINDOWS_1252_HIGH.iter().position(|&high| high == character).map(|index| 0x80 + index as u8),
             })
             .collect()
+    }
+
+    fn check_mixed(bytes: &[u8], expected: Option<(usize, usize)>) {
+        let found = decode(bytes).unwrap().mixed.map(|mixed| (mixed.utf8_line, mixed.other_line));
+        assert_eq!(found, expected, "{}", String::from_utf8_lossy(bytes));
+    }
+
+    #[test]
+    fn a_file_that_is_utf8_in_places_and_not_in_others_is_said_to_mix() {
+        check_mixed(b"name\n\xC3\x85sa\n\xC5sa\n", Some((2, 3)));
+        check_mixed(b"\xC5sa\n\xC3\x85sa\n", Some((2, 1)));
+        check_mixed(b"\xEF\xBB\xBFname\n\xC3\x85sa\n\xC5sa\n", Some((2, 3)));
+        // One encoding throughout: nothing to say.
+        check_mixed("name\nÅsa\n".as_bytes(), None);
+        check_mixed(b"name\n\xC5sa\n\xD6berg\n", None);
+        check_mixed(b"plain ascii\n", None);
     }
 
     fn check(bytes: &[u8], expected: Result<(&str, TextEncoding), DecodeError>) {

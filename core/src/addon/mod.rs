@@ -13,3 +13,13 @@ pub mod numbers;
 pub mod secret;
 pub mod spf;
 pub mod users;
+
+/// What a person entered, quoted in evidence: at most 60 characters, so that a megabyte-long
+/// line does not come back a megabyte long.
+pub(crate) fn shortened(text: &str) -> String {
+    const SHOWN: usize = 60;
+    match text.char_indices().nth(SHOWN) {
+        None => text.to_owned(),
+        Some((end, _)) => format!("{}… ({} characters)", &text[..end], text.chars().count()),
+    }
+}

@@ -19,7 +19,7 @@ use std::fmt;
 use std::str::FromStr;
 use thiserror::Error;
 
-use super::encoding::{DecodeError, TextEncoding, decode, lines};
+use super::encoding::{DecodeError, Mixed, TextEncoding, decode, lines};
 
 /// The spec's own example of a number in E.164 form (3.2.2 and 3.3).
 pub const SPEC_EXAMPLE: &str = "+468123456";
@@ -846,7 +846,7 @@ pub fn normalise(text: &str, plan: &NumberingPlan) -> Result<(E164, Fixes), Numb
         return Err(NumberError::ScientificNotation(text.to_owned()));
     }
     if text.chars().any(char::is_alphabetic) {
-        return Err(NumberError::Letters(text.to_owned()));
+        return Err(NumberError::Letters(super::shortened(text)));
     }
     let (plus, rest) = match text.strip_prefix('+') {
         Some(rest) => (true, rest),
@@ -1068,13 +1068,19 @@ pub fn validate_numbers(input: &[u8], options: &NumbersOptions, today: Date) -> 
         }
     };
     report.encoding = Some(decoded.encoding);
+    if let Some(mixed) = decoded.mixed {
+        report.findings.push(LineFinding::new(
+            Some(mixed.other_line),
+            Finding::new(requirement, Verdict::Warning, mixed.evidence(), Some(Mixed::ADVICE.to_owned())),
+        ));
+    }
     for (index, line) in lines(&decoded.text).enumerate() {
         let input = line.trim();
         if input.is_empty() {
             continue;
         }
         let check = check_number(input, options.country);
-        let finding = number_finding(requirement, &format!("\"{input}\""), &check, options.country);
+        let finding = number_finding(requirement, &format!("\"{}\"", super::shortened(input)), &check, options.country);
         report.findings.push(LineFinding::new(Some(index + 1), finding));
         report.lines.push(NumberLine { line: index + 1, input: input.to_owned(), check });
     }

@@ -25,6 +25,7 @@ pub use walk::{
     VOID_LIMIT, Walk, WalkError, WalkedRecord, looks_like_spf, walk,
 };
 
+use super::shortened;
 use crate::limits;
 use crate::requirement::{Obligation, RequirementId};
 use crate::verdict::{Finding, Verdict};
@@ -328,15 +329,6 @@ fn near_miss_finding(text: &str, place: &Place) -> SpfFinding {
         ),
         None,
     )
-}
-
-fn shortened(text: &str) -> String {
-    const SHOWN: usize = 60;
-    if text.chars().count() <= SHOWN {
-        text.to_owned()
-    } else {
-        format!("{}…", text.chars().take(SHOWN).collect::<String>())
-    }
 }
 
 fn several_finding(count: usize, places: &str, place: &Place) -> SpfFinding {

@@ -17,7 +17,7 @@ pub mod ldif;
 
 use self::csv::{CsvReader, Delimiter};
 use self::ldif::{Change, LdifReader, LdifRecord};
-use super::encoding::{TextEncoding, decode};
+use super::encoding::{Mixed, TextEncoding, decode};
 use super::numbers::{Country, E164, Integration, LineFinding, NumberCheck, check_number, number_finding};
 use crate::requirement::RequirementId;
 use crate::requirement_id;
@@ -454,7 +454,12 @@ impl<'a> Row<'a> {
 
     /// Who the record is, for the evidence: a name (the display name, the given name and
     /// surname, the dn's first value, which in AD is the full name), else an address or account.
+    /// Who the record is, for evidence: its name as the file gives it, shortened.
     fn who(&self) -> String {
+        super::shortened(&self.full_name())
+    }
+
+    fn full_name(&self) -> String {
         if let Some(name) = self.get(Role::DisplayName) {
             return name.to_owned();
         }
@@ -590,7 +595,7 @@ impl<'o> Checker<'o> {
             return check;
         }
         self.numbers_wrong += 1;
-        let what = format!("The {} \"{value}\" of {}", role.label(), row.who());
+        let what = format!("The {} \"{}\" of {}", role.label(), super::shortened(value), row.who());
         let finding = match self.options.integration {
             Some(integration) => number_finding(integration.requirement(), &what, &check, self.options.country),
             None => {
@@ -654,7 +659,8 @@ impl<'o> Checker<'o> {
             Some(number) => Identifier::Number(number),
             None => Identifier::Written(value.to_lowercase()),
         };
-        let shown = check.number().map_or_else(|| format!("\"{value}\""), |number| number.to_string());
+        let shown =
+            check.number().map_or_else(|| format!("\"{}\"", super::shortened(value)), |number| number.to_string());
         if let Some(first) = self.identifiers.get(&identifier) {
             self.duplicates += 1;
             let first = *first;
@@ -843,6 +849,12 @@ pub fn validate_users(input: &[u8], options: &UsersOptions, today: Date) -> User
     let format = options.format.unwrap_or_else(|| detect_format(&decoded.text));
     let mut checker = Checker::new(options);
     let mut about_file = Vec::new();
+    if let Some(mixed) = decoded.mixed {
+        about_file.push(LineFinding::new(
+            Some(mixed.other_line),
+            Finding::new(requirement, Verdict::Warning, mixed.evidence(), Some(Mixed::ADVICE.to_owned())),
+        ));
+    }
     let (read_as, columns, unused) = match format {
         FileFormat::Csv => read_csv(&decoded.text, &mut checker, &options.mapping, &mut about_file),
         FileFormat::Ldif => {
