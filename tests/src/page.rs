@@ -91,6 +91,11 @@ impl Page {
         self.session.type_into(&element, text).unwrap_or_else(|error| panic!("type into {css}: {error}"));
     }
 
+    pub fn choose_files(&self, css: &str, paths: &[&std::path::Path]) {
+        let element = self.session.wait_for(css, Duration::from_secs(5)).unwrap();
+        self.session.choose_files(&element, paths).unwrap_or_else(|error| panic!("choose files in {css}: {error}"));
+    }
+
     /// Polls a script until it returns something other than null or false.
     pub fn poll(&self, script: &str, timeout: Duration) -> Value {
         let deadline = std::time::Instant::now() + timeout;

@@ -184,6 +184,14 @@ impl Session {
         call("POST", &self.url(&format!("/element/{}/value", element.0)), Some(json!({ "text": text }))).map(drop)
     }
 
+    /// Chooses files in an `<input type="file">`, as a person does in its dialog (WebDriver's
+    /// element send keys with the paths, one a line; no clearing first).
+    pub fn choose_files(&self, element: &Element, paths: &[&std::path::Path]) -> Result<()> {
+        let text: Vec<String> = paths.iter().map(|path| path.display().to_string()).collect();
+        call("POST", &self.url(&format!("/element/{}/value", element.0)), Some(json!({ "text": text.join("\n") })))
+            .map(drop)
+    }
+
     /// Accepts (OK) or dismisses (Cancel) the open alert or confirm dialog.
     pub fn answer_dialog(&self, accept: bool) -> Result<()> {
         let action = if accept { "accept" } else { "dismiss" };
