@@ -6,7 +6,6 @@
 
 use crate::files::save_file;
 use crate::finding_card::FindingCard;
-use crate::state::AppState;
 use crate::worker;
 use js_sys::{Array, Reflect, Uint8Array};
 use leptos::prelude::*;
@@ -14,7 +13,7 @@ use leptos::task::spawn_local;
 use sitecheck_core::addon::form::{
     ADDON_FORMS, AddonForm, FileJob, Input, OptionKind, PASTED, finding_from_parts, place, too_large,
 };
-use sitecheck_core::job::{Job, Outcome};
+use sitecheck_core::job::Outcome;
 use sitecheck_core::verdict::Finding;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -138,7 +137,6 @@ async fn read_inputs(
 
 #[component]
 fn AddonFormView(form: &'static AddonForm) -> impl IntoView {
-    let state = expect_context::<AppState>();
     let slug = form.validator.slug();
     let values = RwSignal::new(
         form.options
@@ -226,7 +224,7 @@ fn AddonFormView(form: &'static AddonForm) -> impl IntoView {
     };
     let check = move |_| {
         let (files, text) = (chosen.get_untracked(), pasted.get_untracked());
-        let (options, today) = (values.get_untracked(), state.today.to_string());
+        let (options, today) = (values.get_untracked(), crate::reading::today().to_string());
         checking.set(true);
         spawn_local(async move {
             let (names, bytes) = match read_inputs(files, text).await {
@@ -238,7 +236,7 @@ fn AddonFormView(form: &'static AddonForm) -> impl IntoView {
                 }
             };
             let job = FileJob { validator: slug.to_owned(), today, options, names };
-            worker::ask_with_files(Job::File(job), bytes, move |answer| {
+            worker::ask_with_files(&job, bytes, move |answer| {
                 checking.set(false);
                 result.set(Some(match answer {
                     Ok(Outcome::File(json)) => {

@@ -1,4 +1,4 @@
-use crate::addon_files::AddonFiles;
+use crate::addons_loader::AddonFilesSection;
 use crate::bandwidth_view::BandwidthView;
 use crate::catalogue_view::CatalogueView;
 use crate::checklist_view::ChecklistView;
@@ -79,8 +79,8 @@ pub fn App() -> impl IntoView {
             </section>
             <section class="report-section no-print" aria-labelledby="addons-heading">
                 <h2 id="addons-heading">"Add-on files"</h2>
-                <p class="hint">"Certificates, phone numbers, user files, the SPF record and the Office 365 client secret, checked in this browser: nothing is uploaded. The checker is fetched the first time one is used."</p>
-                <AddonFiles />
+                <p class="hint">"Certificates, phone numbers, user files, the SPF record and the Office 365 client secret, checked in this browser: nothing is uploaded. The checks are fetched when they are opened."</p>
+                <AddonFilesSection />
             </section>
             <section class="report-section no-print" aria-labelledby="share-heading">
                 <h2 id="share-heading">"Share and report"</h2>

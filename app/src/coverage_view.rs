@@ -2,7 +2,7 @@ use crate::state::AppState;
 use crate::worker;
 use leptos::prelude::*;
 use sitecheck_core::coverage::{Coverage, CoverageReport, CoverageRequest, Interfaces};
-use sitecheck_core::job::{Job, Outcome};
+use sitecheck_core::job::Outcome;
 
 /// Paste the firewall's current rules; see which required openings they let through, judged
 /// as the firewall would. The judging runs in a worker (core's `coverage::report`).
@@ -23,7 +23,7 @@ pub fn CoverageView() -> impl IntoView {
         let interfaces = Interfaces::parse(&inside.get_untracked(), &outside.get_untracked());
         let request = CoverageRequest { plan: state.plan.get(), text: text.get_untracked(), interfaces };
         checking.set(true);
-        worker::ask(Job::Coverage(request), move |answer| {
+        worker::ask(&request, move |answer| {
             checking.set(false);
             result.set(Some(answer.and_then(|outcome| match outcome {
                 Outcome::Coverage(report) => Ok(report),

@@ -1,7 +1,7 @@
 //! The in-browser site-readiness checker. Components are thin: what they show comes from
 //! `sitecheck-core`; this crate only reads the browser and renders.
 
-mod addon_files;
+mod addons_loader;
 mod address_field;
 mod app;
 mod bandwidth_view;
@@ -10,8 +10,6 @@ mod checklist_view;
 mod coverage_view;
 mod download;
 mod environment_checks;
-mod files;
-mod finding_card;
 mod firewall_view;
 mod latency_chart;
 mod measuring;
@@ -19,14 +17,15 @@ mod messages;
 mod network_checks;
 mod number_field;
 mod plan_form;
-mod reading;
 mod report_panel;
 mod share_panel;
 mod state;
 mod storage;
 mod support_details;
 mod webrtc;
-mod worker;
+
+// Shared with the add-on checks' binary (`src/bin/addons.rs`), through the crate's library.
+use sitecheck_app::{files, finding_card, reading, worker};
 
 fn main() {
     // The static page shows a "loading" notice for browsers where the module never runs;

@@ -4,7 +4,7 @@
 //! wait for it (a message posted earlier would find no handler and be lost). Only the newest
 //! job of each kind is answered: an older answer arriving late is dropped.
 
-use sitecheck_core::job::{Job, JobKind, Outcome, Reply, Request};
+use sitecheck_core::job::{JobKind, Outcome, Reply, Sendable};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -115,12 +115,16 @@ fn start() -> Result<Connection, String> {
 
 /// Sends `job` to the worker; `answer` gets its outcome, or why there is none. A newer job of
 /// the same kind replaces an older one's answer.
-pub fn ask(job: Job, answer: impl Fn(Result<Outcome, String>) + 'static) {
+pub fn ask(job: &impl Sendable, answer: impl Fn(Result<Outcome, String>) + 'static) {
     ask_with_files(job, Vec::new(), answer);
 }
 
 /// As `ask`, with files' bytes beside the job (in the order the job names them).
-pub fn ask_with_files(job: Job, files: Vec<js_sys::Uint8Array>, answer: impl Fn(Result<Outcome, String>) + 'static) {
+pub fn ask_with_files(
+    job: &impl Sendable,
+    files: Vec<js_sys::Uint8Array>,
+    answer: impl Fn(Result<Outcome, String>) + 'static,
+) {
     let answer: Answer = Rc::new(answer);
     let sent = CONNECTION.with(|slot| -> Result<(), String> {
         let mut slot = slot.borrow_mut();
@@ -131,8 +135,7 @@ pub fn ask_with_files(job: Job, files: Vec<js_sys::Uint8Array>, answer: impl Fn(
         let id = connection.next_id;
         connection.next_id += 1;
         let kind = job.kind();
-        let text = serde_json::to_string(&Request { id, job })
-            .map_err(|error| format!("the check could not be sent: {error}"))?;
+        let text = job.message(id).map_err(|error| format!("the check could not be sent: {error}"))?;
         // With files, an array of the text and each file's bytes (the worker reads either).
         let message: wasm_bindgen::JsValue = if files.is_empty() {
             text.into()

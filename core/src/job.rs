@@ -64,6 +64,53 @@ pub enum JobKind {
     File(Option<crate::addon::form::Validator>),
 }
 
+/// A job as a page writes it: `Request`'s JSON for one kind of job, so that each of the page's
+/// binaries carries the serializer of the jobs it sends and no other (the first load sends
+/// coverage jobs only; the add-on forms' binary, file jobs).
+pub trait Sendable {
+    fn kind(&self) -> JobKind;
+    /// `{"id": …, "job": {"<kind>": …}}`, as `Request` reads it.
+    fn message(&self, id: u64) -> Result<String, serde_json::Error>;
+}
+
+#[derive(Serialize)]
+struct Sent<T> {
+    id: u64,
+    job: T,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "kebab-case")]
+enum CoverageTagged<'a> {
+    Coverage(&'a CoverageRequest),
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "kebab-case")]
+enum FileTagged<'a> {
+    File(&'a FileJob),
+}
+
+impl Sendable for CoverageRequest {
+    fn kind(&self) -> JobKind {
+        JobKind::Coverage
+    }
+
+    fn message(&self, id: u64) -> Result<String, serde_json::Error> {
+        serde_json::to_string(&Sent { id, job: CoverageTagged::Coverage(self) })
+    }
+}
+
+impl Sendable for FileJob {
+    fn kind(&self) -> JobKind {
+        JobKind::File(crate::addon::form::Validator::parse(&self.validator))
+    }
+
+    fn message(&self, id: u64) -> Result<String, serde_json::Error> {
+        serde_json::to_string(&Sent { id, job: FileTagged::File(self) })
+    }
+}
+
 /// A job as it travels, with the number its answer carries back.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Request {
@@ -117,6 +164,8 @@ mod tests {
         let message = serde_json::to_string(&Request { id: 7, job: job.clone() }).unwrap();
         let reply: Reply = serde_json::from_str(&answer(&message, &[])).unwrap();
         assert_eq!(reply.id, 7);
+        let Job::Coverage(request) = &job else { unreachable!() };
+        assert_eq!(request.message(7).unwrap(), message, "a page writes what the worker reads");
         assert_eq!(reply.outcome, Some(job.run(&[])));
         assert_eq!(reply.error, None);
     }

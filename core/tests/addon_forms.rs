@@ -10,7 +10,7 @@ use sitecheck_core::addon::form::{
 };
 use sitecheck_core::addon::numbers::{Country, Integration, NumbersOptions, validate_numbers};
 use sitecheck_core::addon::users::{Direction, UsersOptions, validate_users};
-use sitecheck_core::job::{Job, Outcome, Reply, Request, answer};
+use sitecheck_core::job::{Job, Outcome, Reply, Request, Sendable, answer};
 use sitecheck_core::units::Date;
 use sitecheck_core::verdict::{Finding, Verdict};
 use std::path::Path;
@@ -306,7 +306,10 @@ fn findings_come_back_from_their_json_as_they_were() {
 
 #[test]
 fn a_file_job_travels_with_its_bytes() {
-    let message = serde_json::to_string(&Request { id: 3, job: Job::File(job("numbers", &[], &[PASTED])) }).unwrap();
+    let file_job = job("numbers", &[], &[PASTED]);
+    let message = file_job.message(3).unwrap();
+    let read: Request = serde_json::from_str(&message).unwrap();
+    assert_eq!((read.id, read.job), (3, Job::File(file_job)), "the page writes what the worker reads");
     let reply: Reply = serde_json::from_str(&answer(&message, &[b"070-123 45 67".to_vec()])).unwrap();
     let Some(Outcome::File(json)) = reply.outcome else { panic!("{reply:?}") };
     let page: serde_json::Value = serde_json::from_str(&json).unwrap();

@@ -76,10 +76,16 @@ fn cli_rows(rows: &[Value], file_names: &dyn Fn(&str) -> String) -> Vec<Row> {
     rows
 }
 
+/// Opens the add-on checks (the page fetches their wasm now) and one validator's form.
 fn open_form(engine: Engine, validator: &str) -> Page {
     let page = Page::open(engine, Launch::default());
     page.wait_ready();
-    page.click(&format!("details[data-validator='{validator}'] summary"));
+    page.click("[data-testid='open-addons']");
+    let summary = format!("details[data-validator='{validator}'] summary");
+    page.session.wait_for(&summary, ANSWER).unwrap_or_else(|error| {
+        panic!("the add-on checks did not open: {error}; {}", page.text_of("[data-testid='addons-status']"))
+    });
+    page.click(&summary);
     page
 }
 
@@ -337,4 +343,30 @@ fn a_file_of_100_000_users_is_checked_off_the_page() {
     assert!(drawn.as_u64().unwrap() <= 200, "{drawn}");
     let summary = page.text_of("[data-testid='addon-users-result'] .summary");
     assert!(summary.contains("findings"), "{summary}");
+}
+
+/// When the add-on checks' wasm cannot be fetched (a server that does not serve it), the page
+/// says so, and the button stays for another try.
+#[test]
+fn add_on_checks_that_cannot_be_fetched_say_so() {
+    let broken = scratch("dist-without-addons");
+    let status = Command::new("cp").arg("-r").arg(sitecheck_e2e::dist_dir()).arg(&broken).status().unwrap();
+    assert!(status.success());
+    std::fs::remove_file(broken.join("sitecheck-addons_bg.wasm")).unwrap();
+    let page = Page::open_build_with_config(
+        &broken,
+        Engine::Chromium,
+        Launch::default(),
+        sitecheck_e2e::page::HERMETIC_CONFIG,
+    );
+    page.wait_ready();
+    page.click("[data-testid='open-addons']");
+    let status = page.poll(
+        "const status = document.querySelector(\"[data-testid='addons-status']\");
+         return status.classList.contains('error') ? status.textContent : null;",
+        ANSWER,
+    );
+    assert!(status.as_str().unwrap().starts_with("The add-on checks could not be loaded: "), "{status}");
+    let enabled = page.run("return !document.querySelector(\"[data-testid='open-addons']\").disabled", json!([]));
+    assert_eq!(enabled, true);
 }

@@ -190,10 +190,14 @@ fn test(root: &Path) -> Result<(), String> {
                 "browsers",
                 "--test",
                 "plan",
+                "--test",
+                "addons",
                 "--",
                 "--test-threads=2",
             ]);
             e2e.env("SITECHECK_DIST", &dist);
+            // The add-on tests compare the page with the CLI twin, built by the unit and CLI tests.
+            e2e.env("SITECHECK_CLI", root.join("target/debug/sitecheck"));
             tallies.push(step("end-to-end tests in Chromium, Firefox ESR and WebKit", &mut e2e));
             // Alone, so that the timing figures see as quiet a machine as this one can offer.
             let mut network = cargo(&["test", "-p", "sitecheck-e2e", "--test", "network", "--", "--test-threads=1"]);

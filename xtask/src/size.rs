@@ -34,29 +34,41 @@ pub fn report(dist: &Path) -> Result<(), String> {
     files_below(dist, dist, &mut files)?;
     files.sort();
     println!("{:<48} {:>10} {:>10}", "file", "bytes", "gzip");
-    // The coverage worker is fetched only when someone checks pasted rules: not first load.
-    let on_demand = |name: &str| name.starts_with("sitecheck-worker");
-    let (mut raw_total, mut gzip_total, mut worker_raw, mut worker_gzip) = (0, 0, 0, 0);
+    // What the page fetches only when it is used, by group: not first load.
+    let on_demand = |name: &str| {
+        if name.starts_with("sitecheck-worker") {
+            Some("worker: coverage check and add-on validators (on demand)")
+        } else if name.starts_with("sitecheck-addons") || name == "addons-start.js" {
+            Some("add-on file forms (on demand)")
+        } else {
+            None
+        }
+    };
+    let (mut raw_total, mut gzip_total) = (0, 0);
+    let mut groups: Vec<(&str, usize, usize)> = Vec::new();
     for (name, path) in files {
         let bytes = std::fs::read(&path).map_err(|error| error.to_string())?;
         let gzip = gzip_len(&bytes);
-        println!(
-            "{:<48} {:>10} {:>10}{}",
-            name,
-            bytes.len(),
-            gzip,
-            if on_demand(&name) { "  (on demand)" } else { "" }
-        );
-        if on_demand(&name) {
-            worker_raw += bytes.len();
-            worker_gzip += gzip;
-        } else {
-            raw_total += bytes.len();
-            gzip_total += gzip;
+        let group = on_demand(&name);
+        println!("{:<48} {:>10} {:>10}{}", name, bytes.len(), gzip, if group.is_some() { "  (on demand)" } else { "" });
+        match group {
+            Some(group) => match groups.iter_mut().find(|(known, _, _)| *known == group) {
+                Some(entry) => {
+                    entry.1 += bytes.len();
+                    entry.2 += gzip;
+                }
+                None => groups.push((group, bytes.len(), gzip)),
+            },
+            None => {
+                raw_total += bytes.len();
+                gzip_total += gzip;
+            }
         }
     }
     println!("{:<48} {:>10} {:>10}", "first load", raw_total, gzip_total);
-    println!("{:<48} {:>10} {:>10}", "coverage worker (on demand)", worker_raw, worker_gzip);
+    for (group, raw, gzip) in groups {
+        println!("{group:<48} {raw:>10} {gzip:>10}");
+    }
     println!(
         "budget (first load): {BUDGET_GZIP_BYTES} bytes gzip; {} {}",
         if gzip_total <= BUDGET_GZIP_BYTES { "within by" } else { "OVER by" },
