@@ -346,7 +346,7 @@ fn AddonResult(slug: &'static str, shown: Result<Shown, Vec<String>>) -> impl In
             data-needs-confirmation=counted("needs-confirmation") data-not-applicable=counted("not-applicable")>
             <p class="summary">{shown.summary}</p>
             {facts}
-            <ol class="placed-findings">{findings}</ol>
+            <ul class="placed-findings">{findings}</ul>
             <p class="downloads">{downloads}
                 {move || download_error.get().map(|message| view! { <span role="alert" class="error">{message}</span> })}
             </p>

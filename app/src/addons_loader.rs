@@ -14,12 +14,36 @@ const SCRIPTS: [&str; 2] = ["./sitecheck-addons.js", "./addons-start.js"];
 const READY: &str = "sitecheck-addons-ready";
 const FAILED: &str = "sitecheck-addons-failed";
 
+/// Where the loading stands, said in the status line and the button. The section is drawn once
+/// and then set through the DOM, not through signals: a reactive view of this costs the first
+/// load several kilobytes.
 #[derive(Debug, Clone, PartialEq)]
 enum Stage {
-    Closed,
     Loading,
     Open,
     Failed(String),
+}
+
+const STATUS: &str = "addons-status";
+static LISTENING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+const OPEN: &str = "open-addons";
+
+fn show(stage: Stage) {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else { return };
+    let (status, button) = (document.get_element_by_id(STATUS), document.get_element_by_id(OPEN));
+    let (Some(status), Some(button)) = (status, button) else { return };
+    let text = match &stage {
+        Stage::Loading => "Loading the add-on checks…".to_owned(),
+        Stage::Open => String::new(),
+        Stage::Failed(reason) => format!("The add-on checks could not be loaded: {reason}"),
+    };
+    status.set_text_content(Some(&text));
+    let _ = status.set_attribute("class", if matches!(stage, Stage::Failed(_)) { "error" } else { "hint" });
+    let _ = match stage {
+        Stage::Loading => button.set_attribute("disabled", ""),
+        Stage::Open => button.set_attribute("hidden", ""),
+        Stage::Failed(_) => button.remove_attribute("disabled"),
+    };
 }
 
 /// Adds a listener that lives as long as the page.
@@ -30,50 +54,42 @@ fn listen(target: &web_sys::EventTarget, event: &str, handler: impl Fn(web_sys::
 }
 
 /// Appends the script at `index` of `SCRIPTS`; each loads the next.
-fn load_script(document: web_sys::Document, index: usize, stage: RwSignal<Stage>) {
+fn load_script(document: web_sys::Document, index: usize) {
     let Some(source) = SCRIPTS.get(index) else { return };
-    let script = match document.create_element("script") {
-        Ok(script) => script,
-        Err(_) => return stage.set(Stage::Failed("the page could not add a script".into())),
+    let Ok(script) = document.create_element("script") else {
+        return show(Stage::Failed("the page could not add a script".into()));
     };
     let _ = script.set_attribute("src", source);
     let next = document.clone();
-    listen(&script, "load", move |_| load_script(next.clone(), index + 1, stage));
-    listen(&script, "error", move |_| stage.set(Stage::Failed(format!("{source} could not be fetched"))));
+    listen(&script, "load", move |_| load_script(next.clone(), index + 1));
+    listen(&script, "error", move |_| show(Stage::Failed(format!("{source} could not be fetched"))));
     if let Some(head) = document.head() {
         let _ = head.append_child(&script);
     }
 }
 
-fn open(stage: RwSignal<Stage>) {
+fn open() {
     let Some(document) = web_sys::window().and_then(|window| window.document()) else { return };
-    stage.set(Stage::Loading);
-    listen(&document, READY, move |_| stage.set(Stage::Open));
-    listen(&document, FAILED, move |event| {
-        let detail = js_sys::Reflect::get(&event, &"detail".into()).ok().and_then(|detail| detail.as_string());
-        stage.set(Stage::Failed(detail.unwrap_or_else(|| "the checks did not start".into())));
-    });
-    load_script(document, 0, stage);
+    show(Stage::Loading);
+    // Once: a second try after a failure adds no second pair of listeners.
+    if !LISTENING.swap(true, std::sync::atomic::Ordering::Relaxed) {
+        listen(&document, READY, |_| show(Stage::Open));
+        listen(&document, FAILED, |event| {
+            let detail = js_sys::Reflect::get(&event, &"detail".into()).ok().and_then(|detail| detail.as_string());
+            show(Stage::Failed(detail.unwrap_or_else(|| "the checks did not start".into())));
+        });
+    }
+    load_script(document, 0);
 }
 
-/// The button that fetches the checks, what became of it, and the place they appear. One
-/// static view with reactive attributes and text: branches of views cost the first load more.
+/// The button that fetches the checks, their status, and the place they appear.
 #[component]
 pub fn AddonFilesSection() -> impl IntoView {
-    let stage = RwSignal::new(Stage::Closed);
-    let status = move || match stage.get() {
-        Stage::Loading => "Loading the add-on checks…".to_owned(),
-        Stage::Failed(reason) => format!("The add-on checks could not be loaded: {reason}"),
-        Stage::Closed | Stage::Open => String::new(),
-    };
     view! {
-        <p hidden=move || stage.get() == Stage::Open>
-            <button type="button" data-testid="open-addons" disabled=move || stage.get() == Stage::Loading
-                on:click=move |_| open(stage)>"Open the add-on file checks"</button>
+        <p>
+            <button type="button" id=OPEN data-testid=OPEN on:click=|_| open()>"Open the add-on file checks"</button>
             " "
-            <span role="status" data-testid="addons-status" class:error=move || matches!(stage.get(), Stage::Failed(_))>
-                {status}
-            </span>
+            <span id=STATUS role="status" data-testid=STATUS class="hint"></span>
         </p>
         <div id=ROOT></div>
     }

@@ -1,7 +1,9 @@
 use crate::files::save_file;
 use crate::state::AppState;
+use crate::worker;
 use leptos::prelude::*;
-use sitecheck_core::export::{ExportOptions, NftChain, RuleFormat, resolve};
+use sitecheck_core::export::{ExportRequest, NftChain, RuleFormat, resolve};
+use sitecheck_core::job::Outcome;
 
 /// The openings the plan needs, as a table and as files for each kind of firewall.
 #[component]
@@ -35,12 +37,21 @@ pub fn FirewallView() -> impl IntoView {
     let buttons = RuleFormat::ALL
         .into_iter()
         .map(|format| {
+            // The file is made in the worker: the exports' code is not part of the first load.
             let download = move |_| {
-                let text = state.plan.with(|plan| {
-                    let options = ExportOptions { nft_chain: chain.get_untracked(), access: plan.access };
-                    sitecheck_core::export::export(&plan.firewall_rules(), &plan.addresses, format, &options)
+                let request = ExportRequest {
+                    plan: state.plan.get_untracked(),
+                    format: format.name().to_owned(),
+                    nft_chain: chain.get_untracked().to_string(),
+                };
+                worker::ask(&request, move |answer| {
+                    set_error.set(match answer {
+                        Ok(Outcome::Export(Ok(text))) => save_file(format.file_name(), format.mime(), &text).err(),
+                        Ok(Outcome::Export(Err(problem))) => Some(format!("The file could not be made: {problem}")),
+                        Ok(_) => Some("The checker answered another question".to_owned()),
+                        Err(message) => Some(message),
+                    });
                 });
-                set_error.set(save_file(format.file_name(), format.mime(), &text).err());
             };
             view! { <button type="button" data-export=format.name() on:click=download>{format.label()}</button> " " }
         })

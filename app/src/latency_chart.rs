@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use sitecheck_core::network::{ROUND_TRIP_LIMIT, Sample, latency_chart_label};
+use sitecheck_core::units::format_decimal;
 
 /// The round trips as an SVG chart, with 2.1's one-way limit drawn as the round trip it
 /// allows (`ROUND_TRIP_LIMIT`). Lost samples are marked at the top.
@@ -16,15 +17,17 @@ pub fn LatencyChart(samples: ReadSignal<Vec<Sample>>) -> impl IntoView {
         let points: Vec<String> = samples
             .iter()
             .enumerate()
-            .filter_map(|(index, sample)| sample.map(|us| format!("{:.1},{:.1}", x(index), y(us as f64 / 1000.0))))
+            .filter_map(|(index, sample)| {
+                sample.map(|us| format!("{},{}", format_decimal(x(index)), format_decimal(y(us as f64 / 1000.0))))
+            })
             .collect();
         let lost = samples
             .iter()
             .enumerate()
             .filter(|(_, sample)| sample.is_none())
-            .map(|(index, _)| view! { <circle cx=format!("{:.1}", x(index)) cy="8" r="3" class="lost" /> })
+            .map(|(index, _)| view! { <circle cx=format_decimal(x(index)) cy="8" r="3" class="lost" /> })
             .collect_view();
-        let limit_y = format!("{:.1}", y(limit_ms));
+        let limit_y = format_decimal(y(limit_ms));
         view! {
             <svg class="latency-chart" viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" data-testid="latency-chart"
                 aria-label=latency_chart_label(samples.len())>

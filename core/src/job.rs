@@ -7,6 +7,7 @@
 
 use crate::addon::form::{FileJob, run_file};
 use crate::coverage::{CoverageReport, CoverageRequest};
+use crate::export::ExportRequest;
 use serde::{Deserialize, Serialize};
 
 /// One request to the worker.
@@ -17,6 +18,8 @@ pub enum Job {
     Coverage(CoverageRequest),
     /// An add-on validator's form; the files' bytes travel beside the message.
     File(FileJob),
+    /// A firewall export file.
+    Export(ExportRequest),
 }
 
 /// The worker's answer to a job of the same kind.
@@ -29,6 +32,8 @@ pub enum Outcome {
     File(String),
     /// What was entered that the validator cannot take, each problem said.
     FileProblems(Vec<String>),
+    /// The export file's text, or why there is none.
+    Export(Result<String, String>),
 }
 
 impl Job {
@@ -37,6 +42,7 @@ impl Job {
         match self {
             Job::Coverage(_) => JobKind::Coverage,
             Job::File(job) => JobKind::File(crate::addon::form::Validator::parse(&job.validator)),
+            Job::Export(_) => JobKind::Export,
         }
     }
 
@@ -53,6 +59,7 @@ impl Job {
                 },
                 Err(problems) => Outcome::FileProblems(problems),
             },
+            Job::Export(request) => Outcome::Export(request.run()),
         }
     }
 }
@@ -62,6 +69,7 @@ pub enum JobKind {
     Coverage,
     /// Each validator's form is answered on its own.
     File(Option<crate::addon::form::Validator>),
+    Export,
 }
 
 /// A job as a page writes it: `Request`'s JSON for one kind of job, so that each of the page's
@@ -89,6 +97,22 @@ enum CoverageTagged<'a> {
 #[serde(rename_all = "kebab-case")]
 enum FileTagged<'a> {
     File(&'a FileJob),
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "kebab-case")]
+enum ExportTagged<'a> {
+    Export(&'a ExportRequest),
+}
+
+impl Sendable for ExportRequest {
+    fn kind(&self) -> JobKind {
+        JobKind::Export
+    }
+
+    fn message(&self, id: u64) -> Result<String, serde_json::Error> {
+        serde_json::to_string(&Sent { id, job: ExportTagged::Export(self) })
+    }
 }
 
 impl Sendable for CoverageRequest {
@@ -168,6 +192,31 @@ mod tests {
         assert_eq!(request.message(7).unwrap(), message, "a page writes what the worker reads");
         assert_eq!(reply.outcome, Some(job.run(&[])));
         assert_eq!(reply.error, None);
+    }
+
+    /// An export made in the worker is the file core makes; a bad chain or format is said.
+    #[test]
+    fn an_export_travels_and_comes_back_as_the_file() {
+        use crate::export::{ExportOptions, RuleFormat, export};
+        let plan = Plan { softphone_pc_users: 5, ..Plan::default() };
+        for format in RuleFormat::ALL {
+            let request = ExportRequest {
+                plan: plan.clone(),
+                format: format.name().into(),
+                nft_chain: "inet filter forward".into(),
+            };
+            let reply: Reply = serde_json::from_str(&answer(&request.message(3).unwrap(), &[])).unwrap();
+            let options = ExportOptions { access: plan.access, ..ExportOptions::default() };
+            let expected = export(&plan.firewall_rules(), &plan.addresses, format, &options);
+            assert_eq!(reply.outcome, Some(Outcome::Export(Ok(expected))), "{}", format.name());
+        }
+        let check = |format: &str, chain: &str, said: &str| {
+            let request = ExportRequest { plan: plan.clone(), format: format.into(), nft_chain: chain.into() };
+            let problem = request.run().expect_err("refused");
+            assert!(problem.contains(said), "{format} {chain}: {problem}");
+        };
+        check("fax", "inet filter forward", "\"fax\" is not an export format");
+        check("nftables-add", "inet filter", "name the family, the table and the chain");
     }
 
     #[test]

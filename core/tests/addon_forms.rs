@@ -253,7 +253,7 @@ fn the_page_gets_the_worst_findings_first_and_every_count() {
     assert_eq!(
         page.summary,
         format!(
-            "{} pass and 2 fail ({total} findings; the {SHOWN_FINDINGS} worst are shown, all are in the download).",
+            "Fail 2 · Pass {} ({total} findings; the {SHOWN_FINDINGS} worst are shown, all are in the download)",
             SHOWN_FINDINGS + 50
         )
     );

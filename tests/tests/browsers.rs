@@ -362,10 +362,10 @@ fn the_catalogue_is_listed_by_section() {
 }
 
 #[test]
-fn the_catalogue_downloads_as_json_without_a_server() {
+fn the_catalogue_downloads_as_the_json_the_cli_prints() {
     let page = open(Engine::Chromium, Launch::default());
     cards(&page);
-    // Catch the download in the page: the link the app creates carries the blob.
+    // Catch the download in the page: the link the app creates points at the built file.
     let script = r#"
         window.__saved = null;
         HTMLAnchorElement.prototype.click = function () {

@@ -65,8 +65,19 @@ fn build(root: &Path) -> Result<PathBuf, String> {
     let path = tools::ensure_build_tools(root)?;
     // trunk runs offline so that it never tries to download a tool; fetch crates first.
     run(Command::new("cargo").arg("fetch").current_dir(root))?;
+    write_catalogue(root)?;
     run(Command::new("trunk").args(["build", "--release", "--offline"]).env("PATH", &path).current_dir(root))?;
     Ok(root.join("dist"))
+}
+
+/// The catalogue the page offers as a download, written here, where trunk copies it from
+/// (index.html): serialising it in the browser cost the first load about 5 KB of gzip.
+fn write_catalogue(root: &Path) -> Result<(), String> {
+    let folder = root.join("target/generated");
+    std::fs::create_dir_all(&folder).map_err(|error| format!("cannot create {}: {error}", folder.display()))?;
+    let json = sitecheck_core::catalogue::catalogue_json().map_err(|error| error.to_string())?;
+    let path = folder.join(sitecheck_core::catalogue::CATALOGUE_FILE);
+    std::fs::write(&path, json).map_err(|error| format!("cannot write {}: {error}", path.display()))
 }
 
 fn serve(root: &Path, arguments: &[String]) -> Result<(), String> {

@@ -40,6 +40,8 @@ pub fn report(dist: &Path) -> Result<(), String> {
             Some("worker: coverage check and add-on validators (on demand)")
         } else if name.starts_with("sitecheck-addons") || name == "addons-start.js" {
             Some("add-on file forms (on demand)")
+        } else if name == sitecheck_core::catalogue::CATALOGUE_FILE {
+            Some("catalogue download (on demand)")
         } else {
             None
         }

@@ -255,7 +255,7 @@ pub const ADDON_FORMS: &[AddonForm] = &[
 ];
 
 /// A filled form as it travels to the worker; the files' bytes travel beside it, in `names`'
-/// order (pasted text is a file named "pasted text").
+/// order (pasted text is a file named `PASTED`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileJob {
     /// `Validator::slug`.
@@ -268,7 +268,7 @@ pub struct FileJob {
 }
 
 /// The name pasted text goes by.
-pub const PASTED: &str = "pasted text";
+pub const PASTED: &str = "Pasted text";
 
 /// A group of facts about what was read: a certificate, a file, a record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -369,27 +369,25 @@ pub struct PageReport {
     pub summary: String,
 }
 
-/// "2 fail, 1 warning and 40 pass (43 findings; the 200 worst are shown)."
+/// "Fail 2 · Warning 1 · Pass 40 (43 findings)": the worst first, each verdict by its label
+/// (no plural to get wrong), and how many are drawn when not all are.
 fn summary(counts: &[(&'static str, usize)], total: usize, shown: usize) -> String {
     if total == 0 {
         return "Nothing to judge was found.".to_owned();
     }
-    let parts: Vec<String> = Verdict::ALL
+    let mut verdicts: Vec<(Verdict, usize)> = Verdict::ALL
         .iter()
-        .zip(counts)
-        .filter(|(_, (_, count))| *count > 0)
-        .map(|(verdict, (_, count))| format!("{count} {}", verdict.label().to_lowercase()))
+        .copied()
+        .zip(counts.iter().map(|(_, count)| *count))
+        .filter(|(_, count)| *count > 0)
         .collect();
-    let listed = match parts.split_last() {
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-        None => String::new(),
-    };
+    verdicts.sort_by_key(|(verdict, _)| severity(*verdict));
+    let listed: Vec<String> = verdicts.iter().map(|(verdict, count)| format!("{} {count}", verdict.label())).collect();
     let findings = if total == 1 { "1 finding".to_owned() } else { format!("{total} findings") };
     if shown < total {
-        format!("{listed} ({findings}; the {shown} worst are shown, all are in the download).")
+        format!("{} ({findings}; the {shown} worst are shown, all are in the download)", listed.join(" · "))
     } else {
-        format!("{listed} ({findings}).")
+        format!("{} ({findings})", listed.join(" · "))
     }
 }
 
@@ -734,7 +732,9 @@ fn certificates(job: &FileJob, contents: &[Vec<u8>], today: Date, problems: &mut
                 .map(|chain| {
                     let path: Vec<&str> =
                         chain.certificates.iter().map(|index| report.certificates[*index].name()).collect();
-                    (path.join(" → "), chain.describe_end())
+                    let from = chain.certificates.first().map(|index| &report.certificates[*index].source);
+                    let from = from.map(|source| format!(" ({source})")).unwrap_or_default();
+                    (format!("{}{from}", path.join(" → ")), chain.describe_end())
                 })
                 .collect(),
         });

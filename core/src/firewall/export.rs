@@ -168,6 +168,29 @@ impl FromStr for NftChain {
     }
 }
 
+/// An export as the page asks its worker for it (the exports' code is not in the first load):
+/// the plan, the format by `RuleFormat::name` and the nftables chain as typed, both checked
+/// where the file is made.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ExportRequest {
+    pub plan: crate::plan::Plan,
+    pub format: String,
+    pub nft_chain: String,
+}
+
+impl ExportRequest {
+    /// The file's text, or why there is none.
+    pub fn run(&self) -> Result<String, String> {
+        let format = RuleFormat::ALL
+            .into_iter()
+            .find(|format| format.name() == self.format)
+            .ok_or_else(|| format!("\"{}\" is not an export format", self.format))?;
+        let nft_chain = self.nft_chain.parse::<NftChain>().map_err(|error| error.to_string())?;
+        let options = ExportOptions { nft_chain, access: self.plan.access };
+        Ok(export(&self.plan.firewall_rules(), &self.plan.addresses, format, &options))
+    }
+}
+
 /// Choices the user makes for an export, and what the plan tells the file's reader.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportOptions {

@@ -88,6 +88,9 @@ pub fn catalogue_json() -> Result<String, serde_json::Error> {
     serde_json::to_string_pretty(&CATALOGUE)
 }
 
+/// The catalogue's file beside the page, as the build writes it.
+pub const CATALOGUE_FILE: &str = "catalogue.json";
+
 /// The name the JSON download carries.
 pub fn catalogue_file_name() -> String {
     format!("touchpoint-plus-catalogue-v{SPEC_VERSION}.json")
