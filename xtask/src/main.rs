@@ -2,6 +2,7 @@
 //! machine needs nothing but cargo, node and npm to start.
 
 mod bench;
+mod fuzz;
 mod size;
 mod tools;
 
@@ -21,6 +22,9 @@ Usage: cargo xtask <command>
   bench network      injected against measured delay, jitter and loss (three engines, loopback)
   bench coverage     the coverage check against the kernel on thousands of random rulesets
                      (SITECHECK_RULESETS per syntax, default 1000; SITECHECK_SEED to repeat a run)
+  fuzz [--seconds N] [TARGET...]
+                     fuzz the add-on parsers with cargo-fuzz on the nightly toolchain, N seconds
+                     each (default 600); targets: certificates numbers users spf client_secret
 ";
 
 fn main() -> ExitCode {
@@ -31,6 +35,7 @@ fn main() -> ExitCode {
         Some("build") => build(&root).map(drop),
         Some("test") => test(&root),
         Some("size") => build(&root).and_then(|dist| size::report(&dist)),
+        Some("fuzz") => fuzz::run(&root, &arguments[1..]),
         Some("bench") => match arguments.get(1).map(String::as_str) {
             Some("startup") => {
                 tools::ensure_test_tools().and_then(|()| build(&root)).and_then(|dist| bench::startup(&dist))
