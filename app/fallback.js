@@ -53,9 +53,10 @@
     var android = has(ua, "Android") && !has(ua, "Windows");
     if (hasAny(ua, BOTS)) { return ["other", null]; }
     if (has(ua, "Trident/") || has(ua, "MSIE ")) {
-      var ie = first(ua, ["MSIE ", "rv:"]);
-      if (ie === null && after(ua, "Trident/") !== null) { ie = after(ua, "Trident/") + 4; }
-      return ["ie", ie];
+      // The engine's token first: in Compatibility View (the default for intranet sites)
+      // IE 11 calls itself "MSIE 7.0", and only Trident/7.0 still says it is IE 11.
+      var trident = after(ua, "Trident/");
+      return ["ie", trident !== null ? trident + 4 : first(ua, ["rv:", "MSIE "])];
     }
     if (has(ua, "Edge/")) { return ["edge-legacy", after(ua, "Edge/")]; }
     var edge = ["Edg/", "EdgA/", "EdgiOS/"];

@@ -175,8 +175,17 @@ fn overrides() -> Vec<(Engine, Launch, Expected)> {
             ),
             &[("mobile.os-version", "fail", &["iOS 16.7"])],
         ),
+        (
+            // Internet Explorer 11 in Compatibility View, as intranet sites get it by default.
+            Engine::Chromium,
+            user_agent(IE11_COMPATIBILITY_VIEW),
+            &[("pc.browser", "pass", &["Internet Explorer 11 on Windows 10 or 11", "Compatibility View", "MSIE 7.0"])],
+        ),
     ]
 }
+
+const IE11_COMPATIBILITY_VIEW: &str =
+    "Mozilla/4.0 (compatible; MSIE 7.0; Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E)";
 
 fn check_override(case: usize) {
     let (engine, options, expected) = overrides().swap_remove(case);
@@ -208,6 +217,7 @@ override_tests! {
     android_12_firefox_fails = 6,
     mojave_safari_12_passes = 7,
     ios_16_fails = 8,
+    internet_explorer_11_in_compatibility_view_passes = 9,
 }
 
 #[test]
@@ -283,6 +293,11 @@ fn internet_explorer_11_without_webassembly_passes_by_the_fallback() {
         "pass",
         "Internet Explorer 11",
     );
+}
+
+#[test]
+fn internet_explorer_11_in_compatibility_view_passes_by_the_fallback() {
+    check_fallback(Engine::Chromium, IE11_COMPATIBILITY_VIEW, "pass", "Internet Explorer 11");
 }
 
 #[test]

@@ -62,7 +62,12 @@ pub fn listed_browsers() -> String {
 
 /// The 2.5.1 verdict for a browser, with its evidence. `source` says how the UA was read.
 pub fn browser_finding(user_agent: &UserAgent, source: &str) -> Finding {
-    let seen = user_agent.describe();
+    let mut seen = user_agent.describe();
+    if let Some(claimed) = user_agent.compatibility_view {
+        seen.push_str(&format!(
+            " (in Compatibility View: it calls itself MSIE {claimed}.0, and its Trident token gives its real version)"
+        ));
+    }
     let section = requirement_id!("pc.browser").section();
     let mut advisories = Vec::new();
     let (verdict, advice) = match (supported(user_agent.browser), user_agent.major) {

@@ -167,6 +167,9 @@ pub struct UserAgent {
     /// Headless automation (HeadlessChrome).
     #[serde(skip)]
     pub headless: bool,
+    /// Internet Explorer in Compatibility View: the older version it claims ("MSIE 7.0").
+    #[serde(skip)]
+    pub compatibility_view: Option<u32>,
 }
 
 impl UserAgent {
@@ -287,11 +290,7 @@ fn parse_browser(ua: &str, os: Os) -> (BrowserFamily, Option<u32>) {
         return (Other, None);
     }
     if ua.contains("Trident/") || ua.contains("MSIE ") {
-        let major = number_after(ua, "MSIE ").or_else(|| number_after(ua, "rv:")).or_else(|| {
-            // Trident/7.0 without an rv token is still Internet Explorer 11.
-            number_after(ua, "Trident/").map(|trident| trident + 4)
-        });
-        return (Ie, major);
+        return (Ie, ie_version(ua));
     }
     if ua.contains("Edge/") {
         return (EdgeLegacy, number_after(ua, "Edge/"));
@@ -343,6 +342,22 @@ fn parse_browser(ua: &str, os: Os) -> (BrowserFamily, Option<u32>) {
     (Other, None)
 }
 
+/// Internet Explorer's version: its engine's, where it names one (Trident/7.0 is IE 11, /6.0 IE
+/// 10, /5.0 IE 9, /4.0 IE 8), since in Compatibility View, the default for intranet sites, IE 11
+/// calls itself "MSIE 7.0" and only the Trident token still tells the truth; else rv: or MSIE.
+fn ie_version(ua: &str) -> Option<u32> {
+    number_after(ua, "Trident/")
+        .map(|trident| trident + 4)
+        .or_else(|| number_after(ua, "rv:"))
+        .or_else(|| number_after(ua, "MSIE "))
+}
+
+/// The "MSIE N" an Internet Explorer claims when its engine says it is newer: Compatibility View.
+fn compatibility_view(ua: &str) -> Option<u32> {
+    let claimed = number_after(ua, "MSIE ")?;
+    (ie_version(ua)? > claimed).then_some(claimed)
+}
+
 /// Reads one user-agent string. Anything unrecognised is `other`, never an error.
 pub fn parse(ua: &str) -> UserAgent {
     let ua = ua.trim();
@@ -354,6 +369,7 @@ pub fn parse(ua: &str) -> UserAgent {
         os,
         ios_shell: contains_any(ua, &["CriOS/", "FxiOS/", "EdgiOS/"]),
         headless: ua.contains("HeadlessChrome/"),
+        compatibility_view: if browser == BrowserFamily::Ie { compatibility_view(ua) } else { None },
     }
 }
 
@@ -378,6 +394,14 @@ mod tests {
         check("Mozilla/5.0 (Windows NT 6.1; WOW64; Trident/7.0; rv:11.0) like Gecko", Ie, Some(11), "Windows 7");
         check("Mozilla/5.0 (compatible; MSIE 9.0; Windows NT 6.1; Trident/5.0)", Ie, Some(9), "Windows 7");
         check("Mozilla/5.0 (Windows NT 6.3; Trident/7.0; Touch)", Ie, Some(11), "Windows 8.1");
+        // Compatibility View: the engine's token, not the MSIE it claims.
+        check(
+            "Mozilla/4.0 (compatible; MSIE 7.0; Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E)",
+            Ie,
+            Some(11),
+            "Windows 10 or 11",
+        );
+        check("Mozilla/4.0 (compatible; MSIE 7.0; Windows NT 6.1; Trident/6.0)", Ie, Some(10), "Windows 7");
         check(
             "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Safari/605.1.15",
             Safari,
