@@ -1,7 +1,7 @@
 //! A browser session on the app, with the helpers tests share.
 
 use crate::browsers::{Engine, Launch, launch};
-use crate::server::StaticServer;
+use crate::server::{Headers, StaticServer};
 use crate::webdriver::Session;
 use serde_json::{Value, json};
 use std::time::Duration;
@@ -44,11 +44,14 @@ impl Page {
         std::fs::create_dir_all(&copy).unwrap();
         copy_tree(dist, &copy);
         std::fs::write(copy.join("config.json"), config).unwrap();
-        Page::open_dist(engine, options, &copy)
+        // The policy an administrator would send with this config (a config the app refuses
+        // leaves the production targets in force).
+        let targets = sitecheck_core::targets::Targets::parse(config).unwrap_or_default();
+        Page::open_dist(engine, options, &copy, Headers::secure(&targets.content_security_policy()))
     }
 
-    fn open_dist(engine: Engine, options: Launch, dist: &std::path::Path) -> Page {
-        let server = StaticServer::start(dist, SUB_PATH, 0).expect("serve dist/");
+    fn open_dist(engine: Engine, options: Launch, dist: &std::path::Path, headers: Headers) -> Page {
+        let server = StaticServer::start_with(dist, SUB_PATH, 0, headers).expect("serve dist/");
         let session = launch(engine, &options).unwrap_or_else(|error| panic!("{}: {error}", engine.name()));
         session.goto(&server.url()).unwrap();
         Page { session, url: server.url(), server: Some(server) }
@@ -109,13 +112,19 @@ impl Page {
         }
     }
 
-    /// Clicks a download button and returns (file name, contents) as the page made them.
+    /// Clicks a download button and returns (file name, contents) as the page made them. A
+    /// blob is read where it is made (the page's policy allows no fetch of blob: URLs).
     pub fn download(&self, css: &str) -> (String, String) {
         let hook = r#"
             window.__saved = null;
+            const blobs = new Map();
+            const create = URL.createObjectURL;
+            URL.createObjectURL = function (blob) { const url = create(blob); blobs.set(url, blob); return url; };
             HTMLAnchorElement.prototype.click = function () {
                 const name = this.download;
-                fetch(this.href).then(r => r.text()).then(text => { window.__saved = { name, text }; });
+                const blob = blobs.get(this.href);
+                (blob ? blob.text() : fetch(this.href).then(r => r.text()))
+                    .then(text => { window.__saved = { name, text }; });
             };
         "#;
         self.run(hook, json!([]));
@@ -124,9 +133,28 @@ impl Page {
         (saved["name"].as_str().unwrap_or_default().to_owned(), saved["text"].as_str().unwrap_or_default().to_owned())
     }
 
+    /// The CSP violations the browser reported to this page's server since the last call.
+    pub fn take_csp_reports(&self) -> Vec<String> {
+        self.server.as_ref().map(StaticServer::take_csp_reports).unwrap_or_default()
+    }
+
     pub fn reload(&self) {
         self.session.goto(&self.url).unwrap();
         self.wait_ready();
+    }
+}
+
+/// Every test behind the app's policy fails on a violation: the browser reports it to the
+/// server (`report-uri`), and the page checks when the test is done with it. Reports are
+/// posted a moment after the violation, hence the short wait.
+impl Drop for Page {
+    fn drop(&mut self) {
+        if std::thread::panicking() || self.server.is_none() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(300));
+        let reports = self.take_csp_reports();
+        assert!(reports.is_empty(), "the page broke its Content-Security-Policy:\n{}", reports.join("\n"));
     }
 }
 

@@ -4,8 +4,8 @@
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
@@ -16,13 +16,43 @@ pub struct StaticServer {
     prefix: String,
     stopping: Arc<AtomicBool>,
     thread: Option<JoinHandle<()>>,
+    /// The bodies of the CSP violation reports browsers posted to `REPORTS`.
+    reports: Arc<Mutex<Vec<String>>>,
+}
+
+/// Where browsers post Content-Security-Policy violation reports (`report-uri`).
+pub const REPORTS: &str = "/csp-report";
+
+/// What every response carries besides its type: the headers the intranet package's server
+/// samples send.
+#[derive(Debug, Clone, Default)]
+pub struct Headers(pub Vec<(String, String)>);
+
+impl Headers {
+    /// The app's security headers: `policy` with violations reported here, no referrer, no
+    /// content sniffing.
+    pub fn secure(policy: &str) -> Headers {
+        Headers(vec![
+            ("Content-Security-Policy".into(), format!("{policy}; report-uri {REPORTS}")),
+            ("Referrer-Policy".into(), "no-referrer".into()),
+            ("X-Content-Type-Options".into(), "nosniff".into()),
+            ("X-UA-Compatible".into(), "IE=edge".into()),
+        ])
+    }
 }
 
 impl StaticServer {
     /// Serves `root` at `http://127.0.0.1:<port><prefix>`; port 0 picks a free one.
     /// `prefix` starts and ends with '/', e.g. "/" or "/intranet/tools/sitecheck/".
     pub fn start(root: &Path, prefix: &str, port: u16) -> io::Result<StaticServer> {
+        StaticServer::start_with(root, prefix, port, Headers::default())
+    }
+
+    /// As `start`, every response with `headers`.
+    pub fn start_with(root: &Path, prefix: &str, port: u16, headers: Headers) -> io::Result<StaticServer> {
         let prefix = normalise_prefix(prefix);
+        let reports = Arc::new(Mutex::new(Vec::new()));
+        let (thread_reports, headers) = (reports.clone(), Arc::new(headers));
         let listener = TcpListener::bind(("127.0.0.1", port))?;
         let address = listener.local_addr()?;
         let stopping = Arc::new(AtomicBool::new(false));
@@ -33,14 +63,20 @@ impl StaticServer {
                     break;
                 }
                 let Ok(stream) = stream else { continue };
-                let (root, prefix) = (root.clone(), thread_prefix.clone());
+                let (root, prefix, reports, headers) =
+                    (root.clone(), thread_prefix.clone(), thread_reports.clone(), headers.clone());
                 std::thread::spawn(move || {
                     // A client that goes away mid-request is not the server's problem.
-                    let _ = serve_connection(stream, &root, &prefix);
+                    let _ = serve_connection(stream, &root, &prefix, &headers, &reports);
                 });
             }
         });
-        Ok(StaticServer { address, prefix, stopping, thread: Some(thread) })
+        Ok(StaticServer { address, prefix, stopping, thread: Some(thread), reports })
+    }
+
+    /// The CSP violation reports received since the last call.
+    pub fn take_csp_reports(&self) -> Vec<String> {
+        self.reports.lock().map(|mut reports| std::mem::take(&mut *reports)).unwrap_or_default()
     }
 
     /// The app's URL, ending in '/'.
@@ -125,20 +161,41 @@ fn respond(
     stream.flush()
 }
 
-fn serve_connection(mut stream: TcpStream, root: &Path, prefix: &str) -> io::Result<()> {
+fn serve_connection(
+    mut stream: TcpStream,
+    root: &Path,
+    prefix: &str,
+    extra: &Headers,
+    reports: &Mutex<Vec<String>>,
+) -> io::Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
-    // Read and drop the headers; nothing in them changes what a static server sends.
+    // Only a report's length matters here; nothing else in the headers changes what a static
+    // server sends.
+    let mut length = 0usize;
     loop {
         let mut header = String::new();
         if reader.read_line(&mut header)? == 0 || header == "\r\n" || header == "\n" {
             break;
         }
+        if let Some((name, value)) = header.split_once(':')
+            && name.trim().eq_ignore_ascii_case("content-length")
+        {
+            length = value.trim().parse().unwrap_or(0);
+        }
     }
     let mut parts = request_line.split_whitespace();
     let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+    if method == "POST" && target == REPORTS {
+        let mut body = vec![0; length.min(1 << 20)];
+        reader.read_exact(&mut body)?;
+        if let Ok(mut reports) = reports.lock() {
+            reports.push(String::from_utf8_lossy(&body).into_owned());
+        }
+        return respond(&mut stream, "204 No Content", &[], b"", false);
+    }
     let head_only = method == "HEAD";
     if method != "GET" && !head_only {
         return respond(&mut stream, "405 Method Not Allowed", &[("Allow", "GET, HEAD".into())], b"", false);
@@ -151,7 +208,9 @@ fn serve_connection(mut stream: TcpStream, root: &Path, prefix: &str) -> io::Res
         Some(file) => {
             let mut body = Vec::new();
             std::fs::File::open(&file)?.read_to_end(&mut body)?;
-            let headers = [("Content-Type", content_type(&file).to_owned()), ("Cache-Control", "no-cache".to_owned())];
+            let mut headers =
+                vec![("Content-Type", content_type(&file).to_owned()), ("Cache-Control", "no-cache".to_owned())];
+            headers.extend(extra.0.iter().map(|(name, value)| (name.as_str(), value.clone())));
             respond(&mut stream, "200 OK", &headers, &body, head_only)
         }
         None => {

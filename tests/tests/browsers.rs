@@ -403,3 +403,45 @@ fn the_catalogue_downloads_as_the_json_the_cli_prints() {
     let expected: Value = serde_json::from_str(&sitecheck_core::catalogue::catalogue_json().unwrap()).unwrap();
     assert_eq!(catalogue, expected);
 }
+
+/// The suite runs behind the app's Content-Security-Policy and fails on any violation the
+/// browser reports (`Page`'s drop). This proves the reports arrive: an inline script, an
+/// `eval` and a request to a host outside the configured targets are each refused and reported.
+fn violations_are_reported(engine: Engine) {
+    let page = open(engine, Launch::default());
+    cards(&page);
+    assert_eq!(page.take_csp_reports(), Vec::<String>::new(), "the app itself keeps the policy");
+    page.run(
+        "const script = document.createElement('script'); script.textContent = 'window.__inline = 1';
+         document.body.appendChild(script);
+         try { eval('1'); } catch (error) {}
+         fetch('http://127.0.0.1:9/elsewhere').catch(() => {});",
+        json!([]),
+    );
+    assert_eq!(page.run("return window.__inline ?? null", json!([])), Value::Null, "the inline script did not run");
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    let mut reports = Vec::new();
+    while reports.len() < 3 && std::time::Instant::now() < deadline {
+        reports.extend(page.take_csp_reports());
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let all = reports.join("\n");
+    for directive in ["script-src", "connect-src"] {
+        assert!(all.contains(directive), "{directive} not reported: {all}");
+    }
+}
+
+#[test]
+fn csp_violations_are_reported_in_chromium() {
+    violations_are_reported(Engine::Chromium);
+}
+
+#[test]
+fn csp_violations_are_reported_in_firefox() {
+    violations_are_reported(Engine::Firefox);
+}
+
+#[test]
+fn csp_violations_are_reported_in_webkit() {
+    violations_are_reported(Engine::WebKit);
+}

@@ -161,6 +161,27 @@ impl Targets {
         self.ports.get(&spec_port).copied().unwrap_or(spec_port)
     }
 
+    /// The Content-Security-Policy the app runs under with these targets: nothing but its own
+    /// files ('self'), WebAssembly compiled from them ('wasm-unsafe-eval', never 'unsafe-eval'
+    /// or 'unsafe-inline'), and connections to the hosts the network checks time. Browsers do
+    /// not hold WebRTC to `connect-src`, so the ICE servers need no entry. The server samples of
+    /// the intranet package send it; the end-to-end tests run behind it.
+    pub fn content_security_policy(&self) -> String {
+        let mut connect = vec!["'self'".to_owned()];
+        for host in &self.https_hosts {
+            let origin = self.https_url(host).trim_end_matches('/').to_owned();
+            if !connect.contains(&origin) {
+                connect.push(origin);
+            }
+        }
+        format!(
+            "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src {}; \
+             worker-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; \
+             object-src 'none'",
+            connect.join(" ")
+        )
+    }
+
     /// The HTTPS address of a host, on the lab's port for 443 where one is given.
     pub fn https_url(&self, host: &str) -> String {
         match self.port(443) {
@@ -192,6 +213,36 @@ mod tests {
         assert_eq!(targets.https_url("tpp.lab.example"), "https://tpp.lab.example:18443/");
         assert_eq!(Targets::default().https_url("touchpoint.telia.se"), "https://touchpoint.telia.se/");
         assert_eq!(targets.platform_address, Some("127.0.0.1".parse().unwrap()));
+    }
+
+    #[test]
+    fn the_policy_allows_the_app_and_the_checked_hosts_only() {
+        let policy = Targets::default().content_security_policy();
+        assert!(
+            policy.starts_with("default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self';"),
+            "{policy}"
+        );
+        assert!(policy.contains("connect-src 'self' https://touchpoint.telia.se;"), "{policy}");
+        for directive in [
+            "frame-ancestors 'none'",
+            "base-uri 'none'",
+            "form-action 'none'",
+            "object-src 'none'",
+            "worker-src 'self'",
+        ] {
+            assert!(policy.contains(directive), "{directive}: {policy}");
+        }
+        assert!(!policy.contains("unsafe-inline") && !policy.contains("'unsafe-eval'"), "{policy}");
+        let lab = Targets::parse(
+            r#"{"https_hosts": ["a.lab.example", "b.lab.example", "a.lab.example"], "ports": {"443": 18443}}"#,
+        )
+        .unwrap();
+        assert!(
+            lab.content_security_policy()
+                .contains("connect-src 'self' https://a.lab.example:18443 https://b.lab.example:18443;"),
+            "{}",
+            lab.content_security_policy()
+        );
     }
 
     #[test]
