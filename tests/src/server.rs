@@ -79,6 +79,11 @@ impl StaticServer {
         self.reports.lock().map(|mut reports| std::mem::take(&mut *reports)).unwrap_or_default()
     }
 
+    /// `http://127.0.0.1:<port>`.
+    pub fn origin(&self) -> String {
+        format!("http://{}", self.address)
+    }
+
     /// The app's URL, ending in '/'.
     pub fn url(&self) -> String {
         format!("http://{}{}", self.address, self.prefix)

@@ -3,6 +3,7 @@
 
 mod bench;
 mod fuzz;
+mod package;
 mod size;
 mod tools;
 
@@ -15,6 +16,7 @@ const USAGE: &str = "\
 Usage: cargo xtask <command>
   serve [--port N]   install what is missing, build the release app, serve it on 127.0.0.1 (default 8080)
   build              install what is missing and build the release app into dist/
+  dist               build, then the intranet package target/package/sitecheck-<version>.zip
   test               install browsers and drivers, then run every check and test
   size               build, then print the size of each file in dist/ (raw and gzip)
   bench startup      build, then time the first verdict card in each engine (10 loads each)
@@ -33,6 +35,7 @@ fn main() -> ExitCode {
     let result = match arguments.first().map(String::as_str) {
         Some("serve") => serve(&root, &arguments[1..]),
         Some("build") => build(&root).map(drop),
+        Some("dist") => build(&root).and_then(|dist| package::build(&root, &dist)).map(drop),
         Some("test") => test(&root),
         Some("size") => build(&root).and_then(|dist| size::report(&dist)),
         Some("fuzz") => fuzz::run(&root, &arguments[1..]),
@@ -196,8 +199,8 @@ fn test(root: &Path) -> Result<(), String> {
             &mut cargo(&["test", "-p", "sitecheck-e2e", "--test", "kernel", "--", "--test-threads=1"]),
         ),
     ];
-    match build(root) {
-        Ok(dist) => {
+    match build(root).and_then(|dist| package::build(root, &dist).map(|zip| (dist, zip))) {
+        Ok((dist, zip)) => {
             let mut e2e = cargo(&[
                 "test",
                 "-p",
@@ -208,10 +211,13 @@ fn test(root: &Path) -> Result<(), String> {
                 "plan",
                 "--test",
                 "addons",
+                "--test",
+                "package",
                 "--",
                 "--test-threads=2",
             ]);
             e2e.env("SITECHECK_DIST", &dist);
+            e2e.env("SITECHECK_PACKAGE", &zip);
             // The add-on tests compare the page with the CLI twin, built by the unit and CLI tests.
             e2e.env("SITECHECK_CLI", root.join("target/debug/sitecheck"));
             tallies.push(step("end-to-end tests in Chromium, Firefox ESR and WebKit", &mut e2e));
@@ -224,7 +230,7 @@ fn test(root: &Path) -> Result<(), String> {
             ));
         }
         Err(message) => {
-            println!("xtask: the release build failed, so the browser tests could not run: {message}");
+            println!("xtask: the release build or the package failed, so the browser tests could not run: {message}");
             tallies.push(Tally { passed: 0, failed: 1 });
         }
     }

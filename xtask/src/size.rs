@@ -16,7 +16,7 @@ fn gzip_len(bytes: &[u8]) -> usize {
 }
 
 /// Every file below `dir`, with its path relative to `root` (the build has `snippets/`).
-fn files_below(root: &Path, dir: &Path, found: &mut Vec<(String, std::path::PathBuf)>) -> Result<(), String> {
+pub fn files_below(root: &Path, dir: &Path, found: &mut Vec<(String, std::path::PathBuf)>) -> Result<(), String> {
     for entry in std::fs::read_dir(dir).map_err(|error| format!("{}: {error}", dir.display()))?.flatten() {
         let path = entry.path();
         if path.is_dir() {

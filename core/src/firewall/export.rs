@@ -517,7 +517,7 @@ fn nft_rules(rules: &[&FirewallRule], addresses: &CustomerAddresses) -> Vec<Stri
     lines
 }
 
-const NFT_TABLE: &str = "touchpoint_plus";
+pub const NFT_TABLE: &str = "touchpoint_plus";
 
 fn nftables(rules: &[&FirewallRule], addresses: &CustomerAddresses, access: AccessPath) -> String {
     let form = [
