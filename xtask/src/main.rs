@@ -161,6 +161,7 @@ fn step(name: &str, command: &mut Command) -> Tally {
 
 fn test(root: &Path) -> Result<(), String> {
     tools::ensure_test_tools()?;
+    let axe = tools::ensure_axe()?;
     let path = tools::ensure_build_tools(root)?;
     let cargo = |arguments: &[&str]| {
         let mut command = Command::new("cargo");
@@ -213,11 +214,14 @@ fn test(root: &Path) -> Result<(), String> {
                 "addons",
                 "--test",
                 "package",
+                "--test",
+                "accessibility",
                 "--",
                 "--test-threads=2",
             ]);
             e2e.env("SITECHECK_DIST", &dist);
             e2e.env("SITECHECK_PACKAGE", &zip);
+            e2e.env("SITECHECK_AXE", &axe);
             // The add-on tests compare the page with the CLI twin, built by the unit and CLI tests.
             e2e.env("SITECHECK_CLI", root.join("target/debug/sitecheck"));
             tallies.push(step("end-to-end tests in Chromium, Firefox ESR and WebKit", &mut e2e));

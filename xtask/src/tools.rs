@@ -92,6 +92,26 @@ fn on_path(program: &str) -> bool {
     output("sh", &["-c", &format!("command -v {program}")]).is_some() || Path::new("/usr/sbin").join(program).is_file()
 }
 
+/// axe-core, the accessibility rules the end-to-end tests inject into the page.
+pub const AXE_VERSION: &str = "4.14.1";
+
+/// The path of `axe.min.js`, installed from npm when missing.
+pub fn ensure_axe() -> Result<PathBuf, String> {
+    let home = std::env::var_os("HOME").map(PathBuf::from).ok_or("HOME is not set")?;
+    let prefix = home.join(".cache/sitecheck").join(format!("axe-core-{AXE_VERSION}"));
+    let script = prefix.join("node_modules/axe-core/axe.min.js");
+    if !script.is_file() {
+        std::fs::create_dir_all(&prefix).map_err(|error| format!("{}: {error}", prefix.display()))?;
+        let prefix_text = prefix.to_string_lossy().into_owned();
+        let package = format!("axe-core@{AXE_VERSION}");
+        run("npm", &["install", "--prefix", &prefix_text, "--no-audit", "--no-fund", "--no-save", &package])?;
+        if !script.is_file() {
+            return Err(format!("{} is missing after installing {package}", script.display()));
+        }
+    }
+    Ok(script)
+}
+
 /// Installs the browsers and drivers the end-to-end tests use, where missing.
 pub fn ensure_test_tools() -> Result<(), String> {
     let packages = [

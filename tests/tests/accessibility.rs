@@ -1,0 +1,131 @@
+//! WCAG 2.1 AA as axe-core judges it, on every state a user sees: the first load, a filled
+//! plan, the network results, a damaged share link, the print view and the add-on forms with a
+//! result. axe-core is injected over WebDriver, so the page's policy stays as strict as it is.
+//! Any violation fails, and so does any colour-contrast result axe leaves incomplete (a 1:1
+//! ratio, a label drawn in its own background's colour, is reported there, not as a violation).
+
+use serde_json::{Value, json};
+use sitecheck_e2e::browsers::{Engine, Launch};
+use sitecheck_e2e::page::Page;
+use std::path::PathBuf;
+use std::time::Duration;
+
+fn axe_script() -> String {
+    let path = std::env::var_os("SITECHECK_AXE").map(PathBuf::from).unwrap_or_else(|| {
+        let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default();
+        home.join(".cache/sitecheck/axe-core-4.14.1/node_modules/axe-core/axe.min.js")
+    });
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|error| panic!("{}: {error} (cargo xtask test installs axe-core)", path.display()))
+}
+
+/// axe's findings on the page as it stands: violations, and colour-contrast results left
+/// incomplete, each with its elements.
+fn audit(page: &Page) -> Vec<String> {
+    page.run(&format!("{}\n;window.axe = axe;", axe_script()), json!([]));
+    let result = page.run(
+        "return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+           .then(result => result.violations.map(rule => ({ rule, kind: 'violation' }))
+             .concat(result.incomplete.filter(rule => rule.id === 'color-contrast').map(rule => ({ rule, kind: 'incomplete' })))
+             .map(({ rule, kind }) => kind + ' ' + rule.id + ': ' + rule.help + '\\n    '
+               + rule.nodes.slice(0, 8).map(node => node.target.join(' ') + ' — ' + (node.failureSummary || (node.any[0] || {}).message || '')).join('\\n    ')))",
+        json!([]),
+    );
+    serde_json::from_value(result).unwrap()
+}
+
+fn check(page: &Page, state: &str) {
+    let found = audit(page);
+    assert!(found.is_empty(), "{state}: {} axe finding(s):\n{}", found.len(), found.join("\n"));
+}
+
+fn first_load(engine: Engine) {
+    let page = Page::open(engine, Launch::default());
+    page.wait_ready();
+    check(&page, "first load");
+}
+
+#[test]
+fn the_first_load_is_accessible_in_chromium() {
+    first_load(Engine::Chromium);
+}
+
+#[test]
+fn the_first_load_is_accessible_in_firefox() {
+    first_load(Engine::Firefox);
+}
+
+#[test]
+fn the_first_load_is_accessible_in_webkit() {
+    first_load(Engine::WebKit);
+}
+
+#[test]
+fn a_filled_plan_is_accessible() {
+    let page = Page::open(Engine::Chromium, Launch::default());
+    page.wait_ready();
+    page.type_into("#softphone-pc", "12");
+    page.type_into("#current-rules", "*filter\n:FORWARD DROP [0:0]\nCOMMIT\n");
+    page.click("[data-testid='check-coverage']");
+    page.session.wait_for("[data-testid='coverage-summary']", Duration::from_secs(20)).unwrap();
+    check(&page, "plan filled");
+}
+
+#[test]
+fn the_network_results_are_accessible() {
+    let page = Page::open(Engine::Chromium, Launch::default());
+    page.wait_ready();
+    page.poll("return document.querySelectorAll('[data-check^=\"net.\"]').length > 0", Duration::from_secs(30));
+    check(&page, "network results");
+}
+
+#[test]
+fn a_damaged_link_is_accessible() {
+    let page = Page::open(Engine::Chromium, Launch::default());
+    page.wait_ready();
+    page.session.goto("about:blank").unwrap();
+    page.session.goto(&format!("{}#sc9.from-a-newer-sitecheck", page.url)).unwrap();
+    page.wait_ready();
+    assert!(page.text_of("[role='alert']").contains("newer sitecheck"), "the link is refused");
+    check(&page, "damaged link");
+}
+
+#[test]
+fn the_print_view_is_accessible() {
+    let page = Page::open(Engine::Chromium, Launch::default());
+    page.wait_ready();
+    page.session.chromium_devtools("Emulation.setEmulatedMedia", json!({ "media": "print" })).unwrap();
+    check(&page, "print");
+}
+
+#[test]
+fn the_add_on_forms_are_accessible() {
+    let page = Page::open(Engine::Chromium, Launch::default());
+    page.wait_ready();
+    page.click("[data-testid='open-addons']");
+    page.session.wait_for("details[data-validator='numbers'] summary", Duration::from_secs(30)).unwrap();
+    page.run("for (const details of document.querySelectorAll('details.addon')) details.open = true;", json!([]));
+    page.type_into("#addon-numbers-text", "08-123 45 67");
+    page.click("[data-testid='addon-numbers-check']");
+    page.session.wait_for("[data-testid='addon-numbers-result']", Duration::from_secs(30)).unwrap();
+    check(&page, "add-on forms");
+}
+
+/// The audit sees what it must: a label drawn in its own background's colour (incomplete
+/// colour contrast, as the checklist's labels once were) and a button without a name.
+#[test]
+fn the_audit_finds_an_invisible_label_and_a_nameless_button() {
+    let page = Page::open(Engine::Chromium, Launch::default());
+    page.wait_ready();
+    page.run(
+        "const label = document.createElement('span'); label.textContent = 'Needs confirmation';
+         label.className = 'verdict'; label.style.cssText = 'color: #8a5a00; background: #8a5a00';
+         document.querySelector('main').prepend(label);
+         document.querySelector('main').prepend(document.createElement('button'));",
+        json!([]),
+    );
+    let found: Value = json!(audit(&page));
+    let text = found.to_string();
+    assert!(text.contains("button-name"), "{text}");
+    assert!(text.contains("color-contrast"), "{text}");
+}
