@@ -184,6 +184,15 @@ impl Session {
         call("POST", &self.url(&format!("/element/{}/value", element.0)), Some(json!({ "text": text }))).map(drop)
     }
 
+    /// Presses and releases one key (a W3C WebDriver key code such as "\u{E004}", Tab) where
+    /// the focus is, as a keyboard does.
+    pub fn press_key(&self, key: &str) -> Result<()> {
+        let actions = json!({ "actions": [{ "type": "key", "id": "keyboard", "actions": [
+            { "type": "keyDown", "value": key }, { "type": "keyUp", "value": key }
+        ] }] });
+        call("POST", &self.url("/actions"), Some(actions)).map(drop)
+    }
+
     /// Chooses files in an `<input type="file">`, as a person does in its dialog (WebDriver's
     /// element send keys with the paths, one a line; no clearing first).
     pub fn choose_files(&self, element: &Element, paths: &[&std::path::Path]) -> Result<()> {

@@ -129,3 +129,70 @@ fn the_audit_finds_an_invisible_label_and_a_nameless_button() {
     assert!(text.contains("button-name"), "{text}");
     assert!(text.contains("color-contrast"), "{text}");
 }
+
+const TAB: &str = "\u{E004}";
+const ENTER: &str = "\u{E007}";
+
+/// Where the focus is: an element's id, or `confirm:<requirement>` for a checklist's confirm
+/// button (the cards above the plan have confirm buttons of their own).
+fn focused(page: &Page) -> String {
+    page.run(
+        "const element = document.activeElement;
+         return element.dataset.confirm && element.closest('[data-item]')
+           ? 'confirm:' + element.dataset.confirm : (element.id || element.tagName);",
+        json!([]),
+    )
+    .as_str()
+    .unwrap_or_default()
+    .to_owned()
+}
+
+/// A keyboard alone reaches every field of the plan form, in the form's order, and a confirm
+/// button, and Enter on that button records the confirmation.
+fn keyboard_only(engine: Engine) {
+    let page = Page::open(engine, Launch::default());
+    page.wait_ready();
+    page.run("document.activeElement.blur(); window.scrollTo(0, 0);", json!([]));
+    let mut seen = Vec::new();
+    let mut confirm = None;
+    for _ in 0..1500 {
+        page.session.press_key(TAB).unwrap();
+        let now = focused(&page);
+        if let Some(requirement) = now.strip_prefix("confirm:") {
+            confirm = Some(requirement.to_owned());
+            break;
+        }
+        seen.push(now);
+    }
+    let fields: Vec<&str> = sitecheck_core::plan::fields::PLAN_FIELDS
+        .iter()
+        .map(|field| field.id)
+        .filter(|id| {
+            page.run(
+                "const e = document.getElementById(arguments[0]); return !!e && e.offsetParent !== null",
+                json!([id]),
+            ) == json!(true)
+        })
+        .collect();
+    assert!(!fields.is_empty());
+    let reached: Vec<&str> = seen.iter().map(String::as_str).filter(|id| fields.contains(id)).collect();
+    let mut in_order = reached.clone();
+    in_order.dedup();
+    assert_eq!(in_order, fields, "every plan field by Tab, in the form's order");
+    let requirement = confirm.expect("a confirm button is reached by Tab");
+    page.session.press_key(ENTER).unwrap();
+    let script =
+        format!("return document.querySelector(\"[data-item='{requirement}']\")?.dataset.verdict === 'pass' || null");
+    let confirmed = page.poll(&script, Duration::from_secs(5));
+    assert_eq!(confirmed, json!(true), "Enter on the confirm button of {requirement} confirmed it");
+}
+
+#[test]
+fn a_keyboard_alone_fills_the_plan_and_confirms_in_chromium() {
+    keyboard_only(Engine::Chromium);
+}
+
+#[test]
+fn a_keyboard_alone_fills_the_plan_and_confirms_in_firefox() {
+    keyboard_only(Engine::Firefox);
+}
