@@ -89,9 +89,13 @@ pub fn ChecklistView() -> impl IntoView {
             })
             .collect_view()
     };
+    // One live region that stays while its text changes: screen readers announce the new
+    // progress when an answer is given (a region made anew each time is not announced).
     view! {
-        {summary}
-        {left}
+        <div class="progress" aria-live="polite" aria-atomic="true" data-testid="progress-live">
+            {summary}
+            {left}
+        </div>
         <p><button type="button" data-testid="reset" on:click=reset>"Reset the plan and answers…"</button></p>
         <div class="checklist">{body}</div>
     }

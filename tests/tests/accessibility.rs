@@ -196,3 +196,23 @@ fn a_keyboard_alone_fills_the_plan_and_confirms_in_chromium() {
 fn a_keyboard_alone_fills_the_plan_and_confirms_in_firefox() {
     keyboard_only(Engine::Firefox);
 }
+
+/// Progress is announced: it lives in one polite live region that stays while its text
+/// changes, and the checks' verdicts appear inside one too.
+#[test]
+fn progress_and_verdicts_are_announced_through_live_regions() {
+    let page = Page::open(Engine::Chromium, Launch::default());
+    page.wait_ready();
+    let live = "[data-testid='progress-live']";
+    assert_eq!(page.attribute_of(live, "aria-live"), "polite");
+    assert_eq!(page.attribute_of(".checks", "aria-live"), "polite");
+    page.run("document.querySelector(arguments[0]).__kept = true", json!([live]));
+    let before = page.text_of(live);
+    page.click(".checklist [data-confirm='net.no-hubs']");
+    page.poll(
+        &format!("return document.querySelector(\"{live}\").textContent !== {before:?} || null"),
+        Duration::from_secs(5),
+    );
+    let kept = page.run("return document.querySelector(arguments[0]).__kept === true", json!([live]));
+    assert_eq!(kept, json!(true), "the region is the same element: its change is announced");
+}
