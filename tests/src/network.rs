@@ -75,40 +75,50 @@ impl HttpsServer {
         let dir = std::env::temp_dir().join(format!("sitecheck-nginx-{}-{port}", std::process::id()));
         std::fs::create_dir_all(dir.join("temp")).unwrap();
         let (cert, key) = self_signed_certificate(&dir, "touchpoint.telia.se");
-        let temp = dir.join("temp");
-        let config = format!(
-            "daemon off; master_process off; worker_processes 1; error_log {dir}/error.log; pid {dir}/nginx.pid;
-events {{ worker_connections 64; }}
-http {{
-  access_log off;
-  client_body_temp_path {temp}; proxy_temp_path {temp}; fastcgi_temp_path {temp}; uwsgi_temp_path {temp}; scgi_temp_path {temp};
-  keepalive_timeout 60s; keepalive_requests 100000;
+        let server = format!(
+            "keepalive_timeout 60s; keepalive_requests 100000;
   server {{
     listen 127.0.0.1:{port} ssl;
     ssl_certificate {cert}; ssl_certificate_key {key};
     location / {{ {headers} add_header Cache-Control no-store; return 200 \"ok\\n\"; }}
-  }}
-}}
-",
-            dir = dir.display(),
-            temp = temp.display(),
+  }}",
             cert = cert.display(),
             key = key.display(),
         );
-        std::fs::write(dir.join("nginx.conf"), config).unwrap();
-        let nginx = if std::path::Path::new("/usr/sbin/nginx").is_file() { "/usr/sbin/nginx" } else { "nginx" };
-        let child = Command::new(nginx)
-            .arg("-c")
-            .arg(dir.join("nginx.conf"))
-            .arg("-p")
-            .arg(&dir)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("nginx (Debian package nginx) serves the HTTPS target");
-        wait_for_port(port, || format!("nginx (error log: {:?})", std::fs::read_to_string(dir.join("error.log"))));
+        let child = run_nginx(&dir, port, &server);
         HttpsServer { child, port, dir }
     }
+}
+
+/// Debian's nginx in the foreground, its files under `dir` (which has a `temp/` folder), with
+/// `http_block` (server blocks and settings) inside `http { }`; returns once `port` answers.
+pub fn run_nginx(dir: &std::path::Path, port: u16, http_block: &str) -> Child {
+    let temp = dir.join("temp");
+    let config = format!(
+        "daemon off; master_process off; worker_processes 1; error_log {dir}/error.log; pid {dir}/nginx.pid;
+events {{ worker_connections 64; }}
+http {{
+  access_log off;
+  client_body_temp_path {temp}; proxy_temp_path {temp}; fastcgi_temp_path {temp}; uwsgi_temp_path {temp}; scgi_temp_path {temp};
+  {http_block}
+}}
+",
+        dir = dir.display(),
+        temp = temp.display(),
+    );
+    std::fs::write(dir.join("nginx.conf"), config).unwrap();
+    let nginx = if std::path::Path::new("/usr/sbin/nginx").is_file() { "/usr/sbin/nginx" } else { "nginx" };
+    let child = Command::new(nginx)
+        .arg("-c")
+        .arg(dir.join("nginx.conf"))
+        .arg("-p")
+        .arg(dir)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("nginx (Debian package nginx) runs");
+    wait_for_port(port, || format!("nginx (error log: {:?})", std::fs::read_to_string(dir.join("error.log"))));
+    child
 }
 
 impl Drop for HttpsServer {

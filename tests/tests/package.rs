@@ -11,7 +11,7 @@ use sitecheck_e2e::page::{HERMETIC_CONFIG, Page};
 use sitecheck_e2e::server::{REPORTS, StaticServer};
 use std::io::Read;
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::time::Duration;
 
 const SUB_PATH: &str = "/intranet/it/tools/sitecheck/";
@@ -78,36 +78,8 @@ fn serve(reporter: &StaticServer) -> Nginx {
         .replace("alias /srv/www/sitecheck/;", &format!("alias {}/;", unpacked.display()))
         .replace(&default_policy, &format!("{bench_policy}; report-uri {}{}", reporter.origin(), REPORTS));
     std::fs::write(dir.join("sitecheck.conf"), location).unwrap();
-    let temp = dir.join("temp");
-    let config = format!(
-        "daemon off; master_process off; worker_processes 1; error_log {dir}/error.log; pid {dir}/nginx.pid;
-events {{ worker_connections 64; }}
-http {{
-  access_log off;
-  client_body_temp_path {temp}; proxy_temp_path {temp}; fastcgi_temp_path {temp}; uwsgi_temp_path {temp}; scgi_temp_path {temp};
-  server {{
-    listen 127.0.0.1:{port};
-    include {dir}/sitecheck.conf;
-  }}
-}}
-",
-        dir = dir.display(),
-        temp = temp.display(),
-    );
-    std::fs::write(dir.join("nginx.conf"), config).unwrap();
-    let nginx = if std::path::Path::new("/usr/sbin/nginx").is_file() { "/usr/sbin/nginx" } else { "nginx" };
-    let child = Command::new(nginx)
-        .arg("-c")
-        .arg(dir.join("nginx.conf"))
-        .arg("-p")
-        .arg(&dir)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("nginx (Debian package nginx) serves the package");
-    sitecheck_e2e::network::wait_for_port(port, || {
-        format!("nginx (error log: {:?})", std::fs::read_to_string(dir.join("error.log")))
-    });
+    let server = format!("server {{ listen 127.0.0.1:{port}; include {}/sitecheck.conf; }}", dir.display());
+    let child = sitecheck_e2e::network::run_nginx(&dir, port, &server);
     Nginx { child, port, dir }
 }
 
