@@ -28,7 +28,11 @@ pub fn EnvironmentChecks() -> impl IntoView {
 
     // Worked out once per change of what was read; the cards show them at once, and the shared
     // state gets them raw (the checklist applies confirmations itself).
-    let findings = Memo::new(move |_| environment_findings(&detect(&signals.get()), &facts.get(), state.today));
+    let findings = Memo::new(move |_| {
+        state
+            .releases
+            .with(|releases| environment_findings(&detect(&signals.get()), &facts.get(), state.today, releases))
+    });
     Effect::new(move |_| state.findings.set(findings.get()));
 
     let on_confirm = Callback::new(move |(requirement, confirmed): (RequirementId, bool)| {

@@ -12,7 +12,8 @@ use sitecheck_core::verdict::Finding;
 /// time-bounded, so a dead network ends in verdicts.
 #[component]
 pub fn NetworkChecks() -> impl IntoView {
-    let plan = expect_context::<crate::state::AppState>().plan;
+    let state = expect_context::<crate::state::AppState>();
+    let plan = state.plan;
     let (findings, set_findings) = signal(Vec::<Finding>::new());
     let (samples, set_samples) = signal(Vec::<Sample>::new());
     let (progress, set_progress) = signal((0usize, 0usize));
@@ -29,6 +30,10 @@ pub fn NetworkChecks() -> impl IntoView {
                 return;
             }
         };
+        // An administrator's newer release table reaches the mobile check too.
+        if let Some(table) = &targets.mobile_releases {
+            state.releases.set(table.clone());
+        }
         let origin = source;
         let calls = plan.with_untracked(|plan| plan.bandwidth_inputs().concurrent_calls());
         let run = NetworkRun::plan(&targets, origin, calls);

@@ -30,6 +30,8 @@ pub struct AppState {
     /// The plan's checklist from all of the above: one value for the page and the report.
     pub checklist: Memo<Vec<ChecklistGroup>>,
     pub today: Date,
+    /// 2.8's release table: this build's until `config.json` brings a newer one.
+    pub releases: RwSignal<sitecheck_core::policy::ReleaseTable>,
 }
 
 impl AppState {
@@ -63,6 +65,7 @@ impl AppState {
             opened_purpose,
             checklist,
             today: reading::today(),
+            releases: RwSignal::new(sitecheck_core::policy::ReleaseTable::builtin()),
         };
         state.read_link();
         // Saved in the share-link format: one codec for both. The first run writes what was

@@ -5,6 +5,7 @@ use sitecheck_core::device::{
 };
 use sitecheck_core::environment::{Signals, detect};
 use sitecheck_core::hints::{Brand, ClientHints};
+use sitecheck_core::policy::ReleaseTable;
 use sitecheck_core::requirement::Obligation;
 use sitecheck_core::units::Date;
 use sitecheck_core::verdict::{Finding, Verdict};
@@ -80,7 +81,9 @@ fn operating_systems() {
 
 #[test]
 fn mac_processors() {
-    let findings = |signals: Signals| environment_findings(&detect(&signals), &DeviceFacts::default(), FRESH);
+    let findings = |signals: Signals| {
+        environment_findings(&detect(&signals), &DeviceFacts::default(), FRESH, &ReleaseTable::builtin())
+    };
     let cpu =
         |signals: Signals| findings(signals).into_iter().find(|finding| finding.requirement == "softphone.mac-intel");
     check(cpu(signals(MAC_CHROME, Some(hints("macOS", "14.2.1", "arm")))).unwrap(), Verdict::Fail, "Apple silicon");
@@ -144,10 +147,25 @@ fn sound_devices() {
     );
 }
 
+/// An administrator's newer table (from `config.json`) decides instead of this build's.
+#[test]
+fn a_newer_release_table_from_the_config_decides() {
+    use sitecheck_core::policy::{MobilePlatform, OsRelease};
+    let mut newer = ReleaseTable::builtin();
+    newer.checked = Date::new(2026, 11, 1);
+    newer.releases.push(OsRelease { platform: MobilePlatform::Ios, major: 27, released: Date::new(2026, 9, 14) });
+    assert_eq!(newer.problems(), Vec::<String>::new());
+    let today = Date::new(2026, 12, 2);
+    let on = |table: &ReleaseTable| mobile(&detect(&signals(IPHONE_18, None)), today, table);
+    check(on(&ReleaseTable::builtin()), Verdict::Warning, "release table checked 2025-10-01");
+    check(on(&newer), Verdict::Fail, "supported per 2.8: iOS 27, 26");
+}
+
 #[test]
 fn mobile_releases() {
-    let verdict =
-        |user_agent: &str, hints: Option<ClientHints>, today| mobile(&detect(&signals(user_agent, hints)), today);
+    let verdict = |user_agent: &str, hints: Option<ClientHints>, today| {
+        mobile(&detect(&signals(user_agent, hints)), today, &ReleaseTable::builtin())
+    };
     check(
         verdict(IPHONE_18, None, FRESH),
         Verdict::Pass,
@@ -167,7 +185,7 @@ fn mobile_releases() {
 #[test]
 fn every_finding_cites_its_requirement() {
     let environment = detect(&signals(MAC_SAFARI, None));
-    for finding in environment_findings(&environment, &DeviceFacts::default(), FRESH) {
+    for finding in environment_findings(&environment, &DeviceFacts::default(), FRESH, &ReleaseTable::builtin()) {
         let requirement = finding.requirement.requirement();
         assert_eq!(requirement.section, finding.section);
     }
@@ -186,7 +204,7 @@ fn only_a_must_fails() {
     for agent in
         [WIN, WIN7, WIN81, MAC_SAFARI, MAC_MOJAVE, MAC_SIERRA, MAC_CHROME, LINUX, IPHONE_16, ANDROID_FIREFOX_12]
     {
-        for finding in environment_findings(&detect(&signals(agent, None)), &facts, STALE) {
+        for finding in environment_findings(&detect(&signals(agent, None)), &facts, STALE, &ReleaseTable::builtin()) {
             let requirement = finding.requirement.requirement();
             if finding.verdict == Verdict::Fail {
                 assert_eq!(requirement.obligation, Obligation::Must, "{agent}: {finding:#?}");

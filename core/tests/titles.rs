@@ -34,7 +34,12 @@ fn all_findings() -> Vec<Finding> {
         for touch in [Some(0), Some(5)] {
             let environment = detect(&Signals { user_agent: user_agent.clone(), hints: None, max_touch_points: touch });
             for facts in &facts {
-                findings.extend(environment_findings(&environment, facts, Date::new(2026, 12, 2)));
+                findings.extend(environment_findings(
+                    &environment,
+                    facts,
+                    Date::new(2026, 12, 2),
+                    &sitecheck_core::policy::ReleaseTable::builtin(),
+                ));
             }
         }
     }

@@ -445,3 +445,26 @@ fn csp_violations_are_reported_in_firefox() {
 fn csp_violations_are_reported_in_webkit() {
     violations_are_reported(Engine::WebKit);
 }
+
+/// A newer release table in `config.json` reaches the mobile check: iOS 18, still among the
+/// latest two in this build's table, fails once the administrator lists an iOS 27.
+#[test]
+fn a_release_table_in_the_config_decides_the_mobile_check() {
+    let config = r#"{"https_hosts": ["localhost"], "samples": 2, "timeout_ms": 1000,
+        "mobile_releases": {"checked": "2026-11-01", "releases": [
+            {"platform": "android", "major": 14, "released": "2023-10-04"},
+            {"platform": "android", "major": 15, "released": "2024-10-15"},
+            {"platform": "android", "major": 16, "released": "2025-06-10"},
+            {"platform": "ios", "major": 18, "released": "2024-09-16"},
+            {"platform": "ios", "major": 26, "released": "2025-09-15"},
+            {"platform": "ios", "major": 27, "released": "2026-09-14"}]}}"#;
+    let iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
+    let page = Page::open_with_config(Engine::Chromium, user_agent(iphone), config);
+    page.wait_ready();
+    let verdict = page.poll(
+        "const card = document.querySelector(\"[data-check='mobile.os-version']\");
+         return card && card.textContent.includes('iOS 27') ? card.dataset.verdict : null;",
+        Duration::from_secs(20),
+    );
+    assert_eq!(verdict, "fail");
+}

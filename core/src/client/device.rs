@@ -5,7 +5,7 @@ use crate::advisory::AdvisoryId;
 use crate::browser::browser_finding;
 use crate::environment::{Cpu, Environment, Source};
 use crate::limits;
-use crate::policy::{MobilePlatform, RELEASE_TABLE_CHECKED, release_table_is_stale, supported_mobile_majors};
+use crate::policy::{MobilePlatform, ReleaseTable};
 use crate::requirement::{Obligation, RequirementId};
 use crate::requirement_id;
 use crate::units::{Date, Resolution, format_decimal};
@@ -301,8 +301,9 @@ pub fn single_user() -> Finding {
     )
 }
 
-/// 2.8: the three latest Android or two latest iOS releases, from the dated release table.
-pub fn mobile(environment: &Environment, today: Date) -> Finding {
+/// 2.8: the three latest Android or two latest iOS releases, from the dated release table
+/// (this build's, or a newer one from `config.json`).
+pub fn mobile(environment: &Environment, today: Date, releases: &ReleaseTable) -> Finding {
     let id = requirement_id!("mobile.os-version");
     let Platform::Mobile(mobile_platform) = platform(environment) else {
         return finding(
@@ -314,12 +315,9 @@ pub fn mobile(environment: &Environment, today: Date) -> Finding {
             ),
         );
     };
-    let supported = supported_mobile_majors(mobile_platform, today);
-    let stale = release_table_is_stale(today);
-    let name = match mobile_platform {
-        MobilePlatform::Android => "Android",
-        MobilePlatform::Ios => "iOS",
-    };
+    let supported = releases.supported_majors(mobile_platform, today);
+    let stale = releases.is_stale(today);
+    let name = mobile_platform.label();
     let list = supported.iter().map(u32::to_string).collect::<Vec<_>>().join(", ");
     let major = match environment.os {
         Os::Android(version) | Os::Ios(version) => version.map(|version| version.major),
@@ -333,7 +331,7 @@ pub fn mobile(environment: &Environment, today: Date) -> Finding {
     let mut evidence =
         format!("{}, {}; supported per 2.8: {name} {list}", environment.os, environment.os_source.phrase());
     if stale {
-        evidence.push_str(&format!(" (release table checked {RELEASE_TABLE_CHECKED}: newer releases may exist)"));
+        evidence.push_str(&format!(" (release table checked {}: newer releases may exist)", releases.checked));
     }
     let newest = supported.first().copied().unwrap_or(0);
     let oldest = supported.last().copied().unwrap_or(0);
@@ -359,7 +357,12 @@ pub fn mobile(environment: &Environment, today: Date) -> Finding {
 }
 
 /// Every finding about this browser and machine, in the order the cards show them.
-pub fn environment_findings(environment: &Environment, facts: &DeviceFacts, today: Date) -> Vec<Finding> {
+pub fn environment_findings(
+    environment: &Environment,
+    facts: &DeviceFacts,
+    today: Date,
+    releases: &ReleaseTable,
+) -> Vec<Finding> {
     let mut findings = vec![browser(environment), operating_system(environment)];
     findings.extend(mac_processor(environment));
     findings.extend([
@@ -367,7 +370,7 @@ pub fn environment_findings(environment: &Environment, facts: &DeviceFacts, toda
         sound(environment, facts),
         screen(environment, facts),
         single_user(),
-        mobile(environment, today),
+        mobile(environment, today, releases),
     ]);
     findings
 }

@@ -3,7 +3,7 @@
 
 use crate::limits;
 use crate::units::{Date, Gigabytes, Resolution};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A macOS release the spec names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -44,15 +44,25 @@ pub const PC_POLICY: PcPolicy = PcPolicy {
 };
 
 /// A mobile platform of 2.8.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum MobilePlatform {
     Android,
     Ios,
 }
 
+impl MobilePlatform {
+    pub const fn label(self) -> &'static str {
+        match self {
+            MobilePlatform::Android => "Android",
+            MobilePlatform::Ios => "iOS",
+        }
+    }
+}
+
 /// One major release and the day it reached users.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct OsRelease {
     pub platform: MobilePlatform,
     pub major: u32,
@@ -96,20 +106,86 @@ pub const MOBILE_RELEASES: &[OsRelease] = &[
 
 /// The supported majors on `today`, newest first, per 2.8, as far as the table knows.
 pub fn supported_mobile_majors(platform: MobilePlatform, today: Date) -> Vec<u32> {
-    let count =
-        MOBILE_POLICY.iter().find(|policy| policy.platform == platform).map_or(0, |policy| policy.latest_releases);
-    MOBILE_RELEASES
-        .iter()
-        .rev()
-        .filter(|release| release.platform == platform && release.released <= today)
-        .take(count)
-        .map(|release| release.major)
-        .collect()
+    ReleaseTable::builtin().supported_majors(platform, today)
 }
 
 /// Whether the release table is too old on `today` to trust "latest".
 pub fn release_table_is_stale(today: Date) -> bool {
-    today.days_since_epoch() - RELEASE_TABLE_CHECKED.days_since_epoch() > RELEASE_TABLE_MAX_AGE_DAYS
+    ReleaseTable::builtin().is_stale(today)
+}
+
+/// The release table 2.8's "latest releases" are read from: this build's
+/// ([`ReleaseTable::builtin`]), or one an administrator dates and writes into `config.json`
+/// (`mobile_releases`) when new releases have shipped, without a rebuild.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReleaseTable {
+    /// The day the table was checked against the vendors' announcements.
+    pub checked: Date,
+    /// Major releases, oldest first per platform.
+    pub releases: Vec<OsRelease>,
+}
+
+impl ReleaseTable {
+    pub fn builtin() -> ReleaseTable {
+        ReleaseTable { checked: RELEASE_TABLE_CHECKED, releases: MOBILE_RELEASES.to_vec() }
+    }
+
+    /// Every problem with a table, said at once: releases out of order or after the day it
+    /// was checked, and platforms with fewer releases than 2.8 counts.
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        for policy in MOBILE_POLICY {
+            let releases: Vec<&OsRelease> =
+                self.releases.iter().filter(|release| release.platform == policy.platform).collect();
+            let name = policy.platform.label();
+            if releases.len() < policy.latest_releases {
+                problems.push(format!(
+                    "{} {name} release(s) given; 2.8 counts the latest {}",
+                    releases.len(),
+                    policy.latest_releases
+                ));
+            }
+            for pair in releases.windows(2) {
+                if pair[0].major >= pair[1].major || pair[0].released >= pair[1].released {
+                    problems.push(format!(
+                        "{name} {} ({}) is listed before {name} {} ({}): list them oldest first",
+                        pair[0].major, pair[0].released, pair[1].major, pair[1].released
+                    ));
+                }
+            }
+        }
+        for release in &self.releases {
+            if release.released > self.checked {
+                problems.push(format!(
+                    "{} {} is dated {}, after the day the table was checked ({})",
+                    release.platform.label(),
+                    release.major,
+                    release.released,
+                    self.checked
+                ));
+            }
+        }
+        problems
+    }
+
+    /// The majors 2.8 supports on `today`: the latest releases out by then.
+    pub fn supported_majors(&self, platform: MobilePlatform, today: Date) -> Vec<u32> {
+        let count =
+            MOBILE_POLICY.iter().find(|policy| policy.platform == platform).map_or(0, |policy| policy.latest_releases);
+        self.releases
+            .iter()
+            .rev()
+            .filter(|release| release.platform == platform && release.released <= today)
+            .take(count)
+            .map(|release| release.major)
+            .collect()
+    }
+
+    /// Whether the table is too old on `today` to trust "latest".
+    pub fn is_stale(&self, today: Date) -> bool {
+        today.days_since_epoch() - self.checked.days_since_epoch() > RELEASE_TABLE_MAX_AGE_DAYS
+    }
 }
 
 #[cfg(test)]
@@ -140,6 +216,29 @@ mod tests {
         check(MobilePlatform::Ios, Date::new(2025, 9, 14), &[18, 17]);
         assert!(!release_table_is_stale(Date::new(2026, 1, 1)));
         assert!(release_table_is_stale(Date::new(2026, 11, 23)));
+    }
+
+    #[test]
+    fn a_table_from_a_config_is_checked_whole() {
+        assert_eq!(ReleaseTable::builtin().problems(), Vec::<String>::new());
+        let release = |platform, major, released| OsRelease { platform, major, released };
+        let table = ReleaseTable {
+            checked: Date::new(2026, 1, 1),
+            releases: vec![
+                release(MobilePlatform::Android, 16, Date::new(2025, 6, 10)),
+                release(MobilePlatform::Android, 15, Date::new(2024, 10, 15)),
+                release(MobilePlatform::Ios, 26, Date::new(2026, 9, 15)),
+            ],
+        };
+        let problems = table.problems();
+        assert_eq!(problems.len(), 4, "{problems:?}");
+        assert!(problems[0].starts_with("2 Android release(s) given; 2.8 counts the latest 3"), "{problems:?}");
+        assert!(problems[1].contains("Android 16 (2025-06-10) is listed before Android 15"), "{problems:?}");
+        assert!(problems[2].starts_with("1 iOS release(s) given"), "{problems:?}");
+        assert!(
+            problems[3].contains("iOS 26 is dated 2026-09-15, after the day the table was checked"),
+            "{problems:?}"
+        );
     }
 
     #[test]

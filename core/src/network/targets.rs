@@ -90,6 +90,8 @@ pub struct Targets {
     pub timeout_ms: u64,
     /// Latency samples after warm-up.
     pub samples: usize,
+    /// A newer dated release table for 2.8's mobile check than this build's.
+    pub mobile_releases: Option<crate::policy::ReleaseTable>,
 }
 
 impl Default for Targets {
@@ -101,6 +103,7 @@ impl Default for Targets {
             ice_servers: Vec::new(),
             timeout_ms: 3000,
             samples: 20,
+            mobile_releases: None,
         }
     }
 }
@@ -153,7 +156,15 @@ impl Targets {
         if !(1..=1000).contains(&targets.samples) {
             problems.push(format!("samples is {}; use 1 to 1000", targets.samples));
         }
+        if let Some(table) = &targets.mobile_releases {
+            problems.extend(table.problems().into_iter().map(|problem| format!("mobile_releases: {problem}")));
+        }
         if problems.is_empty() { Ok(targets) } else { Err(ConfigError::Invalid(problems)) }
+    }
+
+    /// The release table 2.8's check reads: the config's, else this build's.
+    pub fn release_table(&self) -> crate::policy::ReleaseTable {
+        self.mobile_releases.clone().unwrap_or_else(crate::policy::ReleaseTable::builtin)
     }
 
     /// The port to use for one the spec names.
@@ -213,6 +224,32 @@ mod tests {
         assert_eq!(targets.https_url("tpp.lab.example"), "https://tpp.lab.example:18443/");
         assert_eq!(Targets::default().https_url("touchpoint.telia.se"), "https://touchpoint.telia.se/");
         assert_eq!(targets.platform_address, Some("127.0.0.1".parse().unwrap()));
+    }
+
+    #[test]
+    fn a_newer_release_table_is_read_and_checked() {
+        let text = r#"{"mobile_releases": {"checked": "2026-11-01", "releases": [
+            {"platform": "android", "major": 15, "released": "2024-10-15"},
+            {"platform": "android", "major": 16, "released": "2025-06-10"},
+            {"platform": "android", "major": 17, "released": "2026-06-10"},
+            {"platform": "ios", "major": 26, "released": "2025-09-15"},
+            {"platform": "ios", "major": 27, "released": "2026-09-14"}]}}"#;
+        let table = Targets::parse(text).unwrap().release_table();
+        assert_eq!(table.checked, crate::units::Date::new(2026, 11, 1));
+        assert_eq!(table.supported_majors(crate::policy::MobilePlatform::Ios, table.checked), [27, 26]);
+        assert_eq!(Targets::default().release_table(), crate::policy::ReleaseTable::builtin());
+        let late = text.replace("2026-11-01", "2026-07-01");
+        let Err(ConfigError::Invalid(problems)) = Targets::parse(&late) else {
+            panic!("a release after the check day")
+        };
+        assert_eq!(
+            problems,
+            ["mobile_releases: iOS 27 is dated 2026-09-14, after the day the table was checked (2026-07-01)"]
+        );
+        assert!(matches!(
+            Targets::parse(&text.replace("\"major\": 17", "\"major\": \"17\"")),
+            Err(ConfigError::Json(_))
+        ));
     }
 
     #[test]
