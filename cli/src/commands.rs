@@ -242,7 +242,7 @@ fn user_agents_with_hints(input: impl BufRead, output: &mut impl Write, json: bo
         let browser_finding = browser(&environment);
         let mut findings = vec![browser_finding.clone(), operating_system(&environment)];
         findings.extend(mac_processor(&environment));
-        findings.push(mobile(&environment, today));
+        findings.push(mobile(&environment, today, &sitecheck_core::policy::ReleaseTable::builtin()));
         let report = HintsReport {
             browser: environment.browser.browser.slug(),
             major: environment.browser.major,
