@@ -113,7 +113,8 @@ impl Page {
     }
 
     /// Clicks a download button and returns (file name, contents) as the page made them. A
-    /// blob is read where it is made (the page's policy allows no fetch of blob: URLs).
+    /// blob is read where it is made (the page's policy allows no fetch of blob: URLs). Files
+    /// made in the worker wait for it to start: on a loaded machine that takes seconds.
     pub fn download(&self, css: &str) -> (String, String) {
         let hook = r#"
             window.__saved = null;
@@ -129,7 +130,7 @@ impl Page {
         "#;
         self.run(hook, json!([]));
         self.click(css);
-        let saved = self.poll("return window.__saved", Duration::from_secs(5));
+        let saved = self.poll("return window.__saved", Duration::from_secs(30));
         (saved["name"].as_str().unwrap_or_default().to_owned(), saved["text"].as_str().unwrap_or_default().to_owned())
     }
 
