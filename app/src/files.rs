@@ -1,4 +1,4 @@
-//! Files the browser saves, made in the page: no server sees them.
+//! Files the browser saves: made in the page, or built beside it. No server sees what is made.
 
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -10,14 +10,27 @@ pub fn save_file(name: &str, mime: &str, contents: &str) -> Result<(), String> {
         options.set_type(mime);
         let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
         let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-        let document = web_sys::window().and_then(|window| window.document()).ok_or("no document")?;
-        let link: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
-        link.set_href(&url);
-        link.set_download(name);
-        link.click();
+        follow(&url, name)?;
         web_sys::Url::revoke_object_url(&url)
     };
-    attempt().map_err(|error| {
-        format!("The download of {name} failed: {}", error.as_string().unwrap_or_else(|| format!("{error:?}")))
-    })
+    attempt().map_err(|error| failed(name, &error))
+}
+
+/// Downloads the file at `href` (relative to the page) under `name`.
+pub fn download(href: &str, name: &str) -> Result<(), String> {
+    follow(href, name).map_err(|error| failed(name, &error))
+}
+
+/// Clicks a download link to `href` the page makes for it.
+fn follow(href: &str, name: &str) -> Result<(), JsValue> {
+    let document = web_sys::window().and_then(|window| window.document()).ok_or("no document")?;
+    let link: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    link.set_href(href);
+    link.set_download(name);
+    link.click();
+    Ok(())
+}
+
+fn failed(name: &str, error: &JsValue) -> String {
+    format!("The download of {name} failed: {}", error.as_string().unwrap_or_else(|| format!("{error:?}")))
 }

@@ -37,15 +37,6 @@ pub enum Outcome {
 }
 
 impl Job {
-    /// Which kind of check this is: a newer job of a kind replaces an older one's answer.
-    pub fn kind(&self) -> JobKind {
-        match self {
-            Job::Coverage(_) => JobKind::Coverage,
-            Job::File(job) => JobKind::File(crate::addon::form::Validator::parse(&job.validator)),
-            Job::Export(_) => JobKind::Export,
-        }
-    }
-
     /// Runs the job over the files that came with it; the worker calls this, and tests can.
     pub fn run(&self, files: &[Vec<u8>]) -> Outcome {
         match self {

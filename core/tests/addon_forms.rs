@@ -113,6 +113,25 @@ fn every_choice_is_taken_by_its_validator() {
     }
 }
 
+/// A choice that names an integration cites the section of that integration's E.164 rule.
+#[test]
+fn integration_choices_cite_their_requirements_section() {
+    let mut seen = 0;
+    for form in ADDON_FORMS {
+        for option in form.options {
+            let OptionKind::Choice(choices) = option.kind else { continue };
+            for choice in choices {
+                if let Ok(integration) = choice.value.parse::<Integration>() {
+                    let section = integration.requirement().section();
+                    assert!(choice.label.ends_with(&format!("({section})")), "{}: {}", choice.value, choice.label);
+                    seen += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(seen, 4, "two integrations in the numbers form and in the users form");
+}
+
 #[test]
 fn the_input_each_form_reads() {
     assert!(matches!(Validator::Certificates.form().input, Input::Files { several: true, .. }));

@@ -88,7 +88,11 @@ fn seed(root: &Path, target: &str, corpus: &Path) -> Result<(), String> {
             write("seed-utf16", &utf16)?;
         }
         "spf" => {
-            write("seed-spf", b"v=spf1 include:spf-b.telia.com ip4:192.0.2.0/24 redirect=_spf.example.com ?all\n")?
+            let host = sitecheck_core::limits::SPF_HOST;
+            write(
+                "seed-spf",
+                format!("v=spf1 include:{host} ip4:192.0.2.0/24 redirect=_spf.example.com ?all\n").as_bytes(),
+            )?
         }
         "client_secret" => write("seed-secret", b"2025-03-01\n24m\n2026-12-02")?,
         _ => {}

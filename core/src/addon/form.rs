@@ -485,189 +485,209 @@ pub fn run_file(job: &FileJob, contents: &[Vec<u8>]) -> Result<FileReport, Vec<S
     let (Some(validator), Some(today), true) = (validator, today, problems.is_empty()) else {
         return Err(problems);
     };
-    let choose = |key: &str| chosen(job, validator, key);
     let report = match validator {
         Validator::Certificates => certificates(job, contents, today, &mut problems),
-        Validator::Numbers => {
-            let country = choose("country").parse::<Country>().map_err(|error| problems.push(error.to_string())).ok();
-            let integration =
-                choose("for").parse::<Integration>().map_err(|error| problems.push(error.to_string())).ok();
-            let (Some(country), Some(integration), [bytes]) = (country, integration, contents) else {
-                problems.extend(one_file(contents));
-                return Err(problems);
-            };
-            let report = validate_numbers(bytes, &NumbersOptions { country, integration }, today);
-            let mut facts = Vec::new();
-            if let Some(encoding) = report.encoding {
-                facts.push(FactGroup {
-                    title: job.names[0].clone(),
-                    rows: vec![
-                        ("Read as".into(), encoding.label().into()),
-                        ("Numbers".into(), report.lines.len().to_string()),
-                        ("In the format of".into(), country.plan().name.into()),
-                    ],
-                });
-            }
-            Some(FileReport {
-                validator: validator.slug(),
-                facts,
-                findings: lines(report.findings),
-                downloads: Vec::new(),
-            })
-        }
-        Validator::Users => {
-            let direction =
-                choose("direction").parse::<Direction>().map_err(|error| problems.push(error.to_string())).ok();
-            let country = choose("country").parse::<Country>().map_err(|error| problems.push(error.to_string())).ok();
-            let integration = match choose("for") {
-                "" => Some(None),
-                text => text.parse::<Integration>().map(Some).map_err(|error| problems.push(error.to_string())).ok(),
-            };
-            let mut mapping = Vec::new();
-            for text in entered(job, "map").split([',', '\n']).map(str::trim).filter(|text| !text.is_empty()) {
-                match text.parse::<ColumnMapping>() {
-                    Ok(column) => mapping.push(column),
-                    Err(error) => problems.push(format!("Columns under other names: {error}")),
-                }
-            }
-            let (Some(direction), Some(country), Some(integration), [bytes], true) =
-                (direction, country, integration, contents, problems.is_empty())
-            else {
-                problems.extend(one_file(contents));
-                return Err(problems);
-            };
-            let options = UsersOptions { direction, country, integration, mapping, format: None::<FileFormat> };
-            let report = validate_users(bytes, &options, today);
-            let mut facts = Vec::new();
-            if let Some(file) = &report.file {
-                let columns: Vec<String> = file
-                    .columns
-                    .iter()
-                    .map(|column| match column.role {
-                        Some(role) => format!("{} ({})", column.name, role.label()),
-                        None => column.name.clone(),
-                    })
-                    .collect();
-                facts.push(FactGroup {
-                    title: job.names[0].clone(),
-                    rows: vec![
-                        ("Read as".into(), format!("{} in {}", file.read_as, file.encoding.label())),
-                        ("Records".into(), file.records.to_string()),
-                        ("Users".into(), file.users.to_string()),
-                        ("Other entries".into(), file.not_users.to_string()),
-                        ("Columns".into(), columns.join(", ")),
-                    ],
-                });
-            }
-            Some(FileReport {
-                validator: validator.slug(),
-                facts,
-                findings: lines(report.findings),
-                downloads: Vec::new(),
-            })
-        }
-        Validator::Spf => {
-            let [bytes] = contents else {
-                problems.push("Paste the domain's TXT records".into());
-                return Err(problems);
-            };
-            let text = String::from_utf8_lossy(bytes);
-            match validate_txt_records(&text) {
-                Err(error) => {
-                    problems.push(error.to_string());
-                    None
-                }
-                Ok(report) => {
-                    let mut facts: Vec<FactGroup> = report
-                        .records
-                        .iter()
-                        .filter(|record| record.spf)
-                        .map(|record| FactGroup {
-                            title: match record.line {
-                                Some(line) => format!("The SPF record on line {line}"),
-                                None => "The SPF record".to_owned(),
-                            },
-                            rows: vec![
-                                ("Record".into(), record.text.clone()),
-                                ("Syntax errors".into(), record.errors.len().to_string()),
-                            ],
-                        })
-                        .collect();
-                    let lookups = &report.lookups;
-                    facts.push(FactGroup {
-                        title: "DNS lookups".into(),
-                        rows: vec![(
-                            "Counted without DNS".into(),
-                            format!(
-                                "{} of at most {}{}",
-                                lookups.counted,
-                                lookups.limit,
-                                if lookups.complete { "" } else { ", and the includes' own, which need DNS" }
-                            ),
-                        )],
-                    });
-                    let findings = report
-                        .findings
-                        .into_iter()
-                        .map(|found| PlacedFinding { finding: found.finding, file: None, line: found.line })
-                        .collect();
-                    Some(FileReport { validator: validator.slug(), facts, findings, downloads: Vec::new() })
-                }
-            }
-        }
-        Validator::ClientSecret => {
-            let created = match entered(job, "created") {
-                "" => {
-                    problems.push("Created on: enter the day the secret was created, YYYY-MM-DD".into());
-                    None
-                }
-                text => text.parse::<Date>().map_err(|error| problems.push(format!("Created on: {error}"))).ok(),
-            };
-            let lifetime = match entered(job, "days") {
-                "" => choose("lifetime").to_owned(),
-                days => format!("{days} days"),
-            };
-            let lifetime =
-                lifetime.parse::<SecretLifetime>().map_err(|error| problems.push(format!("Lifetime: {error}"))).ok();
-            let (Some(created), Some(lifetime)) = (created, lifetime) else {
-                return Err(problems);
-            };
-            match validate_client_secret(&SecretInput { created, lifetime }, today) {
-                Err(error) => {
-                    problems.push(error.to_string());
-                    None
-                }
-                Ok(report) => Some(FileReport {
-                    validator: validator.slug(),
-                    facts: vec![FactGroup {
-                        title: "The client secret".into(),
-                        rows: vec![
-                            ("Created".into(), report.created.to_string()),
-                            ("Lifetime".into(), report.lifetime.to_string()),
-                            ("Expires".into(), report.expires.to_string()),
-                            ("Days left".into(), report.days_left.to_string()),
-                            ("Latest expiry allowed".into(), report.latest_allowed_expiry.to_string()),
-                            ("Reminder on".into(), report.remind_on.to_string()),
-                        ],
-                    }],
-                    findings: report
-                        .findings
-                        .into_iter()
-                        .map(|finding| PlacedFinding { finding, file: None, line: None })
-                        .collect(),
-                    downloads: vec![Download {
-                        label: format!("Download a reminder for {} (.ics)", report.remind_on),
-                        file_name: format!("client-secret-reminder-{}.ics", report.remind_on),
-                        mime: "text/calendar".into(),
-                        text: report.ics,
-                    }],
-                }),
-            }
-        }
+        Validator::Numbers => numbers(job, contents, today, &mut problems),
+        Validator::Users => users(job, contents, today, &mut problems),
+        Validator::Spf => spf(contents, &mut problems),
+        Validator::ClientSecret => client_secret(job, today, &mut problems),
     };
     match report {
         Some(report) if problems.is_empty() => Ok(report),
         _ => Err(problems),
+    }
+}
+
+/// Numbers, one a line: E.164 with the suggestion for a national format.
+fn numbers(job: &FileJob, contents: &[Vec<u8>], today: Date, problems: &mut Vec<String>) -> Option<FileReport> {
+    let country = chosen(job, Validator::Numbers, "country")
+        .parse::<Country>()
+        .map_err(|error| problems.push(error.to_string()))
+        .ok();
+    let integration = chosen(job, Validator::Numbers, "for")
+        .parse::<Integration>()
+        .map_err(|error| problems.push(error.to_string()))
+        .ok();
+    let (Some(country), Some(integration), [bytes]) = (country, integration, contents) else {
+        problems.extend(one_file(contents));
+        return None;
+    };
+    let report = validate_numbers(bytes, &NumbersOptions { country, integration }, today);
+    let mut facts = Vec::new();
+    if let Some(encoding) = report.encoding {
+        facts.push(FactGroup {
+            title: job.names[0].clone(),
+            rows: vec![
+                ("Read as".into(), encoding.label().into()),
+                ("Numbers".into(), report.lines.len().to_string()),
+                ("In the format of".into(), country.plan().name.into()),
+            ],
+        });
+    }
+    Some(FileReport {
+        validator: Validator::Numbers.slug(),
+        facts,
+        findings: lines(report.findings),
+        downloads: Vec::new(),
+    })
+}
+
+/// An AD user import or export, CSV or LDIF.
+fn users(job: &FileJob, contents: &[Vec<u8>], today: Date, problems: &mut Vec<String>) -> Option<FileReport> {
+    let direction = chosen(job, Validator::Users, "direction")
+        .parse::<Direction>()
+        .map_err(|error| problems.push(error.to_string()))
+        .ok();
+    let country = chosen(job, Validator::Users, "country")
+        .parse::<Country>()
+        .map_err(|error| problems.push(error.to_string()))
+        .ok();
+    let integration = match chosen(job, Validator::Users, "for") {
+        "" => Some(None),
+        text => text.parse::<Integration>().map(Some).map_err(|error| problems.push(error.to_string())).ok(),
+    };
+    let mut mapping = Vec::new();
+    for text in entered(job, "map").split([',', '\n']).map(str::trim).filter(|text| !text.is_empty()) {
+        match text.parse::<ColumnMapping>() {
+            Ok(column) => mapping.push(column),
+            Err(error) => problems.push(format!("Columns under other names: {error}")),
+        }
+    }
+    let (Some(direction), Some(country), Some(integration), [bytes], true) =
+        (direction, country, integration, contents, problems.is_empty())
+    else {
+        problems.extend(one_file(contents));
+        return None;
+    };
+    let options = UsersOptions { direction, country, integration, mapping, format: None::<FileFormat> };
+    let report = validate_users(bytes, &options, today);
+    let mut facts = Vec::new();
+    if let Some(file) = &report.file {
+        let columns: Vec<String> = file
+            .columns
+            .iter()
+            .map(|column| match column.role {
+                Some(role) => format!("{} ({})", column.name, role.label()),
+                None => column.name.clone(),
+            })
+            .collect();
+        facts.push(FactGroup {
+            title: job.names[0].clone(),
+            rows: vec![
+                ("Read as".into(), format!("{} in {}", file.read_as, file.encoding.label())),
+                ("Records".into(), file.records.to_string()),
+                ("Users".into(), file.users.to_string()),
+                ("Other entries".into(), file.not_users.to_string()),
+                ("Columns".into(), columns.join(", ")),
+            ],
+        });
+    }
+    Some(FileReport {
+        validator: Validator::Users.slug(),
+        facts,
+        findings: lines(report.findings),
+        downloads: Vec::new(),
+    })
+}
+
+/// Pasted TXT records: the SPF record and its lookups.
+fn spf(contents: &[Vec<u8>], problems: &mut Vec<String>) -> Option<FileReport> {
+    let [bytes] = contents else {
+        problems.push("Paste the domain's TXT records".into());
+        return None;
+    };
+    let text = String::from_utf8_lossy(bytes);
+    match validate_txt_records(&text) {
+        Err(error) => {
+            problems.push(error.to_string());
+            None
+        }
+        Ok(report) => {
+            let mut facts: Vec<FactGroup> = report
+                .records
+                .iter()
+                .filter(|record| record.spf)
+                .map(|record| FactGroup {
+                    title: match record.line {
+                        Some(line) => format!("The SPF record on line {line}"),
+                        None => "The SPF record".to_owned(),
+                    },
+                    rows: vec![
+                        ("Record".into(), record.text.clone()),
+                        ("Syntax errors".into(), record.errors.len().to_string()),
+                    ],
+                })
+                .collect();
+            let lookups = &report.lookups;
+            facts.push(FactGroup {
+                title: "DNS lookups".into(),
+                rows: vec![(
+                    "Counted without DNS".into(),
+                    format!(
+                        "{} of at most {}{}",
+                        lookups.counted,
+                        lookups.limit,
+                        if lookups.complete { "" } else { ", and the includes' own, which need DNS" }
+                    ),
+                )],
+            });
+            let findings = report
+                .findings
+                .into_iter()
+                .map(|found| PlacedFinding { finding: found.finding, file: None, line: found.line })
+                .collect();
+            Some(FileReport { validator: Validator::Spf.slug(), facts, findings, downloads: Vec::new() })
+        }
+    }
+}
+
+/// The client secret: its expiry, and the reminder to download.
+fn client_secret(job: &FileJob, today: Date, problems: &mut Vec<String>) -> Option<FileReport> {
+    let created = match entered(job, "created") {
+        "" => {
+            problems.push("Created on: enter the day the secret was created, YYYY-MM-DD".into());
+            None
+        }
+        text => text.parse::<Date>().map_err(|error| problems.push(format!("Created on: {error}"))).ok(),
+    };
+    let lifetime = match entered(job, "days") {
+        "" => chosen(job, Validator::ClientSecret, "lifetime").to_owned(),
+        days => format!("{days} days"),
+    };
+    let lifetime = lifetime.parse::<SecretLifetime>().map_err(|error| problems.push(format!("Lifetime: {error}"))).ok();
+    let (Some(created), Some(lifetime)) = (created, lifetime) else {
+        return None;
+    };
+    match validate_client_secret(&SecretInput { created, lifetime }, today) {
+        Err(error) => {
+            problems.push(error.to_string());
+            None
+        }
+        Ok(report) => Some(FileReport {
+            validator: Validator::ClientSecret.slug(),
+            facts: vec![FactGroup {
+                title: "The client secret".into(),
+                rows: vec![
+                    ("Created".into(), report.created.to_string()),
+                    ("Lifetime".into(), report.lifetime.to_string()),
+                    ("Expires".into(), report.expires.to_string()),
+                    ("Days left".into(), report.days_left.to_string()),
+                    ("Latest expiry allowed".into(), report.latest_allowed_expiry.to_string()),
+                    ("Reminder on".into(), report.remind_on.to_string()),
+                ],
+            }],
+            findings: report
+                .findings
+                .into_iter()
+                .map(|finding| PlacedFinding { finding, file: None, line: None })
+                .collect(),
+            downloads: vec![Download {
+                label: format!("Download a reminder for {} (.ics)", report.remind_on),
+                file_name: format!("client-secret-reminder-{}.ics", report.remind_on),
+                mime: "text/calendar".into(),
+                text: report.ics,
+            }],
+        }),
     }
 }
 
