@@ -1,45 +1,147 @@
-//! The in-browser site-readiness checker. Components are thin: what they show comes from
-//! `sitecheck-core`; this crate only reads the browser and renders.
+//! The first load: this browser's and this computer's verdicts, and nothing else. It is small
+//! (the first-load budget, `cargo xtask size`) because it only reads the browser and draws
+//! core's verdicts; once they are on screen it starts the whole page (`bin/sitecheck-page`:
+//! network checks, plan, checklist, bandwidth, firewall, reports), which replaces this view
+//! and draws the same verdicts again with everything that depends on them.
 
-mod addons_loader;
-mod address_field;
-mod app;
-mod bandwidth_view;
-mod catalogue_view;
-mod checklist_view;
-mod coverage_view;
-mod download;
-mod environment_checks;
-mod firewall_view;
-mod latency_chart;
-mod measuring;
-mod messages;
-mod network_checks;
-mod number_field;
-mod plan_form;
-mod report_panel;
-mod share_panel;
-mod state;
-mod storage;
-mod support_details;
-mod webrtc;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use sitecheck_app::reading;
+use sitecheck_core::device::first_findings;
+use sitecheck_core::environment::detect;
+use sitecheck_core::verdict::{Finding, check_title};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
 
-// Shared with the add-on checks' binary (`src/bin/addons.rs`), through the crate's library.
-use sitecheck_app::{files, finding_card, reading, worker};
+/// The element this view draws into; the whole page removes it when it starts.
+const ROOT: &str = "first-verdict";
+/// The whole page's starter (`app/page-start.js`), a module script.
+const PAGE_SCRIPT: &str = "./page-start.js";
+/// What the starter dispatches when the whole page could not start.
+const PAGE_FAILED: &str = "sitecheck-page-failed";
+const STATUS: &str = "first-status";
 
 fn main() {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else { return };
     // The static page shows a "loading" notice for browsers where the module never runs;
     // once we are here it has done its job.
-    if let Some(notice) = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id("loading"))
-    {
+    if let Some(notice) = document.get_element_by_id("loading") {
         notice.remove();
     }
-    leptos::mount::mount_to_body(app::App);
+    let Some(root) =
+        document.get_element_by_id(ROOT).and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    // The view lives until the whole page removes its element.
+    leptos::mount::mount_to(root, FirstVerdicts).forget();
     // Mounting is synchronous: the first verdicts are on screen now. `cargo xtask bench
     // startup` reads this mark.
     if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
         let _ = performance.mark("sitecheck-first-verdict");
+    }
+    start_the_page(&document);
+}
+
+/// Says on the page why the rest did not come.
+fn show_failure(reason: &str) {
+    let status =
+        web_sys::window().and_then(|window| window.document()).and_then(|document| document.get_element_by_id(STATUS));
+    if let Some(status) = status {
+        status.set_text_content(Some(&format!(
+            "The network checks, the plan and the rest of the page could not be loaded: {reason}. The verdicts above stand; reload the page to try again."
+        )));
+        let _ = status.set_attribute("class", "error");
+    }
+}
+
+/// Adds a listener that lives as long as the page.
+fn listen(target: &web_sys::EventTarget, event: &str, handler: impl Fn(web_sys::Event) + 'static) {
+    let handler = Closure::<dyn Fn(web_sys::Event)>::new(handler);
+    let _ = target.add_event_listener_with_callback(event, handler.as_ref().unchecked_ref());
+    handler.forget();
+}
+
+/// Fetches and starts the whole page, after the first verdicts, so that they do not wait for it.
+fn start_the_page(document: &web_sys::Document) {
+    listen(document, PAGE_FAILED, |event| {
+        let detail = js_sys::Reflect::get(&event, &"detail".into()).ok().and_then(|detail| detail.as_string());
+        show_failure(&detail.unwrap_or_else(|| "it did not start".into()));
+    });
+    let Ok(script) = document.create_element("script") else { return show_failure("the page could not add a script") };
+    let _ = script.set_attribute("type", "module");
+    let _ = script.set_attribute("src", PAGE_SCRIPT);
+    listen(&script, "error", |_| show_failure(&format!("{PAGE_SCRIPT} could not be fetched")));
+    if let Some(head) = document.head() {
+        let _ = head.append_child(&script);
+    }
+}
+
+/// This browser's and computer's verdicts, drawn at once from what can be read synchronously and
+/// refined when client hints and the device list arrive. Nothing here can be confirmed yet: the
+/// whole page, which keeps the answers, offers that.
+#[component]
+fn FirstVerdicts() -> impl IntoView {
+    let (signals, set_signals) = signal(reading::signals_now());
+    let (facts, set_facts) = signal(reading::facts_now());
+    spawn_local(async move {
+        if let Some(hints) = reading::high_entropy_hints().await {
+            set_signals.update(|signals| signals.hints = Some(hints));
+        }
+        let audio = reading::audio_devices().await;
+        set_facts.update(|facts| facts.audio = audio);
+    });
+    let cards = move || {
+        signals
+            .with(|signals| facts.with(|facts| first_findings(&detect(signals), facts)))
+            .into_iter()
+            .map(|finding| view! { <FirstCard finding=finding /> })
+            .collect_view()
+    };
+    view! {
+        <h1>"sitecheck"</h1>
+        <section class="report-section" aria-labelledby="first-heading">
+            <h2 id="first-heading">"This browser and computer"</h2>
+            <div class="checks">{cards}</div>
+            <p id=STATUS role="status" class="hint">"Loading the network checks, the plan and the firewall openings…"</p>
+        </section>
+    }
+}
+
+/// A verdict as the whole page's card draws it, without the confirm button (`data-first-check`,
+/// not `data-check`: tests and scripts that read cards wait for the whole page's).
+#[component]
+fn FirstCard(finding: Finding) -> impl IntoView {
+    let requirement = finding.requirement;
+    let advisories = finding
+        .advisories
+        .iter()
+        .map(|id| id.advisory())
+        .map(|advisory| {
+            view! {
+                <li class="advisory">
+                    <strong>"Advisory: " {advisory.title}</strong>
+                    " "
+                    {advisory.text}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <article
+            class=format!("card verdict-{}", finding.verdict.slug())
+            data-first-check=requirement.as_str()
+            data-verdict=finding.verdict.slug()
+        >
+            <h3>
+                <span class="verdict">{finding.label()}</span>
+                " "
+                <span class="check-title">{check_title(requirement)}</span>
+            </h3>
+            <p class="evidence">{finding.evidence}</p>
+            {finding.advice.map(|advice| view! { <p class="advice">{advice}</p> })}
+            <p class="cite">{format!("Spec section {} {}", finding.section, finding.section.title())}</p>
+            <ul class="advisories">{advisories}</ul>
+        </article>
     }
 }

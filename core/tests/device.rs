@@ -1,7 +1,7 @@
 //! The environment verdicts, one table per check.
 
 use sitecheck_core::device::{
-    AudioDevices, DeviceFacts, environment_findings, memory, mobile, operating_system, screen, sound,
+    AudioDevices, DeviceFacts, environment_findings, first_findings, memory, mobile, operating_system, screen, sound,
 };
 use sitecheck_core::environment::{Signals, detect};
 use sitecheck_core::hints::{Brand, ClientHints};
@@ -210,5 +210,21 @@ fn only_a_must_fails() {
                 assert_eq!(requirement.obligation, Obligation::Must, "{agent}: {finding:#?}");
             }
         }
+    }
+}
+
+#[test]
+fn the_first_verdicts_are_the_full_ones_less_what_config_json_can_change() {
+    // The page draws these before it reads config.json: each must be exactly the verdict the
+    // whole page draws later, and none may read the release table an administrator can replace.
+    let facts = DeviceFacts { device_memory: Some(8.0), ..DeviceFacts::default() };
+    for agent in [WIN, WIN7, MAC_SAFARI, MAC_CHROME, LINUX, IPHONE_16, IPHONE_26, ANDROID_FIREFOX_14, ANDROID_REDUCED] {
+        let environment = detect(&signals(agent, None));
+        let first = first_findings(&environment, &facts);
+        let full = environment_findings(&environment, &facts, FRESH, &ReleaseTable::builtin());
+        let (depends_on_config, rest): (Vec<_>, Vec<_>) =
+            full.into_iter().partition(|finding| finding.requirement == "mobile.os-version");
+        assert_eq!(first, rest, "{agent}");
+        assert_eq!(depends_on_config.len(), 1, "{agent}: the mobile verdict waits for config.json");
     }
 }

@@ -202,6 +202,15 @@ fn test(root: &Path) -> Result<(), String> {
     ];
     match build(root).and_then(|dist| package::build(root, &dist).map(|zip| (dist, zip))) {
         Ok((dist, zip)) => {
+            // The first-load budget is a check: over it, this step fails.
+            println!("\n==> first-load budget (cargo xtask size)");
+            tallies.push(match size::report(&dist) {
+                Ok(()) => Tally { passed: 1, failed: 0 },
+                Err(message) => {
+                    println!("==> first-load budget: FAILED: {message}");
+                    Tally { passed: 0, failed: 1 }
+                }
+            });
             let mut e2e = cargo(&[
                 "test",
                 "-p",

@@ -357,20 +357,24 @@ pub fn mobile(environment: &Environment, today: Date, releases: &ReleaseTable) -
 }
 
 /// Every finding about this browser and machine, in the order the cards show them.
+/// The verdicts the page shows first, before its configuration is read: every verdict of
+/// [`environment_findings`] that does not depend on `config.json` (2.8's mobile verdict reads the
+/// release table an administrator may replace there, so it waits for the whole page rather than
+/// show a verdict that could then change).
+pub fn first_findings(environment: &Environment, facts: &DeviceFacts) -> Vec<Finding> {
+    let mut findings = vec![browser(environment), operating_system(environment)];
+    findings.extend(mac_processor(environment));
+    findings.extend([memory(environment, facts), sound(environment, facts), screen(environment, facts), single_user()]);
+    findings
+}
+
 pub fn environment_findings(
     environment: &Environment,
     facts: &DeviceFacts,
     today: Date,
     releases: &ReleaseTable,
 ) -> Vec<Finding> {
-    let mut findings = vec![browser(environment), operating_system(environment)];
-    findings.extend(mac_processor(environment));
-    findings.extend([
-        memory(environment, facts),
-        sound(environment, facts),
-        screen(environment, facts),
-        single_user(),
-        mobile(environment, today, releases),
-    ]);
+    let mut findings = first_findings(environment, facts);
+    findings.push(mobile(environment, today, releases));
     findings
 }
