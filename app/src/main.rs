@@ -52,6 +52,7 @@ fn show_failure(reason: &str) {
             "The network checks, the plan and the rest of the page could not be loaded: {reason}. The verdicts above stand; reload the page to try again."
         )));
         let _ = status.set_attribute("class", "error");
+        let _ = status.set_attribute("data-page", "failed");
     }
 }
 
@@ -103,7 +104,7 @@ fn FirstVerdicts() -> impl IntoView {
         <section class="report-section" aria-labelledby="first-heading">
             <h2 id="first-heading">"This browser and computer"</h2>
             <div class="checks">{cards}</div>
-            <p id=STATUS role="status" class="hint">"Loading the network checks, the plan and the firewall openings…"</p>
+            <p id=STATUS role="status" class="hint" data-page="loading">"Loading the network checks, the plan and the firewall openings…"</p>
         </section>
     }
 }

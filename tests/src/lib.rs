@@ -26,3 +26,13 @@ pub fn dist_dir() -> PathBuf {
     );
     dir
 }
+
+/// A copy of the release build without the whole page's starter (`page-start.js`): what the
+/// first load alone draws, and what it says when the rest of the page cannot come.
+pub fn first_load_alone() -> PathBuf {
+    let copy = std::env::temp_dir().join(format!("sitecheck-first-{}-{}", std::process::id(), webdriver::free_port()));
+    let status = std::process::Command::new("cp").arg("-r").arg(dist_dir()).arg(&copy).status();
+    assert!(status.is_ok_and(|status| status.success()), "copy the build to {}", copy.display());
+    std::fs::remove_file(copy.join("page-start.js")).expect("the build has page-start.js");
+    copy
+}

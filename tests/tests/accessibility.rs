@@ -60,6 +60,20 @@ fn the_first_load_is_accessible_in_webkit() {
     first_load(Engine::WebKit);
 }
 
+/// The first load alone, as a slow or failing network leaves it: the first verdicts and the
+/// message that the rest could not be loaded.
+#[test]
+fn the_first_verdicts_alone_are_accessible() {
+    let page = Page::open_build_with_config(
+        &sitecheck_e2e::first_load_alone(),
+        Engine::Chromium,
+        Launch::default(),
+        sitecheck_e2e::page::HERMETIC_CONFIG,
+    );
+    page.session.wait_for("#first-status[data-page='failed']", Duration::from_secs(20)).unwrap();
+    check(&page, "first verdicts alone");
+}
+
 #[test]
 fn a_filled_plan_is_accessible() {
     let page = Page::open(Engine::Chromium, Launch::default());

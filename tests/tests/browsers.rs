@@ -468,3 +468,75 @@ fn a_release_table_in_the_config_decides_the_mobile_check() {
     );
     assert_eq!(verdict, "fail");
 }
+
+fn check_first_load_alone(engine: Engine) {
+    let page = Page::open_build_with_config(
+        &sitecheck_e2e::first_load_alone(),
+        engine,
+        Launch::default(),
+        sitecheck_e2e::page::HERMETIC_CONFIG,
+    );
+    page.session.wait_for("#first-status[data-page='failed']", FIRST_VERDICT).unwrap();
+    // The verdicts that do not wait for config.json, with the whole page's values.
+    let first: Value = page.run(
+        "return Array.from(document.querySelectorAll('[data-first-check]')).map(card => [card.dataset.firstCheck, card.dataset.verdict])",
+        json!([]),
+    );
+    let first: Vec<(String, String)> = first
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|card| (card[0].as_str().unwrap().into(), card[1].as_str().unwrap().into()))
+        .collect();
+    assert!(first.contains(&("pc.browser".into(), "pass".into())), "{first:?}");
+    assert!(first.contains(&("softphone.pc-os".into(), "fail".into())), "{first:?}");
+    assert!(
+        !first.iter().any(|(check, _)| check == "mobile.os-version"),
+        "the mobile verdict waits for config.json: {first:?}"
+    );
+    // Nothing the whole page draws, and no button that would do nothing.
+    assert!(page.session.find_all("[data-check]").unwrap().is_empty());
+    assert!(page.session.find_all("#first-verdict button").unwrap().is_empty());
+    assert!(page.session.find_all("#loading").unwrap().is_empty(), "the loading notice is gone");
+    assert!(page.text_of("#first-status").contains("page-start.js"), "the failure names what was missing");
+}
+
+#[test]
+fn chromium_draws_the_first_verdicts_from_the_first_load_alone() {
+    check_first_load_alone(Engine::Chromium);
+}
+
+#[test]
+fn firefox_draws_the_first_verdicts_from_the_first_load_alone() {
+    check_first_load_alone(Engine::Firefox);
+}
+
+#[test]
+fn webkit_draws_the_first_verdicts_from_the_first_load_alone() {
+    check_first_load_alone(Engine::WebKit);
+}
+
+/// The whole page takes the first verdicts' place: the same verdicts, drawn once.
+fn check_the_page_replaces_the_first_verdicts(engine: Engine) {
+    let page = open(engine, Launch::default());
+    let whole = cards(&page);
+    assert!(page.session.find_all("#first-verdict").unwrap().is_empty(), "the first view is gone");
+    assert!(page.session.find_all("[data-first-check]").unwrap().is_empty());
+    assert_eq!(page.session.find_all("h1").unwrap().len(), 1, "one page heading");
+    let marks = page.run(
+        "return ['sitecheck-first-verdict', 'sitecheck-page-ready'].map(name => performance.getEntriesByName(name).length)",
+        json!([]),
+    );
+    assert_eq!(marks, json!([1, 1]), "both stages ran once");
+    check_card(&whole, "pc.browser", "pass", &[]);
+}
+
+#[test]
+fn chromium_replaces_the_first_verdicts_with_the_whole_page() {
+    check_the_page_replaces_the_first_verdicts(Engine::Chromium);
+}
+
+#[test]
+fn webkit_replaces_the_first_verdicts_with_the_whole_page() {
+    check_the_page_replaces_the_first_verdicts(Engine::WebKit);
+}
