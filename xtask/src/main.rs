@@ -19,7 +19,8 @@ Usage: cargo xtask <command>
   dist               build, then the intranet package target/package/sitecheck-<version>.zip
   test               install browsers and drivers, then run every check and test
   size               build, then print the size of each file in dist/ (raw and gzip)
-  bench startup      build, then time the first verdict card in each engine (10 loads each)
+  bench startup      build, then time the first verdict and the whole page beside a bare
+                     Leptos page in each engine (10 loads each)
   bench ua           time `sitecheck ua` over 100 000 user agents
   bench network      injected against measured delay, jitter and loss (three engines, loopback)
   bench coverage     the coverage check against the kernel on thousands of random rulesets
@@ -41,7 +42,7 @@ fn main() -> ExitCode {
         Some("fuzz") => fuzz::run(&root, &arguments[1..]),
         Some("bench") => match arguments.get(1).map(String::as_str) {
             Some("startup") => {
-                tools::ensure_test_tools().and_then(|()| build(&root)).and_then(|dist| bench::startup(&dist))
+                tools::ensure_test_tools().and_then(|()| build(&root)).and_then(|dist| bench::startup(&root, &dist))
             }
             Some("ua") => bench::user_agents(&root),
             Some("network") => {
