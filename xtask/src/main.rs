@@ -182,6 +182,8 @@ fn test(root: &Path) -> Result<(), String> {
                 "sitecheck-app",
                 "-p",
                 "sitecheck-worker",
+                "-p",
+                "sitecheck-bench-bare",
                 "--target",
                 "wasm32-unknown-unknown",
                 "--all-targets",
@@ -192,7 +194,16 @@ fn test(root: &Path) -> Result<(), String> {
         ),
         step(
             "unit and CLI tests",
-            &mut cargo(&["test", "--workspace", "--exclude", "sitecheck-app", "--exclude", "sitecheck-e2e"]),
+            &mut cargo(&[
+                "test",
+                "--workspace",
+                "--exclude",
+                "sitecheck-app",
+                "--exclude",
+                "sitecheck-e2e",
+                "--exclude",
+                "sitecheck-bench-bare",
+            ]),
         ),
         step("harness tests", &mut cargo(&["test", "-p", "sitecheck-e2e", "--lib"])),
         // One lab of network namespaces at a time: the tests share the machine's kernel.
