@@ -12,6 +12,7 @@ pub mod addon;
 pub mod client;
 pub mod firewall;
 pub mod job;
+pub mod locale;
 pub mod network;
 pub mod plan;
 pub mod spec;

@@ -174,6 +174,20 @@ pub const ADVISORIES: &[Advisory] = &[
     },
 ];
 
+impl Advisory {
+    /// The title and text in `locale` (Swedish from `swedish::ADVISORIES`, a test keeps every
+    /// advisory there).
+    pub fn in_locale(&self, locale: crate::locale::Locale) -> (&'static str, &'static str) {
+        match locale {
+            crate::locale::Locale::En => (self.title, self.text),
+            crate::locale::Locale::Sv => crate::spec::swedish::ADVISORIES
+                .iter()
+                .find(|(id, _, _)| *id == self.id)
+                .map_or((self.title, self.text), |(_, title, text)| (title, text)),
+        }
+    }
+}
+
 pub fn advisory(id: &str) -> Option<&'static Advisory> {
     ADVISORIES.iter().find(|advisory| advisory.id == id)
 }

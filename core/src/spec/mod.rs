@@ -8,3 +8,4 @@ pub mod condition;
 pub mod limits;
 pub mod requirement;
 pub mod section;
+pub mod swedish;

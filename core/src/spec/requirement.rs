@@ -32,6 +32,18 @@ impl Obligation {
         }
     }
 
+    /// The word in `locale`.
+    pub const fn label_in(self, locale: crate::locale::Locale) -> &'static str {
+        match locale {
+            crate::locale::Locale::En => self.label(),
+            crate::locale::Locale::Sv => match self {
+                Obligation::Must => "Krav",
+                Obligation::Should => "Bör",
+                Obligation::Recommended => "Rekommendation",
+            },
+        }
+    }
+
     /// The kebab-case name used in JSON and CSS classes.
     pub const fn slug(self) -> &'static str {
         match self {
@@ -67,6 +79,20 @@ impl Verification {
             Verification::Calculated => "calculated",
             Verification::File => "validated from a file",
             Verification::Person => "confirmed by a person",
+        }
+    }
+
+    /// The method in `locale`.
+    pub const fn label_in(self, locale: crate::locale::Locale) -> &'static str {
+        match locale {
+            crate::locale::Locale::En => self.label(),
+            crate::locale::Locale::Sv => match self {
+                Verification::Browser => "kontrolleras i webbläsaren",
+                Verification::Measured => "mäts",
+                Verification::Calculated => "beräknas",
+                Verification::File => "valideras från en fil",
+                Verification::Person => "bekräftas av en person",
+            },
         }
     }
 
@@ -263,6 +289,20 @@ const ATTENDANT: Condition = Add(AddOn::AdvancedAttendant);
 const SERVICE_NETWORK: Value = Value::Network { network: limits::SERVICE_NETWORK };
 const SIPS: Value = Value::Service { service: Service::tcp(5061) };
 const MEDIA: Value = Value::Service { service: Service::udp_range(49152, 65535) };
+
+impl Requirement {
+    /// The statement in `locale` (Swedish from `swedish::STATEMENTS`, a translation of the
+    /// English; a test keeps every requirement there).
+    pub fn statement_in(&self, locale: crate::locale::Locale) -> &'static str {
+        match locale {
+            crate::locale::Locale::En => self.statement,
+            crate::locale::Locale::Sv => crate::spec::swedish::STATEMENTS
+                .iter()
+                .find(|(id, _)| *id == self.id.as_str())
+                .map_or(self.statement, |(_, statement)| statement),
+        }
+    }
+}
 
 /// Shorthand for the table below: most rows have no `see_also`.
 const fn req(

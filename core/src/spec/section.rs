@@ -134,6 +134,18 @@ impl SectionId {
         self.section().title
     }
 
+    /// The heading in `locale` (Swedish from `swedish::SECTION_TITLES`, a test keeps every
+    /// section there).
+    pub fn title_in(self, locale: crate::locale::Locale) -> &'static str {
+        match locale {
+            crate::locale::Locale::En => self.title(),
+            crate::locale::Locale::Sv => crate::spec::swedish::SECTION_TITLES
+                .iter()
+                .find(|(id, _)| *id == self.0)
+                .map_or_else(|| self.title(), |(_, title)| title),
+        }
+    }
+
     /// The section one level up ("2.5" for "2.5.1"), if any.
     pub fn parent(self) -> Option<SectionId> {
         let (parent, _) = self.0.rsplit_once('.')?;

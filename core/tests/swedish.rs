@@ -1,0 +1,117 @@
+//! The Swedish catalogue against the English one: every row translated, in the English table's
+//! order, and no number, address or name lost or changed on the way.
+
+use sitecheck_core::advisory::ADVISORIES;
+use sitecheck_core::locale::Locale;
+use sitecheck_core::requirement::{Obligation, REQUIREMENTS, Verification};
+use sitecheck_core::section::SECTIONS;
+use sitecheck_core::spec::swedish;
+
+/// The figures of a text: runs of digits with the separators inside them ("81.228.2.192/27",
+/// "1.6", "49152-65535", "+468123456"), a Swedish decimal comma read as the English point.
+fn figures(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut current = String::new();
+    let characters: Vec<char> = text.chars().collect();
+    for (index, character) in characters.iter().enumerate() {
+        let next_is_digit = characters.get(index + 1).is_some_and(char::is_ascii_digit);
+        if character.is_ascii_digit() {
+            current.push(*character);
+        } else if !current.is_empty() && matches!(character, '.' | ',' | '/' | '-' | '×') && next_is_digit {
+            current.push(if *character == ',' { '.' } else { *character });
+        } else if !current.is_empty() {
+            found.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        found.push(current);
+    }
+    found.sort();
+    found
+}
+
+/// Names a translation must keep as they are: host names, addresses and quoted titles.
+fn names(text: &str) -> Vec<&str> {
+    let mut found: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',' | ';' | ':'))
+        .map(|word| word.trim_end_matches('.'))
+        .filter(|word| {
+            word.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '@'))
+                && word.split('.').skip(1).any(|part| part.starts_with(|c: char| c.is_ascii_alphabetic()))
+        })
+        .collect();
+    found.sort_unstable();
+    found
+}
+
+/// A translation that says the same: same figures and names, not the English left in place.
+fn check(key: &str, english: &str, swedish: &str) {
+    assert!(!swedish.trim().is_empty(), "{key}: no Swedish text");
+    assert_eq!(figures(english), figures(swedish), "{key}: the figures differ:\n  {english}\n  {swedish}");
+    assert_eq!(names(english), names(swedish), "{key}: the names differ:\n  {english}\n  {swedish}");
+}
+
+#[test]
+fn the_figures_reader_keeps_addresses_whole() {
+    assert_eq!(figures("to 81.228.2.192/27 on TCP/443, 1,6 kbit/s"), ["1.6", "443", "81.228.2.192/27"]);
+    assert_eq!(figures("UDP/49152-65535 and 1024×768"), ["1024×768", "49152-65535"]);
+}
+
+#[test]
+fn every_requirement_has_its_statement_in_swedish_in_the_english_order() {
+    let keys: Vec<&str> = swedish::STATEMENTS.iter().map(|(id, _)| *id).collect();
+    let ids: Vec<&str> = REQUIREMENTS.iter().map(|requirement| requirement.id.as_str()).collect();
+    assert_eq!(keys, ids);
+    for requirement in REQUIREMENTS {
+        let translated = requirement.statement_in(Locale::Sv);
+        check(requirement.id.as_str(), requirement.statement, translated);
+        assert!(translated.ends_with('.'), "{}: {translated}", requirement.id);
+        assert_ne!(translated, requirement.statement, "{}: left in English", requirement.id);
+        assert_eq!(requirement.statement_in(Locale::En), requirement.statement);
+    }
+}
+
+#[test]
+fn every_section_has_its_heading_in_swedish_in_the_english_order() {
+    let keys: Vec<&str> = swedish::SECTION_TITLES.iter().map(|(id, _)| *id).collect();
+    let ids: Vec<&str> = SECTIONS.iter().map(|section| section.id).collect();
+    assert_eq!(keys, ids);
+    // Product names are the same in both languages.
+    let same = ["Touchpoint Plus Softphone", "Advanced Attendant"];
+    for section in SECTIONS {
+        let id = sitecheck_core::section::SectionId::parse(section.id).unwrap();
+        let translated = id.title_in(Locale::Sv);
+        check(section.id, section.title, translated);
+        assert!(translated != section.title || same.contains(&section.title), "{}: left in English", section.id);
+    }
+}
+
+#[test]
+fn every_advisory_has_its_title_and_text_in_swedish_in_the_english_order() {
+    let keys: Vec<&str> = swedish::ADVISORIES.iter().map(|(id, _, _)| *id).collect();
+    let ids: Vec<&str> = ADVISORIES.iter().map(|advisory| advisory.id).collect();
+    assert_eq!(keys, ids);
+    for advisory in ADVISORIES {
+        let (title, text) = advisory.in_locale(Locale::Sv);
+        check(advisory.id, advisory.title, title);
+        check(advisory.id, advisory.text, text);
+        assert!(title != advisory.title && text != advisory.text, "{}: left in English", advisory.id);
+    }
+}
+
+#[test]
+fn every_label_differs_by_language() {
+    for obligation in [Obligation::Must, Obligation::Should, Obligation::Recommended] {
+        assert_ne!(obligation.label_in(Locale::Sv), obligation.label_in(Locale::En));
+    }
+    let methods = [
+        Verification::Browser,
+        Verification::Measured,
+        Verification::Calculated,
+        Verification::File,
+        Verification::Person,
+    ];
+    for method in methods {
+        assert_ne!(method.label_in(Locale::Sv), method.label_in(Locale::En));
+    }
+}
