@@ -2,6 +2,7 @@
 
 use crate::args::{ArgError, Parsed, Spec};
 use serde::Serialize;
+use sitecheck_core::bandwidth::decimal_in;
 use sitecheck_core::bandwidth::{BandwidthInputs, UplinkComparison, calculate, compare_uplink};
 use sitecheck_core::browser::browser_finding;
 use sitecheck_core::catalogue::{CATALOGUE, catalogue_json};
@@ -10,6 +11,7 @@ use sitecheck_core::device::{browser, mac_processor, mobile, operating_system};
 use sitecheck_core::environment::{Signals, detect};
 use sitecheck_core::export::{ExportOptions, NftChain, NftChainError};
 use sitecheck_core::export::{RuleFormat, UnknownFormat, export};
+use sitecheck_core::locale::Locale;
 use sitecheck_core::plan::Plan;
 use sitecheck_core::targets::Targets;
 use sitecheck_core::units::Date;
@@ -62,23 +64,33 @@ pub fn run(arguments: &[String], input: impl BufRead, output: &mut impl Write) -
 }
 
 fn catalogue(arguments: &[String], output: &mut impl Write) -> Result<(), CliError> {
-    let parsed = Parsed::new(arguments, &Spec { flags: &["--json"], valued: &[] });
+    let mut parsed = Parsed::new(arguments, &Spec { flags: &["--json"], valued: &["--lang"] });
     let json = parsed.flag("--json");
+    let locale = parsed.locale();
     parsed.finish()?;
     if json {
+        if locale != Locale::En {
+            return Err(CliError::Usage(
+                "the JSON catalogue is in English, the language of v3.40 (its keys and values are what tools read); leave out --lang or --json".into(),
+            ));
+        }
         writeln!(output, "{}", catalogue_json().map_err(|error| CliError::Input(error.to_string()))?)?;
         return Ok(());
     }
+    let words = CatalogueWords::of(locale);
     writeln!(output, "{} v{} ({})", CATALOGUE.spec.title, CATALOGUE.spec.version, CATALOGUE.spec.date)?;
+    if locale == Locale::Sv {
+        writeln!(output, "{}", sitecheck_core::spec::swedish::TRANSLATION_NOTICE)?;
+    }
     let mut last_section = None;
     for requirement in CATALOGUE.requirements {
         if last_section != Some(requirement.section) {
             last_section = Some(requirement.section);
-            writeln!(output, "\n{} {}", requirement.section, requirement.section.title())?;
+            writeln!(output, "\n{} {}", requirement.section, requirement.section.title_in(locale))?;
         }
-        writeln!(output, "  {:<36} {}", requirement.id, requirement.statement)?;
+        writeln!(output, "  {:<36} {}", requirement.id.as_str(), requirement.statement_in(locale))?;
     }
-    writeln!(output, "\nFirewall rules")?;
+    writeln!(output, "\n{}", words.firewall_rules)?;
     for rule in CATALOGUE.firewall_rules {
         let services: Vec<String> = rule.services.iter().map(ToString::to_string).collect();
         writeln!(
@@ -90,21 +102,53 @@ fn catalogue(arguments: &[String], output: &mut impl Write) -> Result<(), CliErr
             rule.comment
         )?;
     }
-    writeln!(output, "\nAdvisories")?;
+    writeln!(output, "\n{}", words.advisories)?;
     for advisory in CATALOGUE.advisories {
-        writeln!(output, "  {:<36} {}", advisory.id, advisory.title)?;
+        writeln!(output, "  {:<36} {}", advisory.id, advisory.in_locale(locale).0)?;
     }
     let example = CATALOGUE.bandwidth_example.calculation();
-    writeln!(output, "\nThe {} example", CATALOGUE.bandwidth_example.section)?;
-    write_lines(output, &example.lines)?;
-    writeln!(output, "Total: {}", format_mbps(example.total))?;
+    writeln!(output, "\n{}", (words.example)(CATALOGUE.bandwidth_example.section))?;
+    write_lines(output, &example.lines, locale)?;
+    writeln!(output, "{}: {}", words.total, decimal_in(&format_mbps(example.total), locale))?;
     Ok(())
 }
 
-fn write_lines(output: &mut impl Write, lines: &[sitecheck_core::bandwidth::BandwidthLine]) -> std::io::Result<()> {
+/// The catalogue listing's own headings.
+struct CatalogueWords {
+    firewall_rules: &'static str,
+    advisories: &'static str,
+    example: fn(&str) -> String,
+    total: &'static str,
+}
+
+impl CatalogueWords {
+    fn of(locale: Locale) -> CatalogueWords {
+        match locale {
+            Locale::En => CatalogueWords {
+                firewall_rules: "Firewall rules",
+                advisories: "Advisories",
+                example: |section| format!("The {section} example"),
+                total: "Total",
+            },
+            Locale::Sv => CatalogueWords {
+                firewall_rules: "Brandväggsregler (tabellernas kommentarer som v3.40 skriver dem)",
+                advisories: "Påpekanden",
+                example: |section| format!("Exemplet i {section}"),
+                total: "Totalt",
+            },
+        }
+    }
+}
+
+fn write_lines(
+    output: &mut impl Write,
+    lines: &[sitecheck_core::bandwidth::BandwidthLine],
+    locale: Locale,
+) -> std::io::Result<()> {
     for line in lines {
-        let bandwidth = line.bandwidth.to_string();
-        writeln!(output, "{:<48} {:<46} {:>14}  {}", line.label, line.formula, bandwidth, line.section)?;
+        let bandwidth = decimal_in(&line.bandwidth.to_string(), locale);
+        let (label, formula) = (line.label.get(locale), line.formula.text(locale));
+        writeln!(output, "{label:<48} {formula:<46} {bandwidth:>14}  {}", line.section)?;
     }
     Ok(())
 }
@@ -151,7 +195,7 @@ fn bandwidth(arguments: &[String], output: &mut impl Write) -> Result<(), CliErr
         return uplink_status(uplink.as_ref());
     }
     writeln!(output, "{:<48} {:<46} {:>14}  Section", "Function", "Calculation", "Bandwidth")?;
-    write_lines(output, &calculation.lines)?;
+    write_lines(output, &calculation.lines, Locale::En)?;
     writeln!(
         output,
         "{:<48} {:<46} {:>14}",
@@ -161,7 +205,7 @@ fn bandwidth(arguments: &[String], output: &mut impl Write) -> Result<(), CliErr
     )?;
     if !calculation.omitted.is_empty() {
         writeln!(output, "\nLeft out of the spec's {} example (see advisories):", sitecheck_core::bandwidth::METHOD)?;
-        write_lines(output, &calculation.omitted)?;
+        write_lines(output, &calculation.omitted, Locale::En)?;
         writeln!(
             output,
             "{:<48} {:<46} {:>14}",

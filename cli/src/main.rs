@@ -21,7 +21,7 @@ fn title() -> String {
 /// The usage after its first line, which names the spec version from core.
 const USAGE: &str = "
 Usage:
-  sitecheck catalogue [--json]
+  sitecheck catalogue [--lang sv|en] [--json]     (the requirements; --lang sv: in Swedish, translated)
   sitecheck bandwidth --softphones N --ip-phones N --integrated N --busy-percent P
                       --calendar-users N [--agents N] [--presence-users N]
                       [--uplink-kbps N] [--json]

@@ -96,6 +96,63 @@ fn catalogue_json_is_the_whole_catalogue() {
     assert!(text.contains("The 5.1 example") && text.contains("Total: 3.264 Mbit/s"), "{text}");
 }
 
+/// `catalogue --lang`: one case per language tag as a user writes it.
+fn check_catalogue_language(arguments: &[&str], expected: Result<&[&str], &str>) {
+    let output = sitecheck(arguments, "");
+    match expected {
+        Ok(fragments) => {
+            assert!(output.status.success(), "{arguments:?}: {}", stderr(&output));
+            let text = stdout(&output);
+            for fragment in fragments {
+                assert!(text.contains(fragment), "{arguments:?}: {fragment:?} in\n{text}");
+            }
+        }
+        Err(message) => {
+            assert_eq!(output.status.code(), Some(2), "{arguments:?}");
+            assert!(stderr(&output).contains(message), "{arguments:?}: {}", stderr(&output));
+        }
+    }
+}
+
+#[test]
+fn the_catalogue_reads_in_swedish() {
+    check_catalogue_language(
+        &["catalogue", "--lang", "sv"],
+        Ok(&[
+            "översatta från den engelska versionen",
+            "2.5.1 Webbläsare",
+            "Administrationen använder Firefox 54 eller senare",
+            "Internet Explorer 11 är avvecklad",
+            "Exemplet i 5.1",
+            "165 användare × 1,6 kbit/s",
+            "Totalt: 3,264 Mbit/s",
+        ]),
+    );
+}
+
+#[test]
+fn the_catalogue_takes_a_regional_tag() {
+    check_catalogue_language(&["catalogue", "--lang=sv-SE"], Ok(&["2.5.1 Webbläsare"]));
+}
+
+#[test]
+fn the_catalogue_reads_in_english_by_default_and_by_choice() {
+    check_catalogue_language(&["catalogue", "--lang", "en"], Ok(&["2.5.1 Web Browser", "Total: 3.264 Mbit/s"]));
+    let default = stdout(&sitecheck(&["catalogue"], ""));
+    assert_eq!(default, stdout(&sitecheck(&["catalogue", "--lang", "en"], "")));
+    assert!(!default.contains("översatta"));
+}
+
+#[test]
+fn the_catalogue_refuses_a_language_it_does_not_speak() {
+    check_catalogue_language(&["catalogue", "--lang", "de"], Err("sv (Swedish) or en (English), not \"de\""));
+}
+
+#[test]
+fn the_json_catalogue_stays_in_english() {
+    check_catalogue_language(&["catalogue", "--lang", "sv", "--json"], Err("the JSON catalogue is in English"));
+}
+
 #[test]
 fn ua_reads_lines_and_summarises() {
     let input = "\

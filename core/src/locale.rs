@@ -67,6 +67,13 @@ pub struct Text {
     pub sv: &'static str,
 }
 
+/// In JSON a text is its English, the language of the spec the JSON is read against.
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.en)
+    }
+}
+
 impl Text {
     pub const fn get(self, locale: Locale) -> &'static str {
         match locale {

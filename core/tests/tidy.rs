@@ -18,15 +18,22 @@ fn workspace() -> PathBuf {
 fn sources() -> Vec<PathBuf> {
     let mut files = vec![workspace().join("app/fallback.js")];
     for folder in ["app/src", "cli/src", "worker/src"] {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(workspace().join(folder))
-            .unwrap()
-            .map(|entry| entry.unwrap().path())
-            .filter(|path| path.extension().is_some_and(|extension| extension == "rs"))
-            .collect();
-        entries.sort();
-        files.extend(entries);
+        rust_files_below(&workspace().join(folder), &mut files);
     }
     files
+}
+
+/// Every `.rs` file below `folder`, subfolders included (the page's binary has one), sorted.
+fn rust_files_below(folder: &std::path::Path, files: &mut Vec<PathBuf>) {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(folder).unwrap().map(|entry| entry.unwrap().path()).collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            rust_files_below(&path, files);
+        } else if path.extension().is_some_and(|extension| extension == "rs") {
+            files.push(path);
+        }
+    }
 }
 
 /// Tokens that would restate a value of the spec.

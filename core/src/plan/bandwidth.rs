@@ -5,6 +5,7 @@
 //! separate lines so that the spec's own total stays reproducible.
 
 use crate::limits;
+use crate::locale::{Locale, Text};
 use crate::section::SectionId;
 use crate::section_id;
 use crate::units::{Bandwidth, Percent, format_mbps};
@@ -44,13 +45,69 @@ impl BandwidthInputs {
     };
 }
 
+/// How a line's bandwidth is worked out, as data; written out in either language by
+/// [`Formula::text`] (in JSON, in English: "50 users × 20 % busy = 10 calls × 100 kbit/s").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Formula {
+    /// Users, the busy share, the concurrent calls that makes, and each call's bandwidth.
+    Calls { users: u32, busy: Percent, calls: u64, per_call: Bandwidth },
+    /// Users and each one's bandwidth.
+    PerUser { users: u32, per_user: Bandwidth },
+    /// Agents on calls at once and each call's bandwidth.
+    Agents { agents: u32, per_call: Bandwidth },
+}
+
+impl Formula {
+    pub fn text(self, locale: Locale) -> String {
+        let amount = |bandwidth: Bandwidth| decimal_in(&bandwidth.to_string(), locale);
+        match (self, locale) {
+            (Formula::Calls { users, busy, calls, per_call }, Locale::En) => {
+                format!("{users} users × {busy} busy = {calls} calls × {}", amount(per_call))
+            }
+            (Formula::Calls { users, busy, calls, per_call }, Locale::Sv) => {
+                format!("{users} användare × {busy} upptagna = {calls} samtal × {}", amount(per_call))
+            }
+            (Formula::PerUser { users, per_user }, Locale::En) => format!("{users} users × {}", amount(per_user)),
+            (Formula::PerUser { users, per_user }, Locale::Sv) => {
+                format!("{users} användare × {}", amount(per_user))
+            }
+            (Formula::Agents { agents, per_call }, Locale::En) => {
+                format!("{agents} agents on calls at once × {}", amount(per_call))
+            }
+            (Formula::Agents { agents, per_call }, Locale::Sv) => {
+                format!("{agents} agenter i samtal samtidigt × {}", amount(per_call))
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for Formula {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Locale::En))
+    }
+}
+
+impl Serialize for Formula {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// A figure as `locale` writes decimals: "1.6 kbit/s" in English, "1,6 kbit/s" in Swedish.
+pub fn decimal_in(figure: &str, locale: Locale) -> String {
+    match locale {
+        Locale::En => figure.to_owned(),
+        Locale::Sv => figure.replace('.', ","),
+    }
+}
+
 /// One line: what, how, how much, and where the spec says so.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct BandwidthLine {
-    pub label: &'static str,
+    pub label: Text,
     pub section: SectionId,
-    /// The calculation written out, e.g. "10 calls × 100 kbit/s".
-    pub formula: String,
+    /// The calculation, e.g. 10 calls × 100 kbit/s.
+    pub formula: Formula,
     #[serde(rename = "kbps")]
     pub bandwidth: Bandwidth,
 }
@@ -87,21 +144,21 @@ pub fn concurrent_calls(users: u32, busy: Percent) -> u64 {
     (u64::from(users) * u64::from(busy.get())).div_ceil(100)
 }
 
-fn call_line(label: &'static str, section: SectionId, users: u32, busy: Percent) -> BandwidthLine {
+fn call_line(label: Text, section: SectionId, users: u32, busy: Percent) -> BandwidthLine {
     let calls = concurrent_calls(users, busy);
     BandwidthLine {
         label,
         section,
-        formula: format!("{users} users × {busy} busy = {calls} calls × {}", limits::CALL_BANDWIDTH),
+        formula: Formula::Calls { users, busy, calls, per_call: limits::CALL_BANDWIDTH },
         bandwidth: limits::CALL_BANDWIDTH.times(calls),
     }
 }
 
-fn per_user_line(label: &'static str, section: SectionId, users: u32, per_user: Bandwidth) -> BandwidthLine {
+fn per_user_line(label: Text, section: SectionId, users: u32, per_user: Bandwidth) -> BandwidthLine {
     BandwidthLine {
         label,
         section,
-        formula: format!("{users} users × {per_user}"),
+        formula: Formula::PerUser { users, per_user },
         bandwidth: per_user.times(u64::from(users)),
     }
 }
@@ -145,11 +202,26 @@ pub fn compare_uplink(calculation: &BandwidthCalculation, uplink: Option<Bandwid
 /// Works out the lines, the spec's total and the total with what the example omits.
 pub fn calculate(inputs: BandwidthInputs) -> BandwidthCalculation {
     let lines = vec![
-        call_line("Touchpoint Plus Softphone calls", section_id!("2.1"), inputs.softphones, inputs.busy),
-        call_line("Fixed IP phone calls", section_id!("2.1"), inputs.ip_phones, inputs.busy),
-        call_line("S4B/Lync or Teams integration calls", section_id!("3.2.2"), inputs.integrated, inputs.busy),
+        call_line(
+            Text { en: "Touchpoint Plus Softphone calls", sv: "Samtal i Touchpoint Plus Softphone" },
+            section_id!("2.1"),
+            inputs.softphones,
+            inputs.busy,
+        ),
+        call_line(
+            Text { en: "Fixed IP phone calls", sv: "Samtal i fasta IP-telefoner" },
+            section_id!("2.1"),
+            inputs.ip_phones,
+            inputs.busy,
+        ),
+        call_line(
+            Text { en: "S4B/Lync or Teams integration calls", sv: "Samtal via S4B/Lync- eller Teams-integrationen" },
+            section_id!("3.2.2"),
+            inputs.integrated,
+            inputs.busy,
+        ),
         per_user_line(
-            "Exchange calendar integration",
+            Text { en: "Exchange calendar integration", sv: "Kalenderintegration med Exchange" },
             section_id!("3.1.2"),
             inputs.calendar_users,
             limits::CALENDAR_BANDWIDTH_PER_USER,
@@ -158,15 +230,21 @@ pub fn calculate(inputs: BandwidthInputs) -> BandwidthCalculation {
     let mut omitted = Vec::new();
     if inputs.agents > 0 {
         omitted.push(BandwidthLine {
-            label: "Contact-centre agents' calls (left out of 5.1)",
+            label: Text {
+                en: "Contact-centre agents' calls (left out of 5.1)",
+                sv: "Kontaktcenteragenternas samtal (utelämnade i 5.1)",
+            },
             section: METHOD,
-            formula: format!("{} agents on calls at once × {}", inputs.agents, limits::CALL_BANDWIDTH),
+            formula: Formula::Agents { agents: inputs.agents, per_call: limits::CALL_BANDWIDTH },
             bandwidth: limits::CALL_BANDWIDTH.times(u64::from(inputs.agents)),
         });
     }
     if inputs.presence_users > 0 {
         omitted.push(per_user_line(
-            "S4B/Lync presence signalling (left out of 5.1)",
+            Text {
+                en: "S4B/Lync presence signalling (left out of 5.1)",
+                sv: "Närvarosignalering för S4B/Lync (utelämnad i 5.1)",
+            },
             section_id!("3.2.1"),
             inputs.presence_users,
             limits::PRESENCE_BANDWIDTH_PER_USER,
@@ -213,11 +291,17 @@ mod tests {
         let calculation = calculate(BandwidthInputs::SPEC_EXAMPLE);
         assert_eq!(format_mbps(calculation.total), "3.264 Mbit/s");
         check(BandwidthInputs::SPEC_EXAMPLE, &[1000, 1000, 1000, 264], 3264, 3264 + 1500 + 80);
-        assert_eq!(calculation.lines[0].formula, "50 users × 20 % busy = 10 calls × 100 kbit/s");
-        assert_eq!(calculation.lines[3].formula, "165 users × 1.6 kbit/s");
+        assert_eq!(calculation.lines[0].formula.to_string(), "50 users × 20 % busy = 10 calls × 100 kbit/s");
+        assert_eq!(calculation.lines[3].formula.to_string(), "165 users × 1.6 kbit/s");
+        assert_eq!(
+            calculation.lines[0].formula.text(Locale::Sv),
+            "50 användare × 20 % upptagna = 10 samtal × 100 kbit/s"
+        );
+        assert_eq!(calculation.lines[3].formula.text(Locale::Sv), "165 användare × 1,6 kbit/s");
         assert_eq!(calculation.omitted.len(), 2);
-        assert_eq!(calculation.omitted[0].formula, "15 agents on calls at once × 100 kbit/s");
-        assert_eq!(calculation.omitted[1].formula, "50 users × 1.6 kbit/s");
+        assert_eq!(calculation.omitted[0].formula.to_string(), "15 agents on calls at once × 100 kbit/s");
+        assert_eq!(calculation.omitted[1].formula.to_string(), "50 users × 1.6 kbit/s");
+        assert_eq!(calculation.omitted[0].formula.text(Locale::Sv), "15 agenter i samtal samtidigt × 100 kbit/s");
     }
 
     #[test]

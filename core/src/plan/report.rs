@@ -104,12 +104,12 @@ pub fn report_markdown(report: &Report<'_>) -> String {
     }
     text.push_str("\n## Bandwidth\n\n| Function | Calculation | Bandwidth | Section |\n|---|---|---|---|\n");
     for line in report.bandwidth.lines.iter() {
-        let _ = writeln!(text, "| {} | {} | {} | {} |", line.label, line.formula, line.bandwidth, line.section);
+        let _ = writeln!(text, "| {} | {} | {} | {} |", line.label.en, line.formula, line.bandwidth, line.section);
     }
     let _ =
         writeln!(text, "| **Total (the spec's method)** | | **{}** | {METHOD} |", format_mbps(report.bandwidth.total));
     for line in report.bandwidth.omitted.iter() {
-        let _ = writeln!(text, "| {} | {} | {} | {} |", line.label, line.formula, line.bandwidth, line.section);
+        let _ = writeln!(text, "| {} | {} | {} | {} |", line.label.en, line.formula, line.bandwidth, line.section);
     }
     if !report.bandwidth.omitted.is_empty() {
         let _ = writeln!(

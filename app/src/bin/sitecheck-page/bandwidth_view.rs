@@ -15,7 +15,7 @@ pub fn BandwidthView() -> impl IntoView {
                 .lines
                 .iter()
                 .map(|line| view! {
-                    <tr><td>{line.label}</td><td>{line.formula.clone()}</td><td class="number">{line.bandwidth.to_string()}</td><td>{line.section.as_str()}</td></tr>
+                    <tr><td>{line.label.en}</td><td>{line.formula.to_string()}</td><td class="number">{line.bandwidth.to_string()}</td><td>{line.section.as_str()}</td></tr>
                 })
                 .collect_view()
         })
@@ -26,7 +26,7 @@ pub fn BandwidthView() -> impl IntoView {
                 .omitted
                 .iter()
                 .map(|line| view! {
-                    <tr class="omitted"><td>{line.label}</td><td>{line.formula.clone()}</td><td class="number">{line.bandwidth.to_string()}</td><td>{line.section.as_str()}</td></tr>
+                    <tr class="omitted"><td>{line.label.en}</td><td>{line.formula.to_string()}</td><td class="number">{line.bandwidth.to_string()}</td><td>{line.section.as_str()}</td></tr>
                 })
                 .collect_view()
         })
