@@ -71,7 +71,7 @@ fn catalogue(arguments: &[String], output: &mut impl Write) -> Result<(), CliErr
     if json {
         if locale != Locale::En {
             return Err(CliError::Usage(
-                "the JSON catalogue is in English, the language of v3.40 (its keys and values are what tools read); leave out --lang or --json".into(),
+                "the JSON catalogue is in English, the language of the spec (its keys and values are what tools read); leave out --lang or --json".into(),
             ));
         }
         writeln!(output, "{}", catalogue_json().map_err(|error| CliError::Input(error.to_string()))?)?;
@@ -131,7 +131,7 @@ impl CatalogueWords {
                 total: "Total",
             },
             Locale::Sv => CatalogueWords {
-                firewall_rules: "Brandväggsregler (tabellernas kommentarer som v3.40 skriver dem)",
+                firewall_rules: "Brandväggsregler (tabellernas kommentarer som specifikationen skriver dem)",
                 advisories: "Påpekanden",
                 example: |section| format!("Exemplet i {section}"),
                 total: "Totalt",
