@@ -1,22 +1,14 @@
 use leptos::attr::any_attribute::{AnyAttribute, IntoAnyAttribute};
 use leptos::attr::custom::custom_attribute;
 use leptos::prelude::*;
+use sitecheck_core::advisory::AdvisoryId;
 use sitecheck_core::requirement::RequirementId;
 use sitecheck_core::verdict::{Finding, check_title};
 
-/// One verdict with its evidence, section, advice and the advisories that bear on it. Where a
-/// person can settle what the browser could not, and the page keeps such answers
-/// (`on_confirm`), the card offers to record that.
+/// The advisories that bear on a verdict, under its card.
 #[component]
-pub fn FindingCard(
-    finding: Finding,
-    #[prop(optional)] on_confirm: Option<Callback<(RequirementId, bool)>>,
-) -> impl IntoView {
-    let section_title = finding.section.title();
-    let requirement = finding.requirement;
-    let id = requirement.as_str();
-    let advisories = finding
-        .advisories
+pub fn AdvisoryList(advisories: Vec<AdvisoryId>) -> impl IntoView {
+    let items = advisories
         .iter()
         .map(|id| id.advisory())
         .map(|advisory| {
@@ -29,6 +21,20 @@ pub fn FindingCard(
             }
         })
         .collect_view();
+    view! { <ul class="advisories">{items}</ul> }
+}
+
+/// One verdict with its evidence, section, advice and the advisories that bear on it. Where a
+/// person can settle what the browser could not, and the page keeps such answers
+/// (`on_confirm`), the card offers to record that.
+#[component]
+pub fn FindingCard(
+    finding: Finding,
+    #[prop(optional)] on_confirm: Option<Callback<(RequirementId, bool)>>,
+) -> impl IntoView {
+    let section_title = finding.section.title();
+    let requirement = finding.requirement;
+    let id = requirement.as_str();
     let action = on_confirm.and_then(|on_confirm| {
         if finding.can_confirm() {
             Some(view! {
@@ -71,7 +77,7 @@ pub fn FindingCard(
             {finding.advice.map(|advice| view! { <p class="advice">{advice}</p> })}
             <p class="cite">{format!("Spec section {} {section_title}", finding.section)}</p>
             {action}
-            <ul class="advisories">{advisories}</ul>
+            <AdvisoryList advisories=finding.advisories />
         </article>
     }
 }

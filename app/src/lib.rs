@@ -4,6 +4,7 @@
 //! snippets.
 
 pub mod addon_files;
+pub mod events;
 pub mod files;
 pub mod finding_card;
 pub mod reading;

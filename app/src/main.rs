@@ -6,12 +6,13 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use sitecheck_app::events::{detail_text, listen};
+use sitecheck_app::finding_card::AdvisoryList;
 use sitecheck_app::reading;
 use sitecheck_core::device::first_findings;
 use sitecheck_core::environment::detect;
 use sitecheck_core::verdict::{Finding, check_title};
 use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::Closure;
 
 /// The element this view draws into; the whole page removes it when it starts.
 const ROOT: &str = "first-verdict";
@@ -56,17 +57,10 @@ fn show_failure(reason: &str) {
     }
 }
 
-/// Adds a listener that lives as long as the page.
-fn listen(target: &web_sys::EventTarget, event: &str, handler: impl Fn(web_sys::Event) + 'static) {
-    let handler = Closure::<dyn Fn(web_sys::Event)>::new(handler);
-    let _ = target.add_event_listener_with_callback(event, handler.as_ref().unchecked_ref());
-    handler.forget();
-}
-
 /// Fetches and starts the whole page, after the first verdicts, so that they do not wait for it.
 fn start_the_page(document: &web_sys::Document) {
     listen(document, PAGE_FAILED, |event| {
-        let detail = js_sys::Reflect::get(&event, &"detail".into()).ok().and_then(|detail| detail.as_string());
+        let detail = detail_text(&event);
         show_failure(&detail.unwrap_or_else(|| "it did not start".into()));
     });
     let Ok(script) = document.create_element("script") else { return show_failure("the page could not add a script") };
@@ -114,20 +108,6 @@ fn FirstVerdicts() -> impl IntoView {
 #[component]
 fn FirstCard(finding: Finding) -> impl IntoView {
     let requirement = finding.requirement;
-    let advisories = finding
-        .advisories
-        .iter()
-        .map(|id| id.advisory())
-        .map(|advisory| {
-            view! {
-                <li class="advisory">
-                    <strong>"Advisory: " {advisory.title}</strong>
-                    " "
-                    {advisory.text}
-                </li>
-            }
-        })
-        .collect_view();
     view! {
         <article
             class=format!("card verdict-{}", finding.verdict.slug())
@@ -142,7 +122,7 @@ fn FirstCard(finding: Finding) -> impl IntoView {
             <p class="evidence">{finding.evidence}</p>
             {finding.advice.map(|advice| view! { <p class="advice">{advice}</p> })}
             <p class="cite">{format!("Spec section {} {}", finding.section, finding.section.title())}</p>
-            <ul class="advisories">{advisories}</ul>
+            <AdvisoryList advisories=finding.advisories />
         </article>
     }
 }

@@ -2,7 +2,6 @@
 
 use crate::args::{ArgError, Parsed, Spec};
 use serde::Serialize;
-use sitecheck_core::bandwidth::decimal_in;
 use sitecheck_core::bandwidth::{BandwidthInputs, UplinkComparison, calculate, compare_uplink};
 use sitecheck_core::browser::browser_finding;
 use sitecheck_core::catalogue::{CATALOGUE, catalogue_json};
@@ -109,7 +108,7 @@ fn catalogue(arguments: &[String], output: &mut impl Write) -> Result<(), CliErr
     let example = CATALOGUE.bandwidth_example.calculation();
     writeln!(output, "\n{}", (words.example)(CATALOGUE.bandwidth_example.section))?;
     write_lines(output, &example.lines, locale)?;
-    writeln!(output, "{}: {}", words.total, decimal_in(&format_mbps(example.total), locale))?;
+    writeln!(output, "{}: {}", words.total, locale.decimals(&format_mbps(example.total)))?;
     Ok(())
 }
 
@@ -146,7 +145,7 @@ fn write_lines(
     locale: Locale,
 ) -> std::io::Result<()> {
     for line in lines {
-        let bandwidth = decimal_in(&line.bandwidth.to_string(), locale);
+        let bandwidth = locale.decimals(&line.bandwidth.to_string());
         let (label, formula) = (line.label.get(locale), line.formula.text(locale));
         writeln!(output, "{label:<48} {formula:<46} {bandwidth:>14}  {}", line.section)?;
     }

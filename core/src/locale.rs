@@ -39,6 +39,15 @@ impl Locale {
             .ok_or_else(|| UnknownLocale(tag.trim().to_owned()))
     }
 
+    /// A figure as this language writes decimals: "1.6 kbit/s" in English, "1,6 kbit/s" in
+    /// Swedish.
+    pub fn decimals(self, figure: &str) -> String {
+        match self {
+            Locale::En => figure.to_owned(),
+            Locale::Sv => figure.replace('.', ","),
+        }
+    }
+
     /// The first language of a preference list (a browser's `navigator.languages`) that
     /// sitecheck speaks; English when none is.
     pub fn preferred<'a>(tags: impl IntoIterator<Item = &'a str>) -> Locale {

@@ -31,8 +31,7 @@ pub fn dist_dir() -> PathBuf {
 /// first load alone draws, and what it says when the rest of the page cannot come.
 pub fn first_load_alone() -> PathBuf {
     let copy = std::env::temp_dir().join(format!("sitecheck-first-{}-{}", std::process::id(), webdriver::free_port()));
-    let status = std::process::Command::new("cp").arg("-r").arg(dist_dir()).arg(&copy).status();
-    assert!(status.is_ok_and(|status| status.success()), "copy the build to {}", copy.display());
+    page::copy_tree(&dist_dir(), &copy);
     std::fs::remove_file(copy.join("page-start.js")).expect("the build has page-start.js");
     copy
 }

@@ -160,7 +160,7 @@ impl Drop for Page {
 }
 
 /// Copies a folder with everything below it (the build has `snippets/` for inline JavaScript).
-fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+pub fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap().flatten() {
         let target = to.join(entry.file_name());

@@ -60,13 +60,18 @@ pub fn user_agents(root: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// The time from navigation start to a performance mark, or an error naming what was missing.
+/// The time from navigation start to a performance mark the page has set.
+fn read_mark(session: &sitecheck_e2e::webdriver::Session, mark: &str) -> Result<f64, String> {
+    let script = format!("const mark = performance.getEntriesByName('{mark}')[0]; return mark ? mark.startTime : null");
+    let value = session.execute(&script, serde_json::json!([])).map_err(|error| error.to_string())?;
+    value.as_f64().ok_or_else(|| format!("the page set no {mark} mark"))
+}
+
+/// Loads `url`, waits for `ready`, and reads `mark`.
 fn mark_time(session: &sitecheck_e2e::webdriver::Session, url: &str, ready: &str, mark: &str) -> Result<f64, String> {
     session.goto(url).map_err(|error| error.to_string())?;
     session.wait_for(ready, Duration::from_secs(30)).map_err(|error| format!("{url}: {error}"))?;
-    let script = format!("const mark = performance.getEntriesByName('{mark}')[0]; return mark ? mark.startTime : null");
-    let value = session.execute(&script, serde_json::json!([])).map_err(|error| error.to_string())?;
-    value.as_f64().ok_or_else(|| format!("{url} set no {mark} mark"))
+    read_mark(session, mark).map_err(|error| format!("{url}: {error}"))
 }
 
 /// Loads a bare Leptos page and the release build 10 times each per engine, alternately, in
@@ -89,9 +94,7 @@ pub fn startup(root: &Path, dist: &Path) -> Result<(), String> {
             let app_url = format!("{}?round={round}", app.url());
             // The whole page's cards: by then the first verdict's mark is set too.
             first_times.push(mark_time(&session, &app_url, "[data-check='pc.browser']", "sitecheck-first-verdict")?);
-            let script = "const mark = performance.getEntriesByName('sitecheck-page-ready')[0]; return mark ? mark.startTime : null";
-            let page = session.execute(script, serde_json::json!([])).map_err(|error| error.to_string())?;
-            page_times.push(page.as_f64().ok_or("the page set no sitecheck-page-ready mark")?);
+            page_times.push(read_mark(&session, "sitecheck-page-ready")?);
         }
         let (bare, first, page) = (median(bare_times), median(first_times), median(page_times));
         println!("{:<10} {:>18.1} {:>22.1} {:>18.1} {:>9.2}×", engine.name(), bare, first, page, first / bare);

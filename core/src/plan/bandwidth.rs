@@ -59,7 +59,7 @@ pub enum Formula {
 
 impl Formula {
     pub fn text(self, locale: Locale) -> String {
-        let amount = |bandwidth: Bandwidth| decimal_in(&bandwidth.to_string(), locale);
+        let amount = |bandwidth: Bandwidth| locale.decimals(&bandwidth.to_string());
         match (self, locale) {
             (Formula::Calls { users, busy, calls, per_call }, Locale::En) => {
                 format!("{users} users × {busy} busy = {calls} calls × {}", amount(per_call))
@@ -90,14 +90,6 @@ impl std::fmt::Display for Formula {
 impl Serialize for Formula {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
-    }
-}
-
-/// A figure as `locale` writes decimals: "1.6 kbit/s" in English, "1,6 kbit/s" in Swedish.
-pub fn decimal_in(figure: &str, locale: Locale) -> String {
-    match locale {
-        Locale::En => figure.to_owned(),
-        Locale::Sv => figure.replace('.', ","),
     }
 }
 

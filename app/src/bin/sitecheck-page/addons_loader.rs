@@ -5,8 +5,7 @@
 //! through two document events.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::Closure;
+use sitecheck_app::events::{detail_text, listen};
 
 /// The element the add-on binary mounts into.
 pub const ROOT: &str = "addon-files-root";
@@ -46,13 +45,6 @@ fn show(stage: Stage) {
     };
 }
 
-/// Adds a listener that lives as long as the page.
-fn listen(target: &web_sys::EventTarget, event: &str, handler: impl Fn(web_sys::Event) + 'static) {
-    let handler = Closure::<dyn Fn(web_sys::Event)>::new(handler);
-    let _ = target.add_event_listener_with_callback(event, handler.as_ref().unchecked_ref());
-    handler.forget();
-}
-
 /// Appends the script at `index` of `SCRIPTS`; each loads the next.
 fn load_script(document: web_sys::Document, index: usize) {
     let Some(source) = SCRIPTS.get(index) else { return };
@@ -75,7 +67,7 @@ fn open() {
     if !LISTENING.swap(true, std::sync::atomic::Ordering::Relaxed) {
         listen(&document, READY, |_| show(Stage::Open));
         listen(&document, FAILED, |event| {
-            let detail = js_sys::Reflect::get(&event, &"detail".into()).ok().and_then(|detail| detail.as_string());
+            let detail = detail_text(&event);
             show(Stage::Failed(detail.unwrap_or_else(|| "the checks did not start".into())));
         });
     }
