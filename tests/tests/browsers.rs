@@ -263,6 +263,9 @@ fn confirmations_are_kept_across_reloads_and_can_be_undone() {
 #[test]
 fn unreadable_saved_answers_are_reported_and_kept() {
     let page = open(Engine::Chromium, Launch::default());
+    // Once the whole page has started (it saves what it loaded when it starts, which would
+    // overwrite the damage), the saved answers are damaged and the page is opened again.
+    page.wait_ready();
     page.session.execute("localStorage.setItem('sitecheck.saved', '{broken')", json!([])).unwrap();
     page.session.goto(&page.url).unwrap();
     cards(&page);
