@@ -14,6 +14,7 @@ use sitecheck_core::addon::form::{
     ADDON_FORMS, AddonForm, FileJob, Input, OptionKind, PASTED, finding_from_parts, place, too_large,
 };
 use sitecheck_core::job::Outcome;
+use sitecheck_core::locale::Bilingual;
 use sitecheck_core::verdict::Finding;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -42,6 +43,12 @@ fn field(value: &JsValue, key: &str) -> JsValue {
 
 fn text(value: &JsValue, key: &str) -> Option<String> {
     field(value, key).as_string()
+}
+
+/// A text the worker wrote in both languages (`{"en": …, "sv": …}`).
+fn both(value: &JsValue, key: &str) -> Option<Bilingual> {
+    let value = field(value, key);
+    Some(Bilingual::new(text(&value, "en")?, text(&value, "sv")?))
 }
 
 fn items(value: &JsValue) -> Vec<JsValue> {
@@ -75,8 +82,8 @@ fn read_report(json: &str) -> Option<Shown> {
             &text(&finding, "requirement")?,
             &text(&finding, "section")?,
             &text(&finding, "verdict")?,
-            text(&finding, "evidence")?,
-            text(&finding, "advice"),
+            both(&finding, "evidence")?,
+            both(&finding, "advice"),
             &advisories,
         )?;
         findings.push((finding, text(&placed, "file"), count(&field(&placed, "line"))));

@@ -73,8 +73,8 @@ pub fn FindingCard(
                 " "
                 <span class="check-title">{check_title(requirement)}</span>
             </h3>
-            <p class="evidence">{finding.evidence}</p>
-            {finding.advice.map(|advice| view! { <p class="advice">{advice}</p> })}
+            <p class="evidence">{finding.evidence.en}</p>
+            {finding.advice.map(|advice| view! { <p class="advice">{advice.en}</p> })}
             <p class="cite">{format!("Spec section {} {section_title}", finding.section)}</p>
             {action}
             <AdvisoryList advisories=finding.advisories />

@@ -119,8 +119,8 @@ fn FirstCard(finding: Finding) -> impl IntoView {
                 " "
                 <span class="check-title">{check_title(requirement)}</span>
             </h3>
-            <p class="evidence">{finding.evidence}</p>
-            {finding.advice.map(|advice| view! { <p class="advice">{advice}</p> })}
+            <p class="evidence">{finding.evidence.en}</p>
+            {finding.advice.map(|advice| view! { <p class="advice">{advice.en}</p> })}
             <p class="cite">{format!("Spec section {} {}", finding.section, finding.section.title())}</p>
             <AdvisoryList advisories=finding.advisories />
         </article>

@@ -214,7 +214,7 @@ fn bandwidth(arguments: &[String], output: &mut impl Write) -> Result<(), CliErr
         )?;
     }
     if let Some(uplink) = &uplink {
-        writeln!(output, "\n{}: {}", uplink.verdict.label(), uplink.text)?;
+        writeln!(output, "\n{}: {}", uplink.verdict.label(), uplink.text.en)?;
     }
     uplink_status(uplink.as_ref())
 }
@@ -306,7 +306,7 @@ fn user_agents_with_hints(input: impl BufRead, output: &mut impl Write, json: bo
                     "{:<22} {:<20} {}  ({})",
                     finding.requirement,
                     finding.verdict.slug(),
-                    finding.evidence,
+                    finding.evidence.en,
                     finding.section
                 )?;
             }
@@ -331,7 +331,8 @@ fn user_agents(arguments: &[String], input: impl BufRead, output: &mut impl Writ
         let line = String::from_utf8_lossy(&line);
         let line = line.trim_end_matches('\r');
         let user_agent = parse(line);
-        let verdict = browser_finding(&user_agent, "read from the user-agent string").verdict;
+        let verdict =
+            browser_finding(&user_agent, &sitecheck_core::environment::Source::UserAgent.phrase_text().into()).verdict;
         let row = UaLine {
             browser: user_agent.browser.slug(),
             major: user_agent.major,
@@ -539,7 +540,7 @@ fn probe(arguments: &[String], mut input: impl BufRead, output: &mut impl Write)
                 finding.requirement,
                 "",
                 finding.verdict.slug(),
-                finding.evidence,
+                finding.evidence.en,
                 finding.section
             )?;
         }

@@ -38,10 +38,10 @@ pub fn write_text(output: &mut impl Write, finding: &Finding, place: Place<'_>) 
         finding.verdict.slug(),
         finding.requirement,
         finding.section,
-        finding.evidence
+        finding.evidence.en
     )?;
     if let Some(advice) = &finding.advice {
-        writeln!(output, "    → {advice}")?;
+        writeln!(output, "    → {}", advice.en)?;
     }
     Ok(())
 }

@@ -16,8 +16,8 @@ pub struct JsonFinding<'a> {
     pub id: RequirementId,
     pub verdict: Verdict,
     pub section: SectionId,
-    pub evidence: &'a str,
-    pub advice: Option<&'a str>,
+    pub evidence: &'a sitecheck_core::locale::Bilingual,
+    pub advice: Option<&'a sitecheck_core::locale::Bilingual>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
     /// The number in E.164 form, where the line's number can be written as one.
@@ -32,7 +32,7 @@ impl<'a> JsonFinding<'a> {
             verdict: finding.finding.verdict,
             section: finding.finding.section,
             evidence: &finding.finding.evidence,
-            advice: finding.finding.advice.as_deref(),
+            advice: finding.finding.advice.as_ref(),
             line: finding.line,
             e164,
         }
@@ -50,10 +50,10 @@ pub fn write_finding(output: &mut impl Write, finding: &LineFinding) -> std::io:
         finding_.verdict.slug(),
         finding_.requirement,
         finding_.section,
-        finding_.evidence
+        finding_.evidence.en
     )?;
     if let Some(advice) = &finding_.advice {
-        writeln!(output, "{:<10} {:<8} {advice}", "", "")?;
+        writeln!(output, "{:<10} {:<8} {}", "", "", advice.en)?;
     }
     Ok(())
 }

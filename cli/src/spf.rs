@@ -84,8 +84,8 @@ struct JsonFinding<'a> {
     id: String,
     verdict: &'static str,
     section: String,
-    evidence: &'a str,
-    advice: Option<&'a str>,
+    evidence: &'a sitecheck_core::locale::Bilingual,
+    advice: Option<&'a sitecheck_core::locale::Bilingual>,
     #[serde(skip_serializing_if = "Option::is_none")]
     line: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -101,7 +101,7 @@ impl<'a> From<&'a SpfFinding> for JsonFinding<'a> {
             verdict: finding.finding.verdict.slug(),
             section: finding.finding.section.to_string(),
             evidence: &finding.finding.evidence,
-            advice: finding.finding.advice.as_deref(),
+            advice: finding.finding.advice.as_ref(),
             line: finding.line,
             column: finding.column,
             domain: finding.domain.as_deref(),
@@ -138,10 +138,10 @@ fn write_text(report: &SpfReport, output: &mut impl Write) -> std::io::Result<()
             finding.finding.verdict.slug(),
             finding.finding.requirement.to_string(),
             finding.finding.section.to_string(),
-            finding.finding.evidence
+            finding.finding.evidence.en
         )?;
         if let Some(advice) = &finding.finding.advice {
-            writeln!(output, "{:<44} → {advice}", "")?;
+            writeln!(output, "{:<44} → {}", "", advice.en)?;
         }
     }
     Ok(())

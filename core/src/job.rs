@@ -8,6 +8,7 @@
 use crate::addon::form::{FileJob, run_file};
 use crate::coverage::{CoverageReport, CoverageRequest};
 use crate::export::ExportRequest;
+use crate::locale::{Written, written};
 use serde::{Deserialize, Serialize};
 
 /// One request to the worker.
@@ -44,7 +45,8 @@ impl Job {
                 Outcome::Coverage(crate::coverage::report(&request.plan, &request.text, &request.interfaces))
             }
             Job::File(job) => match run_file(job, files) {
-                Ok(report) => match serde_json::to_string(&report.for_page()) {
+                // Both languages, so that the page can switch without running it again.
+                Ok(report) => match written(Written::Both, || serde_json::to_string(&report.for_page())) {
                     Ok(json) => Outcome::File(json),
                     Err(error) => Outcome::FileProblems(vec![format!("the report could not be written: {error}")]),
                 },
@@ -156,7 +158,8 @@ pub fn answer(message: &str, files: &[Vec<u8>]) -> String {
             Reply { id, outcome: None, error: Some(format!("the check got a request it cannot read: {error}")) }
         }
     };
-    serde_json::to_string(&reply).unwrap_or_else(|error| {
+    // Both languages: the page shows the answer in whichever it is switched to.
+    written(Written::Both, || serde_json::to_string(&reply)).unwrap_or_else(|error| {
         serde_json::json!({ "id": reply.id, "error": format!("the answer could not be written: {error}") }).to_string()
     })
 }

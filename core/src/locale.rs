@@ -76,10 +76,14 @@ pub struct Text {
     pub sv: &'static str,
 }
 
-/// In JSON a text is its English, the language of the spec the JSON is read against.
+/// In JSON a text is written in the language the writer chose ([`written`]): English, the
+/// language of the spec, unless a report asks for Swedish.
 impl Serialize for Text {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.en)
+        match current_writing() {
+            Written::In(locale) => serializer.serialize_str(self.get(locale)),
+            Written::Both => Bilingual::from(*self).serialize(serializer),
+        }
     }
 }
 
@@ -89,6 +93,138 @@ impl Text {
             Locale::En => self.en,
             Locale::Sv => self.sv,
         }
+    }
+}
+
+/// How texts are written when serialised: in one language (a report, the CLI's JSON: English
+/// unless a report asks for Swedish), or in both (the worker's answers, so the page can switch
+/// language without running a check again).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Written {
+    In(Locale),
+    Both,
+}
+
+thread_local! {
+    static WRITTEN: std::cell::Cell<Written> = const { std::cell::Cell::new(Written::In(Locale::En)) };
+}
+
+/// Runs `serialise` with texts written as `written`, then restores what was set before. Serde
+/// has no way to hand a setting down to a field's `Serialize`, and every report is written on
+/// one thread, so the setting is the thread's for the length of the call.
+pub fn written<T>(written: Written, serialise: impl FnOnce() -> T) -> T {
+    let before = WRITTEN.with(|cell| cell.replace(written));
+    let result = serialise();
+    WRITTEN.with(|cell| cell.set(before));
+    result
+}
+
+fn current_writing() -> Written {
+    WRITTEN.with(std::cell::Cell::get)
+}
+
+/// A text made at run time (a verdict's evidence and advice, a problem with what was entered),
+/// in both languages: the page switches language without running a check again, and a report is
+/// written in either.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Bilingual {
+    pub en: String,
+    pub sv: String,
+}
+
+impl Bilingual {
+    pub fn new(en: impl Into<String>, sv: impl Into<String>) -> Bilingual {
+        Bilingual { en: en.into(), sv: sv.into() }
+    }
+
+    /// A text that reads the same in both languages: a name, an address, a quoted line.
+    pub fn same(text: impl Into<String>) -> Bilingual {
+        let text = text.into();
+        Bilingual { sv: text.clone(), en: text }
+    }
+
+    pub fn get(&self, locale: Locale) -> &str {
+        match locale {
+            Locale::En => &self.en,
+            Locale::Sv => &self.sv,
+        }
+    }
+
+    /// Appends to both languages.
+    pub fn push(&mut self, more: &Bilingual) {
+        self.en.push_str(&more.en);
+        self.sv.push_str(&more.sv);
+    }
+
+    /// Both languages joined by a separator each.
+    pub fn join(parts: &[Bilingual], en_separator: &str, sv_separator: &str) -> Bilingual {
+        Bilingual {
+            en: parts.iter().map(|part| part.en.as_str()).collect::<Vec<_>>().join(en_separator),
+            sv: parts.iter().map(|part| part.sv.as_str()).collect::<Vec<_>>().join(sv_separator),
+        }
+    }
+}
+
+impl From<Text> for Bilingual {
+    fn from(text: Text) -> Bilingual {
+        Bilingual::new(text.en, text.sv)
+    }
+}
+
+/// `bilingual!("{count} lines", "{count} rader")`: both languages formatted with the same
+/// variables.
+#[macro_export]
+macro_rules! bilingual {
+    ($en:literal, $sv:literal $(,)?) => {
+        $crate::locale::Bilingual::new(format!($en), format!($sv))
+    };
+}
+
+impl Serialize for Bilingual {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match current_writing() {
+            Written::In(locale) => serializer.serialize_str(self.get(locale)),
+            Written::Both => {
+                use serde::ser::SerializeStruct;
+                let mut both = serializer.serialize_struct("Bilingual", 2)?;
+                both.serialize_field("en", &self.en)?;
+                both.serialize_field("sv", &self.sv)?;
+                both.end()
+            }
+        }
+    }
+}
+
+/// Reads either form: `{"en": …, "sv": …}` as the worker writes it, or one text, which then
+/// stands for both languages.
+impl<'de> Deserialize<'de> for Bilingual {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Bilingual, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Bilingual;
+            fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                formatter.write_str("a text, or {\"en\": …, \"sv\": …}")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Bilingual, E> {
+                Ok(Bilingual::same(text))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Bilingual, A::Error> {
+                let (mut en, mut sv) = (None, None);
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "en" => en = Some(map.next_value()?),
+                        "sv" => sv = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                let en: String = en.ok_or_else(|| serde::de::Error::missing_field("en"))?;
+                let sv = sv.ok_or_else(|| serde::de::Error::missing_field("sv"))?;
+                Ok(Bilingual { en, sv })
+            }
+        }
+        deserializer.deserialize_any(Visitor)
     }
 }
 

@@ -1,5 +1,6 @@
 //! The verdict model every check reports in.
 
+use crate::locale::{Bilingual, Locale, Text};
 use crate::requirement::RequirementId;
 use crate::section::SectionId;
 use crate::units::Date;
@@ -22,12 +23,20 @@ impl Verdict {
         &[Verdict::Pass, Verdict::Fail, Verdict::Warning, Verdict::NeedsConfirmation, Verdict::NotApplicable];
 
     pub const fn label(self) -> &'static str {
+        self.label_text().en
+    }
+
+    pub const fn label_in(self, locale: Locale) -> &'static str {
+        self.label_text().get(locale)
+    }
+
+    const fn label_text(self) -> Text {
         match self {
-            Verdict::Pass => "Pass",
-            Verdict::Fail => "Fail",
-            Verdict::Warning => "Warning",
-            Verdict::NeedsConfirmation => "Needs confirmation",
-            Verdict::NotApplicable => "Not applicable",
+            Verdict::Pass => Text { en: "Pass", sv: "Godkänt" },
+            Verdict::Fail => Text { en: "Fail", sv: "Underkänt" },
+            Verdict::Warning => Text { en: "Warning", sv: "Varning" },
+            Verdict::NeedsConfirmation => Text { en: "Needs confirmation", sv: "Behöver bekräftas" },
+            Verdict::NotApplicable => Text { en: "Not applicable", sv: "Gäller inte" },
         }
     }
 
@@ -57,9 +66,9 @@ pub struct Finding {
     pub section: SectionId,
     pub verdict: Verdict,
     /// What was seen and how ("Chrome 131 on Windows 10 or 11, read from the user-agent string").
-    pub evidence: String,
+    pub evidence: Bilingual,
     /// What to do about it, when anything.
-    pub advice: Option<String>,
+    pub advice: Option<Bilingual>,
     /// Ids of advisories that bear on this finding.
     pub advisories: Vec<crate::advisory::AdvisoryId>,
     /// Set when a person confirmed what the browser could not see: the day they did.
@@ -298,6 +307,9 @@ pub fn check_title(requirement: RequirementId) -> &'static str {
         .map_or_else(|| requirement.requirement().statement, |(_, title)| title)
 }
 
+/// The label of a pass a person settled.
+const CONFIRMED_PASS: Text = Text { en: "Pass (confirmed)", sv: "Godkänt (bekräftat)" };
+
 impl Finding {
     /// A finding about a requirement of the catalogue; its section comes from the catalogue.
     /// A person may settle what nobody could see, never a measured failure or warning.
@@ -312,10 +324,19 @@ impl Finding {
 
     /// The verdict as the card shows it: a pass a person settled says so.
     pub fn label(&self) -> &'static str {
-        if self.confirmed_on.is_some() { "Pass (confirmed)" } else { self.verdict.label() }
+        self.label_in(Locale::En)
     }
 
-    pub fn new(requirement: RequirementId, verdict: Verdict, evidence: String, advice: Option<String>) -> Finding {
+    pub fn label_in(&self, locale: Locale) -> &'static str {
+        if self.confirmed_on.is_some() { CONFIRMED_PASS.get(locale) } else { self.verdict.label_in(locale) }
+    }
+
+    pub fn new(
+        requirement: RequirementId,
+        verdict: Verdict,
+        evidence: Bilingual,
+        advice: Option<Bilingual>,
+    ) -> Finding {
         let section = requirement.section();
         Finding {
             requirement,
@@ -327,6 +348,17 @@ impl Finding {
             confirmed_on: None,
             figures: Vec::new(),
         }
+    }
+
+    /// A finding whose texts are not translated yet: the bridge while the add-on and network
+    /// checks are translated; it goes when they are.
+    pub fn new_english(
+        requirement: RequirementId,
+        verdict: Verdict,
+        evidence: String,
+        advice: Option<String>,
+    ) -> Finding {
+        Finding::new(requirement, verdict, Bilingual::same(evidence), advice.map(Bilingual::same))
     }
 
     /// The same finding, carrying these figures.

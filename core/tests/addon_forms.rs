@@ -11,6 +11,7 @@ use sitecheck_core::addon::form::{
 use sitecheck_core::addon::numbers::{Country, Integration, NumbersOptions, validate_numbers};
 use sitecheck_core::addon::users::{Direction, UsersOptions, validate_users};
 use sitecheck_core::job::{Job, Outcome, Reply, Request, Sendable, answer};
+use sitecheck_core::locale::{Bilingual, Written, written};
 use sitecheck_core::units::Date;
 use sitecheck_core::verdict::{Finding, Verdict};
 use std::path::Path;
@@ -304,23 +305,28 @@ fn findings_come_back_from_their_json_as_they_were() {
     findings.extend(run_file(&job("spf", &[], &[PASTED]), &[spf]).unwrap().findings);
     assert!(findings.iter().any(|placed| !placed.finding.advisories.is_empty()) || findings.len() > 10);
     for placed in findings {
-        let json = serde_json::to_value(&placed.finding).unwrap();
+        // As the worker writes it for the page: every text in both languages.
+        let json = written(Written::Both, || serde_json::to_value(&placed.finding)).unwrap();
         let text = |key: &str| json[key].as_str().unwrap_or_else(|| panic!("{key} in {json}")).to_owned();
+        let both = |value: &serde_json::Value| Some(Bilingual::new(value["en"].as_str()?, value["sv"].as_str()?));
         let advisories: Vec<String> =
             json["advisories"].as_array().unwrap().iter().map(|id| id.as_str().unwrap().to_owned()).collect();
         let rebuilt = finding_from_parts(
             &text("requirement"),
             &text("section"),
             &text("verdict"),
-            text("evidence"),
-            json["advice"].as_str().map(str::to_owned),
+            both(&json["evidence"]).unwrap_or_else(|| panic!("evidence in {json}")),
+            both(&json["advice"]),
             &advisories,
         );
         assert_eq!(rebuilt.as_ref(), Some(&placed.finding), "{json}");
     }
-    assert_eq!(finding_from_parts("no.such", "3.5", "pass", String::new(), None, &[]), None);
-    assert_eq!(finding_from_parts("ad.import-file", "3.5", "great", String::new(), None, &[]), None);
-    assert_eq!(finding_from_parts("ad.import-file", "3.5", "pass", String::new(), None, &["no.such".into()]), None);
+    assert_eq!(finding_from_parts("no.such", "3.5", "pass", Bilingual::default(), None, &[]), None);
+    assert_eq!(finding_from_parts("ad.import-file", "3.5", "great", Bilingual::default(), None, &[]), None);
+    assert_eq!(
+        finding_from_parts("ad.import-file", "3.5", "pass", Bilingual::default(), None, &["no.such".into()]),
+        None
+    );
 }
 
 #[test]

@@ -53,7 +53,7 @@ fn check(files: &[&str], expected: &[(&str, Verdict)]) {
             .iter()
             .map(|finding| format!(
                 "{} {:?} {}",
-                finding.finding.requirement, finding.finding.verdict, finding.finding.evidence
+                finding.finding.requirement, finding.finding.verdict, finding.finding.evidence.en
             ))
             .collect::<Vec<_>>()
             .join("\n")
@@ -178,7 +178,7 @@ fn a_public_ca_is_a_name_match_and_says_so() {
     check(&["chain-public-lookalike.pem"], &public);
     check(&["public-leaf.pem"], &public);
     let report = report(&["public-leaf.pem"], ServerRole::FrontEnd);
-    let evidence = &report.findings[2].finding.evidence;
+    let evidence = &report.findings[2].finding.evidence.en;
     assert!(evidence.contains("\"DigiCert Inc\"") && evidence.contains("name match, not a verification"), "{evidence}");
     assert!(report.bundle.is_none(), "nothing private to send");
 }

@@ -47,7 +47,7 @@ fn signals(user_agent: &str, hints: Option<ClientHints>) -> Signals {
 
 fn check(finding: Finding, verdict: Verdict, evidence: &str) {
     assert_eq!(finding.verdict, verdict, "{finding:#?}");
-    assert!(finding.evidence.contains(evidence), "{evidence:?} in {:?}", finding.evidence);
+    assert!(finding.evidence.en.contains(evidence), "{evidence:?} in {:?}", finding.evidence);
 }
 
 #[test]

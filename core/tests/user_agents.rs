@@ -11,7 +11,7 @@ const TABLE: &str = include_str!("data/user-agents.tsv");
 /// (browser, major, os, verdict) for a UA string, as the table writes them.
 fn describe(user_agent: &str) -> (String, String, String, String) {
     let parsed = parse(user_agent);
-    let verdict = browser_finding(&parsed, "test").verdict;
+    let verdict = browser_finding(&parsed, &sitecheck_core::locale::Bilingual::same("test")).verdict;
     (
         parsed.browser.slug().to_owned(),
         parsed.major.map_or_else(|| "-".to_owned(), |major| major.to_string()),
@@ -113,6 +113,6 @@ proptest! {
             prop_assert!(read, "{} is not in {:?}", major, user_agent);
         }
         let _ = parsed.describe();
-        let _ = browser_finding(&parsed, "property test");
+        let _ = browser_finding(&parsed, &sitecheck_core::locale::Bilingual::same("property test"));
     }
 }

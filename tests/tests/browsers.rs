@@ -240,9 +240,9 @@ fn the_signals_shown_for_support_give_the_same_verdicts_in_the_core() {
     };
     let signals: Signals = serde_json::from_str(&json).unwrap();
     let environment = detect(&signals);
-    check_card(&cards, "pc.browser", browser(&environment).verdict.slug(), &[&browser(&environment).evidence]);
+    check_card(&cards, "pc.browser", browser(&environment).verdict.slug(), &[&browser(&environment).evidence.en]);
     let os = operating_system(&environment);
-    check_card(&cards, os.requirement.as_str(), os.verdict.slug(), &[&os.evidence]);
+    check_card(&cards, os.requirement.as_str(), os.verdict.slug(), &[&os.evidence.en]);
 }
 
 #[test]
@@ -347,7 +347,7 @@ fn the_fallback_agrees_with_the_core_on_the_whole_table() {
         let expected = json!({
             "browser": parsed.browser.slug(),
             "major": parsed.major,
-            "verdict": browser_finding(&parsed, "").verdict.slug(),
+            "verdict": browser_finding(&parsed, &sitecheck_core::locale::Bilingual::default()).verdict.slug(),
         });
         let got = json!({ "browser": fallback["browser"], "major": fallback["major"], "verdict": fallback["verdict"] });
         if got != expected {

@@ -9,6 +9,7 @@ use super::secret::{SecretInput, SecretLifetime, validate_client_secret};
 use super::spf::validate_txt_records;
 use super::users::{ColumnMapping, Direction, FileFormat, UsersOptions, validate_users};
 use crate::advisory::AdvisoryId;
+use crate::locale::Bilingual;
 use crate::requirement::RequirementId;
 use crate::section::SectionId;
 use crate::units::Date;
@@ -398,8 +399,8 @@ pub struct FindingRow<'a> {
     pub id: &'a str,
     pub verdict: Verdict,
     pub section: &'a str,
-    pub evidence: &'a str,
-    pub advice: Option<&'a str>,
+    pub evidence: &'a Bilingual,
+    pub advice: Option<&'a Bilingual>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub file: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -413,7 +414,7 @@ impl<'a> FindingRow<'a> {
             verdict: finding.verdict,
             section: finding.section.as_str(),
             evidence: &finding.evidence,
-            advice: finding.advice.as_deref(),
+            advice: finding.advice.as_ref(),
             file,
             line,
         }
@@ -435,8 +436,8 @@ pub fn finding_from_parts(
     requirement: &str,
     section: &str,
     verdict: &str,
-    evidence: String,
-    advice: Option<String>,
+    evidence: Bilingual,
+    advice: Option<Bilingual>,
     advisories: &[String],
 ) -> Option<Finding> {
     let requirement = RequirementId::parse(requirement).ok()?;

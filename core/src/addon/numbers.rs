@@ -1008,7 +1008,7 @@ pub fn number_finding(requirement: RequirementId, what: &str, check: &NumberChec
             )),
         ),
     };
-    Finding::new(requirement, verdict, evidence, advice)
+    Finding::new_english(requirement, verdict, evidence, advice)
 }
 
 /// The options of a check of numbers.
@@ -1062,7 +1062,7 @@ pub fn validate_numbers(input: &[u8], options: &NumbersOptions, today: Date) -> 
             };
             report.findings.push(LineFinding::new(
                 None,
-                Finding::new(requirement, Verdict::Fail, evidence, Some("Give one number a line.".to_owned())),
+                Finding::new_english(requirement, Verdict::Fail, evidence, Some("Give one number a line.".to_owned())),
             ));
             return report;
         }
@@ -1071,7 +1071,7 @@ pub fn validate_numbers(input: &[u8], options: &NumbersOptions, today: Date) -> 
     if let Some(mixed) = decoded.mixed {
         report.findings.push(LineFinding::new(
             Some(mixed.other_line),
-            Finding::new(requirement, Verdict::Warning, mixed.evidence(), Some(Mixed::ADVICE.to_owned())),
+            Finding::new_english(requirement, Verdict::Warning, mixed.evidence(), Some(Mixed::ADVICE.to_owned())),
         ));
     }
     for (index, line) in lines(&decoded.text).enumerate() {
@@ -1087,7 +1087,7 @@ pub fn validate_numbers(input: &[u8], options: &NumbersOptions, today: Date) -> 
     if report.lines.is_empty() {
         report.findings.push(LineFinding::new(
             None,
-            Finding::new(
+            Finding::new_english(
                 requirement,
                 Verdict::Fail,
                 "The list has no numbers, only blank lines".to_owned(),
@@ -1317,9 +1317,9 @@ mod tests {
         assert_eq!(finding.requirement, requirement_id!("teams.e164"));
         assert_eq!(finding.section.as_str(), "3.3");
         assert_eq!(finding.verdict, Verdict::Fail);
-        assert!(finding.evidence.contains("Swedish national format"), "{}", finding.evidence);
-        assert!(finding.evidence.contains("spaces or separators"), "{}", finding.evidence);
-        assert_eq!(finding.advice.as_deref(), Some("Write it as +46701234567."));
+        assert!(finding.evidence.en.contains("Swedish national format"), "{}", finding.evidence.en);
+        assert!(finding.evidence.en.contains("spaces or separators"), "{}", finding.evidence.en);
+        assert_eq!(finding.advice.as_ref().map(|advice| advice.en.as_str()), Some("Write it as +46701234567."));
         let finding = number_finding(
             Integration::SkypeForBusiness.requirement(),
             "x",
@@ -1328,9 +1328,9 @@ mod tests {
         );
         assert_eq!((finding.verdict, finding.section.as_str()), (Verdict::Warning, "3.2.2"));
         assert!(
-            finding.evidence.contains("Swedish numbers have 7 to 12 digits after +46; this one has 6"),
+            finding.evidence.en.contains("Swedish numbers have 7 to 12 digits after +46; this one has 6"),
             "{}",
-            finding.evidence
+            finding.evidence.en
         );
         assert_eq!("S4B".parse::<Integration>(), Ok(Integration::SkypeForBusiness));
         assert!("webex".parse::<Integration>().is_err());

@@ -128,8 +128,9 @@ pub fn validate_client_secret(input: &SecretInput, today: Date) -> Result<Secret
     let remind_on = notice_from.max(today);
     let days_left = days_between(today, expires);
     let requirement = requirement_id!("exchange-online.client-secret");
-    let finding =
-        |verdict, evidence: String, advice: Option<String>| Finding::new(requirement, verdict, evidence, advice);
+    let finding = |verdict, evidence: String, advice: Option<String>| {
+        Finding::new_english(requirement, verdict, evidence, advice)
+    };
     let renew = format!(
         "Create a new client secret as the calendar-integration instruction says, give it to Telia, then remove the old one. Lifetimes up to {} are allowed.",
         limits::CLIENT_SECRET_MAX_AGE

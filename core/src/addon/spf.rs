@@ -146,7 +146,7 @@ fn shortfall(requirement: RequirementId) -> Verdict {
 }
 
 fn finding(verdict: Verdict, evidence: String, advice: Option<String>) -> Finding {
-    Finding::new(SPF, verdict, evidence, advice)
+    Finding::new_english(SPF, verdict, evidence, advice)
 }
 
 fn telia_include() -> String {
@@ -370,7 +370,7 @@ fn recording_finding(sender_dns: Option<String>) -> SpfFinding {
         evidence.push_str(&seen);
     }
     Place::default().finding(
-        Finding::new(
+        Finding::new_english(
             RECORDING,
             Verdict::NeedsConfirmation,
             evidence,

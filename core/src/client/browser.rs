@@ -1,5 +1,7 @@
 //! The browser matrix of 2.5.1 and the verdict for a parsed user agent.
 
+use crate::bilingual;
+use crate::locale::{Bilingual, Locale};
 use crate::requirement_id;
 use crate::useragent::{BrowserFamily, UserAgent};
 use crate::verdict::{Finding, Verdict};
@@ -52,42 +54,62 @@ pub fn supported(family: BrowserFamily) -> Option<&'static SupportedBrowser> {
 
 /// The browsers of the matrix as the spec lists them, for advice: "A, B or C".
 pub fn listed_browsers() -> String {
+    listed_browsers_in(Locale::En)
+}
+
+/// The same list in that language ("A, B eller C"); the lines stay as the spec prints them.
+pub fn listed_browsers_in(locale: Locale) -> String {
     let names: Vec<&str> = BROWSER_MATRIX.iter().map(|entry| entry.listed_as).collect();
+    let or = match locale {
+        Locale::En => "or",
+        Locale::Sv => "eller",
+    };
     match names.split_last() {
         Some((last, [])) => (*last).to_owned(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        Some((last, rest)) => format!("{} {or} {last}", rest.join(", ")),
         None => String::new(),
     }
 }
 
 /// The 2.5.1 verdict for a browser, with its evidence. `source` says how the UA was read.
-pub fn browser_finding(user_agent: &UserAgent, source: &str) -> Finding {
-    let mut seen = user_agent.describe();
+pub fn browser_finding(user_agent: &UserAgent, source: &Bilingual) -> Finding {
+    let mut seen = Bilingual::new(user_agent.describe_in(Locale::En), user_agent.describe_in(Locale::Sv));
     if let Some(claimed) = user_agent.compatibility_view {
-        seen.push_str(&format!(
-            " (in Compatibility View: it calls itself MSIE {claimed}.0, and its Trident token gives its real version)"
+        seen.push(&bilingual!(
+            " (in Compatibility View: it calls itself MSIE {claimed}.0, and its Trident token gives its real version)",
+            " (i kompatibilitetsläge: den kallar sig MSIE {claimed}.0, och dess Trident-token anger den verkliga versionen)"
         ));
     }
     let section = requirement_id!("pc.browser").section();
     let mut advisories = Vec::new();
     let (verdict, advice) = match (supported(user_agent.browser), user_agent.major) {
-        (None, _) => (
-            Verdict::Fail,
-            Some(format!(
-                "{} is not among the browsers {section} lists for administration: use {}.",
-                user_agent.browser.label(),
-                listed_browsers()
-            )),
-        ),
+        (None, _) => {
+            let (name_en, name_sv) = (user_agent.browser.label_in(Locale::En), user_agent.browser.label_in(Locale::Sv));
+            let (listed_en, listed_sv) = (listed_browsers_in(Locale::En), listed_browsers_in(Locale::Sv));
+            (
+                Verdict::Fail,
+                Some(bilingual!(
+                    "{name_en} is not among the browsers {section} lists for administration: use {listed_en}.",
+                    "{name_sv} finns inte bland webbläsarna som {section} tar upp för administration: använd {listed_sv}."
+                )),
+            )
+        }
         (Some(_), None) => (
             Verdict::NeedsConfirmation,
-            Some(
-                "The version could not be read from the user-agent string: check it in the browser's About page."
-                    .to_owned(),
-            ),
+            Some(Bilingual::new(
+                "The version could not be read from the user-agent string: check it in the browser's About page.",
+                "Versionen gick inte att läsa från user-agent-strängen: se den på webbläsarens Om-sida.",
+            )),
         ),
         (Some(entry), Some(major)) if major < entry.min_major || entry.max_major.is_some_and(|max| major > max) => {
-            (Verdict::Fail, Some(format!("{section} requires {}: update the browser.", entry.listed_as)))
+            let listed = entry.listed_as;
+            (
+                Verdict::Fail,
+                Some(bilingual!(
+                    "{section} requires {listed}: update the browser.",
+                    "{section} kräver {listed}: uppdatera webbläsaren."
+                )),
+            )
         }
         (Some(_), Some(_)) => (Verdict::Pass, None),
     };
@@ -100,7 +122,8 @@ pub fn browser_finding(user_agent: &UserAgent, source: &str) -> Finding {
     if verdict == Verdict::Pass && user_agent.is_wrapped_webkit() {
         advisories.push(crate::advisory_id!("browser.ios-webkit"));
     }
-    Finding { advisories, ..Finding::new(requirement_id!("pc.browser"), verdict, format!("{seen}, {source}"), advice) }
+    seen.push(&Bilingual::new(format!(", {}", source.en), format!(", {}", source.sv)));
+    Finding { advisories, ..Finding::new(requirement_id!("pc.browser"), verdict, seen, advice) }
 }
 
 #[cfg(test)]
@@ -118,8 +141,9 @@ mod listing_tests {
             1 + BROWSER_MATRIX.iter().filter(|e| e.listed_as.contains(" or ")).count()
         );
         let unknown = crate::useragent::parse("Mozilla/5.0 (X11; Linux x86_64) Opera/9.80");
-        let advice = browser_finding(&unknown, "read from the user-agent string").advice.unwrap();
-        assert!(advice.ends_with(&format!("use {listed}.")), "{advice}");
+        let advice = browser_finding(&unknown, &Bilingual::same("read from the user-agent string")).advice.unwrap();
+        assert!(advice.en.ends_with(&format!("use {listed}.")), "{}", advice.en);
+        assert!(advice.sv.ends_with(&format!("använd {}.", listed_browsers_in(Locale::Sv))), "{}", advice.sv);
     }
 }
 
@@ -131,7 +155,7 @@ mod tests {
     #[test]
     fn verdicts_follow_the_matrix() {
         let check = |ua: &str, expected: Verdict| {
-            let finding = browser_finding(&parse(ua), "read from the user-agent string");
+            let finding = browser_finding(&parse(ua), &Bilingual::same("read from the user-agent string"));
             assert_eq!(finding.verdict, expected, "{ua}: {finding:?}");
         };
         check("Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:54.0) Gecko/20100101 Firefox/54.0", Verdict::Pass);

@@ -2,9 +2,11 @@
 //! from what a browser can read, and honest about what it cannot.
 
 use crate::advisory::AdvisoryId;
+use crate::bilingual;
 use crate::browser::browser_finding;
 use crate::environment::{Cpu, Environment, Source};
 use crate::limits;
+use crate::locale::{Bilingual, Locale};
 use crate::policy::{MobilePlatform, ReleaseTable};
 use crate::requirement::{Obligation, RequirementId};
 use crate::requirement_id;
@@ -50,7 +52,7 @@ fn shortfall(requirement_id: RequirementId) -> Verdict {
     }
 }
 
-fn finding(requirement_id: RequirementId, verdict: Verdict, evidence: String, advice: Option<String>) -> Finding {
+fn finding(requirement_id: RequirementId, verdict: Verdict, evidence: Bilingual, advice: Option<Bilingual>) -> Finding {
     Finding::new(requirement_id, verdict, evidence, advice)
 }
 
@@ -80,15 +82,20 @@ pub fn platform(environment: &Environment) -> Platform {
 
 /// 2.5.1 with the evidence of how the browser was identified.
 pub fn browser(environment: &Environment) -> Finding {
-    let mut source = environment.browser_source.phrase().to_owned();
+    let mut source = Bilingual::from(environment.browser_source.phrase_text());
     if environment.hints_conflict {
-        source.push_str(" (client hints disagree with it: the user-agent string may be overridden)");
+        source.push(&Bilingual::new(
+            " (client hints disagree with it: the user-agent string may be overridden)",
+            " (client hints säger något annat: user-agent-strängen kan vara ändrad)",
+        ));
     }
     browser_finding(&environment.browser, &source)
 }
 
-fn os_evidence(environment: &Environment) -> String {
-    format!("{}, {}", environment.os, environment.os_source.phrase())
+fn os_evidence(environment: &Environment) -> Bilingual {
+    let (os_en, os_sv) = (environment.os.name_in(Locale::En), environment.os.name_in(Locale::Sv));
+    let source = environment.os_source.phrase_text();
+    Bilingual::new(format!("{os_en}, {}", source.en), format!("{os_sv}, {}", source.sv))
 }
 
 /// 2.5.2: Windows 7.x or 10 on a PC, High Sierra or Mojave on a Mac.
@@ -101,15 +108,28 @@ pub fn operating_system(environment: &Environment) -> Finding {
                 WindowsRelease::Seven | WindowsRelease::Ten => (Verdict::Pass, None),
                 WindowsRelease::TenOrEleven => (
                     Verdict::NeedsConfirmation,
-                    Some("Browsers without client hints report Windows 10 and 11 alike. Check Settings › System › About: 2.5.2 lists Windows 10 (and 7), not 11.".to_owned()),
+                    Some(Bilingual::new(
+                        "Browsers without client hints report Windows 10 and 11 alike. Check Settings › System › About: 2.5.2 lists Windows 10 (and 7), not 11.",
+                        "Webbläsare utan client hints anger Windows 10 och 11 likadant. Se Inställningar › System › Om: 2.5.2 tar upp Windows 10 (och 7), inte 11.",
+                    )),
                 ),
                 WindowsRelease::Eleven => (
                     Verdict::Warning,
-                    Some("Windows 11 is not listed in 2.5.2 (v3.40 lists Windows 7.x and 10): confirm with Telia that the softphone is supported on it.".to_owned()),
+                    Some(Bilingual::new(
+                        "Windows 11 is not listed in 2.5.2 (v3.40 lists Windows 7.x and 10): confirm with Telia that the softphone is supported on it.",
+                        "Windows 11 finns inte med i 2.5.2 (v3.40 tar upp Windows 7.x och 10): bekräfta med Telia att softphonen stöds på det.",
+                    )),
                 ),
-                WindowsRelease::Xp | WindowsRelease::Vista | WindowsRelease::Eight | WindowsRelease::EightOne | WindowsRelease::Unknown => (
+                WindowsRelease::Xp
+                | WindowsRelease::Vista
+                | WindowsRelease::Eight
+                | WindowsRelease::EightOne
+                | WindowsRelease::Unknown => (
                     shortfall(id),
-                    Some("2.5.2 requires Windows 7.x or Windows 10 for the softphone.".to_owned()),
+                    Some(Bilingual::new(
+                        "2.5.2 requires Windows 7.x or Windows 10 for the softphone.",
+                        "2.5.2 kräver Windows 7.x eller Windows 10 för softphonen.",
+                    )),
                 ),
             };
             with_advisories(finding(id, verdict, evidence, advice), &[crate::advisory_id!("pc.windows-aged")])
@@ -122,32 +142,60 @@ pub fn operating_system(environment: &Environment) -> Finding {
             let (verdict, advice) = match version {
                 _ if frozen => (
                     Verdict::NeedsConfirmation,
-                    Some("Browsers report every macOS since Catalina as 10.15.7. Check  › About This Mac: 2.5.2 lists High Sierra (10.13) and Mojave (10.14).".to_owned()),
+                    Some(Bilingual::new(
+                        "Browsers report every macOS since Catalina as 10.15.7. Check  › About This Mac: 2.5.2 lists High Sierra (10.13) and Mojave (10.14).",
+                        "Webbläsare anger varje macOS sedan Catalina som 10.15.7. Se  › Om den här datorn: 2.5.2 tar upp High Sierra (10.13) och Mojave (10.14).",
+                    )),
                 ),
                 Some(version) if version.major == 10 && matches!(version.minor, Some(13 | 14)) => (Verdict::Pass, None),
-                Some(version) if version.major > 10 || (version.major == 10 && version.minor.is_some_and(|minor| minor > 14)) => (
-                    Verdict::Warning,
-                    Some("This macOS is newer than the releases 2.5.2 lists (High Sierra, Mojave): confirm with Telia that the softphone is supported on it.".to_owned()),
+                Some(version)
+                    if version.major > 10 || (version.major == 10 && version.minor.is_some_and(|minor| minor > 14)) =>
+                {
+                    (
+                        Verdict::Warning,
+                        Some(Bilingual::new(
+                            "This macOS is newer than the releases 2.5.2 lists (High Sierra, Mojave): confirm with Telia that the softphone is supported on it.",
+                            "Denna macOS är nyare än versionerna i 2.5.2 (High Sierra, Mojave): bekräfta med Telia att softphonen stöds på den.",
+                        )),
+                    )
+                }
+                Some(_) => (
+                    shortfall(id),
+                    Some(Bilingual::new(
+                        "2.5.2 requires macOS High Sierra (10.13) or Mojave (10.14).",
+                        "2.5.2 kräver macOS High Sierra (10.13) eller Mojave (10.14).",
+                    )),
                 ),
-                Some(_) => (shortfall(id), Some("2.5.2 requires macOS High Sierra (10.13) or Mojave (10.14).".to_owned())),
                 None => (
                     Verdict::NeedsConfirmation,
-                    Some("The macOS version could not be read. Check  › About This Mac.".to_owned()),
+                    Some(Bilingual::new(
+                        "The macOS version could not be read. Check  › About This Mac.",
+                        "macOS-versionen gick inte att läsa. Se  › Om den här datorn.",
+                    )),
                 ),
             };
-            with_advisories(finding(id, verdict, evidence, advice), &[crate::advisory_id!("pc.macos-sierra-high"), crate::advisory_id!("pc.macos-apple-silicon")])
+            with_advisories(
+                finding(id, verdict, evidence, advice),
+                &[crate::advisory_id!("pc.macos-sierra-high"), crate::advisory_id!("pc.macos-apple-silicon")],
+            )
         }
         Os::Android(_) | Os::Ios(_) => finding(
             requirement_id!("softphone.pc-os"),
             Verdict::NotApplicable,
             evidence,
-            Some("This is a mobile device: the PC/Mac requirements apply to the computers that run the softphone.".to_owned()),
+            Some(Bilingual::new(
+                "This is a mobile device: the PC/Mac requirements apply to the computers that run the softphone.",
+                "Detta är en mobil enhet: kraven på PC/Mac gäller de datorer som kör softphonen.",
+            )),
         ),
         Os::ChromeOs | Os::Linux | Os::Other => finding(
             requirement_id!("softphone.pc-os"),
             shortfall(requirement_id!("softphone.pc-os")),
             evidence,
-            Some("The Touchpoint Plus Softphone runs on Windows PCs and Macs (2.5.2); this computer can still administer the service in a supported browser.".to_owned()),
+            Some(Bilingual::new(
+                "The Touchpoint Plus Softphone runs on Windows PCs and Macs (2.5.2); this computer can still administer the service in a supported browser.",
+                "Touchpoint Plus Softphone körs på Windows-datorer och Mac (2.5.2); den här datorn kan ändå administrera tjänsten i en webbläsare som stöds.",
+            )),
         ),
     }
 }
@@ -159,22 +207,53 @@ pub fn mac_processor(environment: &Environment) -> Option<Finding> {
     }
     let id = requirement_id!("softphone.mac-intel");
     let result = match environment.cpu {
-        Cpu::X86 => finding(id, Verdict::Pass, "Intel (x86) processor, read from client hints".to_owned(), None),
+        Cpu::X86 => finding(
+            id,
+            Verdict::Pass,
+            Bilingual::new(
+                "Intel (x86) processor, read from client hints",
+                "Intel-processor (x86), avläst från client hints",
+            ),
+            None,
+        ),
         Cpu::Arm => finding(
             id,
             shortfall(id),
-            "Apple silicon (arm) processor, read from client hints".to_owned(),
-            Some("2.5.2 requires a Mac with an Intel processor.".to_owned()),
+            Bilingual::new(
+                "Apple silicon (arm) processor, read from client hints",
+                "Apple silicon-processor (arm), avläst från client hints",
+            ),
+            Some(Bilingual::new(
+                "2.5.2 requires a Mac with an Intel processor.",
+                "2.5.2 kräver en Mac med Intel-processor.",
+            )),
         ),
         Cpu::Unknown => finding(
             id,
             Verdict::NeedsConfirmation,
-            "This browser does not say which processor the Mac has (the user-agent string says \"Intel\" on every Mac)"
-                .to_owned(),
-            Some("Check  › About This Mac: \"Processor\" names Intel; \"Chip\" names Apple silicon.".to_owned()),
+            Bilingual::new(
+                "This browser does not say which processor the Mac has (the user-agent string says \"Intel\" on every Mac)",
+                "Den här webbläsaren anger inte vilken processor Macen har (user-agent-strängen säger \"Intel\" på varje Mac)",
+            ),
+            Some(Bilingual::new(
+                "Check  › About This Mac: \"Processor\" names Intel; \"Chip\" names Apple silicon.",
+                "Se  › Om den här datorn: \"Processor\" anger Intel; \"Chip\" anger Apple silicon.",
+            )),
         ),
     };
     Some(with_advisories(result, &[crate::advisory_id!("pc.macos-apple-silicon")]))
+}
+
+fn mobile_device() -> Bilingual {
+    Bilingual::new("This is a mobile device", "Detta är en mobil enhet")
+}
+
+fn confirm_memory() -> Option<Bilingual> {
+    let ram = limits::SOFTPHONE_RAM;
+    Some(bilingual!(
+        "Confirm the computer has at least {ram} RAM (Task Manager › Performance, or About This Mac).",
+        "Bekräfta att datorn har minst {ram} RAM (Aktivitetshanteraren › Prestanda, eller Om den här datorn)."
+    ))
 }
 
 /// 2.5.2: at least 16 GB RAM. Browsers report at most 8 GB, so a pass needs a person.
@@ -185,40 +264,60 @@ pub fn memory(environment: &Environment, facts: &DeviceFacts) -> Finding {
         requirement_id!("softphone.pc-memory")
     };
     if matches!(platform(environment), Platform::Mobile(_)) {
-        return finding(id, Verdict::NotApplicable, "This is a mobile device".to_owned(), None);
+        return finding(id, Verdict::NotApplicable, mobile_device(), None);
     }
     let required = f64::from(limits::SOFTPHONE_RAM.0);
     match facts.device_memory {
         Some(reported) if reported >= required => {
-            finding(id, Verdict::Pass, format!("navigator.deviceMemory reports {} GB", format_decimal(reported)), None)
+            let (en, sv) = (format_decimal(reported), Locale::Sv.decimals(&format_decimal(reported)));
+            finding(
+                id,
+                Verdict::Pass,
+                bilingual!("navigator.deviceMemory reports {en} GB", "navigator.deviceMemory anger {sv} GB"),
+                None,
+            )
         }
         // The figure is rounded down to a power of two: below 8 it bounds the memory from above.
         Some(reported) if reported < 8.0 => finding(
             id,
             shortfall(id),
-            format!(
-                "navigator.deviceMemory reports {reported} GB, so this computer has less than {} GB",
-                reported * 2.0
-            ),
-            Some(format!("2.5.2 requires at least {} RAM for the softphone.", limits::SOFTPHONE_RAM)),
+            {
+                let (en, sv) = (format_decimal(reported), Locale::Sv.decimals(&format_decimal(reported)));
+                let (below_en, below_sv) =
+                    (format_decimal(reported * 2.0), Locale::Sv.decimals(&format_decimal(reported * 2.0)));
+                bilingual!(
+                    "navigator.deviceMemory reports {en} GB, so this computer has less than {below_en} GB",
+                    "navigator.deviceMemory anger {sv} GB, så den här datorn har mindre än {below_sv} GB"
+                )
+            },
+            {
+                let ram = limits::SOFTPHONE_RAM;
+                Some(bilingual!(
+                    "2.5.2 requires at least {ram} RAM for the softphone.",
+                    "2.5.2 kräver minst {ram} RAM för softphonen."
+                ))
+            },
         ),
         Some(reported) => finding(
             id,
             Verdict::NeedsConfirmation,
-            format!("navigator.deviceMemory reports {} GB, the most browsers ever report", format_decimal(reported)),
-            Some(format!(
-                "Confirm the computer has at least {} RAM (Task Manager › Performance, or About This Mac).",
-                limits::SOFTPHONE_RAM
-            )),
+            {
+                let (en, sv) = (format_decimal(reported), Locale::Sv.decimals(&format_decimal(reported)));
+                bilingual!(
+                    "navigator.deviceMemory reports {en} GB, the most browsers ever report",
+                    "navigator.deviceMemory anger {sv} GB, det mesta en webbläsare någonsin anger"
+                )
+            },
+            confirm_memory(),
         ),
         None => finding(
             id,
             Verdict::NeedsConfirmation,
-            "This browser does not report the amount of memory (navigator.deviceMemory is Chromium-only)".to_owned(),
-            Some(format!(
-                "Confirm the computer has at least {} RAM (Task Manager › Performance, or About This Mac).",
-                limits::SOFTPHONE_RAM
-            )),
+            Bilingual::new(
+                "This browser does not report the amount of memory (navigator.deviceMemory is Chromium-only)",
+                "Den här webbläsaren anger inte minnets storlek (navigator.deviceMemory finns bara i Chromium)",
+            ),
+            confirm_memory(),
         ),
     }
 }
@@ -227,19 +326,25 @@ pub fn memory(environment: &Environment, facts: &DeviceFacts) -> Finding {
 pub fn screen(environment: &Environment, facts: &DeviceFacts) -> Finding {
     let id = requirement_id!("softphone.screen");
     if matches!(platform(environment), Platform::Mobile(_)) {
-        return finding(id, Verdict::NotApplicable, "This is a mobile device".to_owned(), None);
+        return finding(id, Verdict::NotApplicable, mobile_device(), None);
     }
     let Some((width, height)) = facts.screen_css else {
-        return finding(id, Verdict::NeedsConfirmation, "The screen size could not be read".to_owned(), None);
+        return finding(
+            id,
+            Verdict::NeedsConfirmation,
+            Bilingual::new("The screen size could not be read", "Skärmens storlek gick inte att läsa"),
+            None,
+        );
     };
     let ratio = facts.device_pixel_ratio.filter(|ratio| ratio.is_finite() && *ratio > 0.0).unwrap_or(1.0);
     let physical = Resolution {
         width: (f64::from(width) * ratio).round() as u32,
         height: (f64::from(height) * ratio).round() as u32,
     };
-    let evidence = format!(
-        "Screen {physical} physical pixels ({width}×{height} CSS pixels × device pixel ratio {}), read from the browser",
-        format_decimal(ratio)
+    let (ratio_en, ratio_sv) = (format_decimal(ratio), Locale::Sv.decimals(&format_decimal(ratio)));
+    let evidence = bilingual!(
+        "Screen {physical} physical pixels ({width}×{height} CSS pixels × device pixel ratio {ratio_en}), read from the browser",
+        "Skärm med {physical} fysiska pixlar ({width}×{height} CSS-pixlar × pixelförhållande {ratio_sv}), avläst från webbläsaren"
     );
     // Either orientation will do: a rotated screen is the same screen.
     let landscape =
@@ -247,15 +352,13 @@ pub fn screen(environment: &Environment, facts: &DeviceFacts) -> Finding {
     if landscape.meets(limits::ACD_SCREEN) {
         finding(id, Verdict::Pass, evidence, None)
     } else {
-        finding(
-            id,
-            shortfall(id),
-            evidence,
-            Some(format!(
-                "Users with the ACD or Attendant view need a screen of at least {} pixels.",
-                limits::ACD_SCREEN
-            )),
-        )
+        finding(id, shortfall(id), evidence, {
+            let least = limits::ACD_SCREEN;
+            Some(bilingual!(
+                "Users with the ACD or Attendant view need a screen of at least {least} pixels.",
+                "Användare av ACD- eller Attendant-vyn behöver en skärm på minst {least} pixlar."
+            ))
+        })
     }
 }
 
@@ -263,30 +366,43 @@ pub fn screen(environment: &Environment, facts: &DeviceFacts) -> Finding {
 pub fn sound(environment: &Environment, facts: &DeviceFacts) -> Finding {
     let id = requirement_id!("softphone.pc-sound");
     if matches!(platform(environment), Platform::Mobile(_)) {
-        return finding(id, Verdict::NotApplicable, "This is a mobile device".to_owned(), None);
+        return finding(id, Verdict::NotApplicable, mobile_device(), None);
     }
-    let confirm = Some("Confirm that the computer has a sound card or a USB headset.".to_owned());
+    let confirm = Some(Bilingual::new(
+        "Confirm that the computer has a sound card or a USB headset.",
+        "Bekräfta att datorn har ett ljudkort eller ett USB-headset.",
+    ));
     match &facts.audio {
         AudioDevices::Listed { inputs, outputs } if inputs + outputs > 0 => finding(
             id,
             Verdict::Pass,
-            format!(
-                "{inputs} audio input(s) and {outputs} audio output(s) listed by the browser (kinds only, no permission asked)"
+            bilingual!(
+                "{inputs} audio input(s) and {outputs} audio output(s) listed by the browser (kinds only, no permission asked)",
+                "{inputs} ljudingång(ar) och {outputs} ljudutgång(ar) listade av webbläsaren (bara slag, ingen behörighet begärd)"
             ),
             None,
         ),
         AudioDevices::Listed { .. } => finding(
             id,
             Verdict::NeedsConfirmation,
-            "The browser lists no audio devices; some browsers hide them until a page is given microphone access"
-                .to_owned(),
+            Bilingual::new(
+                "The browser lists no audio devices; some browsers hide them until a page is given microphone access",
+                "Webbläsaren listar inga ljudenheter; vissa webbläsare döljer dem tills en sida får använda mikrofonen",
+            ),
             confirm,
         ),
         AudioDevices::Unavailable { reason } => {
-            finding(id, Verdict::NeedsConfirmation, format!("Audio devices could not be listed: {reason}"), confirm)
+            // The reason is the browser's own words (an exception's message), in its language.
+            let evidence = bilingual!(
+                "Audio devices could not be listed: {reason}",
+                "Ljudenheterna gick inte att lista: {reason}"
+            );
+            finding(id, Verdict::NeedsConfirmation, evidence, confirm)
         }
         AudioDevices::Unknown => {
-            finding(id, Verdict::NeedsConfirmation, "Audio devices have not been listed yet".to_owned(), confirm)
+            let evidence =
+                Bilingual::new("Audio devices have not been listed yet", "Ljudenheterna har inte listats än");
+            finding(id, Verdict::NeedsConfirmation, evidence, confirm)
         }
     }
 }
@@ -296,8 +412,14 @@ pub fn single_user() -> Finding {
     finding(
         requirement_id!("softphone.single-user"),
         Verdict::NeedsConfirmation,
-        "A browser cannot tell whether it runs in a remote desktop, thin client or app-streaming session".to_owned(),
-        Some("Confirm the softphone will run on an ordinary single-user computer.".to_owned()),
+        Bilingual::new(
+            "A browser cannot tell whether it runs in a remote desktop, thin client or app-streaming session",
+            "En webbläsare kan inte avgöra om den körs i ett fjärrskrivbord, en tunn klient eller en app-streamingsession",
+        ),
+        Some(Bilingual::new(
+            "Confirm the softphone will run on an ordinary single-user computer.",
+            "Bekräfta att softphonen ska köras på en vanlig dator med en användare.",
+        )),
     )
 }
 
@@ -309,10 +431,14 @@ pub fn mobile(environment: &Environment, today: Date, releases: &ReleaseTable) -
         return finding(
             id,
             Verdict::NotApplicable,
-            format!("{} is not a mobile device", environment.os),
-            Some(
-                "Open this page on each phone or tablet that will run the Touchpoint Plus app to check it.".to_owned(),
-            ),
+            {
+                let (en, sv) = (environment.os.name_in(Locale::En), environment.os.name_in(Locale::Sv));
+                bilingual!("{en} is not a mobile device", "{sv} är ingen mobil enhet")
+            },
+            Some(Bilingual::new(
+                "Open this page on each phone or tablet that will run the Touchpoint Plus app to check it.",
+                "Öppna den här sidan på varje telefon eller surfplatta som ska köra Touchpoint Plus-appen för att kontrollera den.",
+            )),
         );
     };
     let supported = releases.supported_majors(mobile_platform, today);
@@ -328,29 +454,48 @@ pub fn mobile(environment: &Environment, today: Date, releases: &ReleaseTable) -
         && environment.os_source == Source::UserAgent
         && major == Some(10)
         && environment.browser.browser == crate::useragent::BrowserFamily::Chrome;
-    let mut evidence =
-        format!("{}, {}; supported per 2.8: {name} {list}", environment.os, environment.os_source.phrase());
+    let mut evidence = os_evidence(environment);
+    evidence.push(&bilingual!("; supported per 2.8: {name} {list}", "; stöds enligt 2.8: {name} {list}"));
     if stale {
-        evidence.push_str(&format!(" (release table checked {}: newer releases may exist)", releases.checked));
+        let checked = releases.checked;
+        evidence.push(&bilingual!(
+            " (release table checked {checked}: newer releases may exist)",
+            " (versionstabellen kontrollerad {checked}: nyare versioner kan finnas)"
+        ));
     }
     let newest = supported.first().copied().unwrap_or(0);
     let oldest = supported.last().copied().unwrap_or(0);
     let (verdict, advice) = match major {
         _ if reduced => (
             Verdict::NeedsConfirmation,
-            Some("Chrome reports every Android release as \"Android 10\". Check Settings › About phone › Android version.".to_owned()),
+            Some(Bilingual::new(
+                "Chrome reports every Android release as \"Android 10\". Check Settings › About phone › Android version.",
+                "Chrome anger varje Android-version som \"Android 10\". Se Inställningar › Om telefonen › Android-version.",
+            )),
         ),
-        None => (Verdict::NeedsConfirmation, Some(format!("The {name} version could not be read: check it in Settings."))),
+        None => (
+            Verdict::NeedsConfirmation,
+            Some(bilingual!(
+                "The {name} version could not be read: check it in Settings.",
+                "{name}-versionen gick inte att läsa: se den i Inställningar."
+            )),
+        ),
         Some(major) if major > newest => (Verdict::Pass, None),
         // With an old table, the oldest supported release may have dropped out of the window.
         Some(major) if stale && major == oldest => (
             Verdict::Warning,
-            Some(format!("{name} {major} was among the supported releases when the table was checked; a newer release may have replaced it. Update the device.")),
+            Some(bilingual!(
+                "{name} {major} was among the supported releases when the table was checked; a newer release may have replaced it. Update the device.",
+                "{name} {major} hörde till de versioner som stöddes när tabellen kontrollerades; en nyare version kan ha ersatt den. Uppdatera enheten."
+            )),
         ),
         Some(major) if supported.contains(&major) => (Verdict::Pass, None),
         Some(_) => (
             shortfall(id),
-            Some(format!("2.8 supports only the latest {name} releases: update the device to {name} {newest}.")),
+            Some(bilingual!(
+                "2.8 supports only the latest {name} releases: update the device to {name} {newest}.",
+                "2.8 stöder bara de senaste versionerna av {name}: uppdatera enheten till {name} {newest}."
+            )),
         ),
     };
     with_advisories(finding(id, verdict, evidence, advice), &[crate::advisory_id!("mobile.release-table-age")])

@@ -35,10 +35,20 @@ pub enum Source {
 
 impl Source {
     pub const fn phrase(self) -> &'static str {
+        self.phrase_text().en
+    }
+
+    pub const fn phrase_text(self) -> crate::locale::Text {
+        use crate::locale::Text;
         match self {
-            Source::UserAgent => "read from the user-agent string",
-            Source::ClientHints => "read from client hints",
-            Source::TouchPoints => "read from the user-agent string and touch support",
+            Source::UserAgent => {
+                Text { en: "read from the user-agent string", sv: "avläst från user-agent-strängen" }
+            }
+            Source::ClientHints => Text { en: "read from client hints", sv: "avläst från client hints" },
+            Source::TouchPoints => Text {
+                en: "read from the user-agent string and touch support",
+                sv: "avläst från user-agent-strängen och stödet för pekskärm",
+            },
         }
     }
 }

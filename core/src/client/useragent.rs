@@ -65,6 +65,14 @@ impl BrowserFamily {
             BrowserFamily::Other => "An unrecognised browser",
         }
     }
+
+    pub const fn label_in(self, locale: crate::locale::Locale) -> &'static str {
+        match (self, locale) {
+            (BrowserFamily::EdgeLegacy, crate::locale::Locale::Sv) => "Edge (äldre EdgeHTML)",
+            (BrowserFamily::Other, crate::locale::Locale::Sv) => "En okänd webbläsare",
+            _ => self.label(),
+        }
+    }
 }
 
 /// A dotted version number, as far as the string gives it.
@@ -131,6 +139,18 @@ pub enum Os {
     Other,
 }
 
+impl Os {
+    /// The system's name in that language: only "Windows 10 or 11" and an unrecognised system
+    /// are words rather than names.
+    pub fn name_in(self, locale: crate::locale::Locale) -> String {
+        match (self, locale) {
+            (Os::Windows(WindowsRelease::TenOrEleven), crate::locale::Locale::Sv) => "Windows 10 eller 11".to_owned(),
+            (Os::Other, crate::locale::Locale::Sv) => "ett okänt operativsystem".to_owned(),
+            _ => self.to_string(),
+        }
+    }
+}
+
 impl fmt::Display for Os {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let with_version = |f: &mut fmt::Formatter<'_>, name: &str, version: &Option<Version>| match version {
@@ -175,14 +195,23 @@ pub struct UserAgent {
 impl UserAgent {
     /// "Chrome 131 on Windows 10 or 11".
     pub fn describe(&self) -> String {
-        let mut text = self.browser.label().to_owned();
+        self.describe_in(crate::locale::Locale::En)
+    }
+
+    /// "Chrome 131 on Windows 10 or 11" / "Chrome 131 på Windows 10 eller 11".
+    pub fn describe_in(&self, locale: crate::locale::Locale) -> String {
+        let mut text = self.browser.label_in(locale).to_owned();
         if let Some(major) = self.major {
             text.push_str(&format!(" {major}"));
         }
         if self.headless {
             text.push_str(" (headless)");
         }
-        format!("{text} on {}", self.os)
+        let on = match locale {
+            crate::locale::Locale::En => "on",
+            crate::locale::Locale::Sv => "på",
+        };
+        format!("{text} {on} {}", self.os.name_in(locale))
     }
 
     /// Whether the browser's own engine is replaced by WebKit, as on every iOS browser.

@@ -73,7 +73,7 @@ fn media_opening() -> String {
 const MEDIA_RULE: &str = "6.2.2";
 
 fn finding(verdict: Verdict, evidence: String, advice: Option<String>) -> Finding {
-    Finding::new(requirement_id!("net.outbound-openings"), verdict, evidence, advice)
+    Finding::new_english(requirement_id!("net.outbound-openings"), verdict, evidence, advice)
 }
 
 /// Verdicts on the UDP path from gathering against each configured server.
@@ -233,12 +233,12 @@ mod tests {
         };
         let findings = udp_findings(&[without.clone(), without]);
         assert_eq!(findings.iter().map(|finding| finding.verdict).collect::<Vec<_>>(), [Verdict::NeedsConfirmation; 2]);
-        assert!(findings[0].evidence.contains("cannot test UDP towards stun:a:3478: it has no RTCPeerConnection"));
+        assert!(findings[0].evidence.en.contains("cannot test UDP towards stun:a:3478: it has no RTCPeerConnection"));
         let failed = &udp_findings(&[stun("stun:a:3478", None, true)])[0];
         assert!(
-            failed.evidence.contains("No answer over UDP from stun:a:3478 within the time bound"),
+            failed.evidence.en.contains("No answer over UDP from stun:a:3478 within the time bound"),
             "{}",
-            failed.evidence
+            failed.evidence.en
         );
     }
 }

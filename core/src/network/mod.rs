@@ -105,7 +105,7 @@ pub struct Method {
 /// A finding on a figure measured over this device's own connection, which may be Wi-Fi or
 /// mobile: 2.1 does not guarantee the service there, and the card says so.
 fn measured(requirement: RequirementId, verdict: Verdict, evidence: String, advice: Option<String>) -> Finding {
-    let mut finding = Finding::new(requirement, verdict, evidence, advice);
+    let mut finding = Finding::new_english(requirement, verdict, evidence, advice);
     finding.advisories.push(WIRELESS_ADVISORY);
     finding
 }
@@ -278,7 +278,7 @@ pub fn reachability_finding(url: &str, outcome: FetchOutcome) -> Finding {
             Figure::millis(FigureName::TimeoutMs, timeout_ms),
         ),
     };
-    Finding::new(requirement_id!("net.dns-name"), verdict, evidence, advice).with_figures([figure])
+    Finding::new_english(requirement_id!("net.dns-name"), verdict, evidence, advice).with_figures([figure])
 }
 
 /// The verdicts when the HTTPS checks would go to a port browsers refuse: the reachability of
@@ -293,7 +293,7 @@ pub fn blocked_port_findings(urls: &[String], port: u16) -> Vec<Finding> {
     let mut findings: Vec<Finding> = urls
         .iter()
         .map(|url| {
-            Finding::new(
+            Finding::new_english(
                 requirement_id!("net.dns-name"),
                 Verdict::NeedsConfirmation,
                 format!("{url} was not requested: {why}"),
@@ -304,7 +304,7 @@ pub fn blocked_port_findings(urls: &[String], port: u16) -> Vec<Finding> {
         .collect();
     for id in ROUND_TRIP_REQUIREMENTS {
         findings.push(
-            Finding::new(*id, Verdict::NeedsConfirmation, format!("Not measured: {why}"), advice.clone())
+            Finding::new_english(*id, Verdict::NeedsConfirmation, format!("Not measured: {why}"), advice.clone())
                 .with_figures(figure),
         );
     }
@@ -376,7 +376,7 @@ mod tests {
         check(&lossy, [Verdict::Pass, Verdict::Pass, Verdict::Warning]);
         check(&[None; 10], [Verdict::Fail; 3]);
         let finding = &network_findings(&ms(&good), &Method::new("TCP connect, 100 samples"))[0];
-        assert!(finding.evidence.contains("half the median round trip: 20 ms"), "{}", finding.evidence);
+        assert!(finding.evidence.en.contains("half the median round trip: 20 ms"), "{}", finding.evidence.en);
     }
 
     #[test]
@@ -387,11 +387,11 @@ mod tests {
             let ids: Vec<RequirementId> = findings.iter().map(|finding| finding.requirement).collect();
             assert_eq!(ids, ROUND_TRIP_REQUIREMENTS);
             for (finding, expected) in findings.iter().zip(expected) {
-                assert_eq!(figures(finding), named(expected), "{}", finding.evidence);
+                assert_eq!(figures(finding), named(expected), "{}", finding.evidence.en);
                 // The sentence states each figure it carries, as the figure reads (a zero may
                 // be said in words: "No sample was sent").
                 for figure in finding.figures.iter().filter(|figure| figure.text() != "0") {
-                    assert!(finding.evidence.contains(&figure.text()), "{:?} in {}", figure, finding.evidence);
+                    assert!(finding.evidence.en.contains(&figure.text()), "{:?} in {}", figure, finding.evidence.en);
                 }
             }
         };
@@ -415,7 +415,7 @@ mod tests {
         check(&[None; 3], [none; 3]);
         let unsent: &[(&'static str, &str)] = &[("sent", "0"), ("lost", "0"), ("warm-ups", "2")];
         check(&[], [unsent; 3]);
-        let evidence = |samples: &[Sample]| network_findings(samples, &Method::new("m"))[0].evidence.clone();
+        let evidence = |samples: &[Sample]| network_findings(samples, &Method::new("m"))[0].evidence.en.clone();
         assert_eq!(evidence(&[None; 3]), "None of the 3 samples came back (m)");
         assert_eq!(evidence(&[]), "No sample was sent (m)");
     }
@@ -443,7 +443,7 @@ mod tests {
         assert!(findings.iter().all(|finding| finding.verdict == Verdict::NeedsConfirmation));
         assert!(findings.iter().all(|finding| figures(finding) == named(&[("port", "5061")])));
         assert!(
-            findings[1].evidence.starts_with("https://b.example:5061/ was not requested: browsers refuse port 5061")
+            findings[1].evidence.en.starts_with("https://b.example:5061/ was not requested: browsers refuse port 5061")
         );
     }
 
@@ -451,8 +451,8 @@ mod tests {
     fn throughput_against_the_plan() {
         let check = |(calls, required, sent, received), verdict, expected: &[(&'static str, &str)]| {
             let finding = throughput_finding(calls, required, sent, received, "turn:x");
-            assert_eq!(finding.verdict, verdict, "{}", finding.evidence);
-            assert_eq!(figures(&finding), named(expected), "{}", finding.evidence);
+            assert_eq!(finding.verdict, verdict, "{}", finding.evidence.en);
+            assert_eq!(figures(&finding), named(expected), "{}", finding.evidence.en);
         };
         let figures_of = |calls: &'static str, tested: &'static str, sent: &'static str, received: &'static str| {
             [
@@ -470,6 +470,7 @@ mod tests {
         assert!(
             throughput_finding(0, 100, 96, 96, "turn:x")
                 .evidence
+                .en
                 .contains("96 kbit/s arrived of the 100 kbit/s needed")
         );
     }
@@ -479,7 +480,7 @@ mod tests {
         let check = |outcome, verdict, evidence: &str, figure: (&'static str, &str)| {
             let finding = reachability_finding("https://touchpoint.telia.se/", outcome);
             assert_eq!(finding.verdict, verdict);
-            assert!(finding.evidence.contains(evidence), "{}", finding.evidence);
+            assert!(finding.evidence.en.contains(evidence), "{}", finding.evidence.en);
             assert_eq!(figures(&finding), named(&[figure]));
         };
         check(FetchOutcome::Answered { elapsed_ms: 42 }, Verdict::Pass, "answered in 42 ms", ("elapsed-ms", "42"));
@@ -497,6 +498,10 @@ mod tests {
         );
         let finding =
             reachability_finding("https://touchpoint.telia.se:18443/", FetchOutcome::Answered { elapsed_ms: 5 });
-        assert!(finding.evidence.starts_with("https://touchpoint.telia.se:18443/ answered"), "{}", finding.evidence);
+        assert!(
+            finding.evidence.en.starts_with("https://touchpoint.telia.se:18443/ answered"),
+            "{}",
+            finding.evidence.en
+        );
     }
 }

@@ -464,17 +464,17 @@ mod tests {
         let loss = &findings[2];
         assert_eq!(loss.requirement, "net.packet-loss");
         assert!(
-            loss.evidence.contains("10 of 1000 samples lost (1 %; 1000 packets of 160 bytes, one per datagram, through the TURN relay turn:r:3478 and back"),
+            loss.evidence.en.contains("10 of 1000 samples lost (1 %; 1000 packets of 160 bytes, one per datagram, through the TURN relay turn:r:3478 and back"),
             "{}",
-            loss.evidence
+            loss.evidence.en
         );
         let figure = |finding: &Finding, name| finding.figure(name).map(|figure| figure.text());
         use crate::verdict::FigureName;
         assert_eq!(figure(loss, FigureName::Lost).as_deref(), Some("10"));
         assert_eq!(figure(loss, FigureName::Sent).as_deref(), Some("1000"));
         let stream = relay.throughput_finding(100, 99);
-        assert!(stream.evidence.contains("99 kbit/s arrived of the 100 kbit/s needed"), "{}", stream.evidence);
-        assert!(stream.evidence.contains("one call was tested"), "{}", stream.evidence);
+        assert!(stream.evidence.en.contains("99 kbit/s arrived of the 100 kbit/s needed"), "{}", stream.evidence.en);
+        assert!(stream.evidence.en.contains("one call was tested"), "{}", stream.evidence.en);
         assert_eq!(figure(&stream, FigureName::PlanCalls).as_deref(), Some("0"));
         assert_eq!(figure(&stream, FigureName::RequiredKbps).as_deref(), Some("100"));
         assert_eq!(relay.probe_status().to_string(), "Sending 1000 packets through turn:r:3478…");

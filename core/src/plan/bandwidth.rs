@@ -5,7 +5,7 @@
 //! separate lines so that the spec's own total stays reproducible.
 
 use crate::limits;
-use crate::locale::{Locale, Text};
+use crate::locale::{Bilingual, Locale, Text};
 use crate::section::SectionId;
 use crate::section_id;
 use crate::units::{Bandwidth, Percent, format_mbps};
@@ -164,29 +164,51 @@ fn sum(lines: &[BandwidthLine]) -> Bandwidth {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct UplinkComparison {
     pub verdict: Verdict,
-    pub text: String,
+    pub text: Bilingual,
 }
 
 pub fn compare_uplink(calculation: &BandwidthCalculation, uplink: Option<Bandwidth>) -> UplinkComparison {
     let (total, with_omitted) = (format_mbps(calculation.total), format_mbps(calculation.total_with_omitted));
+    let sv = |figure: &str| Locale::Sv.decimals(figure);
+    let (total_sv, with_omitted_sv) = (sv(&total), sv(&with_omitted));
     let (verdict, text) = match uplink {
         None => (
             Verdict::NeedsConfirmation,
-            "State the site's uplink in the plan to compare it with the calculation.".to_owned(),
-        ),
-        Some(uplink) if uplink < calculation.total => {
-            (Verdict::Fail, format!("The stated uplink of {uplink} is below the spec's minimum of {total}."))
-        }
-        Some(uplink) if uplink < calculation.total_with_omitted => (
-            Verdict::Warning,
-            format!(
-                "The stated uplink of {uplink} meets the spec's minimum of {total}, but not the {with_omitted} that includes what {METHOD} leaves out."
+            Bilingual::new(
+                "State the site's uplink in the plan to compare it with the calculation.",
+                "Ange platsens uppströmskapacitet i planen för att jämföra den med beräkningen.",
             ),
         ),
-        Some(uplink) => (
-            Verdict::Pass,
-            format!("The stated uplink of {uplink} covers {with_omitted} including what {METHOD} leaves out."),
-        ),
+        Some(uplink) if uplink < calculation.total => {
+            let uplink_sv = sv(&uplink.to_string());
+            (
+                Verdict::Fail,
+                crate::bilingual!(
+                    "The stated uplink of {uplink} is below the spec's minimum of {total}.",
+                    "Den angivna uppströmskapaciteten {uplink_sv} är under specifikationens minimum {total_sv}."
+                ),
+            )
+        }
+        Some(uplink) if uplink < calculation.total_with_omitted => {
+            let uplink_sv = sv(&uplink.to_string());
+            (
+                Verdict::Warning,
+                crate::bilingual!(
+                    "The stated uplink of {uplink} meets the spec's minimum of {total}, but not the {with_omitted} that includes what {METHOD} leaves out.",
+                    "Den angivna uppströmskapaciteten {uplink_sv} når specifikationens minimum {total_sv}, men inte de {with_omitted_sv} som räknar med det {METHOD} utelämnar."
+                ),
+            )
+        }
+        Some(uplink) => {
+            let uplink_sv = sv(&uplink.to_string());
+            (
+                Verdict::Pass,
+                crate::bilingual!(
+                    "The stated uplink of {uplink} covers {with_omitted} including what {METHOD} leaves out.",
+                    "Den angivna uppströmskapaciteten {uplink_sv} räcker till {with_omitted_sv}, med det {METHOD} utelämnar."
+                ),
+            )
+        }
     };
     UplinkComparison { verdict, text }
 }
@@ -258,7 +280,7 @@ mod tests {
         let check = |uplink: Option<u64>, verdict: Verdict, text: &str| {
             let comparison = compare_uplink(&calculation, uplink.map(Bandwidth::kbps));
             assert_eq!(comparison.verdict, verdict, "{uplink:?}");
-            assert!(comparison.text.contains(text), "{uplink:?}: {}", comparison.text);
+            assert!(comparison.text.en.contains(text), "{uplink:?}: {}", comparison.text.en);
         };
         check(None, Verdict::NeedsConfirmation, "State the site's uplink");
         check(Some(0), Verdict::Fail, "below the spec's minimum of 3.264 Mbit/s");

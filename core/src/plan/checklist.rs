@@ -2,6 +2,7 @@
 //! browser, confirmed by a person, reported by whoever sent the link, or still open.
 
 use crate::confirmation::Confirmations;
+use crate::locale::{Bilingual, Locale, Text};
 use crate::plan::Plan;
 use crate::requirement::{Requirement, RequirementId, Verification};
 use crate::section::Section;
@@ -26,12 +27,19 @@ pub enum Source {
 impl Source {
     /// How the source reads beside an item, in the page and in the report.
     pub const fn label(&self) -> &'static str {
-        match self {
-            Source::ThisBrowser => "checked in this browser",
-            Source::Person => "confirmed by a person",
-            Source::SharedResult => "reported by the link's sender",
-            Source::Open => "open",
-        }
+        self.label_in(Locale::En)
+    }
+
+    pub const fn label_in(&self, locale: Locale) -> &'static str {
+        let text = match self {
+            Source::ThisBrowser => Text { en: "checked in this browser", sv: "kontrollerat i den här webbläsaren" },
+            Source::Person => Text { en: "confirmed by a person", sv: "bekräftat av en person" },
+            Source::SharedResult => {
+                Text { en: "reported by the link's sender", sv: "rapporterat av den som skickade länken" }
+            }
+            Source::Open => Text { en: "open", sv: "öppet" },
+        };
+        text.get(locale)
     }
 }
 
@@ -40,7 +48,7 @@ pub struct ChecklistItem {
     pub requirement: &'static Requirement,
     pub verdict: Verdict,
     pub source: Source,
-    pub evidence: String,
+    pub evidence: Bilingual,
     pub note: String,
 }
 
@@ -63,7 +71,11 @@ impl ChecklistItem {
 
     /// The item's verification methods, as they read.
     pub fn methods(&self) -> Vec<&'static str> {
-        self.requirement.verification.iter().map(|method| method.label()).collect()
+        self.methods_in(Locale::En)
+    }
+
+    pub fn methods_in(&self, locale: Locale) -> Vec<&'static str> {
+        self.requirement.verification.iter().map(|method| method.label_in(locale)).collect()
     }
 }
 
@@ -108,8 +120,8 @@ impl Progress {
     }
 }
 
-fn how_to_verify(requirement: &Requirement) -> &'static str {
-    requirement.verification.first().map_or(Verification::Person, |&method| method).how_to_settle()
+fn how_to_verify(requirement: &Requirement) -> Bilingual {
+    requirement.verification.first().map_or(Verification::Person, |&method| method).how_to_settle_text().into()
 }
 
 /// Builds the checklist for a plan from what is known. With `prefer_shared`, results a link
@@ -139,21 +151,27 @@ pub fn checklist(
                 requirement,
                 verdict: Verdict::Pass,
                 source: Source::Person,
-                evidence: format!("Confirmed by a person on {}", confirmation.on),
+                evidence: {
+                    let on = confirmation.on;
+                    crate::bilingual!("Confirmed by a person on {on}", "Bekräftat av en person den {on}")
+                },
                 note: confirmation.note.clone(),
             },
             (None, None, Some(&verdict)) => ChecklistItem {
                 requirement,
                 verdict,
                 source: Source::SharedResult,
-                evidence: "Reported by the browser of whoever sent this link".to_owned(),
+                evidence: Bilingual::new(
+                    "Reported by the browser of whoever sent this link",
+                    "Rapporterat av webbläsaren hos den som skickade länken",
+                ),
                 note: String::new(),
             },
             (None, None, None) => ChecklistItem {
                 requirement,
                 verdict: Verdict::NeedsConfirmation,
                 source: Source::Open,
-                evidence: how_to_verify(requirement).to_owned(),
+                evidence: how_to_verify(requirement),
                 note: String::new(),
             },
         };
@@ -222,7 +240,7 @@ mod tests {
                 requirement,
                 verdict,
                 source: source.clone(),
-                evidence: String::new(),
+                evidence: Bilingual::default(),
                 note: String::new(),
             };
             assert_eq!((item.can_confirm(), item.can_undo()), (confirm, undo), "{verdict:?} from {source:?}");
@@ -238,7 +256,7 @@ mod tests {
             requirement,
             verdict: Verdict::Pass,
             source: Source::Open,
-            evidence: String::new(),
+            evidence: Bilingual::default(),
             note: String::new(),
         };
         assert_eq!(item.methods(), ["confirmed by a person"]);

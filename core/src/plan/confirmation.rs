@@ -49,13 +49,16 @@ impl Confirmations {
             && let Some(confirmation) = self.get(finding.requirement)
         {
             finding.verdict = Verdict::Pass;
-            finding.evidence = format!(
-                "Confirmed by a person on {} (the browser could not check it: {})",
-                confirmation.on, finding.evidence
+            let (on, seen_en, seen_sv) = (confirmation.on, &finding.evidence.en, &finding.evidence.sv);
+            let mut evidence = crate::bilingual!(
+                "Confirmed by a person on {on} (the browser could not check it: {seen_en})",
+                "Bekräftat av en person den {on} (webbläsaren kunde inte kontrollera det: {seen_sv})"
             );
             if !confirmation.note.is_empty() {
-                finding.evidence.push_str(&format!(". Note: {}", confirmation.note));
+                let note = &confirmation.note;
+                evidence.push(&crate::bilingual!(". Note: {note}", ". Anteckning: {note}"));
             }
+            finding.evidence = evidence;
             finding.advice = None;
             finding.confirmed_on = Some(confirmation.on);
         }
@@ -75,8 +78,8 @@ mod tests {
         confirmations.confirm(crate::requirement_id!("softphone.single-user"), Date::new(2026, 11, 23), "all desktops");
         let confirmed = confirmations.apply(single_user());
         assert_eq!(confirmed.verdict, Verdict::Pass);
-        assert!(confirmed.evidence.starts_with("Confirmed by a person on 2026-11-23"));
-        assert!(confirmed.evidence.ends_with("Note: all desktops"));
+        assert!(confirmed.evidence.en.starts_with("Confirmed by a person on 2026-11-23"));
+        assert!(confirmed.evidence.en.ends_with("Note: all desktops"));
         assert_eq!(confirmed.confirmed_on, Some(Date::new(2026, 11, 23)));
 
         let mut failed = single_user();

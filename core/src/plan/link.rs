@@ -389,7 +389,7 @@ mod tests {
         let finding = Finding::new(
             crate::requirement_id!("pc.browser"),
             Verdict::Warning,
-            "Chrome 99 on 198.51.100.23".into(),
+            crate::locale::Bilingual::same("Chrome 99 on 198.51.100.23"),
             None,
         );
         let check = |purpose: LinkPurpose, confirmations: usize, results: &[(RequirementId, Verdict)]| {

@@ -202,6 +202,22 @@ pub enum PlanProblem {
     TeamsWithSkype,
 }
 
+impl PlanProblem {
+    /// The problem in that language; `Display` is the English.
+    pub fn message_in(&self, locale: crate::locale::Locale) -> String {
+        match locale {
+            crate::locale::Locale::En => self.to_string(),
+            crate::locale::Locale::Sv => match self {
+                PlanProblem::AttendantOverDataNet => "Trafik för Advanced Attendant kan inte routas över DataNet (2.3.2, 3.4): den behöver också en Internetanslutning".to_owned(),
+                PlanProblem::CalendarUsersWithoutExchange { users } => format!("{users} kalenderanvändare, men ingen Exchange-integration är vald"),
+                PlanProblem::SkypeUsersWithoutIntegration { users } => format!("{users} S4B/Lync-användare, men ingen S4B/Lync-integration är vald"),
+                PlanProblem::AtaWithoutMediatrix { adapters } => format!("{adapters} ATA-adaptrar, men Mediatrix är inte markerat: adaptrarna hämtar sin konfiguration från Internet (2.7), och 6.3 öppnar vägen bara för Mediatrix-adaptrar (regel 6.3.3), som den här planen utelämnar"),
+                PlanProblem::TeamsWithSkype => "Teams tillsammans med S4B/Lync-integrationen är en hybrid av Office 365 och lokal S4B/Lync, som 3.3 säger inte stöds".to_owned(),
+            },
+        }
+    }
+}
+
 impl Plan {
     /// Everything questionable about the plan; an empty list is a consistent plan. Some
     /// entries (Advanced Attendant over DataNet) are facts of the spec the plan must work

@@ -3,6 +3,7 @@
 use crate::bandwidth::{BandwidthCalculation, METHOD, UplinkComparison, calculate, compare_uplink};
 use crate::checklist::{ChecklistGroup, Progress, progress};
 use crate::export::{ExportOptions, RuleFormat, export};
+use crate::locale::{Locale, Text, Written, written};
 use crate::plan::Plan;
 use crate::section::{SPEC_DATE, SPEC_VERSION};
 use crate::units::{Date, format_mbps};
@@ -12,12 +13,17 @@ use std::fmt::Write;
 
 #[derive(Debug, Serialize)]
 pub struct Report<'a> {
+    /// The language the report is written in (its texts; ids and slugs stay as they are).
+    pub lang: Locale,
     pub date: Date,
     pub spec_version: &'static str,
     pub spec_date: Date,
     pub plan: &'a Plan,
     /// What is inconsistent in the plan, or a fact of the spec it must work around.
     pub problems: Vec<String>,
+    /// Shown with a Swedish report: the requirements are a translation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub translation_notice: Option<&'static str>,
     pub progress: Progress,
     pub checklist: &'a [ChecklistGroup],
     pub bandwidth: BandwidthCalculation,
@@ -26,14 +32,16 @@ pub struct Report<'a> {
     pub firewall_rules: Vec<&'static crate::firewall::FirewallRule>,
 }
 
-pub fn report<'a>(plan: &'a Plan, checklist: &'a [ChecklistGroup], date: Date) -> Report<'a> {
+pub fn report<'a>(plan: &'a Plan, checklist: &'a [ChecklistGroup], date: Date, lang: Locale) -> Report<'a> {
     let calculation = calculate(plan.bandwidth_inputs());
     Report {
+        lang,
+        translation_notice: (lang == Locale::Sv).then_some(crate::spec::swedish::TRANSLATION_NOTICE),
         date,
         spec_version: SPEC_VERSION,
         spec_date: SPEC_DATE,
         plan,
-        problems: plan.problems().iter().map(ToString::to_string).collect(),
+        problems: plan.problems().iter().map(|problem| problem.message_in(lang)).collect(),
         progress: progress(checklist),
         checklist,
         bandwidth: calculation.clone(),
@@ -44,19 +52,60 @@ pub fn report<'a>(plan: &'a Plan, checklist: &'a [ChecklistGroup], date: Date) -
 
 /// The report as pretty JSON; an error is the caller's to show, never an empty file.
 pub fn report_json(report: &Report<'_>) -> Result<String, serde_json::Error> {
-    serde_json::to_string_pretty(report)
+    written(Written::In(report.lang), || serde_json::to_string_pretty(report))
+}
+
+/// The Markdown report's words, in both languages.
+mod words {
+    use crate::locale::Text;
+    pub const TITLE: Text =
+        Text { en: "Telia Touchpoint Plus site readiness", sv: "Telia Touchpoint Plus – platsens beredskap" };
+    pub const REPORT_OF: Text = Text { en: "Report of", sv: "Rapport från" };
+    pub const AGAINST: Text = Text { en: "against", sv: "mot" };
+    pub const PROGRESS: Text = Text { en: "Progress", sv: "Framsteg" };
+    pub const OF: Text = Text { en: "of", sv: "av" };
+    pub const SETTLED: Text = Text { en: "requirements settled", sv: "krav avgjorda" };
+    pub const PROBLEMS: Text = Text { en: "Problems with the plan", sv: "Problem med planen" };
+    pub const LEFT: Text = Text { en: "What is left", sv: "Vad som återstår" };
+    pub const CHECKLIST: Text = Text { en: "Checklist", sv: "Checklista" };
+    pub const NOTE: Text = Text { en: "Note", sv: "Anteckning" };
+    pub const BANDWIDTH: Text = Text { en: "Bandwidth", sv: "Bandbredd" };
+    pub const COLUMNS: Text = Text {
+        en: "| Function | Calculation | Bandwidth | Section |",
+        sv: "| Funktion | Beräkning | Bandbredd | Avsnitt |",
+    };
+    pub const TOTAL: Text = Text { en: "Total (the spec's method)", sv: "Totalt (specifikationens metod)" };
+    pub const TOTAL_WITH: Text = Text { en: "Total including what", sv: "Totalt med det som" };
+    pub const LEAVES_OUT: Text = Text { en: "leaves out", sv: "utelämnar" };
 }
 
 pub fn report_markdown(report: &Report<'_>) -> String {
+    let lang = report.lang;
+    let word = |text: Text| text.get(lang);
     let mut text = format!(
-        "# Telia Touchpoint Plus site readiness\n\nReport of {}, against Site Environment Requirements v{} ({}).\n\n",
-        report.date, report.spec_version, report.spec_date
+        "# {}\n\n{} {}, {} Site Environment Requirements v{} ({}).\n\n",
+        word(words::TITLE),
+        word(words::REPORT_OF),
+        report.date,
+        word(words::AGAINST),
+        report.spec_version,
+        report.spec_date
     );
-    let _ =
-        writeln!(text, "**Progress:** {} of {} requirements settled.\n", report.progress.done, report.progress.total);
+    if let Some(notice) = report.translation_notice {
+        let _ = writeln!(text, "*{notice}*\n");
+    }
+    let _ = writeln!(
+        text,
+        "**{}:** {} {} {} {}.\n",
+        word(words::PROGRESS),
+        report.progress.done,
+        word(words::OF),
+        report.progress.total,
+        word(words::SETTLED)
+    );
     if !report.problems.is_empty() {
         let listed: Vec<String> = report.problems.iter().map(|problem| format!("- {problem}")).collect();
-        let _ = writeln!(text, "## Problems with the plan\n\n{}\n", listed.join("\n"));
+        let _ = writeln!(text, "## {}\n\n{}\n", word(words::PROBLEMS), listed.join("\n"));
     }
     let open: Vec<String> = report
         .checklist
@@ -66,24 +115,25 @@ pub fn report_markdown(report: &Report<'_>) -> String {
         .map(|item| {
             format!(
                 "- {} ({}, {}): {}",
-                item.requirement.statement,
+                item.requirement.statement_in(lang),
                 item.requirement.section,
-                item.verdict.label(),
-                item.evidence
+                item.verdict.label_in(lang),
+                item.evidence.get(lang)
             )
         })
         .collect();
     if !open.is_empty() {
-        let _ = writeln!(text, "## What is left\n\n{}\n", open.join("\n"));
+        let _ = writeln!(text, "## {}\n\n{}\n", word(words::LEFT), open.join("\n"));
     }
-    text.push_str("## Checklist\n");
+    let _ = writeln!(text, "## {}", word(words::CHECKLIST));
     for group in report.checklist {
         let _ = writeln!(
             text,
-            "\n### {} {} ({} of {})\n",
+            "\n### {} {} ({} {} {})\n",
             group.section.id,
-            group.section.title,
+            group.section.title_in(lang),
             group.done(),
+            word(words::OF),
             group.items.len()
         );
         for item in &group.items {
@@ -91,34 +141,47 @@ pub fn report_markdown(report: &Report<'_>) -> String {
                 Verdict::Pass | Verdict::NotApplicable => "x",
                 _ => " ",
             };
-            let note = if item.note.is_empty() { String::new() } else { format!(" Note: {}.", item.note) };
+            let note =
+                if item.note.is_empty() { String::new() } else { format!(" {}: {}.", word(words::NOTE), item.note) };
             let _ = writeln!(
                 text,
                 "- [{mark}] **{}** {} — {}: {}.{note}",
-                item.verdict.label(),
-                item.requirement.statement,
-                item.source.label(),
-                item.evidence.trim_end_matches('.')
+                item.verdict.label_in(lang),
+                item.requirement.statement_in(lang),
+                item.source.label_in(lang),
+                item.evidence.get(lang).trim_end_matches('.')
             );
         }
     }
-    text.push_str("\n## Bandwidth\n\n| Function | Calculation | Bandwidth | Section |\n|---|---|---|---|\n");
+    let _ = writeln!(text, "\n## {}\n\n{}\n|---|---|---|---|", word(words::BANDWIDTH), word(words::COLUMNS));
+    let amount = |figure: String| lang.decimals(&figure);
+    let row = |line: &crate::bandwidth::BandwidthLine| {
+        format!(
+            "| {} | {} | {} | {} |",
+            line.label.get(lang),
+            line.formula.text(lang),
+            amount(line.bandwidth.to_string()),
+            line.section
+        )
+    };
     for line in report.bandwidth.lines.iter() {
-        let _ = writeln!(text, "| {} | {} | {} | {} |", line.label.en, line.formula, line.bandwidth, line.section);
+        let _ = writeln!(text, "{}", row(line));
     }
-    let _ =
-        writeln!(text, "| **Total (the spec's method)** | | **{}** | {METHOD} |", format_mbps(report.bandwidth.total));
+    let total = amount(format_mbps(report.bandwidth.total));
+    let _ = writeln!(text, "| **{}** | | **{total}** | {METHOD} |", word(words::TOTAL));
     for line in report.bandwidth.omitted.iter() {
-        let _ = writeln!(text, "| {} | {} | {} | {} |", line.label.en, line.formula, line.bandwidth, line.section);
+        let _ = writeln!(text, "{}", row(line));
     }
     if !report.bandwidth.omitted.is_empty() {
         let _ = writeln!(
             text,
-            "| **Total including what {METHOD} leaves out** | | **{}** | |",
-            format_mbps(report.bandwidth.total_with_omitted)
+            "| **{} {METHOD} {}** | | **{}** | |",
+            word(words::TOTAL_WITH),
+            word(words::LEAVES_OUT),
+            amount(format_mbps(report.bandwidth.total_with_omitted))
         );
     }
-    let _ = writeln!(text, "\n**{}:** {}", report.uplink.verdict.label(), report.uplink.text);
+    let _ = writeln!(text, "\n**{}:** {}", report.uplink.verdict.label_in(lang), report.uplink.text.get(lang));
     text.push('\n');
     text.push_str(
         &export(
@@ -142,7 +205,7 @@ mod tests {
     fn the_report_has_every_part() {
         let plan = Plan::spec_example();
         let groups = checklist(&plan, &[], &Confirmations::new(), &Default::default(), false);
-        let report = report(&plan, &groups, Date::new(2026, 11, 23));
+        let report = report(&plan, &groups, Date::new(2026, 11, 23), Locale::En);
         let markdown = report_markdown(&report);
         for part in [
             "Report of 2026-11-23",
@@ -173,7 +236,7 @@ mod tests {
             ..Plan::default()
         };
         let groups = checklist(&plan, &[], &Confirmations::new(), &Default::default(), false);
-        let report = report(&plan, &groups, Date::new(2026, 12, 2));
+        let report = report(&plan, &groups, Date::new(2026, 12, 2), Locale::En);
         let expected: Vec<String> = plan.problems().iter().map(ToString::to_string).collect();
         assert_eq!(expected.len(), 2);
         assert_eq!(report.problems, expected);

@@ -98,12 +98,31 @@ impl Verification {
 
     /// What a reader does to settle an open requirement verified this way.
     pub const fn how_to_settle(self) -> &'static str {
+        self.how_to_settle_text().en
+    }
+
+    pub const fn how_to_settle_text(self) -> crate::locale::Text {
+        use crate::locale::Text;
         match self {
-            Verification::Browser => "Open this page on the computer concerned to check it, or confirm it",
-            Verification::Measured => "Measure it with the network checks or the native probe, or confirm it",
-            Verification::Calculated => "Compare the calculation below with the site, then confirm it",
-            Verification::File => "Check the files concerned, then confirm it",
-            Verification::Person => "Only a person can confirm this",
+            Verification::Browser => Text {
+                en: "Open this page on the computer concerned to check it, or confirm it",
+                sv: "Öppna den här sidan på datorn det gäller för att kontrollera det, eller bekräfta det",
+            },
+            Verification::Measured => Text {
+                en: "Measure it with the network checks or the native probe, or confirm it",
+                sv: "Mät det med nätverkskontrollerna eller med probe-programmet, eller bekräfta det",
+            },
+            Verification::Calculated => Text {
+                en: "Compare the calculation below with the site, then confirm it",
+                sv: "Jämför beräkningen nedan med platsen och bekräfta det sedan",
+            },
+            Verification::File => Text {
+                en: "Check the files concerned, then confirm it",
+                sv: "Kontrollera filerna det gäller och bekräfta det sedan",
+            },
+            Verification::Person => {
+                Text { en: "Only a person can confirm this", sv: "Bara en person kan bekräfta detta" }
+            }
         }
     }
 }

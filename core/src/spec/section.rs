@@ -19,6 +19,19 @@ pub struct Section {
     pub page: u8,
 }
 
+impl Section {
+    /// The heading in `locale`.
+    pub fn title_in(&self, locale: crate::locale::Locale) -> &'static str {
+        match locale {
+            crate::locale::Locale::En => self.title,
+            crate::locale::Locale::Sv => crate::spec::swedish::SECTION_TITLES
+                .iter()
+                .find(|(id, _)| *id == self.id)
+                .map_or(self.title, |(_, title)| title),
+        }
+    }
+}
+
 /// All sections in document order, as the table of contents lists them.
 pub const SECTIONS: &[Section] = &[
     Section { id: "1", title: "Introduction", page: 3 },

@@ -35,7 +35,7 @@ pub fn BandwidthView() -> impl IntoView {
         let uplink = state.plan.with(|plan| plan.uplink);
         let comparison = calculation.with(|calculation| compare_uplink(calculation, uplink));
         let verdict = comparison.verdict.slug();
-        view! { <p class=format!("comparison verdict-{verdict}") data-testid="uplink" data-verdict=verdict>{comparison.text}</p> }
+        view! { <p class=format!("comparison verdict-{verdict}") data-testid="uplink" data-verdict=verdict>{comparison.text.en}</p> }
     };
     view! {
         <table class="bandwidth" data-testid="bandwidth">

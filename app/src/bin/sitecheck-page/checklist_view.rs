@@ -32,7 +32,7 @@ fn item_view(state: AppState, item: ChecklistItem) -> impl IntoView {
             <span class="verdict">{item.verdict.label()}</span>
             " "
             <span class="statement">{item.requirement.statement}</span>
-            <span class="meta">{format!(" — {} ({}; verified: {})", item.evidence, item.source.label(), item.methods().join(", "))}</span>
+            <span class="meta">{format!(" — {} ({}; verified: {})", item.evidence.en, item.source.label(), item.methods().join(", "))}</span>
             {(!item.note.is_empty()).then(|| view! { <span class="note">{format!(" Note: {}", item.note)}</span> })}
             " "
             {action}

@@ -10,7 +10,7 @@ pub fn ReportPanel() -> impl IntoView {
     let (error, set_error) = signal(None::<String>);
     let save = move |markdown: bool| {
         let (plan, groups) = (state.plan.get(), state.checklist.get());
-        let report = report(&plan, &groups, state.today);
+        let report = report(&plan, &groups, state.today, sitecheck_core::locale::Locale::En);
         let result = if markdown {
             save_file(
                 &format!("touchpoint-plus-site-report-{}.md", state.today),

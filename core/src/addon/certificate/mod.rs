@@ -271,7 +271,7 @@ impl<'a> Judge<'a> {
     ) {
         let certificate = about.map(|index| &self.certificates[index]);
         self.findings.push(CertificateFinding {
-            finding: Finding::new(id, verdict, evidence, advice),
+            finding: Finding::new_english(id, verdict, evidence, advice),
             certificate: about,
             source: certificate.map(|certificate| certificate.source.clone()),
             line: certificate.and_then(|certificate| certificate.line),

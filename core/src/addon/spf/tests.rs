@@ -13,7 +13,7 @@ fn assert_findings(report: &SpfReport, expected: &[(&str, Verdict, &str)], conte
         .findings
         .iter()
         .map(|finding| {
-            (finding.finding.requirement.to_string(), finding.finding.verdict, finding.finding.evidence.as_str())
+            (finding.finding.requirement.to_string(), finding.finding.verdict, finding.finding.evidence.en.as_str())
         })
         .collect();
     assert_eq!(found.len(), expected.len(), "{context}: {found:#?}");
@@ -514,7 +514,7 @@ fn dns_failures_and_bad_names() {
     let mut zone = zone().failing("down.example");
     let report = check_domain("down.example", &mut zone).unwrap();
     assert_eq!(report.findings[0].finding.verdict, NEEDS);
-    assert!(report.findings[0].finding.evidence.contains("could not be read: SERVFAIL"));
+    assert!(report.findings[0].finding.evidence.en.contains("could not be read: SERVFAIL"));
     assert_eq!(
         check_domain("not a domain", &mut Zone::default()).unwrap_err(),
         DomainError::NotADomain("not a domain".into())
@@ -537,7 +537,7 @@ fn an_mx_with_more_than_ten_exchangers_is_a_permerror() {
     let report = check_domain("many.example", &mut zone).unwrap();
     assert!(
         report.findings.iter().any(|finding| finding.finding.verdict == Verdict::Fail
-            && finding.finding.evidence.contains("has 11 MX records, past the limit of 10")),
+            && finding.finding.evidence.en.contains("has 11 MX records, past the limit of 10")),
         "{:#?}",
         report.findings
     );
@@ -551,9 +551,20 @@ fn every_recording_note_is_a_confirmation() {
     let report = check_domain("none.example", &mut zone).unwrap();
     let note = report.findings.last().unwrap();
     assert_eq!(note.finding.requirement, crate::requirement_id!("recording.mail"));
-    assert!(note.finding.evidence.contains("touchpoint.telia.se publishes no SPF record"), "{}", note.finding.evidence);
-    assert!(note.finding.evidence.contains("; no DMARC record"));
-    assert!(note.finding.advice.as_deref().unwrap().contains("allow-list no-reply@touchpoint.telia.se"));
+    assert!(
+        note.finding.evidence.en.contains("touchpoint.telia.se publishes no SPF record"),
+        "{}",
+        note.finding.evidence.en
+    );
+    assert!(note.finding.evidence.en.contains("; no DMARC record"));
+    assert!(
+        note.finding
+            .advice
+            .as_ref()
+            .map(|advice| advice.en.as_str())
+            .unwrap()
+            .contains("allow-list no-reply@touchpoint.telia.se")
+    );
 }
 
 proptest::proptest! {

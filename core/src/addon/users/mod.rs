@@ -19,6 +19,7 @@ use self::csv::{CsvReader, Delimiter};
 use self::ldif::{Change, LdifReader, LdifRecord};
 use super::encoding::{Mixed, TextEncoding, decode};
 use super::numbers::{Country, E164, Integration, LineFinding, NumberCheck, check_number, number_finding};
+use crate::locale::Bilingual;
 use crate::requirement::RequirementId;
 use crate::requirement_id;
 use crate::units::Date;
@@ -579,7 +580,8 @@ impl<'o> Checker<'o> {
     }
 
     fn problem(&mut self, line: usize, verdict: Verdict, evidence: String, advice: Option<String>) {
-        self.on_lines.push(LineFinding::new(Some(line), Finding::new(self.requirement, verdict, evidence, advice)));
+        self.on_lines
+            .push(LineFinding::new(Some(line), Finding::new_english(self.requirement, verdict, evidence, advice)));
     }
 
     /// Whether numbers are judged at all: always on an import's identifiers, in an export only
@@ -601,10 +603,10 @@ impl<'o> Checker<'o> {
             None => {
                 let mut finding = number_finding(self.requirement, &what, &check, self.options.country);
                 finding.verdict = Verdict::Warning;
-                let advice = finding.advice.take().unwrap_or_default();
-                finding.advice = Some(format!(
+                let advice = finding.advice.take().unwrap_or_default().en;
+                finding.advice = Some(Bilingual::same(format!(
                     "{advice} AD Integration takes the number as the identifier; the S4B/Lync and Teams integrations require E.164 in AD, and one form throughout keeps the identifiers comparable."
-                ));
+                )));
                 finding
             }
         };
@@ -638,7 +640,7 @@ impl<'o> Checker<'o> {
                 });
                 self.missing.push(LineFinding::new(
                     Some(row.line),
-                    Finding::new(
+                    Finding::new_english(
                         self.requirement,
                         Verdict::Fail,
                         format!("{} has neither a mobile nor a fixed number, so no identifier", capitalised(&row.who())),
@@ -691,7 +693,7 @@ impl<'o> Checker<'o> {
             if row.complete {
                 self.missing.push(LineFinding::new(
                     Some(row.line),
-                    Finding::new(
+                    Finding::new_english(
                         self.requirement,
                         Verdict::Fail,
                         format!("{} has no e-mail address, the identifier Telia recommends", capitalised(&row.who())),
@@ -735,7 +737,7 @@ impl<'o> Checker<'o> {
     fn finish(mut self, columns: &[Column], mut about_file: Vec<LineFinding>) -> Vec<LineFinding> {
         let requirement = self.requirement;
         let whole = |verdict: Verdict, evidence: String, advice: Option<String>| {
-            LineFinding::new(None, Finding::new(requirement, verdict, evidence, advice))
+            LineFinding::new(None, Finding::new_english(requirement, verdict, evidence, advice))
         };
         let mut verdicts = Vec::new();
         let names: Vec<&str> = columns.iter().map(|column| column.name.as_str()).collect();
@@ -810,7 +812,7 @@ impl<'o> Checker<'o> {
         {
             verdicts.push(LineFinding::new(
                 None,
-                Finding::new(
+                Finding::new_english(
                     integration.requirement(),
                     Verdict::Pass,
                     format!("All {} mobile and fixed numbers are in E.164 format", self.numbers),
@@ -836,7 +838,7 @@ pub fn validate_users(input: &[u8], options: &UsersOptions, today: Date) -> User
         Err(error) => {
             report.findings.push(LineFinding::new(
                 None,
-                Finding::new(
+                Finding::new_english(
                     requirement,
                     Verdict::Fail,
                     format!("The file cannot be read: {error}"),
@@ -852,7 +854,7 @@ pub fn validate_users(input: &[u8], options: &UsersOptions, today: Date) -> User
     if let Some(mixed) = decoded.mixed {
         about_file.push(LineFinding::new(
             Some(mixed.other_line),
-            Finding::new(requirement, Verdict::Warning, mixed.evidence(), Some(Mixed::ADVICE.to_owned())),
+            Finding::new_english(requirement, Verdict::Warning, mixed.evidence(), Some(Mixed::ADVICE.to_owned())),
         ));
     }
     let (read_as, columns, unused) = match format {
@@ -866,7 +868,7 @@ pub fn validate_users(input: &[u8], options: &UsersOptions, today: Date) -> User
     for unused in unused {
         about_file.push(LineFinding::new(
             None,
-            Finding::new(
+            Finding::new_english(
                 requirement,
                 Verdict::Warning,
                 format!("The mapping names \"{unused}\", which is not a {noun}"),
@@ -894,7 +896,7 @@ fn read_csv<'a>(
     let unreadable = |line: usize, error: self::csv::CsvError| {
         LineFinding::new(
             Some(line),
-            Finding::new(
+            Finding::new_english(
                 requirement,
                 Verdict::Fail,
                 error.to_string(),
@@ -1044,7 +1046,7 @@ mod tests {
                     finding.line,
                     finding.finding.requirement,
                     finding.finding.verdict.slug(),
-                    finding.finding.evidence
+                    finding.finding.evidence.en
                 )
             })
             .collect();
@@ -1059,9 +1061,9 @@ mod tests {
                 found.join("\n")
             );
             assert!(
-                finding.finding.evidence.contains(evidence),
+                finding.finding.evidence.en.contains(evidence),
                 "\"{}\" lacks \"{evidence}\"",
-                finding.finding.evidence
+                finding.finding.evidence.en
             );
         }
         report
@@ -1175,6 +1177,7 @@ mod tests {
                 .iter()
                 .find(|finding| finding.line == Some(line))
                 .and_then(|finding| finding.finding.advice.clone())
+                .map(|advice| advice.en)
                 .unwrap()
         };
         assert!(advice(2).starts_with("Write it as +46701234567."), "{}", advice(2));
@@ -1577,7 +1580,7 @@ mod tests {
             report
                 .findings
                 .iter()
-                .filter(|finding| finding.finding.verdict == verdict && finding.finding.evidence.contains(needle))
+                .filter(|finding| finding.finding.verdict == verdict && finding.finding.evidence.en.contains(needle))
                 .count()
         };
         assert_eq!(count(Verdict::Fail, "is also the identifier"), rows / 1000);
