@@ -7,5 +7,6 @@ pub mod addon_files;
 pub mod events;
 pub mod files;
 pub mod finding_card;
+pub mod language;
 pub mod reading;
 pub mod worker;

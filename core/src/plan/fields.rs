@@ -416,7 +416,7 @@ mod tests {
                 _ => assert!(keys.insert(field.key), "link key {} twice", field.key),
             }
         }
-        for reserved in ["w", "y", "v", "f"] {
+        for reserved in ["w", "y", "v", "f", "l"] {
             assert!(!keys.contains(reserved), "{reserved} is the link's own field");
         }
     }

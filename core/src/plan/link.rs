@@ -6,6 +6,7 @@
 //! the checksum is FNV-1a (32 bits, hex) of the fields. It catches accidents, not forgery.
 
 use crate::confirmation::{Confirmation, Confirmations};
+use crate::locale::Locale;
 use crate::plan::Plan;
 use crate::plan::fields::{FieldKind, PLAN_FIELDS};
 use crate::requirement::{RequirementId, UnknownRequirement};
@@ -88,6 +89,7 @@ impl Shared {
                 plan: plan.clone(),
                 confirmations: confirmations.clone(),
                 results: findings.iter().map(|finding| (finding.requirement, finding.verdict)).collect(),
+                lang: None,
             },
         }
     }
@@ -101,6 +103,9 @@ pub struct Shared {
     pub confirmations: Confirmations,
     /// Verdicts by requirement id, as the sender's browser saw them.
     pub results: BTreeMap<RequirementId, Verdict>,
+    /// The language the sender's page was in, for the reader's page to open in. Written only
+    /// when it is not English, so an English link reads in builds older than the field.
+    pub lang: Option<Locale>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -225,9 +230,25 @@ pub fn encode_link(shared: &Shared) -> String {
             shared.results.iter().map(|(id, verdict)| format!("{id}~{}", verdict_code(*verdict))).collect();
         fields.push(("v", list.join(",")));
     }
+    if let Some(lang) = shared.lang.filter(|lang| *lang != Locale::En) {
+        fields.push((LANGUAGE_KEY, lang.code().to_owned()));
+    }
     let body: Vec<String> = fields.iter().map(|(key, value)| format!("{key}={}", encode(value))).collect();
     let body = body.join("&");
     format!("{PREFIX}{LINK_VERSION}.{body}.{:08x}", checksum(&body))
+}
+
+/// The link's own field for its language.
+const LANGUAGE_KEY: &str = "l";
+
+/// The language a link names, read without checking the rest of it: the first view picks its
+/// language from this before the page that reads links has loaded. A damaged link is refused
+/// later, whole, by [`decode_link`]; all this decides is the language of the words around it.
+pub fn link_language(text: &str) -> Option<Locale> {
+    let fragment = text.trim();
+    let fragment = fragment.rsplit_once('#').map_or(fragment, |(_, fragment)| fragment);
+    let body = fragment.strip_prefix(PREFIX)?.split_once('.')?.1.rsplit_once('.')?.0;
+    body.split('&').find_map(|field| field.strip_prefix("l=")).and_then(|tag| Locale::parse(tag).ok())
 }
 
 /// Reads a link fragment (with or without '#', or a whole URL). Nothing partial is returned:
@@ -261,6 +282,10 @@ pub fn decode_link(text: &str) -> Result<Shared, LinkError> {
             continue;
         };
         match key {
+            LANGUAGE_KEY => match Locale::parse(&value) {
+                Ok(lang) => shared.lang = Some(lang),
+                Err(error) => problems.push(format!("{LANGUAGE_KEY}: {error}")),
+            },
             "w" => match value.as_str() {
                 "r" => shared.purpose = LinkPurpose::Results,
                 _ => problems.push(format!("w: unknown purpose \"{value}\"")),

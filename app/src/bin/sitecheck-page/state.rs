@@ -76,6 +76,7 @@ impl AppState {
                 plan: state.plan.get(),
                 confirmations: state.confirmations.get(),
                 results: BTreeMap::new(),
+                lang: None,
             };
             state.report(storage::save(&encode_link(&saved)));
         });
