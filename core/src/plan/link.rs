@@ -380,7 +380,7 @@ mod tests {
             (crate::requirement_id!("softphone.pc-os"), Verdict::Warning),
         ]
         .into();
-        Shared { purpose: LinkPurpose::Results, plan, confirmations, results }
+        Shared { purpose: LinkPurpose::Results, plan, confirmations, results, lang: None }
     }
 
     #[test]
@@ -604,7 +604,7 @@ mod tests {
                 );
             }
             let purpose = if results { LinkPurpose::Results } else { LinkPurpose::Prefill };
-            Shared { purpose, plan, confirmations, results: BTreeMap::new() }
+            Shared { purpose, plan, confirmations, results: BTreeMap::new(), lang: None }
         })
     }
 
