@@ -1,22 +1,26 @@
+use crate::language::{current, tr};
 use leptos::attr::any_attribute::{AnyAttribute, IntoAnyAttribute};
 use leptos::attr::custom::custom_attribute;
 use leptos::prelude::*;
 use sitecheck_core::advisory::AdvisoryId;
+use sitecheck_core::interface::card;
 use sitecheck_core::requirement::RequirementId;
 use sitecheck_core::verdict::{Finding, check_title};
 
 /// The advisories that bear on a verdict, under its card.
 #[component]
 pub fn AdvisoryList(advisories: Vec<AdvisoryId>) -> impl IntoView {
+    let locale = current();
     let items = advisories
         .iter()
-        .map(|id| id.advisory())
-        .map(|advisory| {
+        .map(|id| *id)
+        .map(|id| {
+            let advisory = id.advisory();
             view! {
                 <li class="advisory" data-advisory=advisory.id>
-                    <strong>"Advisory: " {advisory.title}</strong>
+                    <strong>{tr(card::ADVISORY)} " " {move || id.advisory().in_locale(locale.get()).0}</strong>
                     " "
-                    {advisory.text}
+                    {move || id.advisory().in_locale(locale.get()).1}
                 </li>
             }
         })
@@ -32,27 +36,30 @@ pub fn FindingCard(
     finding: Finding,
     #[prop(optional)] on_confirm: Option<Callback<(RequirementId, bool)>>,
 ) -> impl IntoView {
-    let section_title = finding.section.title();
+    let locale = current();
+    let section = finding.section;
     let requirement = finding.requirement;
     let id = requirement.as_str();
     let action = on_confirm.and_then(|on_confirm| {
         if finding.can_confirm() {
             Some(view! {
                 <button type="button" class="confirm" data-confirm=id on:click=move |_| on_confirm.run((requirement, true))>
-                    "I have checked this: mark it confirmed"
+                    {tr(card::CONFIRM)}
                 </button>
             }.into_any())
         } else if finding.can_undo() {
             Some(view! {
                 <button type="button" class="undo" data-undo=id on:click=move |_| on_confirm.run((requirement, false))>
-                    "Undo the confirmation"
+                    {tr(card::UNDO)}
                 </button>
             }.into_any())
         } else {
             None
         }
     });
-    let label = finding.label();
+    let confirmed = finding.clone();
+    let label = move || confirmed.label_in(locale.get());
+    let (evidence, advice) = (finding.evidence.clone(), finding.advice.clone());
     // Each measured figure as `data-<name>` ("data-median-ms"="20.5"), for tests and scripts
     // to read without parsing the evidence.
     let figures: Vec<AnyAttribute> = finding
@@ -71,11 +78,11 @@ pub fn FindingCard(
             <h3>
                 <span class="verdict">{label}</span>
                 " "
-                <span class="check-title">{check_title(requirement)}</span>
+                <span class="check-title">{move || check_title(requirement).get(locale.get())}</span>
             </h3>
-            <p class="evidence">{finding.evidence.en}</p>
-            {finding.advice.map(|advice| view! { <p class="advice">{advice.en}</p> })}
-            <p class="cite">{format!("Spec section {} {section_title}", finding.section)}</p>
+            <p class="evidence">{move || evidence.get(locale.get()).to_owned()}</p>
+            {advice.map(|advice| view! { <p class="advice">{move || advice.get(locale.get()).to_owned()}</p> })}
+            <p class="cite">{move || card::cite(locale.get(), section.as_str(), section.title_in(locale.get()))}</p>
             {action}
             <AdvisoryList advisories=finding.advisories />
         </article>

@@ -6,7 +6,7 @@
 
 use crate::events::listen;
 use leptos::prelude::*;
-use sitecheck_core::locale::Locale;
+use sitecheck_core::locale::{Locale, Text};
 
 /// Dispatched on the document after `<html lang>` changed.
 pub const CHANGED: &str = "sitecheck-language";
@@ -85,4 +85,10 @@ pub fn follow_document() -> ReadSignal<Locale> {
 /// This binary's language signal; English outside a view that follows the document.
 pub fn current() -> Signal<Locale> {
     use_context::<ReadSignal<Locale>>().map_or_else(|| Signal::stored(Locale::En), Signal::from)
+}
+
+/// A text of core's tables in this binary's language, for a view: it follows a switch.
+pub fn tr(text: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let locale = current();
+    move || text.get(locale.get())
 }

@@ -8,9 +8,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sitecheck_app::events::{detail_text, listen};
 use sitecheck_app::finding_card::AdvisoryList;
+use sitecheck_app::language::{self, current, tr};
 use sitecheck_app::reading;
 use sitecheck_core::device::first_findings;
 use sitecheck_core::environment::detect;
+use sitecheck_core::interface::{card, first, page};
 use sitecheck_core::verdict::{Finding, check_title};
 use wasm_bindgen::JsCast;
 
@@ -34,8 +36,15 @@ fn main() {
     else {
         return;
     };
+    // The language is settled before anything is drawn, and kept in <html lang> for the whole
+    // page to start in.
+    language::announce(language::at_start(), false);
     // The view lives until the whole page removes its element.
-    leptos::mount::mount_to(root, FirstVerdicts).forget();
+    leptos::mount::mount_to(root, || {
+        language::follow_document();
+        FirstVerdicts()
+    })
+    .forget();
     // Mounting is synchronous: the first verdicts are on screen now. `cargo xtask bench
     // startup` reads this mark.
     if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
@@ -46,12 +55,11 @@ fn main() {
 
 /// Says on the page why the rest did not come.
 fn show_failure(reason: &str) {
+    let locale = language::of_document();
     let status =
         web_sys::window().and_then(|window| window.document()).and_then(|document| document.get_element_by_id(STATUS));
     if let Some(status) = status {
-        status.set_text_content(Some(&format!(
-            "The network checks, the plan and the rest of the page could not be loaded: {reason}. The verdicts above stand; reload the page to try again."
-        )));
+        status.set_text_content(Some(&first::failed(locale, reason)));
         let _ = status.set_attribute("class", "error");
         let _ = status.set_attribute("data-page", "failed");
     }
@@ -61,12 +69,14 @@ fn show_failure(reason: &str) {
 fn start_the_page(document: &web_sys::Document) {
     listen(document, PAGE_FAILED, |event| {
         let detail = detail_text(&event);
-        show_failure(&detail.unwrap_or_else(|| "it did not start".into()));
+        show_failure(&detail.unwrap_or_else(|| first::NOT_STARTED.get(language::of_document()).into()));
     });
-    let Ok(script) = document.create_element("script") else { return show_failure("the page could not add a script") };
+    let Ok(script) = document.create_element("script") else {
+        return show_failure(first::NO_SCRIPT.get(language::of_document()));
+    };
     let _ = script.set_attribute("type", "module");
     let _ = script.set_attribute("src", PAGE_SCRIPT);
-    listen(&script, "error", |_| show_failure(&format!("{PAGE_SCRIPT} could not be fetched")));
+    listen(&script, "error", |_| show_failure(&first::not_fetched(language::of_document(), PAGE_SCRIPT)));
     if let Some(head) = document.head() {
         let _ = head.append_child(&script);
     }
@@ -96,9 +106,9 @@ fn FirstVerdicts() -> impl IntoView {
     view! {
         <h1>"sitecheck"</h1>
         <section class="report-section" aria-labelledby="first-heading">
-            <h2 id="first-heading">"This browser and computer"</h2>
+            <h2 id="first-heading">{tr(page::COMPUTER)}</h2>
             <div class="checks">{cards}</div>
-            <p id=STATUS role="status" class="hint" data-page="loading">"Loading the network checks, the plan and the firewall openings…"</p>
+            <p id=STATUS role="status" class="hint" data-page="loading">{tr(first::LOADING)}</p>
         </section>
     }
 }
@@ -108,6 +118,10 @@ fn FirstVerdicts() -> impl IntoView {
 #[component]
 fn FirstCard(finding: Finding) -> impl IntoView {
     let requirement = finding.requirement;
+    let locale = current();
+    let section = finding.section;
+    let label = finding.label_in(locale.get_untracked());
+    let (evidence, advice) = (finding.evidence.clone(), finding.advice.clone());
     view! {
         <article
             class=format!("card verdict-{}", finding.verdict.slug())
@@ -115,13 +129,13 @@ fn FirstCard(finding: Finding) -> impl IntoView {
             data-verdict=finding.verdict.slug()
         >
             <h3>
-                <span class="verdict">{finding.label()}</span>
+                <span class="verdict">{label}</span>
                 " "
-                <span class="check-title">{check_title(requirement)}</span>
+                <span class="check-title">{check_title(requirement).get(locale.get_untracked())}</span>
             </h3>
-            <p class="evidence">{finding.evidence.en}</p>
-            {finding.advice.map(|advice| view! { <p class="advice">{advice.en}</p> })}
-            <p class="cite">{format!("Spec section {} {}", finding.section, finding.section.title())}</p>
+            <p class="evidence">{evidence.get(locale.get_untracked()).to_owned()}</p>
+            {advice.map(|advice| view! { <p class="advice">{advice.get(locale.get_untracked()).to_owned()}</p> })}
+            <p class="cite">{card::cite(locale.get_untracked(), section.as_str(), section.title_in(locale.get_untracked()))}</p>
             <AdvisoryList advisories=finding.advisories />
         </article>
     }

@@ -257,54 +257,148 @@ impl Serialize for Figure {
 
 /// The heading of each check's card, for every requirement a check of the app reports on.
 /// A test runs every check and fails when one reports on a requirement missing here.
-pub const CHECK_TITLES: &[(RequirementId, &str)] = &[
-    (RequirementId::known("pc.browser"), "Web browser for administration"),
-    (RequirementId::known("softphone.pc-os"), "Operating system for the softphone"),
-    (RequirementId::known("softphone.mac-os"), "Operating system for the softphone"),
-    (RequirementId::known("softphone.mac-intel"), "Mac processor"),
-    (RequirementId::known("softphone.pc-memory"), "Memory (RAM)"),
-    (RequirementId::known("softphone.mac-memory"), "Memory (RAM)"),
-    (RequirementId::known("softphone.pc-sound"), "Sound device"),
-    (RequirementId::known("softphone.screen"), "Screen size for the ACD and Attendant views"),
-    (RequirementId::known("softphone.single-user"), "Single-user computer (no thin client or app streaming)"),
-    (RequirementId::known("mobile.os-version"), "Mobile operating system"),
-    (RequirementId::known("net.dns-name"), "The platform answers over HTTPS"),
-    (RequirementId::known("net.one-way-delay"), "Delay to the platform"),
-    (RequirementId::known("net.jitter"), "Jitter"),
-    (RequirementId::known("net.packet-loss"), "Packet loss"),
-    (RequirementId::known("net.outbound-openings"), "UDP for calls"),
-    (RequirementId::known("net.call-bandwidth"), "Bandwidth for the plan's calls"),
-    (RequirementId::known("mail.spf"), "SPF names Telia's mail server"),
-    (RequirementId::known("recording.mail"), "Call-recording mail reaches the inbox"),
-    (RequirementId::known("exchange-online.client-secret"), "Office 365 client secret"),
-    (RequirementId::known("s4b.public-certificate"), "Front End certificate from a public CA"),
-    (RequirementId::known("s4b.no-wildcard"), "Front End certificate without wildcards"),
-    (RequirementId::known("s4b.certificate-eku"), "Front End certificate purposes (EKU)"),
-    (RequirementId::known("s4b.private-certificate"), "Private certificate add-on (Front End)"),
-    (RequirementId::known("s4b.private-certificate-valid"), "Private root and intermediates (Front End)"),
-    (RequirementId::known("s4b.private-certificate-notice"), "Renewal notice for private certificates (Front End)"),
-    (RequirementId::known("s4b-voice.public-certificate"), "Mediation certificate from a public CA"),
-    (RequirementId::known("s4b-voice.no-wildcard"), "Mediation certificate without wildcards"),
-    (RequirementId::known("s4b-voice.certificate-eku"), "Mediation certificate purposes (EKU)"),
-    (RequirementId::known("s4b-voice.private-certificate"), "Private certificate add-on (Mediation)"),
-    (RequirementId::known("s4b-voice.private-certificate-valid"), "Private root and intermediates (Mediation)"),
+pub const CHECK_TITLES: &[(RequirementId, Text)] = &[
+    (
+        RequirementId::known("pc.browser"),
+        Text { en: "Web browser for administration", sv: "Webbläsare för administration" },
+    ),
+    (
+        RequirementId::known("softphone.pc-os"),
+        Text { en: "Operating system for the softphone", sv: "Operativsystem för softphonen" },
+    ),
+    (
+        RequirementId::known("softphone.mac-os"),
+        Text { en: "Operating system for the softphone", sv: "Operativsystem för softphonen" },
+    ),
+    (RequirementId::known("softphone.mac-intel"), Text { en: "Mac processor", sv: "Processor i Macen" }),
+    (RequirementId::known("softphone.pc-memory"), Text { en: "Memory (RAM)", sv: "Minne (RAM)" }),
+    (RequirementId::known("softphone.mac-memory"), Text { en: "Memory (RAM)", sv: "Minne (RAM)" }),
+    (RequirementId::known("softphone.pc-sound"), Text { en: "Sound device", sv: "Ljudenhet" }),
+    (
+        RequirementId::known("softphone.screen"),
+        Text { en: "Screen size for the ACD and Attendant views", sv: "Skärmstorlek för ACD- och Attendant-vyerna" },
+    ),
+    (
+        RequirementId::known("softphone.single-user"),
+        Text {
+            en: "Single-user computer (no thin client or app streaming)",
+            sv: "Dator med en användare (ingen tunn klient eller app-streaming)",
+        },
+    ),
+    (RequirementId::known("mobile.os-version"), Text { en: "Mobile operating system", sv: "Operativsystem i mobilen" }),
+    (
+        RequirementId::known("net.dns-name"),
+        Text { en: "The platform answers over HTTPS", sv: "Plattformen svarar över HTTPS" },
+    ),
+    (
+        RequirementId::known("net.one-way-delay"),
+        Text { en: "Delay to the platform", sv: "Fördröjning till plattformen" },
+    ),
+    (RequirementId::known("net.jitter"), Text { en: "Jitter", sv: "Jitter (variation i fördröjning)" }),
+    (RequirementId::known("net.packet-loss"), Text { en: "Packet loss", sv: "Paketförlust" }),
+    (RequirementId::known("net.outbound-openings"), Text { en: "UDP for calls", sv: "UDP för samtal" }),
+    (
+        RequirementId::known("net.call-bandwidth"),
+        Text { en: "Bandwidth for the plan's calls", sv: "Bandbredd för planens samtal" },
+    ),
+    (
+        RequirementId::known("mail.spf"),
+        Text { en: "SPF names Telia's mail server", sv: "SPF-posten anger Telias e-postserver" },
+    ),
+    (
+        RequirementId::known("recording.mail"),
+        Text { en: "Call-recording mail reaches the inbox", sv: "E-post med samtalsinspelningar når inkorgen" },
+    ),
+    (
+        RequirementId::known("exchange-online.client-secret"),
+        Text { en: "Office 365 client secret", sv: "Klienthemlighet för Office 365" },
+    ),
+    (
+        RequirementId::known("s4b.public-certificate"),
+        Text { en: "Front End certificate from a public CA", sv: "Front End-certifikat från en publik CA" },
+    ),
+    (
+        RequirementId::known("s4b.no-wildcard"),
+        Text { en: "Front End certificate without wildcards", sv: "Front End-certifikat utan jokertecken" },
+    ),
+    (
+        RequirementId::known("s4b.certificate-eku"),
+        Text { en: "Front End certificate purposes (EKU)", sv: "Front End-certifikatets användningsområden (EKU)" },
+    ),
+    (
+        RequirementId::known("s4b.private-certificate"),
+        Text {
+            en: "Private certificate add-on (Front End)", sv: "Tilläggstjänst för privata certifikat (Front End)"
+        },
+    ),
+    (
+        RequirementId::known("s4b.private-certificate-valid"),
+        Text {
+            en: "Private root and intermediates (Front End)",
+            sv: "Privat rot- och mellanliggande certifikat (Front End)",
+        },
+    ),
+    (
+        RequirementId::known("s4b.private-certificate-notice"),
+        Text {
+            en: "Renewal notice for private certificates (Front End)",
+            sv: "Förvarning om förnyelse av privata certifikat (Front End)",
+        },
+    ),
+    (
+        RequirementId::known("s4b-voice.public-certificate"),
+        Text { en: "Mediation certificate from a public CA", sv: "Mediation-certifikat från en publik CA" },
+    ),
+    (
+        RequirementId::known("s4b-voice.no-wildcard"),
+        Text { en: "Mediation certificate without wildcards", sv: "Mediation-certifikat utan jokertecken" },
+    ),
+    (
+        RequirementId::known("s4b-voice.certificate-eku"),
+        Text { en: "Mediation certificate purposes (EKU)", sv: "Mediation-certifikatets användningsområden (EKU)" },
+    ),
+    (
+        RequirementId::known("s4b-voice.private-certificate"),
+        Text {
+            en: "Private certificate add-on (Mediation)", sv: "Tilläggstjänst för privata certifikat (Mediation)"
+        },
+    ),
+    (
+        RequirementId::known("s4b-voice.private-certificate-valid"),
+        Text {
+            en: "Private root and intermediates (Mediation)",
+            sv: "Privat rot- och mellanliggande certifikat (Mediation)",
+        },
+    ),
     (
         RequirementId::known("s4b-voice.private-certificate-notice"),
-        "Renewal notice for private certificates (Mediation)",
+        Text {
+            en: "Renewal notice for private certificates (Mediation)",
+            sv: "Förvarning om förnyelse av privata certifikat (Mediation)",
+        },
     ),
-    (RequirementId::known("teams.e164"), "Phone number in E.164 format (Teams)"),
-    (RequirementId::known("s4b-voice.e164"), "Phone number in E.164 format (S4B/Lync)"),
-    (RequirementId::known("ad.import-file"), "User import file"),
-    (RequirementId::known("ad.export-identifier"), "User export file"),
+    (
+        RequirementId::known("teams.e164"),
+        Text { en: "Phone number in E.164 format (Teams)", sv: "Telefonnummer i E.164-format (Teams)" },
+    ),
+    (
+        RequirementId::known("s4b-voice.e164"),
+        Text { en: "Phone number in E.164 format (S4B/Lync)", sv: "Telefonnummer i E.164-format (S4B/Lync)" },
+    ),
+    (RequirementId::known("ad.import-file"), Text { en: "User import file", sv: "Fil för användarimport" }),
+    (RequirementId::known("ad.export-identifier"), Text { en: "User export file", sv: "Fil för användarexport" }),
 ];
 
 /// The card heading for a check; a requirement without one (a test prevents it) shows its
 /// statement rather than a made-up word.
-pub fn check_title(requirement: RequirementId) -> &'static str {
-    CHECK_TITLES
-        .iter()
-        .find(|(id, _)| *id == requirement)
-        .map_or_else(|| requirement.requirement().statement, |(_, title)| title)
+pub fn check_title(requirement: RequirementId) -> Text {
+    CHECK_TITLES.iter().find(|(id, _)| *id == requirement).map_or_else(
+        || {
+            let requirement = requirement.requirement();
+            Text { en: requirement.statement, sv: requirement.statement_in(Locale::Sv) }
+        },
+        |(_, title)| *title,
+    )
 }
 
 /// The label of a pass a person settled.

@@ -30,6 +30,14 @@ impl Direction {
             Direction::Inbound => "inbound",
         }
     }
+
+    pub const fn label_in(self, locale: crate::locale::Locale) -> &'static str {
+        match (self, locale) {
+            (_, crate::locale::Locale::En) => self.label(),
+            (Direction::Outbound, crate::locale::Locale::Sv) => "utgående",
+            (Direction::Inbound, crate::locale::Locale::Sv) => "inkommande",
+        }
+    }
 }
 
 /// Servers on the customer's side that the tables name by role.

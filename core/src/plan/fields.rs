@@ -3,6 +3,7 @@
 //! check all walk this table, so a new field is added here and nowhere else.
 
 use crate::condition::AccessPath;
+use crate::locale::{Locale, Text};
 use crate::plan::{Calendar, CustomerAddresses, Plan, SkypeIntegration};
 use crate::units::{Bandwidth, Percent};
 use ipnet::Ipv4Net;
@@ -20,12 +21,17 @@ impl FieldGroup {
     pub const ALL: [FieldGroup; 4] = [FieldGroup::Access, FieldGroup::Users, FieldGroup::AddOns, FieldGroup::Network];
 
     pub const fn legend(self) -> &'static str {
-        match self {
-            FieldGroup::Access => "Access to the platform",
-            FieldGroup::Users => "Users and devices",
-            FieldGroup::AddOns => "Add-ons",
-            FieldGroup::Network => "Network (optional)",
-        }
+        self.legend_in(Locale::En)
+    }
+
+    pub const fn legend_in(self, locale: Locale) -> &'static str {
+        let text = match self {
+            FieldGroup::Access => Text { en: "Access to the platform", sv: "Åtkomst till plattformen" },
+            FieldGroup::Users => Text { en: "Users and devices", sv: "Användare och enheter" },
+            FieldGroup::AddOns => Text { en: "Add-ons", sv: "Tilläggstjänster" },
+            FieldGroup::Network => Text { en: "Network (optional)", sv: "Nätverk (valfritt)" },
+        };
+        text.get(locale)
     }
 }
 
@@ -51,6 +57,16 @@ pub struct Choice {
     pub value: &'static str,
     pub link: &'static str,
     pub label: &'static str,
+    pub label_sv: &'static str,
+}
+
+impl Choice {
+    pub const fn label_in(&self, locale: Locale) -> &'static str {
+        match locale {
+            Locale::En => self.label,
+            Locale::Sv => self.label_sv,
+        }
+    }
 }
 
 /// What kind of value a field holds, with its accessors.
@@ -106,18 +122,23 @@ pub struct PlanField {
 }
 
 const ACCESS: &[Choice] = &[
-    Choice { value: "internet", link: "i", label: "Internet" },
-    Choice { value: "data-net", link: "d", label: "Telia DataNet" },
+    Choice { value: "internet", link: "i", label: "Internet", label_sv: "Internet" },
+    Choice { value: "data-net", link: "d", label: "Telia DataNet", label_sv: "Telia DataNet" },
 ];
 const CALENDARS: &[Choice] = &[
-    Choice { value: "none", link: "", label: "None" },
-    Choice { value: "exchange-online", link: "o", label: "Exchange Online (Office 365)" },
-    Choice { value: "exchange-on-premise", link: "p", label: "Exchange on premise" },
+    Choice { value: "none", link: "", label: "None", label_sv: "Ingen" },
+    Choice {
+        value: "exchange-online",
+        link: "o",
+        label: "Exchange Online (Office 365)",
+        label_sv: "Exchange Online (Office 365)",
+    },
+    Choice { value: "exchange-on-premise", link: "p", label: "Exchange on premise", label_sv: "Exchange lokalt" },
 ];
 const SKYPE_LEVELS: &[Choice] = &[
-    Choice { value: "none", link: "", label: "None" },
-    Choice { value: "presence-only", link: "p", label: "Presence only" },
-    Choice { value: "presence-and-voice", link: "v", label: "Presence & Voice" },
+    Choice { value: "none", link: "", label: "None", label_sv: "Ingen" },
+    Choice { value: "presence-only", link: "p", label: "Presence only", label_sv: "Endast närvaro" },
+    Choice { value: "presence-and-voice", link: "v", label: "Presence & Voice", label_sv: "Närvaro och röst" },
 ];
 
 const fn field(
@@ -312,6 +333,39 @@ pub const PLAN_FIELDS: &[PlanField] = &[
     address("address-ad", "ad", "AD upload/download servers", |a| a.ad_sync, |a, n| a.ad_sync = n),
 ];
 
+/// The form's labels in Swedish, by field id, in the table's order (a test holds them together).
+pub const SWEDISH_LABELS: &[(&str, &str)] = &[
+    ("access", "Åtkomst till plattformen"),
+    ("softphone-pc", "Softphone-användare på Windows-datorer"),
+    ("softphone-mac", "Softphone-användare på Mac"),
+    ("agents", "Kontaktcenteragenter (softphone)"),
+    ("acd-users", "Andra användare med ACD- eller Attendant-vyn"),
+    ("ip-phones", "Fasta IP-telefoner"),
+    ("mitel", "IP-telefonerna är Mitel (Aastra)"),
+    ("ata", "ATA analoga adaptrar"),
+    ("mediatrix", "Adaptrarna är Mediatrix"),
+    ("integrated", "Användare som ringer via S4B/Lync eller Teams"),
+    ("mobile", "Användare av mobilappen"),
+    ("busy", "Andel användare i samtal samtidigt"),
+    ("calendar", "Kalenderintegration"),
+    ("calendar-users", "Användare med kalenderintegration"),
+    ("skype", "Skype för Business / Lync-integration"),
+    ("skype-users", "S4B/Lync-användare"),
+    ("teams", "Teams-integration"),
+    ("attendant", "Advanced Attendant"),
+    ("ad", "AD-integration"),
+    ("recording", "Samtalsinspelning"),
+    ("uplink", "Platsens uppströmskapacitet"),
+    ("address-network", "Kundens nätverk"),
+    ("address-ews", "Exchange EWS-server"),
+    ("address-front-end", "S4B/Lync Front End-servrar"),
+    ("address-mediation", "S4B/Lync Mediation-servrar"),
+    ("address-ad", "Servrar för AD-uppladdning/nedladdning"),
+];
+
+/// The one hint, in Swedish.
+const UPLINK_HINT_SV: &str = "Lämna tomt om den är okänd; bandbredden jämförs med den.";
+
 /// The fields of one group of the form, in order.
 pub fn fields_in(group: FieldGroup) -> impl Iterator<Item = &'static PlanField> {
     PLAN_FIELDS.iter().filter(move |field| field.group == group)
@@ -320,9 +374,28 @@ pub fn fields_in(group: FieldGroup) -> impl Iterator<Item = &'static PlanField> 
 impl PlanField {
     /// The label the form shows, with the unit the number is counted in.
     pub fn form_label(&self) -> String {
+        self.form_label_in(Locale::En)
+    }
+
+    pub fn form_label_in(&self, locale: Locale) -> String {
         match self.unit {
-            Some(unit) => format!("{} ({unit})", self.label),
-            None => self.label.to_owned(),
+            Some(unit) => format!("{} ({unit})", self.label_in(locale)),
+            None => self.label_in(locale).to_owned(),
+        }
+    }
+
+    /// The label in that language.
+    pub fn label_in(&self, locale: Locale) -> &'static str {
+        match locale {
+            Locale::En => self.label,
+            Locale::Sv => SWEDISH_LABELS.iter().find(|(id, _)| *id == self.id).map_or(self.label, |(_, label)| label),
+        }
+    }
+
+    pub fn hint_in(&self, locale: Locale) -> Option<&'static str> {
+        match locale {
+            Locale::En => self.hint,
+            Locale::Sv => self.hint.map(|_| UPLINK_HINT_SV),
         }
     }
 
@@ -378,21 +451,30 @@ impl PlanField {
 
 /// The plan in words, one line per field that is not at its default, for reports and the CLI.
 pub fn summary(plan: &Plan) -> Vec<String> {
+    summary_in(plan, Locale::En)
+}
+
+/// The same in that language.
+pub fn summary_in(plan: &Plan, locale: Locale) -> Vec<String> {
     PLAN_FIELDS
         .iter()
         .filter_map(|field| {
             let written = match (field.written(plan, false), field.kind) {
                 // A choice without a "none" (the access path) is always worth saying.
-                (None, FieldKind::Choice { choices, .. }) if choices[0].value != "none" => choices[0].label.to_owned(),
+                (None, FieldKind::Choice { choices, .. }) if choices[0].value != "none" => {
+                    choices[0].label_in(locale).to_owned()
+                }
+                (Some(_), FieldKind::Choice { choices, get, .. }) => choices[get(plan)].label_in(locale).to_owned(),
                 // The busy share drives the bandwidth: a report names it, default or not.
                 (None, FieldKind::Percent { get, .. }) => get(plan).get().to_string(),
                 (written, _) => written?,
             };
+            let label = field.label_in(locale);
             Some(match field.kind {
-                FieldKind::Flag { .. } => field.label.to_owned(),
+                FieldKind::Flag { .. } => label.to_owned(),
                 _ => match field.unit {
-                    Some(unit) => format!("{}: {written} {unit}", field.label),
-                    None => format!("{}: {written}", field.label),
+                    Some(unit) => format!("{label}: {written} {unit}"),
+                    None => format!("{label}: {written}"),
                 },
             })
         })
@@ -419,6 +501,18 @@ mod tests {
         for reserved in ["w", "y", "v", "f", "l"] {
             assert!(!keys.contains(reserved), "{reserved} is the link's own field");
         }
+    }
+
+    #[test]
+    fn every_field_has_its_swedish_label_in_the_tables_order() {
+        let ids: Vec<&str> = PLAN_FIELDS.iter().map(|field| field.id).collect();
+        let keys: Vec<&str> = SWEDISH_LABELS.iter().map(|(id, _)| *id).collect();
+        assert_eq!(keys, ids);
+        // Product names read the same; every other label is translated.
+        for field in PLAN_FIELDS.iter().filter(|field| field.id != "attendant") {
+            assert_ne!(field.label_in(Locale::Sv), field.label, "{}", field.id);
+        }
+        assert_eq!(PLAN_FIELDS.iter().filter(|field| field.hint.is_some()).count(), 1, "one hint has Swedish");
     }
 
     #[test]

@@ -31,22 +31,36 @@ pub enum LinkPurpose {
 impl LinkPurpose {
     /// What a link of this purpose carries, in the question it asks before replacing answers.
     pub const fn carries(self) -> &'static str {
-        match self {
-            LinkPurpose::Prefill => "a site plan",
-            LinkPurpose::Results => "someone's answers and results",
-        }
+        self.carries_in(Locale::En)
+    }
+
+    pub const fn carries_in(self, locale: Locale) -> &'static str {
+        let text = match self {
+            LinkPurpose::Prefill => crate::locale::Text { en: "a site plan", sv: "en plan för platsen" },
+            LinkPurpose::Results => {
+                crate::locale::Text { en: "someone's answers and results", sv: "någons svar och resultat" }
+            }
+        };
+        text.get(locale)
     }
 
     /// What the reader is told once the link is open.
     pub const fn opened(self) -> &'static str {
-        match self {
-            LinkPurpose::Prefill => {
-                "A site plan was opened from a link. Check this computer below, confirm what only you can, then send your results back."
-            }
-            LinkPurpose::Results => {
-                "Answers and results were opened from a link: the checklist shows what the sender's browser reported."
-            }
-        }
+        self.opened_in(Locale::En)
+    }
+
+    pub const fn opened_in(self, locale: Locale) -> &'static str {
+        let text = match self {
+            LinkPurpose::Prefill => crate::locale::Text {
+                en: "A site plan was opened from a link. Check this computer below, confirm what only you can, then send your results back.",
+                sv: "En plan för platsen öppnades från en länk. Kontrollera den här datorn nedan, bekräfta det bara du kan, och skicka sedan tillbaka dina resultat.",
+            },
+            LinkPurpose::Results => crate::locale::Text {
+                en: "Answers and results were opened from a link: the checklist shows what the sender's browser reported.",
+                sv: "Svar och resultat öppnades från en länk: checklistan visar vad avsändarens webbläsare rapporterade.",
+            },
+        };
+        text.get(locale)
     }
 
     /// Whether the results a link brought stand above this browser's own findings: a reader
@@ -120,6 +134,29 @@ pub enum LinkError {
     Damaged,
     #[error("this link has values sitecheck cannot read: {}", .0.join("; "))]
     BadFields(Vec<String>),
+}
+
+impl LinkError {
+    /// The error in that language; `Display` is the English. A bad field's own detail (which
+    /// value, which field) stays as the link codec words it.
+    pub fn message_in(&self, locale: Locale) -> String {
+        match locale {
+            Locale::En => self.to_string(),
+            Locale::Sv => match self {
+                LinkError::NotALink => "det här är ingen sitecheck-länk".to_owned(),
+                LinkError::FutureVersion(version) => format!(
+                    "länken gjordes av en nyare sitecheck (format {version}; den här läser format {LINK_VERSION}): öppna den med den nyare versionen"
+                ),
+                LinkError::Damaged => {
+                    "länken är skadad eller ofullständig (kontrollsumman stämmer inte): be avsändaren kopiera den igen"
+                        .to_owned()
+                }
+                LinkError::BadFields(problems) => {
+                    format!("länken har värden som sitecheck inte kan läsa: {}", problems.join("; "))
+                }
+            },
+        }
+    }
 }
 
 /// FNV-1a, 32 bits.

@@ -59,6 +59,18 @@ pub struct CustomerAddresses {
 #[error("\"{0}\" is not an IPv4 address or network, such as 198.51.100.10 or 10.1.0.0/16")]
 pub struct AddressError(pub String);
 
+impl AddressError {
+    pub fn message_in(&self, locale: crate::locale::Locale) -> String {
+        match locale {
+            crate::locale::Locale::En => self.to_string(),
+            crate::locale::Locale::Sv => format!(
+                "\"{}\" är ingen IPv4-adress eller inget IPv4-nätverk, som 198.51.100.10 eller 10.1.0.0/16",
+                self.0
+            ),
+        }
+    }
+}
+
 /// One address (a /32) or a network; host bits of a network are dropped
 /// ("10.20.1.5/16" is 10.20.0.0/16).
 pub fn parse_address_or_network(text: &str) -> Result<Ipv4Net, AddressError> {
@@ -279,6 +291,10 @@ impl Plan {
     /// The plan in words, one line per field that is not at its default, for reports.
     pub fn summary(&self) -> Vec<String> {
         fields::summary(self)
+    }
+
+    pub fn summary_in(&self, locale: crate::locale::Locale) -> Vec<String> {
+        fields::summary_in(self, locale)
     }
 
     /// The plan of the spec's 5.1 example, for demonstrations and tests. Its "Skype/Teams"

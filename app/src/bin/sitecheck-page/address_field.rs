@@ -1,18 +1,21 @@
 use ipnet::Ipv4Net;
 use leptos::prelude::*;
-use sitecheck_core::plan::parse_address_or_network;
+use sitecheck_app::language::{current, tr};
+use sitecheck_core::interface::form;
+use sitecheck_core::plan::{AddressError, parse_address_or_network};
 
 /// An IPv4 address or network for the firewall rules. Bad input stays in the box, with a
 /// message; the plan keeps its last valid value.
 #[component]
 pub fn AddressField(
-    #[prop(into)] label: String,
+    #[prop(into)] label: Signal<String>,
     #[prop(into)] id: String,
     value: Signal<Option<Ipv4Net>>,
     on_change: Callback<Option<Ipv4Net>>,
 ) -> impl IntoView {
     let (text, set_text) = signal(value.get_untracked().map(|network| network.to_string()).unwrap_or_default());
-    let (problem, set_problem) = signal(None::<String>);
+    let locale = current();
+    let (problem, set_problem) = signal(None::<AddressError>);
     Effect::new(move |_| {
         let current = value.get();
         let shown = text.get_untracked();
@@ -28,7 +31,7 @@ pub fn AddressField(
             <input
                 type="text"
                 id=id
-                placeholder="e.g. 198.51.100.7 or 10.1.0.0/16"
+                placeholder=tr(form::ADDRESS_EXAMPLE)
                 prop:value=move || text.get()
                 aria-invalid=move || problem.get().is_some().to_string()
                 on:input=move |event| {
@@ -45,11 +48,13 @@ pub fn AddressField(
                             set_problem.set(None);
                             on_change.run(Some(network));
                         }
-                        Err(problem) => set_problem.set(Some(format!("{problem}."))),
+                        Err(problem) => set_problem.set(Some(problem)),
                     }
                 }
             />
-            <small class="field-error" role="status">{move || problem.get()}</small>
+            <small class="field-error" role="status">
+                {move || problem.get().map(|problem| format!("{}.", problem.message_in(locale.get())))}
+            </small>
         </label>
     }
 }

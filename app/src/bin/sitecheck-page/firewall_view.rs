@@ -2,25 +2,29 @@ use crate::files::save_file;
 use crate::state::AppState;
 use crate::worker;
 use leptos::prelude::*;
+use sitecheck_app::language::{current, tr};
 use sitecheck_core::export::{ExportRequest, NftChain, RuleFormat, resolve};
+use sitecheck_core::interface::firewall as words;
 use sitecheck_core::job::Outcome;
+use sitecheck_core::locale::Bilingual;
 
 /// The openings the plan needs, as a table and as files for each kind of firewall.
 #[component]
 pub fn FirewallView() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let (error, set_error) = signal(None::<String>);
+    let locale = current();
+    let (error, set_error) = signal(None::<Bilingual>);
     // The chain the nftables add-rules file appends to; a bad name keeps the last good one.
     let (chain_text, set_chain_text) = signal(NftChain::default().to_string());
     let (chain, set_chain) = signal(NftChain::default());
-    let (chain_problem, set_chain_problem) = signal(None::<String>);
+    let (chain_problem, set_chain_problem) = signal(None::<Bilingual>);
     let rows = move || {
         let plan = state.plan.get();
         plan.firewall_rules()
             .into_iter()
             .map(|rule| {
                 let services: Vec<String> = rule.services.iter().map(ToString::to_string).collect();
-                let direction = rule.direction.label();
+                let direction = rule.direction.label_in(locale.get());
                 view! {
                     <tr data-rule=rule.id>
                         <td>{rule.id}</td>
@@ -46,10 +50,16 @@ pub fn FirewallView() -> impl IntoView {
                 };
                 worker::ask(&request, move |answer| {
                     set_error.set(match answer {
-                        Ok(Outcome::Export(Ok(text))) => save_file(format.file_name(), format.mime(), &text).err(),
-                        Ok(Outcome::Export(Err(problem))) => Some(format!("The file could not be made: {problem}")),
-                        Ok(_) => Some("The checker answered another question".to_owned()),
-                        Err(message) => Some(message),
+                        // The browser's own message (a download refused) is in its words.
+                        Ok(Outcome::Export(Ok(text))) => {
+                            save_file(format.file_name(), format.mime(), &text).err().map(Bilingual::same)
+                        }
+                        Ok(Outcome::Export(Err(problem))) => Some(Bilingual::new(
+                            words::not_made(sitecheck_core::locale::Locale::En, &problem),
+                            words::not_made(sitecheck_core::locale::Locale::Sv, &problem),
+                        )),
+                        Ok(_) => Some(words::OTHER_ANSWER.into()),
+                        Err(message) => Some(Bilingual::same(message)),
                     });
                 });
             };
@@ -58,11 +68,12 @@ pub fn FirewallView() -> impl IntoView {
         .collect_view();
     view! {
         <table class="rules" data-testid="rules">
-            <thead><tr><th>"Rule"</th><th>"Direction"</th><th>"Source"</th><th>"Destination"</th><th>"Protocol and port"</th><th>"Comment"</th></tr></thead>
+            <thead><tr><th>{tr(words::RULE)}</th><th>{tr(words::DIRECTION)}</th><th>{tr(words::SOURCE)}</th><th>{tr(words::DESTINATION)}</th><th>{tr(words::SERVICE)}</th><th>{tr(words::COMMENT)}</th></tr></thead>
             <tbody>{rows}</tbody>
         </table>
+        {move || (!words::AS_PRINTED.get(locale.get()).is_empty()).then(|| view! { <p class="hint" lang="sv">{words::AS_PRINTED.sv}</p> })}
         <label class="field nft-chain no-print" for="nft-chain">
-            <span>"nftables chain for the rules to add (family, table, chain)"</span>
+            <span>{tr(words::NFT_CHAIN)}</span>
             <input type="text" id="nft-chain" spellcheck="false" prop:value=move || chain_text.get()
                 aria-invalid=move || chain_problem.get().is_some().to_string()
                 on:input=move |event| {
@@ -70,13 +81,19 @@ pub fn FirewallView() -> impl IntoView {
                     set_chain_text.set(typed.clone());
                     match typed.parse::<NftChain>() {
                         Ok(parsed) => { set_chain.set(parsed); set_chain_problem.set(None); }
-                        Err(problem) => set_chain_problem.set(Some(format!("{problem}; the file uses {} until then.", chain.get_untracked()))),
+                        Err(problem) => {
+                            let (problem, kept) = (problem.to_string(), chain.get_untracked().to_string());
+                            set_chain_problem.set(Some(Bilingual::new(
+                                words::chain_kept(sitecheck_core::locale::Locale::En, &problem, &kept),
+                                words::chain_kept(sitecheck_core::locale::Locale::Sv, &problem, &kept),
+                            )));
+                        }
                     }
                 } />
-            <small class="field-error" role="status">{move || chain_problem.get()}</small>
+            <small class="field-error" role="status">{move || chain_problem.get().map(|problem| problem.get(locale.get()).to_owned())}</small>
         </label>
-        <p class="downloads">"Download: " {buttons}
-            {move || error.get().map(|message| view! { <span role="alert" class="error">{message}</span> })}
+        <p class="downloads">{tr(words::DOWNLOAD)} " " {buttons}
+            {move || error.get().map(|message| view! { <span role="alert" class="error">{message.get(locale.get()).to_owned()}</span> })}
         </p>
     }
 }

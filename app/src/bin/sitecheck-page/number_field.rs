@@ -1,18 +1,22 @@
 use leptos::prelude::*;
+use sitecheck_app::language::current;
+use sitecheck_core::interface::form;
+use sitecheck_core::locale::Bilingual;
 
 /// A whole-number field that keeps what the person typed: a value that is not a number is
 /// shown with a message and left in the box, and the plan keeps its last good value.
 #[component]
 pub fn NumberField(
-    #[prop(into)] label: String,
+    #[prop(into)] label: Signal<String>,
     #[prop(into)] id: String,
     value: Signal<u64>,
     on_change: Callback<u64>,
     #[prop(default = u64::from(u32::MAX))] max: u64,
-    #[prop(optional, into)] hint: String,
+    #[prop(optional, into)] hint: Signal<String>,
 ) -> impl IntoView {
+    let locale = current();
     let (text, set_text) = signal(value.get_untracked().to_string());
-    let (problem, set_problem) = signal(None::<String>);
+    let (problem, set_problem) = signal(None::<Bilingual>);
     // A plan replaced from outside (a link, a reset) shows its own value.
     Effect::new(move |_| {
         let current = value.get();
@@ -42,20 +46,19 @@ pub fn NumberField(
                             set_problem.set(None);
                             on_change.run(number);
                         }
-                        Ok(_) => set_problem.set(Some(format!("At most {max}; the plan uses {} until this is fixed.", value.get_untracked()))),
+                        Ok(_) => set_problem.set(Some(form::at_most(max, value.get_untracked()))),
                         Err(_) if trimmed.is_empty() => {
                             set_problem.set(None);
                             on_change.run(0);
                         }
-                        Err(_) => set_problem.set(Some(format!(
-                            "\"{trimmed}\" is not a whole number; the plan uses {} until this is fixed.",
-                            value.get_untracked()
-                        ))),
+                        Err(_) => set_problem.set(Some(form::not_whole(trimmed, value.get_untracked()))),
                     }
                 }
             />
-            {(!hint.is_empty()).then(|| view! { <small class="hint">{hint}</small> })}
-            <small class="field-error" id=message_id role="status">{move || problem.get()}</small>
+            {move || (!hint.get().is_empty()).then(|| view! { <small class="hint">{hint.get()}</small> })}
+            <small class="field-error" id=message_id role="status">
+                {move || problem.get().map(|problem| problem.get(locale.get()).to_owned())}
+            </small>
         </label>
     }
 }

@@ -2,6 +2,7 @@ use crate::address_field::AddressField;
 use crate::number_field::NumberField;
 use crate::state::AppState;
 use leptos::prelude::*;
+use sitecheck_app::language::current;
 use sitecheck_core::plan::Plan;
 use sitecheck_core::plan::fields::{FieldGroup, FieldKind, PlanField, fields_in};
 use sitecheck_core::units::{Bandwidth, Percent};
@@ -10,8 +11,10 @@ use sitecheck_core::units::{Bandwidth, Percent};
 /// concrete view rather than an `AnyView`: type erasure for seven kinds cost about 8 KB of the
 /// first load (measured).
 fn field_view(state: AppState, field: &'static PlanField) -> impl IntoView {
-    let (id, label) = (field.id, field.form_label());
-    let hint = field.hint.unwrap_or_default();
+    let locale = current();
+    let id = field.id;
+    let label = Signal::derive(move || field.form_label_in(locale.get()));
+    let hint = Signal::derive(move || field.hint_in(locale.get()).unwrap_or_default().to_owned());
     let number: Option<(Signal<u64>, Callback<u64>, u64)> = match field.kind {
         FieldKind::Count { get, set } => Some((
             Signal::derive(move || u64::from(state.plan.with(get))),
@@ -39,7 +42,7 @@ fn field_view(state: AppState, field: &'static PlanField) -> impl IntoView {
         _ => None,
     };
     let number = number.map(|(value, on_change, max)| {
-        view! { <NumberField label=label.clone() id=id value=value on_change=on_change max=max hint=hint /> }
+        view! { <NumberField label=label id=id value=value on_change=on_change max=max hint=hint /> }
     });
     let flag = match field.kind {
         FieldKind::Flag { get, set, .. } => Some(view! {
@@ -53,7 +56,7 @@ fn field_view(state: AppState, field: &'static PlanField) -> impl IntoView {
                         state.plan.update(|plan: &mut Plan| set(plan, checked));
                     }
                 />
-                {label.clone()}
+                {label}
             </label>
         }),
         _ => None,
@@ -69,7 +72,7 @@ fn field_view(state: AppState, field: &'static PlanField) -> impl IntoView {
                             <input type="radio" name=id id=format!("{id}-{}", choice.value)
                                 prop:checked=move || state.plan.with(get) == index
                                 on:change=move |_| state.plan.update(|plan| set(plan, index)) />
-                            {choice.label}
+                            {move || choice.label_in(locale.get())}
                         </label>
                     }
                 })
@@ -80,7 +83,7 @@ fn field_view(state: AppState, field: &'static PlanField) -> impl IntoView {
     let select = match field.kind {
         FieldKind::Choice { choices, get, set, radio: false } => Some(view! {
             <label class="field" for=id>
-                <span>{label.clone()}</span>
+                <span>{label}</span>
                 <select id=id
                     prop:value=move || choices[state.plan.with(get)].value
                     on:change=move |event| {
@@ -89,7 +92,7 @@ fn field_view(state: AppState, field: &'static PlanField) -> impl IntoView {
                             state.plan.update(|plan| set(plan, index));
                         }
                     }>
-                    {choices.iter().map(|choice| view! { <option value=choice.value>{choice.label}</option> }).collect_view()}
+                    {choices.iter().map(|choice| view! { <option value=choice.value>{move || choice.label_in(locale.get())}</option> }).collect_view()}
                 </select>
             </label>
         }),
@@ -99,7 +102,7 @@ fn field_view(state: AppState, field: &'static PlanField) -> impl IntoView {
         FieldKind::Address { get, set } => {
             let value = Signal::derive(move || state.plan.with(|plan| get(&plan.addresses)));
             let on_change = Callback::new(move |network| state.plan.update(|plan| set(&mut plan.addresses, network)));
-            Some(view! { <AddressField label=label.clone() id=id value=value on_change=on_change /> })
+            Some(view! { <AddressField label=label id=id value=value on_change=on_change /> })
         }
         _ => None,
     };
@@ -111,12 +114,13 @@ fn field_view(state: AppState, field: &'static PlanField) -> impl IntoView {
 #[component]
 pub fn PlanForm() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let locale = current();
     let problems = move || {
         state
             .plan
             .with(Plan::problems)
             .into_iter()
-            .map(|problem| view! { <li>{problem.to_string()}</li> })
+            .map(|problem| view! { <li>{problem.message_in(locale.get())}</li> })
             .collect_view()
     };
     let groups = FieldGroup::ALL
@@ -125,7 +129,7 @@ pub fn PlanForm() -> impl IntoView {
             let fields = fields_in(group).map(|field| field_view(state, field)).collect_view();
             view! {
                 <fieldset>
-                    <legend>{group.legend()}</legend>
+                    <legend>{move || group.legend_in(locale.get())}</legend>
                     {fields}
                 </fieldset>
             }
