@@ -122,8 +122,9 @@ fn every_check_has_a_card_title() {
     }
     for (id, title) in CHECK_TITLES {
         assert!(
-            !title.is_empty() && findings.iter().any(|finding| finding.requirement == *id),
+            !title.en.is_empty() && findings.iter().any(|finding| finding.requirement == *id),
             "{id}: a title no check uses"
         );
+        assert!(!title.sv.is_empty() && title.sv != title.en, "{id}: the title is not in Swedish");
     }
 }
