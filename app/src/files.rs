@@ -32,5 +32,6 @@ fn follow(href: &str, name: &str) -> Result<(), JsValue> {
 }
 
 fn failed(name: &str, error: &JsValue) -> String {
-    format!("The download of {name} failed: {}", error.as_string().unwrap_or_else(|| format!("{error:?}")))
+    let error = error.as_string().unwrap_or_else(|| format!("{error:?}"));
+    sitecheck_core::interface::files::download_failed(crate::language::of_document(), name, &error)
 }

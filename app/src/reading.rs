@@ -5,6 +5,7 @@ use js_sys::{Array, Function, Promise, Reflect};
 use sitecheck_core::device::{AudioDevices, DeviceFacts};
 use sitecheck_core::environment::Signals;
 use sitecheck_core::hints::{Brand, ClientHints, HIGH_ENTROPY_HINTS};
+use sitecheck_core::locale::Bilingual;
 use sitecheck_core::units::Date;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -86,24 +87,36 @@ pub fn facts_now() -> DeviceFacts {
 /// Lists audio device kinds. Without a permission prompt, browsers give kinds but no names.
 pub async fn audio_devices() -> AudioDevices {
     let Some(window) = web_sys::window() else {
-        return AudioDevices::Unavailable { reason: "no window".into() };
+        return AudioDevices::Unavailable { reason: Bilingual::new("no window", "inget fönster") };
     };
     let secure = property(&window, "isSecureContext").and_then(|value| value.as_bool()).unwrap_or(false);
     let Some(media) = property(&window.navigator(), "mediaDevices") else {
         let reason = if secure {
-            "this browser offers no device list"
+            Bilingual::new("this browser offers no device list", "den här webbläsaren har ingen lista över enheter")
         } else {
-            "the page is not served over HTTPS (or from this computer), so the browser hides the device list"
+            Bilingual::new(
+                "the page is not served over HTTPS (or from this computer), so the browser hides the device list",
+                "sidan hämtas inte över HTTPS (eller från den här datorn), så webbläsaren döljer listan över enheter",
+            )
         };
-        return AudioDevices::Unavailable { reason: reason.into() };
+        return AudioDevices::Unavailable { reason };
     };
     let Some(enumerate) = property(&media, "enumerateDevices").and_then(|value| value.dyn_into::<Function>().ok())
     else {
-        return AudioDevices::Unavailable { reason: "this browser cannot list devices".into() };
+        return AudioDevices::Unavailable {
+            reason: Bilingual::new("this browser cannot list devices", "den här webbläsaren kan inte lista enheter"),
+        };
     };
     let promise = match enumerate.call0(&media).map(|value| value.dyn_into::<Promise>()) {
         Ok(Ok(promise)) => promise,
-        _ => return AudioDevices::Unavailable { reason: "the device list could not be requested".into() },
+        _ => {
+            return AudioDevices::Unavailable {
+                reason: Bilingual::new(
+                    "the device list could not be requested",
+                    "listan över enheter gick inte att begära",
+                ),
+            };
+        }
     };
     match JsFuture::from(promise).await {
         Ok(list) => {
@@ -117,7 +130,15 @@ pub async fn audio_devices() -> AudioDevices {
             }
             AudioDevices::Listed { inputs, outputs }
         }
-        Err(error) => AudioDevices::Unavailable { reason: format!("the browser refused to list devices ({error:?})") },
+        Err(error) => {
+            let error = format!("{error:?}");
+            AudioDevices::Unavailable {
+                reason: sitecheck_core::bilingual!(
+                    "the browser refused to list devices ({error})",
+                    "webbläsaren vägrade lista enheterna ({error})"
+                ),
+            }
+        }
     }
 }
 

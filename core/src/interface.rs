@@ -403,3 +403,93 @@ pub mod form {
         )
     }
 }
+
+/// What the page keeps in the browser.
+pub mod storage {
+    use super::*;
+    use crate::locale::Bilingual;
+
+    pub const NOT_KEPT: Text = t(
+        "This browser does not let the page keep data: answers last until the page is closed.",
+        "Den här webbläsaren låter inte sidan spara data: svaren finns kvar tills sidan stängs.",
+    );
+    pub const NOT_SAVED: Text = t(
+        "Your answers could not be saved in this browser; they last until the page is closed.",
+        "Dina svar kunde inte sparas i den här webbläsaren; de finns kvar tills sidan stängs.",
+    );
+
+    /// Earlier answers that could not be read, and where their text was set aside, if it was.
+    pub fn unreadable(error: &crate::link::LinkError, kept_under: Option<&str>) -> Bilingual {
+        let (en, sv) = (error.message_in(Locale::En), error.message_in(Locale::Sv));
+        let mut text =
+            crate::bilingual!("Earlier answers could not be read: {en}.", "Tidigare svar gick inte att läsa: {sv}.");
+        if let Some(key) = kept_under {
+            text.push(&crate::bilingual!(
+                " The saved text is kept under \"{key}\".",
+                " Den sparade texten finns kvar under \"{key}\"."
+            ));
+        }
+        text
+    }
+}
+
+/// What the browser reported, for support.
+pub mod support {
+    use super::*;
+    pub const SUMMARY: Text =
+        t("What this browser reported (for support)", "Vad den här webbläsaren rapporterade (för support)");
+    pub const CHECK_WITH: Text =
+        t("Support can check these verdicts with", "Supporten kan kontrollera bedömningarna med");
+    pub const AND_TEXT: Text = t("and this text:", "och den här texten:");
+    pub const NOT_WRITTEN: Text = t(
+        "what the browser reported could not be written as JSON",
+        "det webbläsaren rapporterade gick inte att skriva som JSON",
+    );
+}
+
+/// The catalogue as the page lists it.
+pub mod catalogue {
+    use super::*;
+    pub const DOWNLOAD: Text = t("Download the catalogue (JSON)", "Ladda ner katalogen (JSON, på engelska)");
+
+    pub fn also_in(locale: Locale, sections: &str) -> String {
+        match locale {
+            Locale::En => format!(" Also in {sections}."),
+            Locale::Sv => format!(" Även i {sections}."),
+        }
+    }
+
+    pub fn meta(locale: Locale, applies: &str, methods: &str, id: &str) -> String {
+        match locale {
+            Locale::En => format!(" — applies: {applies}; verified: {methods}; id {id}"),
+            Locale::Sv => format!(" — gäller: {applies}; verifieras: {methods}; id {id}"),
+        }
+    }
+}
+
+/// The add-on checks' loader.
+pub mod addons {
+    use super::*;
+    pub const OPEN: Text = t("Open the add-on file checks", "Öppna kontrollerna av filer för tilläggstjänster");
+    pub const LOADING: Text = t("Loading the add-on checks…", "Läser in kontrollerna för tilläggstjänster…");
+    pub const NOT_STARTED: Text = t("the checks did not start", "kontrollerna startade inte");
+
+    pub fn failed(locale: Locale, reason: &str) -> String {
+        match locale {
+            Locale::En => format!("The add-on checks could not be loaded: {reason}"),
+            Locale::Sv => format!("Kontrollerna för tilläggstjänster gick inte att läsa in: {reason}"),
+        }
+    }
+}
+
+/// Files the page saves.
+pub mod files {
+    use super::*;
+
+    pub fn download_failed(locale: Locale, name: &str, error: &str) -> String {
+        match locale {
+            Locale::En => format!("The download of {name} failed: {error}"),
+            Locale::Sv => format!("Nedladdningen av {name} misslyckades: {error}"),
+        }
+    }
+}

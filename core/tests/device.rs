@@ -141,7 +141,15 @@ fn sound_devices() {
         "lists no audio devices",
     );
     check(
-        sound(&pc, &facts(AudioDevices::Unavailable { reason: "the page is not served over HTTPS".into() })),
+        sound(
+            &pc,
+            &facts(AudioDevices::Unavailable {
+                reason: sitecheck_core::locale::Bilingual::new(
+                    "the page is not served over HTTPS",
+                    "sidan hämtas inte över HTTPS",
+                ),
+            }),
+        ),
         Verdict::NeedsConfirmation,
         "not served over HTTPS",
     );

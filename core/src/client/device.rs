@@ -36,7 +36,7 @@ pub enum AudioDevices {
     Unknown,
     /// The API is missing (plain HTTP, or an old browser); the reason is shown.
     Unavailable {
-        reason: String,
+        reason: Bilingual,
     },
     Listed {
         inputs: u32,
@@ -392,10 +392,10 @@ pub fn sound(environment: &Environment, facts: &DeviceFacts) -> Finding {
             confirm,
         ),
         AudioDevices::Unavailable { reason } => {
-            // The reason is the browser's own words (an exception's message), in its language.
+            let (reason_en, reason_sv) = (&reason.en, &reason.sv);
             let evidence = bilingual!(
-                "Audio devices could not be listed: {reason}",
-                "Ljudenheterna gick inte att lista: {reason}"
+                "Audio devices could not be listed: {reason_en}",
+                "Ljudenheterna gick inte att lista: {reason_sv}"
             );
             finding(id, Verdict::NeedsConfirmation, evidence, confirm)
         }

@@ -107,40 +107,47 @@ impl Condition {
 
     /// A short human phrase for the catalogue listing ("Always", "DataNet and Advanced Attendant").
     pub fn describe(&self) -> String {
+        self.describe_in(crate::locale::Locale::En)
+    }
+
+    /// The same phrase in that language.
+    pub fn describe_in(&self, locale: crate::locale::Locale) -> String {
+        use crate::locale::Text;
+        let text = |en: &'static str, sv: &'static str| Text { en, sv }.get(locale).to_owned();
         match *self {
-            Condition::Always => "Always".to_owned(),
-            Condition::Access(AccessPath::Internet) => "Access over the Internet".to_owned(),
-            Condition::Access(AccessPath::DataNet) => "Access over Telia DataNet".to_owned(),
+            Condition::Always => text("Always", "Alltid"),
+            Condition::Access(AccessPath::Internet) => text("Access over the Internet", "Åtkomst över Internet"),
+            Condition::Access(AccessPath::DataNet) => text("Access over Telia DataNet", "Åtkomst över Telia DataNet"),
             Condition::Endpoint(endpoint) => match endpoint {
-                Endpoint::SoftphonePc => "Softphone on PC",
-                Endpoint::SoftphoneMac => "Softphone on Mac",
-                Endpoint::IpPhone => "IP phones",
-                Endpoint::Ata => "ATA adapters",
-                Endpoint::Mobile => "Mobile app",
-            }
-            .to_owned(),
+                Endpoint::SoftphonePc => text("Softphone on PC", "Softphone på PC"),
+                Endpoint::SoftphoneMac => text("Softphone on Mac", "Softphone på Mac"),
+                Endpoint::IpPhone => text("IP phones", "IP-telefoner"),
+                Endpoint::Ata => text("ATA adapters", "ATA-adaptrar"),
+                Endpoint::Mobile => text("Mobile app", "Mobilappen"),
+            },
             Condition::AddOn(add_on) => match add_on {
-                AddOn::ExchangeOnline => "Exchange Online",
-                AddOn::ExchangeOnPremise => "Exchange on premise",
-                AddOn::S4bPresence => "S4B/Lync Presence only",
-                AddOn::S4bPresenceVoice => "S4B/Lync Presence & Voice",
-                AddOn::Teams => "Teams integration",
-                AddOn::AdvancedAttendant => "Advanced Attendant",
-                AddOn::AdIntegration => "AD integration",
-                AddOn::CallRecording => "Call recording",
+                AddOn::ExchangeOnline => text("Exchange Online", "Exchange Online"),
+                AddOn::ExchangeOnPremise => text("Exchange on premise", "Exchange lokalt"),
+                AddOn::S4bPresence => text("S4B/Lync Presence only", "S4B/Lync endast närvaro"),
+                AddOn::S4bPresenceVoice => text("S4B/Lync Presence & Voice", "S4B/Lync närvaro och röst"),
+                AddOn::Teams => text("Teams integration", "Teams-integration"),
+                AddOn::AdvancedAttendant => text("Advanced Attendant", "Advanced Attendant"),
+                AddOn::AdIntegration => text("AD integration", "AD-integration"),
+                AddOn::CallRecording => text("Call recording", "Samtalsinspelning"),
+            },
+            Condition::Role(Role::AcdOrAttendantView) => {
+                text("Users with the ACD or Attendant view", "Användare med ACD- eller Attendant-vyn")
             }
-            .to_owned(),
-            Condition::Role(Role::AcdOrAttendantView) => "Users with the ACD or Attendant view".to_owned(),
-            Condition::Vendor(Vendor::Mediatrix) => "Mediatrix ATA adapters".to_owned(),
-            Condition::Vendor(Vendor::Mitel) => "Mitel IP phones".to_owned(),
-            Condition::All(conditions) => join(conditions, " and "),
-            Condition::Any(conditions) => join(conditions, " or "),
+            Condition::Vendor(Vendor::Mediatrix) => text("Mediatrix ATA adapters", "ATA-adaptrar från Mediatrix"),
+            Condition::Vendor(Vendor::Mitel) => text("Mitel IP phones", "IP-telefoner från Mitel"),
+            Condition::All(conditions) => join(conditions, &text(" and ", " och "), locale),
+            Condition::Any(conditions) => join(conditions, &text(" or ", " eller "), locale),
         }
     }
 }
 
-fn join(conditions: &[Condition], separator: &str) -> String {
-    conditions.iter().map(Condition::describe).collect::<Vec<_>>().join(separator)
+fn join(conditions: &[Condition], separator: &str, locale: crate::locale::Locale) -> String {
+    conditions.iter().map(|condition| condition.describe_in(locale)).collect::<Vec<_>>().join(separator)
 }
 
 #[cfg(test)]

@@ -6,6 +6,8 @@
 
 use leptos::prelude::*;
 use sitecheck_app::events::{detail_text, listen};
+use sitecheck_app::language::{self, tr};
+use sitecheck_core::interface::{addons as words, first};
 
 /// The element the add-on binary mounts into.
 pub const ROOT: &str = "addon-files-root";
@@ -31,10 +33,11 @@ fn show(stage: Stage) {
     let Some(document) = web_sys::window().and_then(|window| window.document()) else { return };
     let (status, button) = (document.get_element_by_id(STATUS), document.get_element_by_id(OPEN));
     let (Some(status), Some(button)) = (status, button) else { return };
+    let locale = language::of_document();
     let text = match &stage {
-        Stage::Loading => "Loading the add-on checks…".to_owned(),
+        Stage::Loading => words::LOADING.get(locale).to_owned(),
         Stage::Open => String::new(),
-        Stage::Failed(reason) => format!("The add-on checks could not be loaded: {reason}"),
+        Stage::Failed(reason) => words::failed(locale, reason),
     };
     status.set_text_content(Some(&text));
     let _ = status.set_attribute("class", if matches!(stage, Stage::Failed(_)) { "error" } else { "hint" });
@@ -49,12 +52,12 @@ fn show(stage: Stage) {
 fn load_script(document: web_sys::Document, index: usize) {
     let Some(source) = SCRIPTS.get(index) else { return };
     let Ok(script) = document.create_element("script") else {
-        return show(Stage::Failed("the page could not add a script".into()));
+        return show(Stage::Failed(first::NO_SCRIPT.get(language::of_document()).into()));
     };
     let _ = script.set_attribute("src", source);
     let next = document.clone();
     listen(&script, "load", move |_| load_script(next.clone(), index + 1));
-    listen(&script, "error", move |_| show(Stage::Failed(format!("{source} could not be fetched"))));
+    listen(&script, "error", move |_| show(Stage::Failed(first::not_fetched(language::of_document(), source))));
     if let Some(head) = document.head() {
         let _ = head.append_child(&script);
     }
@@ -68,7 +71,7 @@ fn open() {
         listen(&document, READY, |_| show(Stage::Open));
         listen(&document, FAILED, |event| {
             let detail = detail_text(&event);
-            show(Stage::Failed(detail.unwrap_or_else(|| "the checks did not start".into())));
+            show(Stage::Failed(detail.unwrap_or_else(|| words::NOT_STARTED.get(language::of_document()).into())));
         });
     }
     load_script(document, 0);
@@ -79,7 +82,7 @@ fn open() {
 pub fn AddonFilesSection() -> impl IntoView {
     view! {
         <p>
-            <button type="button" id=OPEN data-testid=OPEN on:click=|_| open()>"Open the add-on file checks"</button>
+            <button type="button" id=OPEN data-testid=OPEN on:click=|_| open()>{tr(words::OPEN)}</button>
             " "
             <span id=STATUS role="status" data-testid=STATUS class="hint"></span>
         </p>

@@ -1,30 +1,28 @@
 use leptos::prelude::*;
+use sitecheck_app::language::current;
+use sitecheck_core::interface::catalogue as words;
 use sitecheck_core::requirement::{REQUIREMENTS, Requirement};
 use sitecheck_core::section::SECTIONS;
 
 fn requirement_item(requirement: &'static Requirement) -> impl IntoView {
-    let verification: Vec<&str> = requirement.verification.iter().map(|method| method.label()).collect();
+    let locale = current();
+    let verification = move || {
+        requirement.verification.iter().map(|method| method.label_in(locale.get())).collect::<Vec<_>>().join(", ")
+    };
     let see_also = (!requirement.see_also.is_empty()).then(|| {
-        format!(
-            " Also in {}.",
-            requirement.see_also.iter().map(|section| section.as_str()).collect::<Vec<_>>().join(", ")
-        )
+        let sections = requirement.see_also.iter().map(|section| section.as_str()).collect::<Vec<_>>().join(", ");
+        move || words::also_in(locale.get(), &sections)
     });
     view! {
         <li class="requirement" id=requirement.id.as_str()>
             <span class=format!("obligation obligation-{}", requirement.obligation.slug())>
-                {requirement.obligation.label()}
+                {move || requirement.obligation.label_in(locale.get())}
             </span>
             " "
-            {requirement.statement}
+            {move || requirement.statement_in(locale.get())}
             {see_also}
             <span class="meta">
-                {format!(
-                    " — applies: {}; verified: {}; id {}",
-                    requirement.applies.describe(),
-                    verification.join(", "),
-                    requirement.id,
-                )}
+                {move || words::meta(locale.get(), &requirement.applies.describe_in(locale.get()), &verification(), requirement.id.as_str())}
             </span>
         </li>
     }
@@ -33,6 +31,7 @@ fn requirement_item(requirement: &'static Requirement) -> impl IntoView {
 /// The catalogue by section, as the spec orders it.
 #[component]
 pub fn CatalogueView() -> impl IntoView {
+    let locale = current();
     SECTIONS
         .iter()
         .filter(|section| REQUIREMENTS.iter().any(|requirement| requirement.section.as_str() == section.id))
@@ -44,7 +43,7 @@ pub fn CatalogueView() -> impl IntoView {
                 .collect_view();
             view! {
                 <section class="catalogue-section" data-section=section.id>
-                    <h3>{format!("{} {}", section.id, section.title)}</h3>
+                    <h3>{move || format!("{} {}", section.id, section.title_in(locale.get()))}</h3>
                     <ul>{items}</ul>
                 </section>
             }

@@ -1,6 +1,8 @@
 use crate::files::download;
 use leptos::prelude::*;
+use sitecheck_app::language::tr;
 use sitecheck_core::catalogue::{CATALOGUE_FILE, catalogue_file_name};
+use sitecheck_core::interface::catalogue as words;
 
 /// Offers the whole catalogue as JSON, the same file `sitecheck catalogue --json` prints. The
 /// build writes it beside the page (serialising it here cost the first load about 5 KB), so
@@ -12,7 +14,7 @@ pub fn CatalogueDownload() -> impl IntoView {
     view! {
         <p class="downloads">
             <button type="button" on:click=save data-testid="download-catalogue">
-                "Download the catalogue (JSON)"
+                {tr(words::DOWNLOAD)}
             </button>
             {move || error.get().map(|message| view! { <span role="alert" class="error">{message}</span> })}
         </p>

@@ -1,16 +1,19 @@
 use crate::files::save_file;
 use crate::state::AppState;
 use leptos::prelude::*;
+use sitecheck_app::language::{current, tr};
+use sitecheck_core::interface::share as words;
 use sitecheck_core::report::{report, report_json, report_markdown};
 
 /// The report: printed (one section per A4 page), or as Markdown or JSON.
 #[component]
 pub fn ReportPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let locale = current();
     let (error, set_error) = signal(None::<String>);
     let save = move |markdown: bool| {
         let (plan, groups) = (state.plan.get(), state.checklist.get());
-        let report = report(&plan, &groups, state.today, sitecheck_core::locale::Locale::En);
+        let report = report(&plan, &groups, state.today, locale.get_untracked());
         let result = if markdown {
             save_file(
                 &format!("touchpoint-plus-site-report-{}.md", state.today),
@@ -18,9 +21,11 @@ pub fn ReportPanel() -> impl IntoView {
                 &report_markdown(&report),
             )
         } else {
-            report_json(&report).map_err(|error| format!("The report could not be written: {error}")).and_then(|json| {
-                save_file(&format!("touchpoint-plus-site-report-{}.json", state.today), "application/json", &json)
-            })
+            report_json(&report)
+                .map_err(|error| words::not_written(locale.get_untracked(), &error.to_string()))
+                .and_then(|json| {
+                    save_file(&format!("touchpoint-plus-site-report-{}.json", state.today), "application/json", &json)
+                })
         };
         set_error.set(result.err());
     };
@@ -31,11 +36,11 @@ pub fn ReportPanel() -> impl IntoView {
     };
     view! {
         <p class="downloads">
-            <button type="button" data-testid="print" on:click=print>"Print the report"</button>
+            <button type="button" data-testid="print" on:click=print>{tr(words::PRINT)}</button>
             " "
-            <button type="button" data-testid="report-markdown" on:click=move |_| save(true)>"Report as Markdown"</button>
+            <button type="button" data-testid="report-markdown" on:click=move |_| save(true)>{tr(words::MARKDOWN)}</button>
             " "
-            <button type="button" data-testid="report-json" on:click=move |_| save(false)>"Report as JSON"</button>
+            <button type="button" data-testid="report-json" on:click=move |_| save(false)>{tr(words::JSON)}</button>
             {move || error.get().map(|message| view! { <span role="alert" class="error">{message}</span> })}
         </p>
     }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use sitecheck_core::checklist::{ChecklistGroup, checklist};
 use sitecheck_core::confirmation::Confirmations;
 use sitecheck_core::link::{LinkPurpose, Shared, decode_link, encode_link, is_link_fragment};
+use sitecheck_core::locale::{Bilingual, Locale};
 use sitecheck_core::plan::Plan;
 use sitecheck_core::requirement::RequirementId;
 use sitecheck_core::units::Date;
@@ -24,7 +25,7 @@ pub struct AppState {
     /// A link that would replace local answers, waiting for the person to decide.
     pub incoming: RwSignal<Option<Shared>>,
     /// Messages about storage and links, shown at the top.
-    pub messages: RwSignal<Vec<String>>,
+    pub messages: RwSignal<Vec<Bilingual>>,
     /// What the last opened link was for.
     pub opened_purpose: RwSignal<Option<LinkPurpose>>,
     /// The plan's checklist from all of the above: one value for the page and the report.
@@ -83,7 +84,7 @@ impl AppState {
         state
     }
 
-    fn report(self, message: Option<String>) {
+    fn report(self, message: Option<Bilingual>) {
         if let Some(message) = message {
             self.messages.update(|messages| {
                 if !messages.contains(&message) {
@@ -99,7 +100,13 @@ impl AppState {
             return;
         }
         match decode_link(&hash) {
-            Err(error) => self.report(Some(format!("The link was not opened: {error}. Nothing was changed."))),
+            Err(error) => {
+                let (en, sv) = (error.message_in(Locale::En), error.message_in(Locale::Sv));
+                self.report(Some(Bilingual::new(
+                    sitecheck_core::interface::links::not_opened(Locale::En, &en),
+                    sitecheck_core::interface::links::not_opened(Locale::Sv, &sv),
+                )));
+            }
             Ok(shared) => {
                 let ask = self.plan.with_untracked(|plan| {
                     self.confirmations
@@ -117,6 +124,9 @@ impl AppState {
     /// Takes over what a link carries, and removes the link from the address so that a reload
     /// does not ask again.
     pub fn apply(self, shared: Shared) {
+        if let Some(lang) = shared.lang {
+            sitecheck_app::language::announce(lang, false);
+        }
         self.opened_purpose.set(Some(shared.purpose));
         self.plan.set(shared.plan);
         self.confirmations.set(shared.confirmations);

@@ -3,7 +3,9 @@
 //! read is set aside under a second key rather than overwritten, so nothing a person entered
 //! is lost.
 
+use sitecheck_core::interface::storage as words;
 use sitecheck_core::link::{Shared, decode_link};
+use sitecheck_core::locale::Bilingual;
 
 pub const SAVED_KEY: &str = "sitecheck.saved";
 
@@ -14,17 +16,12 @@ fn local_storage() -> Option<web_sys::Storage> {
 /// What was saved (`None`: nothing yet), and a message when it could not be read.
 pub struct Loaded {
     pub saved: Option<Shared>,
-    pub problem: Option<String>,
+    pub problem: Option<Bilingual>,
 }
 
 pub fn load() -> Loaded {
     let Some(storage) = local_storage() else {
-        return Loaded {
-            saved: None,
-            problem: Some(
-                "This browser does not let the page keep data: answers last until the page is closed.".into(),
-            ),
-        };
+        return Loaded { saved: None, problem: Some(words::NOT_KEPT.into()) };
     };
     match storage.get_item(SAVED_KEY).ok().flatten() {
         None => Loaded { saved: None, problem: None },
@@ -33,21 +30,16 @@ pub fn load() -> Loaded {
             Err(error) => {
                 let backup = format!("{SAVED_KEY}.unreadable");
                 let kept = storage.set_item(&backup, &text).is_ok();
-                let where_kept =
-                    if kept { format!(" The saved text is kept under \"{backup}\".") } else { String::new() };
-                Loaded {
-                    saved: None,
-                    problem: Some(format!("Earlier answers could not be read: {error}.{where_kept}")),
-                }
+                Loaded { saved: None, problem: Some(words::unreadable(&error, kept.then_some(backup.as_str()))) }
             }
         },
     }
 }
 
 /// Saves; returns a message when the browser refuses (private mode, full storage).
-pub fn save(text: &str) -> Option<String> {
+pub fn save(text: &str) -> Option<Bilingual> {
     match local_storage().map(|storage| storage.set_item(SAVED_KEY, text)) {
         Some(Ok(())) => None,
-        _ => Some("Your answers could not be saved in this browser; they last until the page is closed.".into()),
+        _ => Some(words::NOT_SAVED.into()),
     }
 }
