@@ -19,8 +19,6 @@ pub enum ArgError {
     Required(String),
     #[error("unexpected argument \"{0}\"")]
     Unexpected(String),
-    #[error("--lang: {0}")]
-    Locale(#[from] sitecheck_core::locale::UnknownLocale),
 }
 
 /// The options one command accepts.
@@ -104,18 +102,6 @@ impl Parsed {
             None => {
                 self.errors.push(ArgError::Required(name.to_owned()));
                 0
-            }
-        }
-    }
-
-    /// `--lang sv|en`; English, the language of v3.40, when it is absent.
-    pub fn locale(&mut self) -> sitecheck_core::locale::Locale {
-        match self.values.get("--lang").map(|tag| sitecheck_core::locale::Locale::parse(tag)) {
-            None => sitecheck_core::locale::Locale::En,
-            Some(Ok(locale)) => locale,
-            Some(Err(error)) => {
-                self.errors.push(ArgError::Locale(error));
-                sitecheck_core::locale::Locale::En
             }
         }
     }

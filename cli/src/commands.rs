@@ -45,6 +45,7 @@ impl From<Vec<ArgError>> for CliError {
 
 pub fn run(arguments: &[String], input: impl BufRead, output: &mut impl Write) -> Result<(), CliError> {
     let Some((command, rest)) = arguments.split_first() else { return Err(CliError::Help) };
+    let rest = &crate::language::take(rest).map_err(|error| CliError::Usage(format!("--lang: {error}")))?;
     match command.as_str() {
         "catalogue" => catalogue(rest, output),
         "bandwidth" => bandwidth(rest, output),
@@ -63,9 +64,9 @@ pub fn run(arguments: &[String], input: impl BufRead, output: &mut impl Write) -
 }
 
 fn catalogue(arguments: &[String], output: &mut impl Write) -> Result<(), CliError> {
-    let mut parsed = Parsed::new(arguments, &Spec { flags: &["--json"], valued: &["--lang"] });
+    let parsed = Parsed::new(arguments, &Spec { flags: &["--json"], valued: &[] });
     let json = parsed.flag("--json");
-    let locale = parsed.locale();
+    let locale = crate::language::locale();
     parsed.finish()?;
     if json {
         if locale != Locale::En {
@@ -182,9 +183,9 @@ fn bandwidth(arguments: &[String], output: &mut impl Write) -> Result<(), CliErr
         calculate(BandwidthInputs { softphones, ip_phones, integrated, busy, calendar_users, agents, presence_users });
     let uplink = uplink.map(|kbps| compare_uplink(&calculation, Some(Bandwidth::kbps(u64::from(kbps)))));
     if json {
-        let mut value = serde_json::to_value(&calculation).map_err(|error| CliError::Input(error.to_string()))?;
+        let mut value = json_value(&calculation)?;
         if let Some(uplink) = &uplink {
-            value["uplink"] = serde_json::to_value(uplink).map_err(|error| CliError::Input(error.to_string()))?;
+            value["uplink"] = json_value(uplink)?;
         }
         writeln!(
             output,
@@ -193,30 +194,61 @@ fn bandwidth(arguments: &[String], output: &mut impl Write) -> Result<(), CliErr
         )?;
         return uplink_status(uplink.as_ref());
     }
-    writeln!(output, "{:<48} {:<46} {:>14}  Section", "Function", "Calculation", "Bandwidth")?;
-    write_lines(output, &calculation.lines, Locale::En)?;
-    writeln!(
-        output,
-        "{:<48} {:<46} {:>14}",
-        &format!("Total (the spec's method, {})", sitecheck_core::bandwidth::METHOD),
-        "",
-        format_mbps(calculation.total)
-    )?;
+    let locale = crate::language::locale();
+    let words = BandwidthWords::of(locale);
+    let method = sitecheck_core::bandwidth::METHOD;
+    writeln!(output, "{:<48} {:<46} {:>14}  {}", words.function, words.calculation, words.bandwidth, words.section)?;
+    write_lines(output, &calculation.lines, locale)?;
+    let total = format!("{} ({method})", sitecheck_core::interface::bandwidth::TOTAL.get(locale));
+    writeln!(output, "{total:<48} {:<46} {:>14}", "", locale.decimals(&format_mbps(calculation.total)))?;
     if !calculation.omitted.is_empty() {
-        writeln!(output, "\nLeft out of the spec's {} example (see advisories):", sitecheck_core::bandwidth::METHOD)?;
-        write_lines(output, &calculation.omitted, Locale::En)?;
-        writeln!(
-            output,
-            "{:<48} {:<46} {:>14}",
-            "Total including these",
-            "",
-            format_mbps(calculation.total_with_omitted)
-        )?;
+        writeln!(output, "\n{}", (words.left_out)(method.as_str()))?;
+        write_lines(output, &calculation.omitted, locale)?;
+        let with = locale.decimals(&format_mbps(calculation.total_with_omitted));
+        writeln!(output, "{:<48} {:<46} {with:>14}", words.total_with, "")?;
     }
     if let Some(uplink) = &uplink {
-        writeln!(output, "\n{}: {}", uplink.verdict.label(), uplink.text.en)?;
+        writeln!(output, "\n{}: {}", uplink.verdict.label_in(locale), uplink.text.get(locale))?;
     }
     uplink_status(uplink.as_ref())
+}
+
+/// A value as JSON, its texts in this run's language.
+fn json_value<T: Serialize>(value: &T) -> Result<serde_json::Value, CliError> {
+    let locale = sitecheck_core::locale::Written::In(crate::language::locale());
+    sitecheck_core::locale::written(locale, || serde_json::to_value(value))
+        .map_err(|error| CliError::Input(error.to_string()))
+}
+
+/// The bandwidth table's own words.
+struct BandwidthWords {
+    function: &'static str,
+    calculation: &'static str,
+    bandwidth: &'static str,
+    section: &'static str,
+    left_out: fn(&str) -> String,
+    total_with: &'static str,
+}
+
+impl BandwidthWords {
+    fn of(locale: Locale) -> BandwidthWords {
+        use sitecheck_core::interface::bandwidth as words;
+        let word = |text: sitecheck_core::locale::Text| text.get(locale);
+        BandwidthWords {
+            function: word(words::FUNCTION),
+            calculation: word(words::CALCULATION),
+            bandwidth: word(words::BANDWIDTH),
+            section: word(words::SECTION),
+            left_out: match locale {
+                Locale::En => |method| format!("Left out of the spec's {method} example (see advisories):"),
+                Locale::Sv => |method| format!("Utelämnat i specifikationens exempel i {method} (se påpekandena):"),
+            },
+            total_with: match locale {
+                Locale::En => "Total including these",
+                Locale::Sv => "Totalt med dessa",
+            },
+        }
+    }
 }
 
 /// Exit status 1 when the stated uplink fails, as for any failed check.
@@ -293,12 +325,12 @@ fn user_agents_with_hints(input: impl BufRead, output: &mut impl Write, json: bo
             verdict: browser_finding.verdict,
             findings,
         };
+        let locale = crate::language::locale();
         if json {
-            writeln!(
-                output,
-                "{}",
-                serde_json::to_string(&report).map_err(|error| CliError::Input(error.to_string()))?
-            )?;
+            let line = sitecheck_core::locale::written(sitecheck_core::locale::Written::In(locale), || {
+                serde_json::to_string(&report)
+            });
+            writeln!(output, "{}", line.map_err(|error| CliError::Input(error.to_string()))?)?;
         } else {
             for finding in &report.findings {
                 writeln!(
@@ -306,7 +338,7 @@ fn user_agents_with_hints(input: impl BufRead, output: &mut impl Write, json: bo
                     "{:<22} {:<20} {}  ({})",
                     finding.requirement,
                     finding.verdict.slug(),
-                    finding.evidence.en,
+                    finding.evidence.get(locale),
                     finding.section
                 )?;
             }
@@ -355,12 +387,21 @@ fn user_agents(arguments: &[String], input: impl BufRead, output: &mut impl Writ
     }
     if !json {
         let section = sitecheck_core::requirement_id!("pc.browser").section();
-        writeln!(output, "\nBrowser              Users  Supported ({section})")?;
+        let locale = crate::language::locale();
+        let (browser, users_word, supported_word) = match locale {
+            Locale::En => ("Browser", "Users", "Supported"),
+            Locale::Sv => ("Webbläsare", "Användare", "Stöds"),
+        };
+        writeln!(output, "\n{browser:<20} {users_word:>5}  {supported_word} ({section})")?;
         for (family, (users, passing)) in &by_family {
             writeln!(output, "{:<20} {:>5}  {:>5}", family.slug(), users, passing)?;
         }
         let share = if total == 0 { 0.0 } else { supported as f64 * 100.0 / total as f64 };
-        writeln!(output, "{supported} of {total} users on supported browsers ({share:.1} %)")?;
+        let share = locale.decimals(&format!("{share:.1}"));
+        match locale {
+            Locale::En => writeln!(output, "{supported} of {total} users on supported browsers ({share} %)")?,
+            Locale::Sv => writeln!(output, "{supported} av {total} användare med webbläsare som stöds ({share} %)")?,
+        }
     }
     Ok(())
 }
@@ -382,8 +423,13 @@ fn load_plan(path: &str, input: &mut impl BufRead) -> Result<Plan, CliError> {
     })?;
     let problems = plan.problems();
     if !problems.is_empty() {
-        let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
-        eprintln!("sitecheck: note: {}", list.join("; "));
+        let locale = crate::language::locale();
+        let list: Vec<String> = problems.iter().map(|problem| problem.message_in(locale)).collect();
+        let note = match locale {
+            Locale::En => "note",
+            Locale::Sv => "obs",
+        };
+        eprintln!("sitecheck: {note}: {}", list.join("; "));
     }
     Ok(plan)
 }
@@ -396,12 +442,13 @@ fn plan(arguments: &[String], mut input: impl BufRead, output: &mut impl Write) 
     if let Some(path) = check {
         // The plan in the words of the form (one table of plan fields), then its problems.
         let plan = load_plan(&path, &mut input)?;
-        for line in plan.summary() {
+        let locale = crate::language::locale();
+        for line in plan.summary_in(locale) {
             writeln!(output, "{line}")?;
         }
         let problems = plan.problems();
         for problem in &problems {
-            writeln!(output, "Problem: {problem}")?;
+            writeln!(output, "Problem: {}", problem.message_in(locale))?;
         }
         return if problems.is_empty() {
             Ok(())

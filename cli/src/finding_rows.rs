@@ -20,16 +20,21 @@ pub fn write_json<'a>(
 ) -> std::io::Result<()> {
     let rows: Vec<FindingRow<'a>> =
         findings.into_iter().map(|(finding, place)| FindingRow::new(finding, place.file, place.line)).collect();
-    let text = serde_json::to_string_pretty(&rows).map_err(std::io::Error::other)?;
+    let text = crate::language::json(&rows).map_err(std::io::Error::other)?;
     writeln!(output, "{text}")
 }
 
 /// One finding as text: verdict, requirement and section, evidence, then the advice indented.
 pub fn write_text(output: &mut impl Write, finding: &Finding, place: Place<'_>) -> std::io::Result<()> {
+    let locale = crate::language::locale();
+    let line_word = match locale {
+        sitecheck_core::locale::Locale::En => "line",
+        sitecheck_core::locale::Locale::Sv => "rad",
+    };
     let at = match (place.file, place.line) {
         (Some(file), Some(line)) => format!(" [{file}:{line}]"),
         (Some(file), None) => format!(" [{file}]"),
-        (None, Some(line)) => format!(" [line {line}]"),
+        (None, Some(line)) => format!(" [{line_word} {line}]"),
         (None, None) => String::new(),
     };
     writeln!(
@@ -38,10 +43,10 @@ pub fn write_text(output: &mut impl Write, finding: &Finding, place: Place<'_>) 
         finding.verdict.slug(),
         finding.requirement,
         finding.section,
-        finding.evidence.en
+        finding.evidence.get(locale)
     )?;
     if let Some(advice) = &finding.advice {
-        writeln!(output, "    → {}", advice.en)?;
+        writeln!(output, "    → {}", advice.get(locale))?;
     }
     Ok(())
 }

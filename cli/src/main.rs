@@ -5,6 +5,7 @@ mod args;
 mod cert;
 mod commands;
 mod finding_rows;
+mod language;
 mod numbers;
 mod probe;
 mod secret;
@@ -21,7 +22,10 @@ fn title() -> String {
 /// The usage after its first line, which names the spec version from core.
 const USAGE: &str = "
 Usage:
-  sitecheck catalogue [--lang sv|en] [--json]     (the requirements; --lang sv: in Swedish, translated)
+  Every command takes --lang sv|en: its texts in Swedish or English (English by default; ids,
+  slugs and JSON keys stay as they are; the catalogue's JSON is English only).
+
+  sitecheck catalogue [--json]                    (the requirements; --lang sv: in Swedish, translated)
   sitecheck bandwidth --softphones N --ip-phones N --integrated N --busy-percent P
                       --calendar-users N [--agents N] [--presence-users N]
                       [--uplink-kbps N] [--json]

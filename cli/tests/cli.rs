@@ -98,10 +98,16 @@ fn catalogue_json_is_the_whole_catalogue() {
 
 /// `catalogue --lang`: one case per language tag as a user writes it.
 fn check_catalogue_language(arguments: &[&str], expected: Result<&[&str], &str>) {
-    let output = sitecheck(arguments, "");
+    check_language(arguments, "", expected);
+}
+
+/// Any command with `--lang`: what it writes contains each fragment, or it refuses with the
+/// message (exit 2). A failed check (exit 1) still writes its report.
+fn check_language(arguments: &[&str], input: &str, expected: Result<&[&str], &str>) {
+    let output = sitecheck(arguments, input);
     match expected {
         Ok(fragments) => {
-            assert!(output.status.success(), "{arguments:?}: {}", stderr(&output));
+            assert!(matches!(output.status.code(), Some(0 | 1)), "{arguments:?}: {}", stderr(&output));
             let text = stdout(&output);
             for fragment in fragments {
                 assert!(text.contains(fragment), "{arguments:?}: {fragment:?} in\n{text}");
@@ -151,6 +157,66 @@ fn the_catalogue_refuses_a_language_it_does_not_speak() {
 #[test]
 fn the_json_catalogue_stays_in_english() {
     check_catalogue_language(&["catalogue", "--lang", "sv", "--json"], Err("the JSON catalogue is in English"));
+}
+
+#[test]
+fn the_bandwidth_reads_in_swedish() {
+    let mut arguments = SPEC_EXAMPLE.to_vec();
+    arguments.extend(["--uplink-kbps", "3000", "--lang", "sv"]);
+    check_language(
+        &arguments,
+        "",
+        Ok(&["Funktion", "165 användare × 1,6 kbit/s", "3,264 Mbit/s", "Underkänt: Den angivna uppströmskapaciteten"]),
+    );
+}
+
+#[test]
+fn the_bandwidths_json_texts_follow_the_language() {
+    let mut arguments = SPEC_EXAMPLE.to_vec();
+    arguments.extend(["--uplink-kbps", "4000", "--json", "--lang=sv"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&sitecheck(&arguments, ""))).unwrap();
+    assert!(json["uplink"]["text"].as_str().unwrap().contains("uppströmskapaciteten"), "{json}");
+    assert_eq!(json["uplink"]["verdict"], "pass", "slugs stay as they are");
+}
+
+#[test]
+fn ua_summarises_in_swedish() {
+    let input = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36\n";
+    check_language(
+        &["ua", "--lang", "sv"],
+        input,
+        Ok(&["Webbläsare", "1 av 1 användare med webbläsare som stöds (100,0 %)"]),
+    );
+}
+
+#[test]
+fn ua_hints_evidence_in_swedish() {
+    let signals = r#"{"userAgent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"}"#;
+    check_language(
+        &["ua", "--hints", "--lang", "sv"],
+        signals,
+        Ok(&["Chrome 131 på Windows 10 eller 11, avläst från user-agent-strängen"]),
+    );
+}
+
+#[test]
+fn a_plan_check_reads_in_swedish() {
+    let plan = r#"{"ata_adapters": 2}"#;
+    check_language(
+        &["plan", "--check", "-", "--lang", "sv"],
+        plan,
+        Ok(&["ATA analoga adaptrar: 2", "Problem: 2 ATA-adaptrar, men Mediatrix är inte markerat"]),
+    );
+}
+
+#[test]
+fn every_command_refuses_a_language_it_does_not_speak() {
+    check_language(
+        &["ua", "--lang", "de"],
+        "",
+        Err("--lang: sitecheck speaks sv (Swedish) or en (English), not \"de\""),
+    );
+    check_language(&["plan", "--example", "--lang"], "", Err("not \"\""));
 }
 
 #[test]
