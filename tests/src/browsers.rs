@@ -41,6 +41,9 @@ pub struct Launch {
     /// WebKit: that port as their HTTPS proxy), and accepts the test server's self-signed
     /// certificate.
     pub map_host: Option<(String, u16)>,
+    /// The reader's languages, first preferred ("sv-SE,sv"): `navigator.languages` (Chromium
+    /// and Firefox).
+    pub languages: Option<String>,
 }
 
 /// WebKitGTK's MiniBrowser, wherever the distribution put it.
@@ -111,6 +114,10 @@ fn launch_once(engine: Engine, options: &Launch) -> Result<Session> {
                 .map(|(host, port)| format!("MAP {host} 127.0.0.1:{port} , "))
                 .unwrap_or_default();
             args.push(format!("--host-resolver-rules={mapped}MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1"));
+            if let Some(languages) = &options.languages {
+                args.push(format!("--accept-lang={languages}"));
+                args.push(format!("--lang={}", languages.split(',').next().unwrap_or_default()));
+            }
             let mut chrome_options = json!({ "binary": "/usr/bin/chromium" });
             match (&options.user_agent, &options.client_hints) {
                 // Hints travel with the user agent through device emulation.
@@ -162,6 +169,9 @@ fn launch_once(engine: Engine, options: &Launch) -> Result<Session> {
             }
             if let Some(user_agent) = &options.user_agent {
                 prefs.insert("general.useragent.override".to_owned(), Value::String(user_agent.clone()));
+            }
+            if let Some(languages) = &options.languages {
+                prefs.insert("intl.accept_languages".to_owned(), Value::String(languages.clone()));
             }
             if options.without_webassembly {
                 prefs.insert("javascript.options.wasm".to_owned(), json!(false));

@@ -237,6 +237,8 @@ fn test(root: &Path) -> Result<(), String> {
                 "package",
                 "--test",
                 "accessibility",
+                "--test",
+                "language",
                 "--",
                 "--test-threads=2",
             ]);
