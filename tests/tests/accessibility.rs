@@ -86,6 +86,17 @@ fn a_filled_plan_is_accessible() {
 }
 
 #[test]
+fn the_page_in_swedish_is_accessible() {
+    // Swedish words are longer: the layout, the labels and the language marks are audited again.
+    let page = Page::open(Engine::Chromium, Launch { languages: Some("sv-SE".into()), ..Launch::default() });
+    page.wait_ready();
+    assert_eq!(page.run("return document.documentElement.lang", serde_json::json!([])), "sv");
+    page.type_into("#softphone-pc", "12");
+    page.poll("return document.querySelectorAll('[data-check^=\"net.\"]').length > 0", Duration::from_secs(30));
+    check(&page, "Swedish");
+}
+
+#[test]
 fn the_network_results_are_accessible() {
     let page = Page::open(Engine::Chromium, Launch::default());
     page.wait_ready();
