@@ -25,6 +25,47 @@
   };
   var OTHERS = ["YaBrowser/", "Vivaldi/", "UCBrowser/", "Silk/", "MiuiBrowser/", "HuaweiBrowser/", "Whale/",
     "QQBrowser/", "Brave/", "DuckDuckGo/", "SeaMonkey/", "PaleMoon/", "; wv)", "Electron/", "BlackBerry", "BB10", "PlayBook"];
+  /* The card's words in English and Swedish; core/tests/swedish.rs holds each one equal to core's
+     text (verdict labels, card title, section, advisory, source). */
+  var WORDS = {
+    en: {
+      pass: "Pass", fail: "Fail", "needs-confirmation": "Needs confirmation",
+      title: "Web browser for administration", read: "read from the user-agent string",
+      cite: "Spec section 2.5.1 Web Browser", advisory: "Advisory:",
+      ieTitle: "Internet Explorer 11 is retired",
+      ieText: "2.5.1 lists Internet Explorer 11, which Microsoft retired on 15 June 2022. It still passes 2.5.1 as written, but it receives no security updates; use Chromium Edge instead.",
+      notListed: " is not among the browsers 2.5.1 lists for administration.",
+      noVersion: "The version could not be read: check it in the browser's About page.",
+      requires: "2.5.1 requires ", update: ": update the browser.", other: "An unrecognised browser",
+      lacks: "This browser lacks ", needs: ", which the full checker needs: only the browser verdict can be shown. For every other check, open this page in Chrome 61+, Chromium Edge 80+, Firefox 60+ or Safari 11+.",
+      slow: "The full checker did not start within 15 seconds (blocked scripts or a broken download?). Reload the page; if it persists, ask your IT department."
+    },
+    sv: {
+      pass: "Godkänt", fail: "Underkänt", "needs-confirmation": "Behöver bekräftas",
+      title: "Webbläsare för administration", read: "avläst från user-agent-strängen",
+      cite: "Specifikationens avsnitt 2.5.1 Webbläsare", advisory: "Påpekande:",
+      ieTitle: "Internet Explorer 11 är avvecklad",
+      ieText: "2.5.1 listar Internet Explorer 11, som Microsoft avvecklade den 15 juni 2022. Den godkänns fortfarande enligt 2.5.1 som kravet är skrivet, men får inga säkerhetsuppdateringar; använd Chromium Edge i stället.",
+      notListed: " finns inte bland webbläsarna som 2.5.1 tar upp för administration.",
+      noVersion: "Versionen gick inte att läsa: se den på webbläsarens Om-sida.",
+      requires: "2.5.1 kräver ", update: ": uppdatera webbläsaren.", other: "En okänd webbläsare",
+      lacks: "Den här webbläsaren saknar ", needs: ", som den fullständiga kontrollen behöver: bara bedömningen av webbläsaren kan visas. För alla andra kontroller, öppna sidan i Chrome 61+, Chromium Edge 80+, Firefox 60+ eller Safari 11+.",
+      slow: "Den fullständiga kontrollen startade inte inom 15 sekunder (blockerade skript eller en trasig nedladdning?). Läs in sidan igen; om det kvarstår, fråga din IT-avdelning."
+    }
+  };
+  /* As the page chooses (app/src/language.rs): the reader's earlier choice, else the first of the
+     browser's languages sitecheck speaks; old browsers name theirs in userLanguage. */
+  function language() {
+    var saved = null;
+    try { saved = window.localStorage && window.localStorage.getItem("sitecheck-language"); } catch (e) { saved = null; }
+    var tags = saved ? [saved] : (navigator.languages || []).concat([navigator.language || navigator.userLanguage || navigator.browserLanguage || ""]);
+    for (var i = 0; i < tags.length; i++) {
+      var primary = String(tags[i]).toLowerCase().split(/[-_]/)[0];
+      if (primary === "sv" || primary === "en") { return primary; }
+    }
+    return "en";
+  }
+  var W = WORDS[language()];
   var BOTS = ["bot/", "Bot/", "bot;", "spider", "Spider", "crawler", "Crawler", "curl/", "Wget/", "python-requests"];
 
   function has(text, token) { return text.indexOf(token) !== -1; }
@@ -86,15 +127,15 @@
     var verdict = "pass", advice = "";
     if (!entry) {
       verdict = "fail";
-      advice = LABELS[family] + " is not among the browsers 2.5.1 lists for administration.";
+      advice = (family === "other" ? W.other : LABELS[family]) + W.notListed;
     } else if (major === null) {
       verdict = "needs-confirmation";
-      advice = "The version could not be read: check it in the browser's About page.";
+      advice = W.noVersion;
     } else if (major < entry[1] || (entry[2] && major > entry[2])) {
       verdict = "fail";
-      advice = "2.5.1 requires " + entry[3] + ": update the browser.";
+      advice = W.requires + entry[3] + W.update;
     }
-    var name = LABELS[family] + (major === null ? "" : " " + major);
+    var name = (family === "other" ? W.other : LABELS[family]) + (major === null ? "" : " " + major);
     return { browser: family, major: major, verdict: verdict, name: name, advice: advice };
   }
 
@@ -108,22 +149,22 @@
   function show(reason) {
     if (document.getElementById("fallback")) { return; }
     var result = judge(navigator.userAgent);
-    var labels = { pass: "Pass", fail: "Fail", "needs-confirmation": "Needs confirmation" };
     var card = document.createElement("div");
     card.id = "fallback";
     card.className = "card verdict-" + result.verdict;
     card.setAttribute("data-check", "pc.browser");
     card.setAttribute("data-verdict", result.verdict);
     card.setAttribute("data-fallback", "true");
+    card.setAttribute("lang", W === WORDS.sv ? "sv" : "en");
     var heading = document.createElement("h3");
-    heading.appendChild(text("span", "verdict", labels[result.verdict]));
-    heading.appendChild(document.createTextNode(" Web browser for administration"));
+    heading.appendChild(text("span", "verdict", W[result.verdict]));
+    heading.appendChild(document.createTextNode(" " + W.title));
     card.appendChild(heading);
-    card.appendChild(text("p", "evidence", result.name + ", read from the user-agent string"));
+    card.appendChild(text("p", "evidence", result.name + ", " + W.read));
     if (result.advice) { card.appendChild(text("p", "advice", result.advice)); }
-    card.appendChild(text("p", "cite", "Spec section 2.5.1 Web Browser"));
+    card.appendChild(text("p", "cite", W.cite));
     if (result.browser === "ie") {
-      card.appendChild(text("p", "advisory", "Advisory: Internet Explorer 11 is retired. Microsoft retired it on 15 June 2022; use Chromium Edge instead."));
+      card.appendChild(text("p", "advisory", W.advisory + " " + W.ieTitle + ". " + W.ieText));
     }
     card.appendChild(text("p", "fallback-reason", reason));
     var loading = document.getElementById("loading");
@@ -134,18 +175,17 @@
     }
   }
 
-  window.sitecheckFallback = { judge: judge };
+  window.sitecheckFallback = { judge: judge, words: WORDS };
 
   var modules = "noModule" in document.createElement("script");
   var wasm = typeof WebAssembly === "object" && typeof WebAssembly.instantiate === "function";
   if (!modules || !wasm) {
-    show("This browser lacks " + (!wasm ? "WebAssembly" : "JavaScript modules") +
-      ", which the full checker needs: only the browser verdict can be shown. For every other check, open this page in Chrome 61+, Chromium Edge 80+, Firefox 60+ or Safari 11+.");
+    show(W.lacks + (!wasm ? "WebAssembly" : (W === WORDS.sv ? "JavaScript-moduler" : "JavaScript modules")) + W.needs);
   } else {
     /* The checker removes the loading notice when it starts; if it is still there, say why. */
     setTimeout(function () {
       if (document.getElementById("loading")) {
-        show("The full checker did not start within 15 seconds (blocked scripts or a broken download?). Reload the page; if it persists, ask your IT department.");
+        show(W.slow);
       }
     }, 15000);
   }

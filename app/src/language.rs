@@ -59,6 +59,7 @@ pub fn announce(locale: Locale, remember: bool) {
     if let Some(root) = document.document_element() {
         let _ = root.set_attribute("lang", locale.code());
     }
+    document.set_title(sitecheck_core::interface::page::TITLE.get(locale));
     if remember {
         let storage = web_sys::window().and_then(|window| window.local_storage().ok().flatten());
         if let Some(storage) = storage {

@@ -13,6 +13,8 @@ const fn t(en: &'static str, sv: &'static str) -> Text {
 /// The header, the table of contents and the section headings.
 pub mod page {
     use super::*;
+    pub const TITLE: Text =
+        t("sitecheck — Telia Touchpoint Plus site readiness", "sitecheck – är platsen redo för Telia Touchpoint Plus?");
     pub const LEAD: Text = t(
         "Is this site ready for Telia Touchpoint Plus? Checked against",
         "Är platsen redo för Telia Touchpoint Plus? Kontrolleras mot",
@@ -313,6 +315,7 @@ pub mod links {
 
 /// Every text of this module, for the tests.
 pub const ALL: &[Text] = &[
+    page::TITLE,
     page::LEAD,
     page::PRIVACY,
     page::CONTENTS,

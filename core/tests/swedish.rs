@@ -38,6 +38,8 @@ fn names(text: &str) -> Vec<&str> {
         .filter(|word| {
             word.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '@'))
                 && word.split('.').skip(1).any(|part| part.starts_with(|c: char| c.is_ascii_alphabetic()))
+                // Abbreviations ("e.g.", "t.ex.") are words, not names.
+                && word.split('.').all(|part| part.len() >= 2)
         })
         .collect();
     found.sort_unstable();
@@ -113,5 +115,59 @@ fn every_label_differs_by_language() {
     ];
     for method in methods {
         assert_ne!(method.label_in(Locale::Sv), method.label_in(Locale::En));
+    }
+}
+
+/// The fallback script for browsers that cannot run the checker cannot import core: each of
+/// its words, in each language, must be core's.
+#[test]
+fn the_fallback_scripts_words_are_cores() {
+    use sitecheck_core::advisory::advisory;
+    use sitecheck_core::environment::Source;
+    use sitecheck_core::interface::card;
+    use sitecheck_core::requirement_id;
+    use sitecheck_core::verdict::{Verdict, check_title};
+    let script = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../app/fallback.js")).unwrap();
+    let section = requirement_id!("pc.browser").section();
+    let ie = advisory("browser.ie11-retired").unwrap();
+    for locale in Locale::ALL {
+        let block_start = script.find(&format!("    {}: {{", locale.code())).expect("the language's block");
+        let block = &script[block_start..];
+        let block = &block[..block.find("\n    }").unwrap()];
+        let (ie_title, ie_text) = ie.in_locale(locale);
+        for (key, expected) in [
+            ("pass", Verdict::Pass.label_in(locale).to_owned()),
+            ("fail", Verdict::Fail.label_in(locale).to_owned()),
+            ("\"needs-confirmation\"", Verdict::NeedsConfirmation.label_in(locale).to_owned()),
+            ("title", check_title(requirement_id!("pc.browser")).get(locale).to_owned()),
+            ("read", Source::UserAgent.phrase_text().get(locale).to_owned()),
+            ("cite", card::cite(locale, section.as_str(), section.title_in(locale))),
+            ("advisory", card::ADVISORY.get(locale).to_owned()),
+            ("ieTitle", ie_title.to_owned()),
+            ("ieText", ie_text.to_owned()),
+        ] {
+            let written = format!("{key}: {}", serde_json::to_string(&expected).unwrap());
+            assert!(block.contains(&written), "{locale}: fallback.js lacks {written}");
+        }
+    }
+}
+
+/// The page's own words: each in Swedish, not the English left in place, the figures kept.
+#[test]
+fn every_word_of_the_page_is_in_swedish() {
+    for text in sitecheck_core::interface::ALL {
+        check(text.en, text.en, text.sv);
+        assert_ne!(text.sv, text.en, "left in English: {}", text.en);
+    }
+    // The sentences around figures, each with the figure in place.
+    use sitecheck_core::interface::{checklist, coverage, share};
+    for (en, sv) in [
+        (checklist::progress(Locale::En, 3, 41, 7), checklist::progress(Locale::Sv, 3, 41, 7)),
+        (checklist::left(Locale::En, 38, 2), checklist::left(Locale::Sv, 38, 2)),
+        (coverage::summary(Locale::En, "nftables", 5, 9, 1), coverage::summary(Locale::Sv, "nftables", 5, 9, 1)),
+        (share::copy(Locale::En, 312), share::copy(Locale::Sv, 312)),
+    ] {
+        check(&en, &en, &sv);
+        assert_ne!(en, sv);
     }
 }
