@@ -12,8 +12,7 @@ use sitecheck_core::verdict::{Finding, check_title};
 pub fn AdvisoryList(advisories: Vec<AdvisoryId>) -> impl IntoView {
     let locale = current();
     let items = advisories
-        .iter()
-        .map(|id| *id)
+        .into_iter()
         .map(|id| {
             let advisory = id.advisory();
             view! {
