@@ -206,7 +206,7 @@ pub fn network_findings(samples: &[Sample], method: &Method) -> Vec<Finding> {
         let [one_way_sv, median_sv, minimum_sv, p95_sv] = [one_way, median, minimum, p95].map(swedish);
         bilingual!(
             "One-way delay estimated as half the median round trip: {one_way_en} ms (median {median_en} ms, minimum {minimum_en} ms, 95th percentile {p95_en} ms; {text_en})",
-            "Envägsfördröjningen uppskattad som halva mediansvarstiden: {one_way_sv} ms (median {median_sv} ms, minst {minimum_sv} ms, 95:e percentilen {p95_sv} ms; {text_sv})"
+            "Envägsfördröjningen uppskattad som halva mediansvarstiden: {one_way_sv} ms (median {median_sv} ms, lägsta {minimum_sv} ms, 95:e percentilen {p95_sv} ms; {text_sv})"
         )
     };
     let jitter_evidence = {
