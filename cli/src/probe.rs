@@ -286,7 +286,7 @@ pub fn run(targets: &Targets, plan: &Plan) -> (Vec<ProbeRow>, Vec<sitecheck_core
                                 Ok(code) => {
                                     let (verdict, said) = judge_tls_answer(TlsVersion::from_wire(code));
                                     let joint = if verdict == Verdict::Pass { ";" } else { ", but" };
-                                    let evidence = format!("connected in {} ms{joint} {said}", millis(elapsed));
+                                    let evidence = format!("connected in {} ms{joint} {}", millis(elapsed), said.en);
                                     row(check, section, target.to_string(), verdict, evidence)
                                 }
                                 Err(problem) => row(
@@ -339,14 +339,21 @@ pub fn run(targets: &Targets, plan: &Plan) -> (Vec<ProbeRow>, Vec<sitecheck_core
                 let _ = sample();
             }
             let samples: Vec<Sample> = (0..targets.samples).map(|_| sample()).collect();
-            let method = Method::new(format!(
-                "TCP connect to {target}, {} samples after {WARM_UPS} warm-ups, timed natively",
-                samples.len()
+            let count = samples.len();
+            let method = Method::new(sitecheck_core::bilingual!(
+                "TCP connect to {target}, {count} samples after {WARM_UPS} warm-ups, timed natively",
+                "TCP-anslutning till {target}, {count} mätningar efter {WARM_UPS} uppvärmningar, tidtagna utanför webbläsaren"
             ))
             .with(Figure::whole(FigureName::WarmUps, WARM_UPS as u64));
             network_findings(&samples, &method)
         }
-        None => network_findings(&[], &Method::new("the platform's address is unknown: DNS failed")),
+        None => network_findings(
+            &[],
+            &Method::new(sitecheck_core::locale::Bilingual::new(
+                "the platform's address is unknown: DNS failed",
+                "plattformens adress är okänd: DNS-uppslagningen misslyckades",
+            )),
+        ),
     };
     (rows, findings)
 }

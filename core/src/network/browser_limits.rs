@@ -3,6 +3,7 @@
 //! of the tables it cites is worked out from `FIREWALL_RULES`, so the citation cannot drift.
 
 use crate::firewall::{Direction, FIREWALL_RULES, FirewallRule};
+use crate::locale::{Locale, Text};
 use crate::requirement::RequirementId;
 use crate::units::Service;
 use serde::Serialize;
@@ -38,10 +39,10 @@ pub enum LimitSubject {
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct BrowserLimit {
     /// What the subject is, in words ("SIPS"); its services and citation come from the tables.
-    pub what: &'static str,
+    pub what: Text,
     pub about: LimitSubject,
-    pub reason: &'static str,
-    pub instead: &'static str,
+    pub reason: Text,
+    pub instead: Text,
 }
 
 impl BrowserLimit {
@@ -70,77 +71,136 @@ impl BrowserLimit {
         }
     }
 
-    /// The line's heading: the services where the limit names them ("TCP/5061 (SIPS)").
+    /// The line's heading: the services where the limit names them ("TCP/5061 (SIPS)"), in
+    /// English.
     pub fn heading(&self) -> String {
+        self.heading_in(Locale::En)
+    }
+
+    /// The line's heading in `locale`.
+    pub fn heading_in(&self, locale: Locale) -> String {
+        let what = self.what.get(locale);
         match self.about {
             LimitSubject::Outbound { services } => {
                 let services: Vec<String> = services.iter().map(Service::to_string).collect();
-                format!("{} ({})", in_words(&services), self.what)
+                format!("{} ({what})", in_words(&services, locale))
             }
-            LimitSubject::Every { .. } | LimitSubject::Requirement { .. } => self.what.to_owned(),
+            LimitSubject::Every { .. } | LimitSubject::Requirement { .. } => what.to_owned(),
         }
     }
 
-    /// The whole line as the page shows it.
+    /// The whole line as the page shows it, in English.
     pub fn line(&self) -> String {
-        format!("({}): {}. Instead: {}.", in_words(&self.citation()), self.reason, self.instead)
+        self.line_in(Locale::En)
+    }
+
+    /// The whole line in `locale`.
+    pub fn line_in(&self, locale: Locale) -> String {
+        let instead = match locale {
+            Locale::En => "Instead",
+            Locale::Sv => "I stället",
+        };
+        format!(
+            "({}): {}. {instead}: {}.",
+            in_words(&self.citation(), locale),
+            self.reason.get(locale),
+            self.instead.get(locale)
+        )
     }
 }
 
-/// "a", "a and b", "a, b and c".
-fn in_words<T: AsRef<str>>(items: &[T]) -> String {
+/// "a", "a and b", "a, b and c" ("a, b och c" in Swedish).
+fn in_words<T: AsRef<str>>(items: &[T], locale: Locale) -> String {
+    let and = match locale {
+        Locale::En => "and",
+        Locale::Sv => "och",
+    };
     match items {
         [] => String::new(),
         [only] => only.as_ref().to_owned(),
         [rest @ .., last] => {
             let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
-            format!("{} and {}", rest.join(", "), last.as_ref())
+            format!("{} {and} {}", rest.join(", "), last.as_ref())
         }
     }
 }
 
+const PROBE: Text = Text { en: "sitecheck probe", sv: "sitecheck probe" };
+
 pub const BROWSER_LIMITS: &[BrowserLimit] = &[
     BrowserLimit {
-        what: "SIPS",
+        what: Text { en: "SIPS", sv: "SIPS" },
         about: LimitSubject::Outbound { services: &[Service::tcp(5061)] },
-        reason: "every browser refuses this port (ERR_UNSAFE_PORT), whatever the firewall says",
-        instead: "sitecheck probe",
+        reason: Text {
+            en: "every browser refuses this port (ERR_UNSAFE_PORT), whatever the firewall says",
+            sv: "alla webbläsare vägrar den här porten (ERR_UNSAFE_PORT), vad brandväggen än tillåter",
+        },
+        instead: PROBE,
     },
     BrowserLimit {
-        what: "NTP",
+        what: Text { en: "NTP", sv: "NTP" },
         about: LimitSubject::Outbound { services: &[Service::udp(123)] },
-        reason: "web pages cannot send raw UDP",
-        instead: "sitecheck probe",
+        reason: Text { en: "web pages cannot send raw UDP", sv: "webbsidor kan inte skicka rå UDP" },
+        instead: PROBE,
     },
     BrowserLimit {
-        what: "IP phone authentication and Advanced Attendant",
+        what: Text {
+            en: "IP phone authentication and Advanced Attendant",
+            sv: "Autentisering av IP-telefoner och Advanced Attendant",
+        },
         about: LimitSubject::Outbound { services: &[Service::tcp(9443), Service::tcp(211), Service::tcp(14711)] },
-        reason: "a page can only see whether an HTTPS server answers with a valid certificate for a name, not whether a port is open",
-        instead: "sitecheck probe",
+        reason: Text {
+            en: "a page can only see whether an HTTPS server answers with a valid certificate for a name, not whether a port is open",
+            sv: "en sida kan bara se om en HTTPS-server svarar med ett giltigt certifikat för ett namn, inte om en port är öppen",
+        },
+        instead: PROBE,
     },
     BrowserLimit {
-        what: "media",
+        what: Text { en: "media", sv: "mediatrafik" },
         about: LimitSubject::Outbound { services: &[Service::udp_range(49152, 65535)] },
-        reason: "a page sees UDP only through WebRTC, towards the STUN/TURN servers in config.json, not towards the platform's media ports",
-        instead: "ice_servers in config.json for the path, and confirmation of the rule",
+        reason: Text {
+            en: "a page sees UDP only through WebRTC, towards the STUN/TURN servers in config.json, not towards the platform's media ports",
+            sv: "en sida ser UDP bara genom WebRTC, mot STUN/TURN-servrarna i config.json, inte mot plattformens medieportar",
+        },
+        instead: Text {
+            en: "ice_servers in config.json for the path, and confirmation of the rule",
+            sv: "ice_servers i config.json för vägen dit, och bekräftelse av regeln",
+        },
     },
     BrowserLimit {
-        what: "Inbound openings",
+        what: Text { en: "Inbound openings", sv: "Inkommande öppningar" },
         about: LimitSubject::Every { direction: Direction::Inbound },
-        reason: "only a connection from outside, from Telia, can show them",
-        instead: "confirmation with Telia",
+        reason: Text {
+            en: "only a connection from outside, from Telia, can show them",
+            sv: "bara en anslutning utifrån, från Telia, kan visa dem",
+        },
+        instead: Text { en: "confirmation with Telia", sv: "bekräftelse med Telia" },
     },
     BrowserLimit {
-        what: "Every subdomain of the platform's DNS name",
+        what: Text {
+            en: "Every subdomain of the platform's DNS name",
+            sv: "Varje underdomän till plattformens DNS-namn",
+        },
         about: LimitSubject::Requirement { requirement: RequirementId::known("net.dns-subdomains") },
-        reason: "a page cannot resolve arbitrary names, only request those it knows",
-        instead: "sitecheck probe with the names in config.json, or confirmation",
+        reason: Text {
+            en: "a page cannot resolve arbitrary names, only request those it knows",
+            sv: "en sida kan inte slå upp godtyckliga namn, bara begära dem den känner till",
+        },
+        instead: Text {
+            en: "sitecheck probe with the names in config.json, or confirmation",
+            sv: "sitecheck probe med namnen i config.json, eller bekräftelse",
+        },
     },
     BrowserLimit {
-        what: "Web proxy exclusion",
+        what: Text { en: "Web proxy exclusion", sv: "Undantag från webbproxy" },
         about: LimitSubject::Requirement { requirement: RequirementId::known("net.proxy-exclusion") },
-        reason: "a page cannot see whether its requests went through a proxy",
-        instead: "confirmation by the network administrator",
+        reason: Text {
+            en: "a page cannot see whether its requests went through a proxy",
+            sv: "en sida kan inte se om dess begäranden gick genom en proxy",
+        },
+        instead: Text {
+            en: "confirmation by the network administrator", sv: "bekräftelse av nätverksadministratören"
+        },
     },
 ];
 
@@ -160,7 +220,7 @@ mod tests {
     }
 
     fn limit(what: &str) -> &'static BrowserLimit {
-        BROWSER_LIMITS.iter().find(|limit| limit.what == what).unwrap_or_else(|| panic!("no limit {what}"))
+        BROWSER_LIMITS.iter().find(|limit| limit.what.en == what).unwrap_or_else(|| panic!("no limit {what}"))
     }
 
     #[test]
@@ -173,11 +233,11 @@ mod tests {
                             .iter()
                             .any(|rule| rule.direction == Direction::Outbound && rule.services.contains(service)),
                         "{}: {service} is in no outbound rule",
-                        limit.what
+                        limit.what.en
                     );
                 }
             }
-            assert!(!limit.citation().is_empty(), "{} cites nothing", limit.what);
+            assert!(!limit.citation().is_empty(), "{} cites nothing", limit.what.en);
         }
     }
 
@@ -216,14 +276,14 @@ mod tests {
             let refused = services
                 .iter()
                 .all(|service| service.protocol == Protocol::Tcp && browser_blocks_port(service.ports.first().get()));
-            assert_eq!(limit.reason.contains("refuses"), refused, "{}", limit.what);
+            assert_eq!(limit.reason.en.contains("refuses"), refused, "{}", limit.what.en);
         }
         // Every outbound TCP port of chapter 6 that browsers refuse has a limit that says so.
         for rule in FIREWALL_RULES.iter().filter(|rule| rule.direction == Direction::Outbound) {
             for service in rule.services.iter().filter(|service| service.protocol == Protocol::Tcp) {
                 if browser_blocks_port(service.ports.first().get()) {
                     assert!(
-                        BROWSER_LIMITS.iter().any(|limit| limit.reason.contains("refuses")
+                        BROWSER_LIMITS.iter().any(|limit| limit.reason.en.contains("refuses")
                             && limit.rules().iter().any(|cited| cited.id == rule.id)),
                         "{service} of {}",
                         rule.id
@@ -235,10 +295,11 @@ mod tests {
 
     #[test]
     fn words_join_as_a_list() {
-        let check = |items: &[&str], expected: &str| assert_eq!(in_words(items), expected);
+        let check = |items: &[&str], expected: &str| assert_eq!(in_words(items, Locale::En), expected);
         check(&[], "");
         check(&["a"], "a");
         check(&["a", "b"], "a and b");
         check(&["a", "b", "c"], "a, b and c");
+        assert_eq!(in_words(&["a", "b", "c"], Locale::Sv), "a, b och c");
     }
 }

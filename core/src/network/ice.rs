@@ -1,7 +1,9 @@
 //! The UDP media path, as WebRTC's ICE gathering sees it: did UDP reach the STUN server, what
 //! address did the NAT give, and does the NAT keep one mapping for every destination?
 
+use crate::bilingual;
 use crate::firewall::FIREWALL_RULES;
+use crate::locale::Bilingual;
 use crate::requirement_id;
 use crate::targets::IceScheme;
 use crate::verdict::{Finding, Verdict};
@@ -55,39 +57,66 @@ pub enum GatherEnd {
     Complete,
     /// Gathering had not finished when the time bound ran out.
     TimedOut,
-    /// The browser could not gather at all: it has no WebRTC, or refused the server (the
-    /// reason, as the browser gave it). Nothing was learnt about the network.
-    NotPossible(String),
+    /// The browser could not gather at all: it has no WebRTC (`RTCPeerConnection`). Nothing
+    /// was learnt about the network.
+    NoWebRtc,
+    /// The browser refused the server (the error, in the browser's own words). Nothing was
+    /// learnt about the network.
+    ServerRefused(String),
+}
+
+impl GatherEnd {
+    /// Why gathering was not possible, when it was not: "it has no WebRTC (RTCPeerConnection)".
+    pub fn impossible_because(&self) -> Option<Bilingual> {
+        match self {
+            GatherEnd::NoWebRtc => {
+                Some(Bilingual::new("it has no WebRTC (RTCPeerConnection)", "den saknar WebRTC (RTCPeerConnection)"))
+            }
+            // The error is the browser's, in its language.
+            GatherEnd::ServerRefused(error) => {
+                Some(bilingual!("it refused the server ({error})", "den vägrade servern ({error})"))
+            }
+            GatherEnd::Complete | GatherEnd::TimedOut => None,
+        }
+    }
 }
 
 /// The media opening of 6.2 the advice points at, read from its row: "UDP/49152-65535
 /// towards 81.228.2.192/27 (6.2)".
-fn media_opening() -> String {
+fn media_opening() -> Bilingual {
     let rule = FIREWALL_RULES.iter().find(|rule| rule.id == MEDIA_RULE).expect("6.2 has its media row");
     let services: Vec<String> = rule.services.iter().map(ToString::to_string).collect();
     let destination: Vec<String> = rule.destination.networks().iter().map(ToString::to_string).collect();
-    format!("{} towards {} ({})", services.join(", "), destination.join(", "), rule.section)
+    let (services, destination, section) = (services.join(", "), destination.join(", "), rule.section);
+    bilingual!("{services} towards {destination} ({section})", "{services} mot {destination} ({section})")
 }
 
 /// The softphone's media row of 6.2.
 const MEDIA_RULE: &str = "6.2.2";
 
-fn finding(verdict: Verdict, evidence: String, advice: Option<String>) -> Finding {
-    Finding::new_english(requirement_id!("net.outbound-openings"), verdict, evidence, advice)
+fn finding(verdict: Verdict, evidence: Bilingual, advice: Option<Bilingual>) -> Finding {
+    Finding::new(requirement_id!("net.outbound-openings"), verdict, evidence, advice)
 }
 
 /// Verdicts on the UDP path from gathering against each configured server.
 pub fn udp_findings(results: &[Gathered]) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut mappings = Vec::new();
+    let media = media_opening();
+    let (media_en, media_sv) = (&media.en, &media.sv);
     for result in results {
-        if let GatherEnd::NotPossible(reason) = &result.end {
+        let server = &result.server;
+        if let Some(reason) = result.end.impossible_because() {
+            let (reason_en, reason_sv) = (&reason.en, &reason.sv);
             findings.push(finding(
                 Verdict::NeedsConfirmation,
-                format!("This browser cannot test UDP towards {}: {reason} (WebRTC ICE gathering)", result.server),
-                Some(format!(
-                    "Open this page in a browser with WebRTC (a current Chrome, Edge, Firefox or Safari), or have the network administrator confirm outbound {}.",
-                    media_opening()
+                bilingual!(
+                    "This browser cannot test UDP towards {server}: {reason_en} (WebRTC ICE gathering)",
+                    "Den här webbläsaren kan inte testa UDP mot {server}: {reason_sv} (WebRTC ICE-insamling)"
+                ),
+                Some(bilingual!(
+                    "Open this page in a browser with WebRTC (a current Chrome, Edge, Firefox or Safari), or have the network administrator confirm outbound {media_en}.",
+                    "Öppna den här sidan i en webbläsare med WebRTC (en aktuell Chrome, Edge, Firefox eller Safari), eller be nätverksadministratören bekräfta utgående {media_sv}."
                 )),
             ));
             continue;
@@ -100,29 +129,42 @@ pub fn udp_findings(results: &[Gathered]) -> Vec<Finding> {
             .iter()
             .filter(|candidate| candidate.kind == wanted && candidate.protocol == "udp")
             .collect();
-        let what =
-            if wanted == CandidateKind::Relay { "a relayed address" } else { "a public (server-reflexive) address" };
+        let (what_en, what_sv) = if wanted == CandidateKind::Relay {
+            ("a relayed address", "en reläadress")
+        } else {
+            ("a public (server-reflexive) address", "en publik adress (server-reflexive)")
+        };
         match found.first() {
             Some(candidate) => {
                 if wanted == CandidateKind::ServerReflexive {
                     mappings.push((result.server.clone(), candidate.address.clone(), candidate.port));
                 }
+                let (address, port) = (&candidate.address, candidate.port);
                 findings.push(finding(
                     Verdict::Pass,
-                    format!(
-                        "UDP reached {}: it gave {what} {}:{} (WebRTC ICE gathering in this browser)",
-                        result.server, candidate.address, candidate.port
+                    bilingual!(
+                        "UDP reached {server}: it gave {what_en} {address}:{port} (WebRTC ICE gathering in this browser)",
+                        "UDP nådde {server}: den gav {what_sv} {address}:{port} (WebRTC ICE-insamling i den här webbläsaren)"
                     ),
                     None,
                 ));
             }
             None => {
-                let why =
-                    if result.end == GatherEnd::TimedOut { "within the time bound" } else { "before gathering ended" };
+                let (why_en, why_sv) = if result.end == GatherEnd::TimedOut {
+                    ("within the time bound", "inom tidsgränsen")
+                } else {
+                    ("before gathering ended", "innan insamlingen var klar")
+                };
                 findings.push(finding(
                     Verdict::Fail,
-                    format!("No answer over UDP from {} {why} (WebRTC ICE gathering in this browser)", result.server),
-                    Some(format!("Outbound UDP seems blocked: calls need {}.", media_opening())),
+                    bilingual!(
+                        "No answer over UDP from {server} {why_en} (WebRTC ICE gathering in this browser)",
+                        "Inget svar över UDP från {server} {why_sv} (WebRTC ICE-insamling i den här webbläsaren)"
+                    ),
+                    Some(bilingual!(
+                        "Outbound UDP seems blocked: calls need {media_en}.",
+                        "Utgående UDP verkar vara blockerad: samtal behöver {media_sv}."
+                    )),
                 ));
             }
         }
@@ -132,13 +174,23 @@ pub fn udp_findings(results: &[Gathered]) -> Vec<Finding> {
         mappings.as_slice()
     {
         let same = first_address == second_address && first_port == second_port;
+        let (kind_en, kind_sv) = if same {
+            ("one mapping for every destination", "en mappning för alla destinationer")
+        } else {
+            ("a different mapping per destination (symmetric NAT)", "en egen mappning per destination (symmetrisk NAT)")
+        };
         findings.push(finding(
             if same { Verdict::Pass } else { Verdict::Warning },
-            format!(
-                "The NAT mapped this browser to {first_address}:{first_port} towards {first_server} and {second_address}:{second_port} towards {second_server}: {}",
-                if same { "one mapping for every destination" } else { "a different mapping per destination (symmetric NAT)" }
+            bilingual!(
+                "The NAT mapped this browser to {first_address}:{first_port} towards {first_server} and {second_address}:{second_port} towards {second_server}: {kind_en}",
+                "NAT mappade den här webbläsaren till {first_address}:{first_port} mot {first_server} och {second_address}:{second_port} mot {second_server}: {kind_sv}"
             ),
-            (!same).then(|| "Media may need a TURN relay through a symmetric NAT; ask Telia whether the softphone copes.".to_owned()),
+            (!same).then(|| {
+                Bilingual::new(
+                    "Media may need a TURN relay through a symmetric NAT; ask Telia whether the softphone copes.",
+                    "Media kan behöva ett TURN-relä genom en symmetrisk NAT; fråga Telia om softphonen klarar det.",
+                )
+            }),
         ));
     }
     findings
@@ -179,7 +231,8 @@ mod tests {
 
     #[test]
     fn the_advice_names_the_media_row() {
-        assert_eq!(media_opening(), "UDP/49152-65535 towards 81.228.2.192/27 (6.2)");
+        assert_eq!(media_opening().en, "UDP/49152-65535 towards 81.228.2.192/27 (6.2)");
+        assert_eq!(media_opening().sv, "UDP/49152-65535 mot 81.228.2.192/27 (6.2)");
     }
 
     #[test]
@@ -226,14 +279,15 @@ mod tests {
             [Verdict::Pass, Verdict::Pass, Verdict::Warning]
         );
         // A browser without WebRTC learns nothing: neither pass nor fail.
-        let without = Gathered {
-            server: "stun:a:3478".into(),
-            candidates: Vec::new(),
-            end: GatherEnd::NotPossible("it has no RTCPeerConnection".into()),
-        };
+        let without = Gathered { server: "stun:a:3478".into(), candidates: Vec::new(), end: GatherEnd::NoWebRtc };
         let findings = udp_findings(&[without.clone(), without]);
         assert_eq!(findings.iter().map(|finding| finding.verdict).collect::<Vec<_>>(), [Verdict::NeedsConfirmation; 2]);
-        assert!(findings[0].evidence.en.contains("cannot test UDP towards stun:a:3478: it has no RTCPeerConnection"));
+        assert!(
+            findings[0]
+                .evidence
+                .en
+                .contains("cannot test UDP towards stun:a:3478: it has no WebRTC (RTCPeerConnection)")
+        );
         let failed = &udp_findings(&[stun("stun:a:3478", None, true)])[0];
         assert!(
             failed.evidence.en.contains("No answer over UDP from stun:a:3478 within the time bound"),

@@ -10,7 +10,9 @@ pub mod tls;
 
 pub use browser_limits::{BROWSER_BLOCKED_PORTS, BROWSER_LIMITS, BrowserLimit, LimitSubject, browser_blocks_port};
 
+use crate::bilingual;
 use crate::limits;
+use crate::locale::{Bilingual, Locale};
 use crate::requirement::RequirementId;
 use crate::requirement_id;
 use crate::units::Millis;
@@ -32,13 +34,20 @@ pub const ROUND_TRIP_REQUIREMENTS: &[RequirementId] = &[
 pub const ROUND_TRIP_LIMIT: Millis = Millis(limits::ONE_WAY_DELAY.0 * 2);
 
 /// What the latency chart shows, for its accessible name: the samples, and the limit line
-/// with the section it comes from.
+/// with the section it comes from. In English; [`latency_chart_label_in`] for either language.
 pub fn latency_chart_label(round_trips: usize) -> String {
-    format!(
-        "{round_trips} round trips; the dashed line is the {ROUND_TRIP_LIMIT} round trip that {}'s {} one-way limit allows",
-        requirement_id!("net.one-way-delay").section(),
-        limits::ONE_WAY_DELAY
-    )
+    latency_chart_label_in(round_trips, Locale::En)
+}
+
+/// The latency chart's accessible name in `locale`.
+pub fn latency_chart_label_in(round_trips: usize, locale: Locale) -> String {
+    let section = requirement_id!("net.one-way-delay").section();
+    let (limit, one_way) = (ROUND_TRIP_LIMIT, limits::ONE_WAY_DELAY);
+    let label = bilingual!(
+        "{round_trips} round trips; the dashed line is the {limit} round trip that {section}'s {one_way} one-way limit allows",
+        "{round_trips} svarstider (tur och retur); den streckade linjen är svarstiden {limit}, som gränsen på {one_way} för envägsfördröjning i {section} tillåter"
+    );
+    label.get(locale).to_owned()
 }
 
 /// Figures from a series of samples. Times are in microseconds.
@@ -95,17 +104,35 @@ pub fn statistics(samples: &[Sample]) -> Option<Statistics> {
 }
 
 /// How samples were taken: the words the evidence ends with ("TCP connect to
-/// 81.228.2.193:443, 20 samples") and the figures among them (warm-ups).
+/// 81.228.2.193:443, 20 samples"), in both languages, and the figures among them (warm-ups).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Method {
-    pub text: String,
+    pub text: Bilingual,
     pub figures: Vec<Figure>,
+}
+
+/// What a method's words are made of: a [`Bilingual`], or a label that reads the same in
+/// both languages (a test's "m"). Real methods are described in both languages.
+pub trait MethodWords {
+    fn into_words(self) -> Bilingual;
+}
+
+impl MethodWords for Bilingual {
+    fn into_words(self) -> Bilingual {
+        self
+    }
+}
+
+impl MethodWords for &str {
+    fn into_words(self) -> Bilingual {
+        Bilingual::same(self)
+    }
 }
 
 /// A finding on a figure measured over this device's own connection, which may be Wi-Fi or
 /// mobile: 2.1 does not guarantee the service there, and the card says so.
-fn measured(requirement: RequirementId, verdict: Verdict, evidence: String, advice: Option<String>) -> Finding {
-    let mut finding = Finding::new_english(requirement, verdict, evidence, advice);
+fn measured(requirement: RequirementId, verdict: Verdict, evidence: Bilingual, advice: Option<Bilingual>) -> Finding {
+    let mut finding = Finding::new(requirement, verdict, evidence, advice);
     finding.advisories.push(WIRELESS_ADVISORY);
     finding
 }
@@ -115,8 +142,9 @@ pub const WIRELESS_ADVISORY: crate::advisory::AdvisoryId =
     crate::advisory::AdvisoryId::known("net.wireless-not-guaranteed");
 
 impl Method {
-    pub fn new(text: impl Into<String>) -> Method {
-        Method { text: text.into(), figures: Vec::new() }
+    /// A method of these words (both languages, as `bilingual!` makes them).
+    pub fn new(text: impl MethodWords) -> Method {
+        Method { text: text.into_words(), figures: Vec::new() }
     }
 
     /// The same method, with one more of its figures.
@@ -129,15 +157,21 @@ impl Method {
 /// The 2.1 verdicts for delay, jitter and loss over `samples`, taken as `method` says. Each
 /// finding carries the figures its evidence states.
 pub fn network_findings(samples: &[Sample], method: &Method) -> Vec<Finding> {
-    let text = &method.text;
+    let (text_en, text_sv) = (&method.text.en, &method.text.sv);
     let with_method = |figures: Vec<Figure>| figures.into_iter().chain(method.figures.iter().copied());
     let count = |name, value: usize| Figure::whole(name, value as u64);
     let Some(stats) = statistics(samples) else {
         let evidence = match samples.len() {
-            0 => format!("No sample was sent ({text})"),
-            sent => format!("None of the {sent} samples came back ({text})"),
+            0 => bilingual!("No sample was sent ({text_en})", "Ingen mätning skickades ({text_sv})"),
+            sent => bilingual!(
+                "None of the {sent} samples came back ({text_en})",
+                "Ingen av de {sent} mätningarna kom tillbaka ({text_sv})"
+            ),
         };
-        let advice = Some("The platform did not answer: check the firewall openings of chapter 6 and DNS.".to_owned());
+        let advice = Some(Bilingual::new(
+            "The platform did not answer: check the firewall openings of chapter 6 and DNS.",
+            "Plattformen svarade inte: kontrollera brandväggsöppningarna i kapitel 6 och DNS.",
+        ));
         let figures = vec![count(FigureName::Sent, samples.len()), count(FigureName::Lost, samples.len())];
         return ROUND_TRIP_REQUIREMENTS
             .iter()
@@ -167,40 +201,75 @@ pub fn network_findings(samples: &[Sample], method: &Method) -> Vec<Finding> {
         count(FigureName::Sent, stats.sent),
         Figure::permille(FigureName::LossPercent, u64::from(stats.loss_permille)),
     );
+    let delay_evidence = {
+        let [one_way_en, median_en, minimum_en, p95_en] = [one_way, median, minimum, p95].map(Figure::text);
+        let [one_way_sv, median_sv, minimum_sv, p95_sv] = [one_way, median, minimum, p95].map(swedish);
+        bilingual!(
+            "One-way delay estimated as half the median round trip: {one_way_en} ms (median {median_en} ms, minimum {minimum_en} ms, 95th percentile {p95_en} ms; {text_en})",
+            "Envägsfördröjningen uppskattad som halva mediansvarstiden: {one_way_sv} ms (median {median_sv} ms, lägsta {minimum_sv} ms, 95:e percentilen {p95_sv} ms; {text_sv})"
+        )
+    };
+    let jitter_evidence = {
+        let [jitter_en, rfc3550_en] = [jitter, rfc3550].map(Figure::text);
+        let [jitter_sv, rfc3550_sv] = [jitter, rfc3550].map(swedish);
+        bilingual!(
+            "Jitter {jitter_en} ms (mean difference of consecutive round trips; RFC 3550 estimate {rfc3550_en} ms; {text_en})",
+            "Jitter {jitter_sv} ms (medelskillnaden mellan på varandra följande svarstider; uppskattning enligt RFC 3550 {rfc3550_sv} ms; {text_sv})"
+        )
+    };
+    let loss_evidence = {
+        let [lost, sent] = [lost, sent].map(Figure::text);
+        let (loss_en, loss_sv) = (loss.text(), swedish(loss));
+        bilingual!(
+            "{lost} of {sent} samples lost ({loss_en} %; {text_en})",
+            "{lost} av {sent} mätningar förlorades ({loss_sv} %; {text_sv})"
+        )
+    };
+    let (delay_limit, jitter_limit_text, loss_limit_text) =
+        (limits::ONE_WAY_DELAY, limits::JITTER, limits::PACKET_LOSS);
     vec![
         measured(
             requirement_id!("net.one-way-delay"),
             judge(one_way_us < one_way_limit),
-            format!(
-                "One-way delay estimated as half the median round trip: {} ms (median {} ms, minimum {} ms, 95th percentile {} ms; {text})",
-                one_way.text(),
-                median.text(),
-                minimum.text(),
-                p95.text()
-            ),
-            (one_way_us >= one_way_limit).then(|| format!("2.1 asks for less than {} one way.", limits::ONE_WAY_DELAY)),
+            delay_evidence,
+            (one_way_us >= one_way_limit).then(|| {
+                bilingual!(
+                    "2.1 asks for less than {delay_limit} one way.",
+                    "2.1 begär mindre än {delay_limit} i envägsfördröjning."
+                )
+            }),
         )
         .with_figures(with_method(vec![one_way, median, minimum, p95])),
         measured(
             requirement_id!("net.jitter"),
             judge(stats.jitter_us < jitter_limit),
-            format!(
-                "Jitter {} ms (mean difference of consecutive round trips; RFC 3550 estimate {} ms; {text})",
-                jitter.text(),
-                rfc3550.text()
-            ),
-            (stats.jitter_us >= jitter_limit).then(|| format!("2.1 asks for less than {} jitter.", limits::JITTER)),
+            jitter_evidence,
+            (stats.jitter_us >= jitter_limit).then(|| {
+                bilingual!(
+                    "2.1 asks for less than {jitter_limit_text} jitter.",
+                    "2.1 begär mindre än {jitter_limit_text} i jitter."
+                )
+            }),
         )
         .with_figures(with_method(vec![jitter, rfc3550])),
         measured(
             requirement_id!("net.packet-loss"),
             judge(stats.loss_permille < loss_limit),
-            format!("{} of {} samples lost ({} %; {text})", lost.text(), sent.text(), loss.text()),
-            (stats.loss_permille >= loss_limit)
-                .then(|| format!("2.1 asks for less than {} loss.", limits::PACKET_LOSS)),
+            loss_evidence,
+            (stats.loss_permille >= loss_limit).then(|| {
+                bilingual!(
+                    "2.1 asks for less than {loss_limit_text} loss.",
+                    "2.1 begär mindre än {loss_limit_text} i paketförlust."
+                )
+            }),
         )
         .with_figures(with_method(vec![lost, sent, loss])),
     ]
+}
+
+/// A figure as Swedish writes it: a decimal comma ("5,25").
+fn swedish(figure: Figure) -> String {
+    Locale::Sv.decimals(&figure.text())
 }
 
 /// Of the rate needed, the share that counts as carried: sending goes in whole packets and
@@ -213,14 +282,18 @@ const CARRIED_PERCENT: u64 = 95;
 /// side, all in kbit/s.
 pub fn throughput_finding(calls: u64, required: u64, sent: u64, received: u64, relay: &str) -> Finding {
     let calls_text = if calls == 0 {
-        "the plan has no calls yet, so one call was tested".to_owned()
+        Bilingual::new(
+            "the plan has no calls yet, so one call was tested",
+            "planen har inga samtal ännu, så ett samtal testades",
+        )
     } else {
-        format!("{calls} concurrent calls of the plan")
+        bilingual!("{calls} concurrent calls of the plan", "planens {calls} samtidiga samtal")
     };
-    let evidence = format!(
-        "{received} kbit/s arrived of the {required} kbit/s needed ({sent} kbit/s sent) through the TURN relay {relay} ({calls_text}; a {}-second stream of {}-byte packets)",
-        run::STREAM_DURATION_MS / 1000,
-        run::STREAM_PACKET_BYTES
+    let (seconds, bytes) = (run::STREAM_DURATION_MS / 1000, run::STREAM_PACKET_BYTES);
+    let (calls_en, calls_sv) = (&calls_text.en, &calls_text.sv);
+    let evidence = bilingual!(
+        "{received} kbit/s arrived of the {required} kbit/s needed ({sent} kbit/s sent) through the TURN relay {relay} ({calls_en}; a {seconds}-second stream of {bytes}-byte packets)",
+        "{received} kbit/s kom fram av de {required} kbit/s som behövs ({sent} kbit/s skickades) genom TURN-reläet {relay} ({calls_sv}; en ström på {seconds} sekunder med paket på {bytes} byte)"
     );
     let figures = [
         Figure::whole(FigureName::PlanCalls, calls),
@@ -232,8 +305,12 @@ pub fn throughput_finding(calls: u64, required: u64, sent: u64, received: u64, r
     let finding = if received * 100 >= required * CARRIED_PERCENT {
         measured(requirement_id!("net.call-bandwidth"), Verdict::Pass, evidence, None)
     } else {
-        let advice =
-            format!("The path carried less than the plan's calls need ({} per call, 2.1).", limits::CALL_BANDWIDTH);
+        let (per_call_en, per_call_sv) =
+            (limits::CALL_BANDWIDTH.to_string(), Locale::Sv.decimals(&limits::CALL_BANDWIDTH.to_string()));
+        let advice = bilingual!(
+            "The path carried less than the plan's calls need ({per_call_en} per call, 2.1).",
+            "Förbindelsen klarade mindre än vad planens samtal behöver ({per_call_sv} per samtal, 2.1)."
+        );
         measured(requirement_id!("net.call-bandwidth"), Verdict::Fail, evidence, Some(advice))
     };
     finding.with_figures(figures)
@@ -261,42 +338,66 @@ pub fn reachability_finding(url: &str, outcome: FetchOutcome) -> Finding {
     let (verdict, evidence, advice, figure) = match outcome {
         FetchOutcome::Answered { elapsed_ms } => (
             Verdict::Pass,
-            format!("{url} answered in {elapsed_ms} ms (HTTPS request from this browser; the name resolved)"),
+            bilingual!(
+                "{url} answered in {elapsed_ms} ms (HTTPS request from this browser; the name resolved)",
+                "{url} svarade på {elapsed_ms} ms (HTTPS-begäran från den här webbläsaren; namnet gick att slå upp)"
+            ),
             None,
             Figure::millis(FigureName::ElapsedMs, elapsed_ms),
         ),
         FetchOutcome::FailedAtOnce { elapsed_ms } => (
             Verdict::Fail,
-            format!("{url} failed after {elapsed_ms} ms without an answer (HTTPS request from this browser)"),
-            Some("The browser does not say why: the name may not resolve, a firewall or proxy may refuse the connection, or the certificate may be rejected (mixed-content blocking is not the cause: the request was HTTPS). `sitecheck probe` tells these apart.".to_owned()),
+            bilingual!(
+                "{url} failed after {elapsed_ms} ms without an answer (HTTPS request from this browser)",
+                "{url} misslyckades efter {elapsed_ms} ms utan svar (HTTPS-begäran från den här webbläsaren)"
+            ),
+            Some(Bilingual::new(
+                "The browser does not say why: the name may not resolve, a firewall or proxy may refuse the connection, or the certificate may be rejected (mixed-content blocking is not the cause: the request was HTTPS). `sitecheck probe` tells these apart.",
+                "Webbläsaren säger inte varför: namnet kanske inte går att slå upp, en brandvägg eller proxy kan vägra anslutningen, eller så kan certifikatet avvisas (blockering av blandat innehåll är inte orsaken: begäran gick över HTTPS). `sitecheck probe` skiljer dessa fall åt.",
+            )),
             Figure::millis(FigureName::ElapsedMs, elapsed_ms),
         ),
-        FetchOutcome::NoAnswer { timeout_ms } => (
-            Verdict::Fail,
-            format!("{url} gave no answer within {} s (HTTPS request from this browser)", crate::units::format_decimal(timeout_ms as f64 / 1000.0)),
-            Some("Something drops the traffic silently: check the firewall openings of 6.1 and any web proxy (2.1).".to_owned()),
-            Figure::millis(FigureName::TimeoutMs, timeout_ms),
-        ),
+        FetchOutcome::NoAnswer { timeout_ms } => {
+            let seconds_en = crate::units::format_decimal(timeout_ms as f64 / 1000.0);
+            let seconds_sv = Locale::Sv.decimals(&seconds_en);
+            (
+                Verdict::Fail,
+                bilingual!(
+                    "{url} gave no answer within {seconds_en} s (HTTPS request from this browser)",
+                    "{url} svarade inte inom {seconds_sv} s (HTTPS-begäran från den här webbläsaren)"
+                ),
+                Some(Bilingual::new(
+                    "Something drops the traffic silently: check the firewall openings of 6.1 and any web proxy (2.1).",
+                    "Något stoppar trafiken i tysthet: kontrollera brandväggsöppningarna i 6.1 och en eventuell webbproxy (2.1).",
+                )),
+                Figure::millis(FigureName::TimeoutMs, timeout_ms),
+            )
+        }
     };
-    Finding::new_english(requirement_id!("net.dns-name"), verdict, evidence, advice).with_figures([figure])
+    Finding::new(requirement_id!("net.dns-name"), verdict, evidence, advice).with_figures([figure])
 }
 
 /// The verdicts when the HTTPS checks would go to a port browsers refuse: the reachability of
 /// each address and the delay, jitter and loss cannot be seen from here, and a failure would
 /// say nothing about the network, so nothing is requested.
 pub fn blocked_port_findings(urls: &[String], port: u16) -> Vec<Finding> {
-    let why = format!(
-        "browsers refuse port {port} to every page (the Fetch standard's blocked ports), so a failed request would say nothing about the network"
+    let why = bilingual!(
+        "browsers refuse port {port} to every page (the Fetch standard's blocked ports), so a failed request would say nothing about the network",
+        "webbläsare vägrar port {port} för alla sidor (Fetch-standardens blockerade portar), så en misslyckad begäran skulle inte säga något om nätverket"
     );
-    let advice = Some(format!("`sitecheck probe` tests TCP/{port} natively; or confirm the opening by hand."));
+    let (why_en, why_sv) = (&why.en, &why.sv);
+    let advice = Some(bilingual!(
+        "`sitecheck probe` tests TCP/{port} natively; or confirm the opening by hand.",
+        "`sitecheck probe` testar TCP/{port} utanför webbläsaren; eller bekräfta öppningen manuellt."
+    ));
     let figure = [Figure::whole(FigureName::Port, u64::from(port))];
     let mut findings: Vec<Finding> = urls
         .iter()
         .map(|url| {
-            Finding::new_english(
+            Finding::new(
                 requirement_id!("net.dns-name"),
                 Verdict::NeedsConfirmation,
-                format!("{url} was not requested: {why}"),
+                bilingual!("{url} was not requested: {why_en}", "{url} begärdes inte: {why_sv}"),
                 advice.clone(),
             )
             .with_figures(figure)
@@ -304,8 +405,13 @@ pub fn blocked_port_findings(urls: &[String], port: u16) -> Vec<Finding> {
         .collect();
     for id in ROUND_TRIP_REQUIREMENTS {
         findings.push(
-            Finding::new_english(*id, Verdict::NeedsConfirmation, format!("Not measured: {why}"), advice.clone())
-                .with_figures(figure),
+            Finding::new(
+                *id,
+                Verdict::NeedsConfirmation,
+                bilingual!("Not measured: {why_en}", "Mättes inte: {why_sv}"),
+                advice.clone(),
+            )
+            .with_figures(figure),
         );
     }
     findings

@@ -4,8 +4,10 @@
 //! each verdict states, what each step reports on, and the status lines between the steps.
 //! The app executes the steps (the browser calls) and renders what they return.
 
+use crate::bilingual;
 use crate::ice::{CandidateKind, Gathered};
 use crate::limits;
+use crate::locale::{Bilingual, Locale, Text};
 use crate::network::{
     FetchOutcome, Method, ROUND_TRIP_REQUIREMENTS, Sample, blocked_port_findings, browser_blocks_port,
     network_findings, reachability_finding, throughput_finding,
@@ -52,10 +54,18 @@ pub enum TargetOrigin {
 }
 
 impl TargetOrigin {
+    /// Where the targets came from, in English.
     pub const fn described(self) -> &'static str {
+        self.described_text().en
+    }
+
+    /// Where the targets came from, in both languages.
+    pub const fn described_text(self) -> Text {
         match self {
-            TargetOrigin::Production => "the production endpoints of the spec",
-            TargetOrigin::Config => "the targets in config.json",
+            TargetOrigin::Production => {
+                Text { en: "the production endpoints of the spec", sv: "specifikationens produktionsändpunkter" }
+            }
+            TargetOrigin::Config => Text { en: "the targets in config.json", sv: "målen i config.json" },
         }
     }
 }
@@ -64,8 +74,9 @@ impl TargetOrigin {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RunStatus<'a> {
     ReadingTargets,
-    /// `config.json` could not be used (the problem as read): nothing is measured.
-    ConfigRefused(&'a str),
+    /// `config.json` could not be used (the problem as read, in both languages): nothing is
+    /// measured.
+    ConfigRefused(&'a Bilingual),
     Measuring(TargetOrigin),
     SendingPackets {
         packets: u32,
@@ -78,19 +89,45 @@ pub enum RunStatus<'a> {
     Measured(TargetOrigin),
 }
 
+impl RunStatus<'_> {
+    /// The status line in both languages.
+    pub fn text(&self) -> Bilingual {
+        match self {
+            RunStatus::ReadingTargets => Bilingual::new("Reading the targets…", "Läser in målen…"),
+            RunStatus::ConfigRefused(problem) => {
+                let (problem_en, problem_sv) = (&problem.en, &problem.sv);
+                bilingual!(
+                    "{problem_en}. Nothing was measured: correct config.json beside index.html, or remove it to measure the production endpoints.",
+                    "{problem_sv}. Inget mättes: rätta config.json bredvid index.html, eller ta bort den för att mäta produktionsändpunkterna."
+                )
+            }
+            RunStatus::Measuring(origin) => {
+                let Text { en, sv } = origin.described_text();
+                bilingual!("Measuring {en}…", "Mäter {sv}…")
+            }
+            RunStatus::SendingPackets { packets, relay } => {
+                bilingual!("Sending {packets} packets through {relay}…", "Skickar {packets} paket genom {relay}…")
+            }
+            RunStatus::Streaming { kbps, relay } => {
+                bilingual!("Streaming {kbps} kbit/s through {relay}…", "Strömmar {kbps} kbit/s genom {relay}…")
+            }
+            RunStatus::Measured(origin) => {
+                let Text { en, sv } = origin.described_text();
+                bilingual!("Measured {en}.", "Mätte {sv}.")
+            }
+        }
+    }
+
+    /// The status line in `locale`.
+    pub fn text_in(&self, locale: Locale) -> String {
+        self.text().get(locale).to_owned()
+    }
+}
+
+/// The status line in English.
 impl fmt::Display for RunStatus<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RunStatus::ReadingTargets => f.write_str("Reading the targets…"),
-            RunStatus::ConfigRefused(problem) => write!(
-                f,
-                "{problem}. Nothing was measured: correct config.json beside index.html, or remove it to measure the production endpoints."
-            ),
-            RunStatus::Measuring(origin) => write!(f, "Measuring {}…", origin.described()),
-            RunStatus::SendingPackets { packets, relay } => write!(f, "Sending {packets} packets through {relay}…"),
-            RunStatus::Streaming { kbps, relay } => write!(f, "Streaming {kbps} kbit/s through {relay}…"),
-            RunStatus::Measured(origin) => write!(f, "Measured {}.", origin.described()),
-        }
+        f.write_str(&self.text().en)
     }
 }
 
@@ -201,9 +238,10 @@ impl RelayRun<'_> {
 
     /// How the round trips of the probe were taken; `sent` the packets the page reports on.
     pub fn probe_method(&self, sent: usize) -> Method {
-        Method::new(format!(
-            "{sent} packets of {RELAY_PACKET_BYTES} bytes, one per datagram, through the TURN relay {} and back, unordered and never retransmitted (WebRTC data channel)",
-            self.server.url
+        let relay = &self.server.url;
+        Method::new(bilingual!(
+            "{sent} packets of {RELAY_PACKET_BYTES} bytes, one per datagram, through the TURN relay {relay} and back, unordered and never retransmitted (WebRTC data channel)",
+            "{sent} paket på {RELAY_PACKET_BYTES} byte, ett per datagram, genom TURN-reläet {relay} och tillbaka, utan ordning och utan omsändning (WebRTC-datakanal)"
         ))
     }
 
@@ -527,8 +565,9 @@ mod tests {
     fn status_lines() {
         let check = |status: RunStatus<'_>, expected: &str| assert_eq!(status.to_string(), expected);
         check(RunStatus::ReadingTargets, "Reading the targets…");
+        let problem = Bilingual::new("config.json has problems: samples is 0", "config.json har problem: samples är 0");
         check(
-            RunStatus::ConfigRefused("config.json has problems: samples is 0"),
+            RunStatus::ConfigRefused(&problem),
             "config.json has problems: samples is 0. Nothing was measured: correct config.json beside index.html, or remove it to measure the production endpoints.",
         );
         let production = NetworkRun::plan(&Targets::default(), TargetOrigin::Production, 0);

@@ -2,6 +2,8 @@
 //! samples, and what to do when a request is lost or refused. The browser sends the requests;
 //! this decides which comes next, so the rules are tested natively.
 
+use crate::bilingual;
+use crate::locale::Bilingual;
 use crate::network::{FetchOutcome, Method, Sample};
 use crate::verdict::{Figure, FigureName};
 
@@ -163,37 +165,57 @@ impl Series {
         }
     }
 
-    fn method_text(&self, host: &str) -> String {
+    fn method_text(&self, host: &str) -> Bilingual {
         let (count, warm_ups) = (self.count, self.warm_ups);
         if self.never_answered() {
-            return format!(
-                "HTTPS requests to {host}: neither the reachability request nor the {warm_ups} warm-ups were answered, so the {count} samples were not sent"
+            return bilingual!(
+                "HTTPS requests to {host}: neither the reachability request nor the {warm_ups} warm-ups were answered, so the {count} samples were not sent",
+                "HTTPS-begäranden till {host}: varken nåbarhetsbegäran eller de {warm_ups} uppvärmningarna besvarades, så de {count} mätningarna skickades inte"
             );
         }
         let extra = match self.extra_warm_ups {
-            0 => String::new(),
-            1 => " and a fresh warm-up on a new connection".to_owned(),
-            extra => format!(" and {extra} fresh warm-ups on new connections"),
+            0 => Bilingual::default(),
+            1 => {
+                Bilingual::new(" and a fresh warm-up on a new connection", " och en ny uppvärmning på en ny anslutning")
+            }
+            extra => bilingual!(
+                " and {extra} fresh warm-ups on new connections",
+                " och {extra} nya uppvärmningar på nya anslutningar"
+            ),
         };
         let connection = match self.on_new_connections {
-            0 => "on a kept-alive connection".to_owned(),
-            all if all == self.samples.len() => {
-                "each on a new connection (the server did not keep connections alive)".to_owned()
-            }
-            some => format!("on a kept-alive connection but for {some} (the server closed connections)"),
+            0 => Bilingual::new("on a kept-alive connection", "på en anslutning som hölls öppen"),
+            all if all == self.samples.len() => Bilingual::new(
+                "each on a new connection (the server did not keep connections alive)",
+                "var och en på en ny anslutning (servern höll inte anslutningarna öppna)",
+            ),
+            some => bilingual!(
+                "on a kept-alive connection but for {some} (the server closed connections)",
+                "på en anslutning som hölls öppen utom för {some} (servern stängde anslutningar)"
+            ),
         };
         let how = match (self.precise, self.by_clock) {
-            (0, 0) => "none of which answered".to_owned(),
-            (_, 0) => "timed by Resource Timing (the server allows this page to read it)".to_owned(),
-            (0, _) => {
-                "timed by the wall clock around each request (the server shares no Resource Timing with this page)"
-                    .to_owned()
-            }
-            (precise, by_clock) => {
-                format!("timed by Resource Timing for {precise} and the wall clock for {by_clock} of them")
-            }
+            (0, 0) => Bilingual::new("none of which answered", "av vilka ingen besvarades"),
+            (_, 0) => Bilingual::new(
+                "timed by Resource Timing (the server allows this page to read it)",
+                "tidtagna med Resource Timing (servern låter den här sidan läsa den)",
+            ),
+            (0, _) => Bilingual::new(
+                "timed by the wall clock around each request (the server shares no Resource Timing with this page)",
+                "tidtagna med väggklockan runt varje begäran (servern delar ingen Resource Timing med den här sidan)",
+            ),
+            (precise, by_clock) => bilingual!(
+                "timed by Resource Timing for {precise} and the wall clock for {by_clock} of them",
+                "tidtagna med Resource Timing för {precise} och med väggklockan för {by_clock} av dem"
+            ),
         };
-        format!("HTTPS requests to {host} {connection}, {count} after {warm_ups} warm-ups{extra}, {how}")
+        let (connection_en, connection_sv) = (&connection.en, &connection.sv);
+        let (extra_en, extra_sv) = (&extra.en, &extra.sv);
+        let (how_en, how_sv) = (&how.en, &how.sv);
+        bilingual!(
+            "HTTPS requests to {host} {connection_en}, {count} after {warm_ups} warm-ups{extra_en}, {how_en}",
+            "HTTPS-begäranden till {host} {connection_sv}, {count} efter {warm_ups} uppvärmningar{extra_sv}, {how_sv}"
+        )
     }
 }
 
@@ -251,7 +273,7 @@ mod tests {
         assert_eq!(taken, steps);
         assert_eq!(series.samples(), samples);
         let text = series.method("touchpoint.telia.se").text;
-        assert!(text.contains(method), "{text}");
+        assert!(text.en.contains(method), "{}", text.en);
         let (done, total) = series.progress();
         assert_eq!(done, total, "the bar ends full");
     }

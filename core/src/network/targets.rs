@@ -1,7 +1,9 @@
 //! Where the network checks point: the production endpoints the spec names, unless an
 //! administrator's `config.json` (beside `index.html`, or given to the CLI) says otherwise.
 
+use crate::bilingual;
 use crate::limits;
+use crate::locale::{Bilingual, Locale};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::net::IpAddr;
@@ -34,6 +36,22 @@ pub enum IceScheme {
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[error("ice server \"{0}\" must start with stun:, turn: or turns:")]
 pub struct UnknownIceScheme(pub String);
+
+impl UnknownIceScheme {
+    /// The problem in both languages; `Display` is the English.
+    pub fn message(&self) -> Bilingual {
+        let url = &self.0;
+        bilingual!(
+            "ice server \"{url}\" must start with stun:, turn: or turns:",
+            "ICE-servern \"{url}\" måste börja med stun:, turn: eller turns:"
+        )
+    }
+
+    /// The problem in `locale`.
+    pub fn message_in(&self, locale: Locale) -> String {
+        self.message().get(locale).to_owned()
+    }
+}
 
 impl IceScheme {
     pub const ALL: &[IceScheme] = &[IceScheme::Stun, IceScheme::Turn, IceScheme::Turns];
@@ -108,21 +126,54 @@ impl Default for Targets {
     }
 }
 
+/// Why a `config.json` cannot be used. `Display` is the English; [`ConfigError::message`]
+/// has both languages.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ConfigError {
+    /// The file is no JSON of the targets' shape: the parser's message, in English.
     #[error("config.json is not valid: {0}")]
     Json(String),
-    #[error("config.json has problems: {}", .0.join("; "))]
-    Invalid(Vec<String>),
+    /// Every problem found, each in both languages.
+    #[error("config.json has problems: {}", english(.0))]
+    Invalid(Vec<Bilingual>),
+}
+
+fn english(problems: &[Bilingual]) -> String {
+    Bilingual::join(problems, "; ", "; ").en
+}
+
+impl ConfigError {
+    /// The whole message in both languages.
+    pub fn message(&self) -> Bilingual {
+        match self {
+            // serde_json's message stays as it wrote it.
+            ConfigError::Json(error) => {
+                bilingual!("config.json is not valid: {error}", "config.json är inte giltig: {error}")
+            }
+            ConfigError::Invalid(problems) => {
+                let joined = Bilingual::join(problems, "; ", "; ");
+                let (en, sv) = (&joined.en, &joined.sv);
+                bilingual!("config.json has problems: {en}", "config.json har problem: {sv}")
+            }
+        }
+    }
+
+    /// The whole message in `locale`.
+    pub fn message_in(&self, locale: Locale) -> String {
+        self.message().get(locale).to_owned()
+    }
 }
 
 impl Targets {
     /// Reads and checks a config file; every problem is named, not only the first.
     pub fn parse(text: &str) -> Result<Targets, ConfigError> {
         let targets: Targets = serde_json::from_str(text).map_err(|error| ConfigError::Json(error.to_string()))?;
-        let mut problems = Vec::new();
+        let mut problems: Vec<Bilingual> = Vec::new();
         if targets.https_hosts.is_empty() {
-            problems.push("https_hosts is empty: name at least one host to check".to_owned());
+            problems.push(Bilingual::new(
+                "https_hosts is empty: name at least one host to check",
+                "https_hosts är tom: ange minst en värd att kontrollera",
+            ));
         }
         for host in &targets.https_hosts {
             let valid = !host.is_empty()
@@ -133,31 +184,46 @@ impl Targets {
                         && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
                 });
             if !valid {
-                problems.push(format!("\"{host}\" is not a host name"));
+                problems.push(bilingual!("\"{host}\" is not a host name", "\"{host}\" är inget värdnamn"));
             }
         }
         for server in &targets.ice_servers {
             match server.scheme() {
-                Err(unknown) => problems.push(unknown.to_string()),
+                Err(unknown) => problems.push(unknown.message()),
                 Ok(scheme) if scheme.relays() && (server.username.is_empty() || server.credential.is_empty()) => {
-                    problems.push(format!("TURN server \"{}\" needs a username and a credential", server.url));
+                    let url = &server.url;
+                    problems.push(bilingual!(
+                        "TURN server \"{url}\" needs a username and a credential",
+                        "TURN-servern \"{url}\" behöver ett användarnamn (username) och ett lösenord (credential)"
+                    ));
                 }
                 Ok(_) => {}
             }
         }
         for (from, to) in &targets.ports {
             if *from == 0 || *to == 0 {
-                problems.push(format!("port mapping {from} → {to} uses port 0"));
+                problems.push(bilingual!(
+                    "port mapping {from} → {to} uses port 0",
+                    "portmappningen {from} → {to} använder port 0"
+                ));
             }
         }
-        if !(100..=60_000).contains(&targets.timeout_ms) {
-            problems.push(format!("timeout_ms is {}; use 100 to 60000", targets.timeout_ms));
+        let (timeout, samples) = (targets.timeout_ms, targets.samples);
+        if !(100..=60_000).contains(&timeout) {
+            problems.push(bilingual!(
+                "timeout_ms is {timeout}; use 100 to 60000",
+                "timeout_ms är {timeout}; använd 100 till 60000"
+            ));
         }
-        if !(1..=1000).contains(&targets.samples) {
-            problems.push(format!("samples is {}; use 1 to 1000", targets.samples));
+        if !(1..=1000).contains(&samples) {
+            problems
+                .push(bilingual!("samples is {samples}; use 1 to 1000", "samples är {samples}; använd 1 till 1000"));
         }
         if let Some(table) = &targets.mobile_releases {
-            problems.extend(table.problems().into_iter().map(|problem| format!("mobile_releases: {problem}")));
+            // The release table words its problems in English only (client::policy).
+            problems.extend(
+                table.problems().into_iter().map(|problem| Bilingual::same(format!("mobile_releases: {problem}"))),
+            );
         }
         if problems.is_empty() { Ok(targets) } else { Err(ConfigError::Invalid(problems)) }
     }
@@ -242,6 +308,7 @@ mod tests {
         let Err(ConfigError::Invalid(problems)) = Targets::parse(&late) else {
             panic!("a release after the check day")
         };
+        let problems: Vec<&str> = problems.iter().map(|problem| problem.en.as_str()).collect();
         assert_eq!(
             problems,
             ["mobile_releases: iOS 27 is dated 2026-09-14, after the day the table was checked (2026-07-01)"]
@@ -308,7 +375,7 @@ mod tests {
         let check = |text: &str, expected: &[&str]| match Targets::parse(text) {
             Err(ConfigError::Invalid(problems)) => {
                 for fragment in expected {
-                    assert!(problems.iter().any(|problem| problem.contains(fragment)), "{fragment} in {problems:?}");
+                    assert!(problems.iter().any(|problem| problem.en.contains(fragment)), "{fragment} in {problems:?}");
                 }
                 assert_eq!(problems.len(), expected.len(), "{problems:?}");
             }

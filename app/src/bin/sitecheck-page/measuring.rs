@@ -2,6 +2,7 @@
 //! and their timing.
 
 use js_sys::{Promise, Reflect};
+use sitecheck_core::locale::Bilingual;
 use sitecheck_core::network::FetchOutcome;
 use sitecheck_core::network::run::TargetOrigin;
 use sitecheck_core::series::{Clock, RoundTrip};
@@ -140,7 +141,7 @@ async fn resource_timing(url: &str, attempts: usize) -> Option<RoundTrip> {
 ///
 /// Through web-sys rather than gloo-net, which could express this request but grew the first
 /// load by about 2.3 kB gzip (its request builder, headers, query and error types).
-pub async fn load_targets() -> Result<(Targets, TargetOrigin), String> {
+pub async fn load_targets() -> Result<(Targets, TargetOrigin), Bilingual> {
     let Some(window) = web_sys::window() else { return Ok((Targets::default(), TargetOrigin::Production)) };
     let init = web_sys::RequestInit::new();
     init.set_cache(web_sys::RequestCache::NoStore);
@@ -149,17 +150,22 @@ pub async fn load_targets() -> Result<(Targets, TargetOrigin), String> {
         // No server to ask (a page opened from disk): there is no config.
         Err(_) => return Ok((Targets::default(), TargetOrigin::Production)),
     };
-    let response: web_sys::Response =
-        response.dyn_into().map_err(|_| "config.json: not an HTTP response".to_owned())?;
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|_| Bilingual::new("config.json: not an HTTP response", "config.json: inget HTTP-svar"))?;
     if response.status() == 404 {
         return Ok((Targets::default(), TargetOrigin::Production));
     }
     if !response.ok() {
-        return Err(format!("config.json could not be read (HTTP {})", response.status()));
+        let status = response.status();
+        return Err(sitecheck_core::bilingual!(
+            "config.json could not be read (HTTP {status})",
+            "config.json gick inte att läsa (HTTP {status})"
+        ));
     }
     let text = match response.text() {
         Ok(promise) => JsFuture::from(promise).await.ok().and_then(|text| text.as_string()).unwrap_or_default(),
         Err(_) => String::new(),
     };
-    Targets::parse(&text).map(|targets| (targets, TargetOrigin::Config)).map_err(|error| error.to_string())
+    Targets::parse(&text).map(|targets| (targets, TargetOrigin::Config)).map_err(|error| error.message())
 }

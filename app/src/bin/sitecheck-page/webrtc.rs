@@ -204,9 +204,9 @@ pub async fn gather_from(server: &IceServer, timeout_ms: u64) -> Gathered {
         .filter_map(|line| parse_candidate(&line))
         .collect();
     let end = if get("unsupported").as_bool() == Some(true) {
-        GatherEnd::NotPossible("it has no WebRTC (RTCPeerConnection)".to_owned())
+        GatherEnd::NoWebRtc
     } else if let Some(error) = get("error").as_string() {
-        GatherEnd::NotPossible(format!("it refused the server ({error})"))
+        GatherEnd::ServerRefused(error)
     } else if get("timedOut").as_bool() == Some(true) {
         GatherEnd::TimedOut
     } else {
