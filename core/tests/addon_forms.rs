@@ -57,14 +57,14 @@ fn option_keys_are_unique_within_a_form_and_choices_are_not_empty() {
             assert!(
                 form.options[..index].iter().all(|earlier| earlier.key != option.key),
                 "{}: {}",
-                form.title,
+                form.title.en,
                 option.key
             );
             if let OptionKind::Choice(choices) = option.kind {
                 assert!(!choices.is_empty(), "{}", option.key);
             }
         }
-        assert!(!form.sections.is_empty(), "{}", form.title);
+        assert!(!form.sections.is_empty(), "{}", form.title.en);
     }
 }
 
@@ -77,8 +77,11 @@ fn the_country_choices_are_the_countries_read_in_their_order() {
     for (choice, country) in choices.iter().zip(Country::ALL) {
         assert_eq!(choice.value.parse::<Country>(), Ok(*country));
         let name = country.plan().name.trim_start_matches("the ");
-        assert!(choice.label.starts_with(name), "{}", choice.label);
-        assert!(choice.label.contains(&format!("(+{})", country.plan().calling_code)), "{}", choice.label);
+        assert!(choice.label.en.starts_with(name), "{}", choice.label.en);
+        assert!(choice.label.sv.starts_with(country.plan().name_sv), "{}", choice.label.sv);
+        for label in [choice.label.en, choice.label.sv] {
+            assert!(label.contains(&format!("(+{})", country.plan().calling_code)), "{label}");
+        }
     }
 }
 
@@ -124,7 +127,9 @@ fn integration_choices_cite_their_requirements_section() {
             for choice in choices {
                 if let Ok(integration) = choice.value.parse::<Integration>() {
                     let section = integration.requirement().section();
-                    assert!(choice.label.ends_with(&format!("({section})")), "{}: {}", choice.value, choice.label);
+                    for label in [choice.label.en, choice.label.sv] {
+                        assert!(label.ends_with(&format!("({section})")), "{}: {label}", choice.value);
+                    }
                     seen += 1;
                 }
             }
@@ -171,8 +176,8 @@ fn a_form_finds_what_the_validator_finds() {
         verdicts(direct.findings.iter().map(|found| (&found.finding, found.line)))
     );
     let facts = &report.facts[0];
-    assert_eq!(facts.title, PASTED);
-    assert!(facts.rows.contains(&("Users".to_owned(), "2".to_owned())), "{facts:?}");
+    assert_eq!(facts.title, Bilingual::new(PASTED, "Inklistrad text"));
+    assert!(facts.rows.contains(&(Bilingual::new("Users", "Användare"), Bilingual::same("2"))), "{facts:?}");
 
     let files = ["chain-out-of-order.pem", "leaf-wildcard-san.pem"];
     let bytes: Vec<Vec<u8>> = files.iter().map(|name| certificate(name)).collect();
@@ -188,10 +193,10 @@ fn a_form_finds_what_the_validator_finds() {
         verdicts(direct.findings.iter().map(|found| (&found.finding, found.line)))
     );
     assert_eq!(
-        report.facts.iter().filter(|group| group.rows.iter().any(|(label, _)| label == "Subject")).count(),
+        report.facts.iter().filter(|group| group.rows.iter().any(|(label, _)| label.en == "Subject")).count(),
         direct.certificates.len()
     );
-    assert!(report.facts.iter().any(|group| group.title == "Chains"));
+    assert!(report.facts.iter().any(|group| group.title == Bilingual::new("Chains", "Kedjor")));
 }
 
 #[test]
@@ -204,7 +209,7 @@ fn a_private_chain_offers_its_bundle_and_a_secret_its_reminder() {
     let reminder = &report.downloads[0];
     assert_eq!(reminder.mime, "text/calendar");
     assert!(reminder.text.contains("DTSTART;VALUE=DATE:20260601"), "{}", reminder.text);
-    assert!(report.facts[0].rows.contains(&("Expires".to_owned(), "2026-07-01".to_owned())));
+    assert!(report.facts[0].rows.contains(&(Bilingual::new("Expires", "Går ut"), Bilingual::same("2026-07-01"))));
     let days = run_file(&job("secret", &[("created", "2025-07-01"), ("days", "800")], &[]), &[]).unwrap();
     assert!(days.findings.iter().any(|placed| placed.finding.verdict == Verdict::Fail), "800 days is over the cap");
 }
@@ -214,7 +219,7 @@ fn problems(job: FileJob, files: &[Vec<u8>], expected: &[&str]) {
     let problems = run_file(&job, files).expect_err("refused");
     assert_eq!(problems.len(), expected.len(), "{problems:?}");
     for (problem, expected) in problems.iter().zip(expected) {
-        assert!(problem.contains(expected), "{problem:?} should say {expected:?}");
+        assert!(problem.en.contains(expected), "{problem:?} should say {expected:?}");
     }
 }
 
@@ -246,7 +251,8 @@ fn what_cannot_be_taken_is_said_all_at_once() {
 fn a_file_over_the_limit_is_refused_before_it_is_read() {
     assert_eq!(too_large("a.csv", MAX_FILE_BYTES), None);
     let message = too_large("big.csv", 200 * 1024 * 1024).expect("refused");
-    assert!(message.starts_with("big.csv is 200 MB; the check reads files of up to 64 MB"), "{message}");
+    assert!(message.en.starts_with("big.csv is 200 MB; the check reads files of up to 64 MB"), "{message:?}");
+    assert!(message.sv.starts_with("big.csv är 200 MB; kontrollen läser filer på upp till 64 MB"), "{message:?}");
     problems(job("users", &[], &["big.csv"]), &[vec![b'a'; MAX_FILE_BYTES as usize + 1]], &["big.csv is 65 MB"]);
 }
 
@@ -272,9 +278,15 @@ fn the_page_gets_the_worst_findings_first_and_every_count() {
     );
     assert_eq!(
         page.summary,
-        format!(
-            "Fail 2 · Pass {} ({total} findings; the {SHOWN_FINDINGS} worst are shown, all are in the download)",
-            SHOWN_FINDINGS + 50
+        Bilingual::new(
+            format!(
+                "Fail 2 · Pass {} ({total} findings; the {SHOWN_FINDINGS} worst are shown, all are in the download)",
+                SHOWN_FINDINGS + 50
+            ),
+            format!(
+                "Underkänt 2 · Godkänt {} ({total} resultat; de {SHOWN_FINDINGS} allvarligaste visas, alla finns i nedladdningen)",
+                SHOWN_FINDINGS + 50
+            )
         )
     );
     let download = page.report.downloads.last().expect("the findings as JSON");
@@ -286,9 +298,9 @@ fn the_page_gets_the_worst_findings_first_and_every_count() {
 
 #[test]
 fn places_in_words() {
-    assert_eq!(place(Some("a.pem"), Some(4)).as_deref(), Some("a.pem, line 4"));
-    assert_eq!(place(Some("a.der"), None).as_deref(), Some("a.der"));
-    assert_eq!(place(None, Some(4)).as_deref(), Some("Line 4"));
+    assert_eq!(place(Some("a.pem"), Some(4)), Some(Bilingual::new("a.pem, line 4", "a.pem, rad 4")));
+    assert_eq!(place(Some("a.der"), None), Some(Bilingual::same("a.der")));
+    assert_eq!(place(None, Some(4)), Some(Bilingual::new("Line 4", "Rad 4")));
     assert_eq!(place(None, None), None);
 }
 
@@ -342,7 +354,13 @@ fn a_file_job_travels_with_its_bytes() {
     assert_eq!(page["findings"][0]["finding"]["verdict"], "fail");
     assert_eq!(page["findings"][0]["line"], 1);
     let reply: Reply = serde_json::from_str(&answer(&message, &[])).unwrap();
-    assert_eq!(reply.outcome, Some(Outcome::FileProblems(vec!["1 file names came with 0 files".into()])));
+    assert_eq!(
+        reply.outcome,
+        Some(Outcome::FileProblems(vec![Bilingual::new(
+            "1 file names came with 0 files",
+            "1 filnamn kom med 0 filer"
+        )]))
+    );
 }
 
 #[test]
