@@ -6,6 +6,7 @@
 
 use crate::files::save_file;
 use crate::finding_card::FindingCard;
+use crate::language;
 use crate::worker;
 use js_sys::{Array, Reflect, Uint8Array};
 use leptos::prelude::*;
@@ -14,7 +15,7 @@ use sitecheck_core::addon::form::{
     ADDON_FORMS, AddonForm, FileJob, Input, OptionKind, PASTED, finding_from_parts, place, too_large,
 };
 use sitecheck_core::job::Outcome;
-use sitecheck_core::locale::Bilingual;
+use sitecheck_core::locale::{Bilingual, Text};
 use sitecheck_core::verdict::Finding;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -24,17 +25,17 @@ pub fn AddonFiles() -> impl IntoView {
     ADDON_FORMS.iter().map(|form| view! { <AddonFormView form /> }).collect_view()
 }
 
-/// A report as the page draws it.
+/// A report as the page draws it: its texts in both languages, shown in the page's.
 #[derive(Debug, Clone, PartialEq)]
 struct Shown {
-    summary: String,
+    summary: Bilingual,
     total: usize,
     counts: Vec<(String, usize)>,
-    facts: Vec<(String, Vec<(String, String)>)>,
+    facts: Vec<(Bilingual, Vec<(Bilingual, Bilingual)>)>,
     /// Each finding with where it points.
     findings: Vec<(Finding, Option<String>, Option<usize>)>,
-    /// Label, file name, type, contents.
-    downloads: Vec<[String; 4]>,
+    /// Label; file name, type, contents.
+    downloads: Vec<(Bilingual, [String; 3])>,
 }
 
 fn field(value: &JsValue, key: &str) -> JsValue {
@@ -47,8 +48,12 @@ fn text(value: &JsValue, key: &str) -> Option<String> {
 
 /// A text the worker wrote in both languages (`{"en": …, "sv": …}`).
 fn both(value: &JsValue, key: &str) -> Option<Bilingual> {
-    let value = field(value, key);
-    Some(Bilingual::new(text(&value, "en")?, text(&value, "sv")?))
+    bilingual(&field(value, key))
+}
+
+/// `{"en": …, "sv": …}` itself.
+fn bilingual(value: &JsValue) -> Option<Bilingual> {
+    Some(Bilingual::new(text(value, "en")?, text(value, "sv")?))
 }
 
 fn items(value: &JsValue) -> Vec<JsValue> {
@@ -59,10 +64,10 @@ fn count(value: &JsValue) -> Option<usize> {
     value.as_f64().filter(|number| *number >= 0.0).map(|number| number as usize)
 }
 
-/// A `[text, text]` pair.
-fn pair(value: &JsValue) -> Option<(String, String)> {
+/// A `[text, text]` pair, each in both languages.
+fn pair(value: &JsValue) -> Option<(Bilingual, Bilingual)> {
     let parts = items(value);
-    Some((parts.first()?.as_string()?, parts.get(1)?.as_string()?))
+    Some((bilingual(parts.first()?)?, bilingual(parts.get(1)?)?))
 }
 
 /// The worker's `PageReport`, read field by field; None when it is not one.
@@ -71,7 +76,7 @@ fn read_report(json: &str) -> Option<Shown> {
     let mut facts = Vec::new();
     for group in items(&field(&report, "facts")) {
         let rows = items(&field(&group, "rows")).iter().map(pair).collect::<Option<Vec<_>>>()?;
-        facts.push((text(&group, "title")?, rows));
+        facts.push((both(&group, "title")?, rows));
     }
     let mut findings = Vec::new();
     for placed in items(&field(&report, "findings")) {
@@ -90,7 +95,8 @@ fn read_report(json: &str) -> Option<Shown> {
     }
     let mut downloads = Vec::new();
     for download in items(&field(&report, "downloads")) {
-        downloads.push(["label", "file_name", "mime", "text"].map(|key| text(&download, key).unwrap_or_default()));
+        let label = both(&download, "label").unwrap_or_default();
+        downloads.push((label, ["file_name", "mime", "text"].map(|key| text(&download, key).unwrap_or_default())));
     }
     let mut counts = Vec::new();
     for entry in items(&field(&report, "counts")) {
@@ -98,7 +104,7 @@ fn read_report(json: &str) -> Option<Shown> {
         counts.push((parts.first()?.as_string()?, count(parts.get(1)?)?));
     }
     Some(Shown {
-        summary: text(&report, "summary")?,
+        summary: both(&report, "summary")?,
         total: count(&field(&report, "total"))?,
         counts,
         facts,
@@ -116,8 +122,9 @@ fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 async fn read_inputs(
     chosen: Vec<web_sys::File>,
     pasted: String,
-) -> Result<(Vec<String>, Vec<Uint8Array>), Vec<String>> {
-    let refused: Vec<String> = chosen.iter().filter_map(|file| too_large(&file.name(), file.size() as u64)).collect();
+) -> Result<(Vec<String>, Vec<Uint8Array>), Vec<Bilingual>> {
+    let refused: Vec<Bilingual> =
+        chosen.iter().filter_map(|file| too_large(&file.name(), file.size() as u64)).collect();
     if !refused.is_empty() {
         return Err(refused);
     }
@@ -128,11 +135,13 @@ async fn read_inputs(
                 names.push(file.name());
                 bytes.push(Uint8Array::new(&buffer));
             }
-            Err(error) => problems.push(format!(
-                "{} could not be read: {}",
-                file.name(),
-                error.as_string().unwrap_or_else(|| format!("{error:?}"))
-            )),
+            Err(error) => {
+                let (name, error) = (file.name(), error.as_string().unwrap_or_else(|| format!("{error:?}")));
+                problems.push(sitecheck_core::bilingual!(
+                    "{name} could not be read: {error}",
+                    "{name} gick inte att läsa: {error}"
+                ));
+            }
         }
     }
     if !pasted.trim().is_empty() {
@@ -153,7 +162,8 @@ fn AddonFormView(form: &'static AddonForm) -> impl IntoView {
     );
     let pasted = RwSignal::new(String::new());
     let chosen = RwSignal::new_local(Vec::<web_sys::File>::new());
-    let result = RwSignal::new(None::<Result<Shown, Vec<String>>>);
+    let result = RwSignal::new(None::<Result<Shown, Vec<Bilingual>>>);
+    let locale = language::current();
     let checking = RwSignal::new(false);
     // A verdict is about what was entered when it was made: any change takes it away.
     let changed = move || result.set(None);
@@ -175,7 +185,10 @@ fn AddonFormView(form: &'static AddonForm) -> impl IntoView {
                 OptionKind::Choice(choices) => {
                     let choices = choices
                         .iter()
-                        .map(|choice| view! { <option value=choice.value>{choice.label}</option> })
+                        .map(|choice| {
+                            let label = choice.label;
+                            view! { <option value=choice.value>{move || label.get(locale.get())}</option> }
+                        })
                         .collect_view();
                     view! {
                         <select id=id.clone() on:change=move |event| set_value(key, event_target_value(&event))>{choices}</select>
@@ -188,12 +201,13 @@ fn AddonFormView(form: &'static AddonForm) -> impl IntoView {
                 }
                 .into_any(),
                 OptionKind::Text { hint } => view! {
-                    <input type="text" id=id.clone() spellcheck="false" placeholder=hint
+                    <input type="text" id=id.clone() spellcheck="false" placeholder=move || hint.get(locale.get())
                         on:input=move |event| set_value(key, event_target_value(&event)) />
                 }
                 .into_any(),
             };
-            view! { <label class="field" for=id><span>{option.label}</span>{control}</label> }
+            let label = option.label;
+            view! { <label class="field" for=id><span>{move || label.get(locale.get())}</span>{control}</label> }
         })
         .collect_view();
     let take_files = move |files: Vec<web_sys::File>| {
@@ -246,12 +260,18 @@ fn AddonFormView(form: &'static AddonForm) -> impl IntoView {
             worker::ask_with_files(&job, bytes, move |answer| {
                 checking.set(false);
                 result.set(Some(match answer {
-                    Ok(Outcome::File(json)) => {
-                        read_report(&json).ok_or_else(|| vec!["The checker's answer could not be read".to_owned()])
-                    }
+                    Ok(Outcome::File(json)) => read_report(&json).ok_or_else(|| {
+                        vec![Bilingual::new(
+                            "The checker's answer could not be read",
+                            "Kontrollens svar gick inte att läsa",
+                        )]
+                    }),
                     Ok(Outcome::FileProblems(problems)) => Err(problems),
-                    Ok(_) => Err(vec!["The checker answered another question".to_owned()]),
-                    Err(message) => Err(vec![message]),
+                    Ok(_) => Err(vec![Bilingual::new(
+                        "The checker answered another question",
+                        "Kontrollen svarade på en annan fråga",
+                    )]),
+                    Err(message) => Err(vec![Bilingual::same(message)]),
                 }));
             });
         });
@@ -259,8 +279,8 @@ fn AddonFormView(form: &'static AddonForm) -> impl IntoView {
     let sections = form.sections.iter().map(|section| section.as_str()).collect::<Vec<_>>().join(", ");
     view! {
         <details class="addon" data-validator=slug>
-            <summary><strong>{form.title}</strong>{format!(" (section {sections})")}</summary>
-            <p class="hint">{form.intro}</p>
+            <summary><strong>{move || form.title.get(locale.get())}</strong>{format!(" (section {sections})")}</summary>
+            <p class="hint">{move || form.intro.get(locale.get())}</p>
             <div class="addon-options">{options}</div>
             {inputs}
             <p><button type="button" data-testid=format!("addon-{slug}-check") on:click=check>"Check"</button></p>
@@ -276,15 +296,16 @@ fn AddonFormView(form: &'static AddonForm) -> impl IntoView {
 #[component]
 fn PasteArea(
     id: String,
-    label: &'static str,
+    label: Text,
     pasted: RwSignal<String>,
     on_change: impl Fn() + Copy + 'static,
     on_drop: impl Fn(Vec<web_sys::File>) + Copy + 'static,
 ) -> impl IntoView {
     let label_for = id.clone();
+    let locale = language::current();
     view! {
         <label class="field wide" for=label_for>
-            <span>{label}</span>
+            <span>{move || label.get(locale.get())}</span>
             <textarea id=id rows="6" spellcheck="false" class="drop-target"
                 prop:value=move || pasted.get()
                 on:input=move |event| { pasted.set(event_target_value(&event)); on_change(); }
@@ -298,13 +319,16 @@ fn PasteArea(
 }
 
 #[component]
-fn AddonResult(slug: &'static str, shown: Result<Shown, Vec<String>>) -> impl IntoView {
+fn AddonResult(slug: &'static str, shown: Result<Shown, Vec<Bilingual>>) -> impl IntoView {
+    let locale = language::current();
+    // A text in both languages, shown in the page's.
+    let shown_in = move |text: Bilingual| move || text.get(locale.get()).to_owned();
     let shown = match shown {
         Ok(shown) => shown,
         Err(problems) => {
             return view! {
                 <ul role="alert" class="error" data-testid=format!("addon-{slug}-problems")>
-                    {problems.into_iter().map(|problem| view! { <li>{problem}</li> }).collect_view()}
+                    {problems.into_iter().map(|problem| view! { <li>{shown_in(problem)}</li> }).collect_view()}
                 </ul>
             }
             .into_any();
@@ -318,8 +342,11 @@ fn AddonResult(slug: &'static str, shown: Result<Shown, Vec<String>>) -> impl In
         .facts
         .into_iter()
         .map(|(title, rows)| {
-            let rows = rows.into_iter().map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> }).collect_view();
-            view! { <section class="facts"><h4>{title}</h4><dl>{rows}</dl></section> }
+            let rows = rows
+                .into_iter()
+                .map(|(label, value)| view! { <dt>{shown_in(label)}</dt><dd>{shown_in(value)}</dd> })
+                .collect_view();
+            view! { <section class="facts"><h4>{shown_in(title)}</h4><dl>{rows}</dl></section> }
         })
         .collect_view();
     let findings = shown
@@ -329,7 +356,7 @@ fn AddonResult(slug: &'static str, shown: Result<Shown, Vec<String>>) -> impl In
             let at = place(file.as_deref(), line);
             view! {
                 <li data-line=line data-file=file>
-                    {at.map(|at| view! { <p class="place">{at}</p> })}
+                    {at.map(|at| view! { <p class="place">{shown_in(at)}</p> })}
                     <FindingCard finding />
                 </li>
             }
@@ -338,11 +365,11 @@ fn AddonResult(slug: &'static str, shown: Result<Shown, Vec<String>>) -> impl In
     let downloads = shown
         .downloads
         .into_iter()
-        .map(|[label, name, mime, contents]| {
+        .map(|(label, [name, mime, contents])| {
             let test_id = format!("addon-download-{name}");
             view! {
                 <button type="button" data-testid=test_id
-                    on:click=move |_| set_download_error.set(save_file(&name, &mime, &contents).err())>{label}</button>
+                    on:click=move |_| set_download_error.set(save_file(&name, &mime, &contents).err())>{shown_in(label)}</button>
                 " "
             }
         })
@@ -351,7 +378,7 @@ fn AddonResult(slug: &'static str, shown: Result<Shown, Vec<String>>) -> impl In
         <div class="addon-result" data-testid=format!("addon-{slug}-result") data-total=shown.total
             data-fail=counted("fail") data-warning=counted("warning") data-pass=counted("pass")
             data-needs-confirmation=counted("needs-confirmation") data-not-applicable=counted("not-applicable")>
-            <p class="summary">{shown.summary}</p>
+            <p class="summary">{shown_in(shown.summary)}</p>
             {facts}
             <ul class="placed-findings">{findings}</ul>
             <p class="downloads">{downloads}

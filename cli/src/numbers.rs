@@ -122,7 +122,7 @@ pub fn read_bytes(path: &str, input: &mut impl BufRead) -> Result<Vec<u8>, CliEr
     } else {
         let size = std::fs::metadata(path).map_err(cannot)?.len();
         if let Some(message) = too_large(path, size) {
-            return Err(CliError::Input(message));
+            return Err(CliError::Input(message.en));
         }
         bytes = std::fs::read(path).map_err(cannot)?;
     }

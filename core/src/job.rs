@@ -8,7 +8,7 @@
 use crate::addon::form::{FileJob, run_file};
 use crate::coverage::{CoverageReport, CoverageRequest};
 use crate::export::ExportRequest;
-use crate::locale::{Written, written};
+use crate::locale::{Bilingual, Written, written};
 use serde::{Deserialize, Serialize};
 
 /// One request to the worker.
@@ -31,8 +31,8 @@ pub enum Outcome {
     /// The report (`addon::form::PageReport`) as JSON text: the page reads it with the
     /// browser's `JSON.parse`, so that its first load carries no deserializer for it.
     File(String),
-    /// What was entered that the validator cannot take, each problem said.
-    FileProblems(Vec<String>),
+    /// What was entered that the validator cannot take, each problem said in both languages.
+    FileProblems(Vec<Bilingual>),
     /// The export file's text, or why there is none.
     Export(Result<String, String>),
 }
@@ -48,7 +48,10 @@ impl Job {
                 // Both languages, so that the page can switch without running it again.
                 Ok(report) => match written(Written::Both, || serde_json::to_string(&report.for_page())) {
                     Ok(json) => Outcome::File(json),
-                    Err(error) => Outcome::FileProblems(vec![format!("the report could not be written: {error}")]),
+                    Err(error) => Outcome::FileProblems(vec![crate::bilingual!(
+                        "the report could not be written: {error}",
+                        "rapporten gick inte att skriva: {error}"
+                    )]),
                 },
                 Err(problems) => Outcome::FileProblems(problems),
             },

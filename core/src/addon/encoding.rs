@@ -6,6 +6,8 @@
 //!
 //! Decoding keeps every line break, so a line number in the text is the line in the file.
 
+use crate::bilingual;
+use crate::locale::{Bilingual, Locale, Text};
 use serde::Serialize;
 use std::fmt;
 use thiserror::Error;
@@ -29,15 +31,32 @@ pub enum TextEncoding {
 }
 
 impl TextEncoding {
+    /// The name in English.
     pub fn label(self) -> &'static str {
+        self.text().en
+    }
+
+    /// The name in both languages.
+    pub const fn text(self) -> Text {
+        const fn text(en: &'static str, sv: &'static str) -> Text {
+            Text { en, sv }
+        }
         match self {
-            TextEncoding::Utf8 => "UTF-8",
-            TextEncoding::Utf8Bom => "UTF-8 with a byte-order mark",
-            TextEncoding::Utf16Le { bom: true } => "UTF-16LE with a byte-order mark",
-            TextEncoding::Utf16Le { bom: false } => "UTF-16LE without a byte-order mark",
-            TextEncoding::Utf16Be { bom: true } => "UTF-16BE with a byte-order mark",
-            TextEncoding::Utf16Be { bom: false } => "UTF-16BE without a byte-order mark",
-            TextEncoding::Windows1252 => "Windows-1252",
+            TextEncoding::Utf8 => text("UTF-8", "UTF-8"),
+            TextEncoding::Utf8Bom => text("UTF-8 with a byte-order mark", "UTF-8 med byteordningsmärke (BOM)"),
+            TextEncoding::Utf16Le { bom: true } => {
+                text("UTF-16LE with a byte-order mark", "UTF-16LE med byteordningsmärke (BOM)")
+            }
+            TextEncoding::Utf16Le { bom: false } => {
+                text("UTF-16LE without a byte-order mark", "UTF-16LE utan byteordningsmärke (BOM)")
+            }
+            TextEncoding::Utf16Be { bom: true } => {
+                text("UTF-16BE with a byte-order mark", "UTF-16BE med byteordningsmärke (BOM)")
+            }
+            TextEncoding::Utf16Be { bom: false } => {
+                text("UTF-16BE without a byte-order mark", "UTF-16BE utan byteordningsmärke (BOM)")
+            }
+            TextEncoding::Windows1252 => text("Windows-1252", "Windows-1252"),
         }
     }
 }
@@ -63,6 +82,32 @@ pub enum DecodeError {
     UnpairedSurrogate { offset: usize },
 }
 
+impl DecodeError {
+    /// The reason in a language; `Display` is the English.
+    pub fn message_in(&self, locale: Locale) -> String {
+        if locale == Locale::En {
+            return self.to_string();
+        }
+        match self {
+            DecodeError::Empty => "filen är tom".to_owned(),
+            DecodeError::Workbook => "det här är en Excel-arbetsbok, inte en textfil: spara den som CSV (\"CSV UTF-8\") och kontrollera den filen".to_owned(),
+            DecodeError::Binary { offset } => {
+                format!("det här är inte en textfil: den har NUL-byte vid byte {offset} och är inte UTF-16")
+            }
+            DecodeError::OddLength { bytes } => format!(
+                "filen läses som UTF-16 men har ett udda antal byte ({bytes}): den har kortats av"
+            ),
+            DecodeError::UnpairedSurrogate { offset } => format!(
+                "filen läses som UTF-16 men har ett trasigt tecken (ett ensamt surrogat) vid byte {offset}"
+            ),
+        }
+    }
+
+    pub fn text(&self) -> Bilingual {
+        Bilingual::new(self.message_in(Locale::En), self.message_in(Locale::Sv))
+    }
+}
+
 /// Text decoded from a file's bytes, and how.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decoded {
@@ -83,15 +128,20 @@ pub struct Mixed {
 
 impl Mixed {
     /// The warning's evidence.
-    pub fn evidence(self) -> String {
-        format!(
-            "The file mixes encodings: line {} has UTF-8 characters, line {} bytes that are not UTF-8. It was read as \
-             Windows-1252, so the UTF-8 characters read garbled (\"Ã¥\" for \"å\")",
-            self.utf8_line, self.other_line
+    pub fn evidence(self) -> Bilingual {
+        let Mixed { utf8_line, other_line } = self;
+        bilingual!(
+            "The file mixes encodings: line {utf8_line} has UTF-8 characters, line {other_line} bytes that are not \
+             UTF-8. It was read as Windows-1252, so the UTF-8 characters read garbled (\"Ã¥\" for \"å\")",
+            "Filen blandar teckenkodningar: rad {utf8_line} har UTF-8-tecken, rad {other_line} byte som inte är \
+             UTF-8. Den lästes som Windows-1252, så UTF-8-tecknen blev förvanskade (\"Ã¥\" i stället för \"å\")"
         )
     }
 
-    pub const ADVICE: &str = "Save the file again in one encoding, UTF-8, and check it again.";
+    pub const ADVICE: Text = Text {
+        en: "Save the file again in one encoding, UTF-8, and check it again.",
+        sv: "Spara filen igen i en enda teckenkodning, UTF-8, och kontrollera den igen.",
+    };
 }
 
 /// Where `bytes` (not valid UTF-8 as a whole) have UTF-8 characters beyond ASCII and where

@@ -9,7 +9,8 @@ use super::secret::{SecretInput, SecretLifetime, validate_client_secret};
 use super::spf::validate_txt_records;
 use super::users::{ColumnMapping, Direction, FileFormat, UsersOptions, validate_users};
 use crate::advisory::AdvisoryId;
-use crate::locale::Bilingual;
+use crate::bilingual;
+use crate::locale::{Bilingual, Locale, Text};
 use crate::requirement::RequirementId;
 use crate::section::SectionId;
 use crate::units::Date;
@@ -21,13 +22,16 @@ use serde::{Deserialize, Serialize};
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Why a file is not read, when it is too large.
-pub fn too_large(name: &str, bytes: u64) -> Option<String> {
+pub fn too_large(name: &str, bytes: u64) -> Option<Bilingual> {
     (bytes > MAX_FILE_BYTES).then(|| {
-        format!(
-            "{name} is {} MB; the check reads files of up to {} MB (an export of 100 000 users is about 20 MB). \
-             Split the file, or check a part of it.",
-            bytes.div_ceil(1024 * 1024),
-            MAX_FILE_BYTES / (1024 * 1024)
+        let (size, limit) = (bytes.div_ceil(1024 * 1024), MAX_FILE_BYTES / (1024 * 1024));
+        let name = file_title(name);
+        let (name_en, name_sv) = (&name.en, &name.sv);
+        bilingual!(
+            "{name_en} is {size} MB; the check reads files of up to {limit} MB (an export of 100 000 users is about \
+             20 MB). Split the file, or check a part of it.",
+            "{name_sv} är {size} MB; kontrollen läser filer på upp till {limit} MB (en export av 100 000 användare är \
+             ungefär 20 MB). Dela upp filen, eller kontrollera en del av den."
         )
     })
 }
@@ -67,9 +71,9 @@ impl Validator {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Input {
     /// Files chosen or dropped, or text pasted. `accept` is the file chooser's filter.
-    Files { accept: &'static str, several: bool, paste_label: &'static str },
+    Files { accept: &'static str, several: bool, paste_label: Text },
     /// Pasted text only.
-    Paste { label: &'static str },
+    Paste { label: Text },
     /// The options are everything.
     None,
 }
@@ -79,7 +83,7 @@ pub enum Input {
 pub struct FormOption {
     /// The key in a job (the CLI's option without its dashes).
     pub key: &'static str,
-    pub label: &'static str,
+    pub label: Text,
     pub kind: OptionKind,
 }
 
@@ -90,58 +94,64 @@ pub enum OptionKind {
     /// A day, YYYY-MM-DD; required.
     Date,
     /// Free text, possibly empty; the hint says what goes in.
-    Text { hint: &'static str },
+    Text { hint: Text },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Choice {
     /// What the validators' parsers read (the CLI's value).
     pub value: &'static str,
-    pub label: &'static str,
+    pub label: Text,
 }
 
 /// One validator's form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AddonForm {
     pub validator: Validator,
-    pub title: &'static str,
+    pub title: Text,
     /// The sections it checks against, first the main one.
     pub sections: &'static [SectionId],
     /// What it checks, in a sentence or two.
-    pub intro: &'static str,
+    pub intro: Text,
     pub input: Input,
     pub options: &'static [FormOption],
 }
 
-const fn choice(value: &'static str, label: &'static str) -> Choice {
-    Choice { value, label }
+const fn text(en: &'static str, sv: &'static str) -> Text {
+    Text { en, sv }
 }
 
-const INTEGRATIONS: &[Choice] =
-    &[choice("teams", "Microsoft Teams (3.3)"), choice("s4b", "Skype for Business or Lync (3.2.2)")];
+const fn choice(value: &'static str, en: &'static str, sv: &'static str) -> Choice {
+    Choice { value, label: text(en, sv) }
+}
+
+const TEAMS: Choice = choice("teams", "Microsoft Teams (3.3)", "Microsoft Teams (3.3)");
+const S4B: Choice = choice("s4b", "Skype for Business or Lync (3.2.2)", "Skype for Business eller Lync (3.2.2)");
+
+const INTEGRATIONS: &[Choice] = &[TEAMS, S4B];
 
 /// The countries whose national formats are read, in `Country::ALL` order (a test holds them
 /// to it); Sweden first, the default.
 const COUNTRIES: &[Choice] = &[
-    choice("SE", "Sweden (+46)"),
-    choice("NO", "Norway (+47)"),
-    choice("DK", "Denmark (+45)"),
-    choice("FI", "Finland (+358)"),
-    choice("IS", "Iceland (+354)"),
-    choice("FO", "Faroe Islands (+298)"),
-    choice("GL", "Greenland (+299)"),
-    choice("EE", "Estonia (+372)"),
-    choice("LV", "Latvia (+371)"),
-    choice("PL", "Poland (+48)"),
-    choice("DE", "Germany (+49)"),
-    choice("NL", "Netherlands (+31)"),
-    choice("FR", "France (+33)"),
-    choice("GB", "United Kingdom (+44)"),
+    choice("SE", "Sweden (+46)", "Sverige (+46)"),
+    choice("NO", "Norway (+47)", "Norge (+47)"),
+    choice("DK", "Denmark (+45)", "Danmark (+45)"),
+    choice("FI", "Finland (+358)", "Finland (+358)"),
+    choice("IS", "Iceland (+354)", "Island (+354)"),
+    choice("FO", "Faroe Islands (+298)", "Färöarna (+298)"),
+    choice("GL", "Greenland (+299)", "Grönland (+299)"),
+    choice("EE", "Estonia (+372)", "Estland (+372)"),
+    choice("LV", "Latvia (+371)", "Lettland (+371)"),
+    choice("PL", "Poland (+48)", "Polen (+48)"),
+    choice("DE", "Germany (+49)", "Tyskland (+49)"),
+    choice("NL", "Netherlands (+31)", "Nederländerna (+31)"),
+    choice("FR", "France (+33)", "Frankrike (+33)"),
+    choice("GB", "United Kingdom (+44)", "Storbritannien (+44)"),
 ];
 
 const COUNTRY: FormOption = FormOption {
     key: "country",
-    label: "Numbers without a country code are in the format of",
+    label: text("Numbers without a country code are in the format of", "Nummer utan landskod är i formatet för"),
     kind: OptionKind::Choice(COUNTRIES),
 };
 
@@ -149,107 +159,184 @@ const COUNTRY: FormOption = FormOption {
 pub const ADDON_FORMS: &[AddonForm] = &[
     AddonForm {
         validator: Validator::Certificates,
-        title: "Server certificates for Skype for Business or Lync",
+        title: text(
+            "Server certificates for Skype for Business or Lync",
+            "Servercertifikat för Skype for Business eller Lync",
+        ),
         sections: &[crate::section_id!("3.2.1"), crate::section_id!("3.2.2")],
-        intro: "Each certificate's names, issuer, validity, key and purposes; whether it is a wildcard, carries both \
-                Server and Client Authentication, is issued by a public CA or a private root, its chain's order and \
-                completeness, and its expiry against the one month's notice.",
+        intro: text(
+            "Each certificate's names, issuer, validity, key and purposes; whether it is a wildcard, carries both \
+             Server and Client Authentication, is issued by a public CA or a private root, its chain's order and \
+             completeness, and its expiry against the one month's notice.",
+            "Varje certifikats namn, utfärdare, giltighet, nyckel och användningsområden; om det är ett \
+             jokerteckencertifikat, har både Server Authentication och Client Authentication, är utfärdat av en \
+             publik CA eller en privat rot, kedjans ordning och fullständighet, och när det går ut jämfört med en \
+             månads varsel.",
+        ),
         input: Input::Files {
             accept: ".pem,.crt,.cer,.der,.p7b,.b64,.txt",
             several: true,
-            paste_label: "Or paste PEM or Base64: one certificate or a chain",
+            paste_label: text(
+                "Or paste PEM or Base64: one certificate or a chain",
+                "Eller klistra in PEM eller Base64: ett certifikat eller en kedja",
+            ),
         },
         options: &[FormOption {
             key: "role",
-            label: "The certificates are for the",
+            label: text("The certificates are for the", "Certifikaten är för"),
             kind: OptionKind::Choice(&[
-                choice("front-end", "Front End servers"),
-                choice("mediation", "Mediation servers"),
+                choice("front-end", "Front End servers", "Front End-servrarna"),
+                choice("mediation", "Mediation servers", "Mediation-servrarna"),
             ]),
         }],
     },
     AddonForm {
         validator: Validator::Numbers,
-        title: "Phone numbers in E.164",
+        title: text("Phone numbers in E.164", "Telefonnummer i E.164"),
         sections: &[crate::section_id!("3.3"), crate::section_id!("3.2.2")],
-        intro: "One number a line: a leading +, a country code, at most 15 digits, no separators. A national format \
-                gets its E.164 form suggested.",
-        input: Input::Files { accept: ".txt,.csv", several: false, paste_label: "Or paste the numbers, one a line" },
+        intro: text(
+            "One number a line: a leading +, a country code, at most 15 digits, no separators. A national format \
+             gets its E.164 form suggested.",
+            "Ett nummer per rad: ett inledande +, en landskod, högst 15 siffror, inga avgränsare. För ett nummer i \
+             nationellt format föreslås dess E.164-form.",
+        ),
+        input: Input::Files {
+            accept: ".txt,.csv",
+            several: false,
+            paste_label: text("Or paste the numbers, one a line", "Eller klistra in numren, ett per rad"),
+        },
         options: &[
             COUNTRY,
-            FormOption { key: "for", label: "The numbers are for", kind: OptionKind::Choice(INTEGRATIONS) },
+            FormOption {
+                key: "for",
+                label: text("The numbers are for", "Numren är för"),
+                kind: OptionKind::Choice(INTEGRATIONS),
+            },
         ],
     },
     AddonForm {
         validator: Validator::Users,
-        title: "AD user import or export (CSV or LDIF)",
+        title: text("AD user import or export (CSV or LDIF)", "Import eller export av AD-användare (CSV eller LDIF)"),
         sections: &[crate::section_id!("3.5")],
-        intro: "CSV with , ; or tab, or LDIF, in UTF-8, UTF-16 or Windows-1252: every user's identifier (the mobile \
-                number, else the fixed one) present, unique and in E.164, e-mail addresses for the export, each \
-                problem with its line.",
-        input: Input::Files { accept: ".csv,.txt,.ldif,.ldf", several: false, paste_label: "Or paste the file's text" },
+        intro: text(
+            "CSV with , ; or tab, or LDIF, in UTF-8, UTF-16 or Windows-1252: every user's identifier (the mobile \
+             number, else the fixed one) present, unique and in E.164, e-mail addresses for the export, each \
+             problem with its line.",
+            "CSV med , ; eller tabb, eller LDIF, i UTF-8, UTF-16 eller Windows-1252: att varje användares \
+             identifierare (mobilnumret, annars det fasta numret) finns, är unik och i E.164, e-postadresser för \
+             exporten, varje problem med sin rad.",
+        ),
+        input: Input::Files {
+            accept: ".csv,.txt,.ldif,.ldf",
+            several: false,
+            paste_label: text("Or paste the file's text", "Eller klistra in filens text"),
+        },
         options: &[
             FormOption {
                 key: "direction",
-                label: "The file is",
+                label: text("The file is", "Filen är"),
                 kind: OptionKind::Choice(&[
-                    choice("import", "an import to Touchpoint Plus (users by number)"),
-                    choice("export", "an export from Touchpoint Plus (users by e-mail)"),
+                    choice(
+                        "import",
+                        "an import to Touchpoint Plus (users by number)",
+                        "en import till Touchpoint Plus (användare efter nummer)",
+                    ),
+                    choice(
+                        "export",
+                        "an export from Touchpoint Plus (users by e-mail)",
+                        "en export från Touchpoint Plus (användare efter e-post)",
+                    ),
                 ]),
             },
             COUNTRY,
             FormOption {
                 key: "for",
-                label: "The numbers are held to E.164 for",
+                label: text("The numbers are held to E.164 for", "Numren ska vara i E.164 för"),
                 kind: OptionKind::Choice(&[
-                    choice("", "neither: a number not in E.164 is a warning"),
-                    choice("teams", "Microsoft Teams (3.3)"),
-                    choice("s4b", "Skype for Business or Lync (3.2.2)"),
+                    choice(
+                        "",
+                        "neither: a number not in E.164 is a warning",
+                        "ingen av dem: ett nummer som inte är i E.164 ger en varning",
+                    ),
+                    TEAMS,
+                    S4B,
                 ]),
             },
             FormOption {
                 key: "map",
-                label: "Columns under other names (COLUMN=ROLE, one a line or separated by commas)",
+                label: text(
+                    "Columns under other names (COLUMN=ROLE, one a line or separated by commas)",
+                    "Kolumner med andra namn (KOLUMN=ROLL, en per rad eller åtskilda med kommatecken)",
+                ),
                 kind: OptionKind::Text {
-                    hint: "e.g. Cell=mobile, Work phone=fixed; roles: mobile, fixed, ip-phone, mail, upn, ignore",
+                    hint: text(
+                        "e.g. Cell=mobile, Work phone=fixed; roles: mobile, fixed, ip-phone, mail, upn, ignore",
+                        "t.ex. Mobil=mobile, Arbetstelefon=fixed; roller: mobile, fixed, ip-phone, mail, upn, ignore",
+                    ),
                 },
             },
         ],
     },
     AddonForm {
         validator: Validator::Spf,
-        title: "SPF record of the domain Touchpoint Plus sends mail as",
+        title: text(
+            "SPF record of the domain Touchpoint Plus sends mail as",
+            "SPF-posten för domänen som Touchpoint Plus skickar e-post från",
+        ),
         sections: &[crate::section_id!("2.4"), crate::section_id!("3.6")],
-        intro: "RFC 7208's syntax, with the column of each error; more than one SPF record; Telia's include; +all and \
-                ?all; the DNS lookups that can be counted without DNS. `sitecheck spf DOMAIN` on a computer of the \
-                site follows the includes in DNS.",
-        input: Input::Paste { label: "The domain's TXT records (from dig TXT or nslookup -type=TXT), one a line" },
+        intro: text(
+            "RFC 7208's syntax, with the column of each error; more than one SPF record; Telia's include; +all and \
+             ?all; the DNS lookups that can be counted without DNS. `sitecheck spf DOMAIN` on a computer of the \
+             site follows the includes in DNS.",
+            "Syntaxen enligt RFC 7208, med kolumnen för varje fel; fler än en SPF-post; Telias include; +all och \
+             ?all; de DNS-uppslag som kan räknas utan DNS. `sitecheck spf DOMAIN` på en dator på platsen följer \
+             inkluderingarna i DNS.",
+        ),
+        input: Input::Paste {
+            label: text(
+                "The domain's TXT records (from dig TXT or nslookup -type=TXT), one a line",
+                "Domänens TXT-poster (från dig TXT eller nslookup -type=TXT), en per rad",
+            ),
+        },
         options: &[],
     },
     AddonForm {
         validator: Validator::ClientSecret,
-        title: "Office 365 client secret",
+        title: text("Office 365 client secret", "Klienthemlighet för Office 365"),
         sections: &[crate::section_id!("3.1.1")],
-        intro: "The day it was created and its lifetime give its expiry and the days left; a reminder a month before \
-                can be downloaded for a calendar.",
+        intro: text(
+            "The day it was created and its lifetime give its expiry and the days left; a reminder a month before \
+             can be downloaded for a calendar.",
+            "Dagen den skapades och dess livslängd ger när den går ut och hur många dagar som återstår; en \
+             påminnelse en månad innan kan laddas ned till en kalender.",
+        ),
         input: Input::None,
         options: &[
-            FormOption { key: "created", label: "Created on", kind: OptionKind::Date },
+            FormOption { key: "created", label: text("Created on", "Skapad den"), kind: OptionKind::Date },
             FormOption {
                 key: "lifetime",
-                label: "Lifetime",
+                label: text("Lifetime", "Livslängd"),
                 kind: OptionKind::Choice(&[
-                    choice("6m", "6 months (Microsoft's recommendation)"),
-                    choice("3m", "3 months"),
-                    choice("12m", "12 months"),
-                    choice("18m", "18 months"),
-                    choice("24m", "24 months (the longest Microsoft allows)"),
+                    choice("6m", "6 months (Microsoft's recommendation)", "6 månader (Microsofts rekommendation)"),
+                    choice("3m", "3 months", "3 månader"),
+                    choice("12m", "12 months", "12 månader"),
+                    choice("18m", "18 months", "18 månader"),
+                    choice(
+                        "24m",
+                        "24 months (the longest Microsoft allows)",
+                        "24 månader (det längsta Microsoft tillåter)",
+                    ),
                 ]),
             },
             FormOption {
                 key: "days",
-                label: "Or a custom lifetime, in days",
-                kind: OptionKind::Text { hint: "e.g. 400; left empty, the lifetime above counts" },
+                label: text("Or a custom lifetime, in days", "Eller en egen livslängd, i dagar"),
+                kind: OptionKind::Text {
+                    hint: text(
+                        "e.g. 400; left empty, the lifetime above counts",
+                        "t.ex. 400; lämnas fältet tomt gäller livslängden ovan",
+                    ),
+                },
             },
         ],
     },
@@ -271,12 +358,22 @@ pub struct FileJob {
 /// The name pasted text goes by.
 pub const PASTED: &str = "Pasted text";
 
+/// A file's name as the page shows it: pasted text is called so in each language.
+pub fn file_title(name: &str) -> Bilingual {
+    if name == PASTED { Bilingual::new(PASTED, "Inklistrad text") } else { Bilingual::same(name) }
+}
+
 /// A group of facts about what was read: a certificate, a file, a record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FactGroup {
-    pub title: String,
+    pub title: Bilingual,
     /// Label and value.
-    pub rows: Vec<(String, String)>,
+    pub rows: Vec<(Bilingual, Bilingual)>,
+}
+
+/// A fact's label and a value that reads the same in both languages (a count, a name).
+fn fact(label: Text, value: impl Into<String>) -> (Bilingual, Bilingual) {
+    (label.into(), Bilingual::same(value))
 }
 
 /// A finding and where in the input it points.
@@ -288,11 +385,11 @@ pub struct PlacedFinding {
 }
 
 /// "a.pem, line 4", "Line 4", or nothing: where a finding points, as the page says it.
-pub fn place(file: Option<&str>, line: Option<usize>) -> Option<String> {
+pub fn place(file: Option<&str>, line: Option<usize>) -> Option<Bilingual> {
     match (file, line) {
-        (Some(file), Some(line)) => Some(format!("{file}, line {line}")),
-        (Some(file), None) => Some(file.to_owned()),
-        (None, Some(line)) => Some(format!("Line {line}")),
+        (Some(file), Some(line)) => Some(bilingual!("{file}, line {line}", "{file}, rad {line}")),
+        (Some(file), None) => Some(Bilingual::same(file)),
+        (None, Some(line)) => Some(bilingual!("Line {line}", "Rad {line}")),
         (None, None) => None,
     }
 }
@@ -300,7 +397,7 @@ pub fn place(file: Option<&str>, line: Option<usize>) -> Option<String> {
 /// A file the report offers: the CA bundle for Telia, the reminder for a calendar.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Download {
-    pub label: String,
+    pub label: Bilingual,
     pub file_name: String,
     pub mime: String,
     pub text: String,
@@ -344,7 +441,7 @@ impl FileReport {
         let total = self.findings.len();
         if total > 0 {
             self.downloads.push(Download {
-                label: format!("Download all {total} findings (JSON)"),
+                label: bilingual!("Download all {total} findings (JSON)", "Ladda ned alla {total} resultat (JSON)"),
                 file_name: format!("sitecheck-{}-findings.json", self.validator),
                 mime: "application/json".into(),
                 text: findings_json(&self.findings),
@@ -367,14 +464,14 @@ pub struct PageReport {
     /// All findings, drawn or not.
     pub total: usize,
     /// The counts in a sentence.
-    pub summary: String,
+    pub summary: Bilingual,
 }
 
 /// "Fail 2 · Warning 1 · Pass 40 (43 findings)": the worst first, each verdict by its label
 /// (no plural to get wrong), and how many are drawn when not all are.
-fn summary(counts: &[(&'static str, usize)], total: usize, shown: usize) -> String {
+fn summary(counts: &[(&'static str, usize)], total: usize, shown: usize) -> Bilingual {
     if total == 0 {
-        return "Nothing to judge was found.".to_owned();
+        return Bilingual::new("Nothing to judge was found.", "Inget att bedöma hittades.");
     }
     let mut verdicts: Vec<(Verdict, usize)> = Verdict::ALL
         .iter()
@@ -383,12 +480,22 @@ fn summary(counts: &[(&'static str, usize)], total: usize, shown: usize) -> Stri
         .filter(|(_, count)| *count > 0)
         .collect();
     verdicts.sort_by_key(|(verdict, _)| severity(*verdict));
-    let listed: Vec<String> = verdicts.iter().map(|(verdict, count)| format!("{} {count}", verdict.label())).collect();
+    let listed = |locale: Locale| {
+        verdicts
+            .iter()
+            .map(|(verdict, count)| format!("{} {count}", verdict.label_in(locale)))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    let (en, sv) = (listed(Locale::En), listed(Locale::Sv));
     let findings = if total == 1 { "1 finding".to_owned() } else { format!("{total} findings") };
     if shown < total {
-        format!("{} ({findings}; the {shown} worst are shown, all are in the download)", listed.join(" · "))
+        bilingual!(
+            "{en} ({findings}; the {shown} worst are shown, all are in the download)",
+            "{sv} ({total} resultat; de {shown} allvarligaste visas, alla finns i nedladdningen)"
+        )
     } else {
-        format!("{} ({findings})", listed.join(" · "))
+        bilingual!("{en} ({findings})", "{sv} ({total} resultat)")
     }
 }
 
@@ -468,17 +575,34 @@ fn chosen<'a>(job: &'a FileJob, validator: Validator, key: &str) -> &'a str {
     }
 }
 
+/// A problem with what was entered whose reason is another module's, in English only (the
+/// parsers of dates, lifetimes, server roles and TXT records): the prefix in each language.
+fn prefixed(en: &str, sv: &str, reason: impl std::fmt::Display) -> Bilingual {
+    let reason = reason.to_string();
+    if en.is_empty() { Bilingual::same(reason) } else { bilingual!("{en}{reason}", "{sv}{reason}") }
+}
+
 /// Runs a filled form over the files' bytes (`contents[i]` is `job.names[i]`): the report, or
 /// every problem with what was entered.
-pub fn run_file(job: &FileJob, contents: &[Vec<u8>]) -> Result<FileReport, Vec<String>> {
+pub fn run_file(job: &FileJob, contents: &[Vec<u8>]) -> Result<FileReport, Vec<Bilingual>> {
     let mut problems = Vec::new();
     let validator = Validator::parse(&job.validator);
     if validator.is_none() {
-        problems.push(format!("\"{}\" is not a check of this page", job.validator));
+        let named = &job.validator;
+        problems.push(bilingual!(
+            "\"{named}\" is not a check of this page",
+            "\"{named}\" är ingen kontroll på den här sidan"
+        ));
     }
-    let today = job.today.parse::<Date>().map_err(|error| problems.push(format!("today's date: {error}"))).ok();
+    let today = job
+        .today
+        .parse::<Date>()
+        .map_err(|error| problems.push(prefixed("today's date: ", "dagens datum: ", error)))
+        .ok();
     if job.names.len() != contents.len() {
-        problems.push(format!("{} file names came with {} files", job.names.len(), contents.len()));
+        let (names, files) = (job.names.len(), contents.len());
+        problems
+            .push(bilingual!("{names} file names came with {files} files", "{names} filnamn kom med {files} filer"));
     }
     for (name, bytes) in job.names.iter().zip(contents) {
         problems.extend(too_large(name, bytes.len() as u64));
@@ -499,15 +623,20 @@ pub fn run_file(job: &FileJob, contents: &[Vec<u8>]) -> Result<FileReport, Vec<S
     }
 }
 
+/// A reason said in both languages by its `message_in`.
+fn in_both(message_in: impl Fn(Locale) -> String) -> Bilingual {
+    Bilingual::new(message_in(Locale::En), message_in(Locale::Sv))
+}
+
 /// Numbers, one a line: E.164 with the suggestion for a national format.
-fn numbers(job: &FileJob, contents: &[Vec<u8>], today: Date, problems: &mut Vec<String>) -> Option<FileReport> {
+fn numbers(job: &FileJob, contents: &[Vec<u8>], today: Date, problems: &mut Vec<Bilingual>) -> Option<FileReport> {
     let country = chosen(job, Validator::Numbers, "country")
         .parse::<Country>()
-        .map_err(|error| problems.push(error.to_string()))
+        .map_err(|error| problems.push(in_both(|locale| error.message_in(locale))))
         .ok();
     let integration = chosen(job, Validator::Numbers, "for")
         .parse::<Integration>()
-        .map_err(|error| problems.push(error.to_string()))
+        .map_err(|error| problems.push(in_both(|locale| error.message_in(locale))))
         .ok();
     let (Some(country), Some(integration), [bytes]) = (country, integration, contents) else {
         problems.extend(one_file(contents));
@@ -517,11 +646,11 @@ fn numbers(job: &FileJob, contents: &[Vec<u8>], today: Date, problems: &mut Vec<
     let mut facts = Vec::new();
     if let Some(encoding) = report.encoding {
         facts.push(FactGroup {
-            title: job.names[0].clone(),
+            title: file_title(&job.names[0]),
             rows: vec![
-                ("Read as".into(), encoding.label().into()),
-                ("Numbers".into(), report.lines.len().to_string()),
-                ("In the format of".into(), country.plan().name.into()),
+                (text("Read as", "Läst som").into(), encoding.text().into()),
+                fact(text("Numbers", "Nummer"), report.lines.len().to_string()),
+                (text("In the format of", "I formatet för").into(), country.plan().name_text().into()),
             ],
         });
     }
@@ -534,24 +663,31 @@ fn numbers(job: &FileJob, contents: &[Vec<u8>], today: Date, problems: &mut Vec<
 }
 
 /// An AD user import or export, CSV or LDIF.
-fn users(job: &FileJob, contents: &[Vec<u8>], today: Date, problems: &mut Vec<String>) -> Option<FileReport> {
+fn users(job: &FileJob, contents: &[Vec<u8>], today: Date, problems: &mut Vec<Bilingual>) -> Option<FileReport> {
     let direction = chosen(job, Validator::Users, "direction")
         .parse::<Direction>()
-        .map_err(|error| problems.push(error.to_string()))
+        .map_err(|error| problems.push(in_both(|locale| error.message_in(locale))))
         .ok();
     let country = chosen(job, Validator::Users, "country")
         .parse::<Country>()
-        .map_err(|error| problems.push(error.to_string()))
+        .map_err(|error| problems.push(in_both(|locale| error.message_in(locale))))
         .ok();
     let integration = match chosen(job, Validator::Users, "for") {
         "" => Some(None),
-        text => text.parse::<Integration>().map(Some).map_err(|error| problems.push(error.to_string())).ok(),
+        text => text
+            .parse::<Integration>()
+            .map(Some)
+            .map_err(|error| problems.push(in_both(|locale| error.message_in(locale))))
+            .ok(),
     };
     let mut mapping = Vec::new();
     for text in entered(job, "map").split([',', '\n']).map(str::trim).filter(|text| !text.is_empty()) {
         match text.parse::<ColumnMapping>() {
             Ok(column) => mapping.push(column),
-            Err(error) => problems.push(format!("Columns under other names: {error}")),
+            Err(error) => {
+                let (en, sv) = (error.message_in(Locale::En), error.message_in(Locale::Sv));
+                problems.push(bilingual!("Columns under other names: {en}", "Kolumner med andra namn: {sv}"));
+            }
         }
     }
     let (Some(direction), Some(country), Some(integration), [bytes], true) =
@@ -564,22 +700,30 @@ fn users(job: &FileJob, contents: &[Vec<u8>], today: Date, problems: &mut Vec<St
     let report = validate_users(bytes, &options, today);
     let mut facts = Vec::new();
     if let Some(file) = &report.file {
-        let columns: Vec<String> = file
+        let columns: Vec<Bilingual> = file
             .columns
             .iter()
             .map(|column| match column.role {
-                Some(role) => format!("{} ({})", column.name, role.label()),
-                None => column.name.clone(),
+                Some(role) => {
+                    let (name, Text { en, sv }) = (&column.name, role.text());
+                    bilingual!("{name} ({en})", "{name} ({sv})")
+                }
+                None => Bilingual::same(column.name.clone()),
             })
             .collect();
+        let (read_as, encoding) = (file.read_as.text(), file.encoding.text());
+        let (read_en, read_sv, encoding_en, encoding_sv) = (&read_as.en, &read_as.sv, encoding.en, encoding.sv);
         facts.push(FactGroup {
-            title: job.names[0].clone(),
+            title: file_title(&job.names[0]),
             rows: vec![
-                ("Read as".into(), format!("{} in {}", file.read_as, file.encoding.label())),
-                ("Records".into(), file.records.to_string()),
-                ("Users".into(), file.users.to_string()),
-                ("Other entries".into(), file.not_users.to_string()),
-                ("Columns".into(), columns.join(", ")),
+                (
+                    text("Read as", "Läst som").into(),
+                    bilingual!("{read_en} in {encoding_en}", "{read_sv} i {encoding_sv}"),
+                ),
+                fact(text("Records", "Poster"), file.records.to_string()),
+                fact(text("Users", "Användare"), file.users.to_string()),
+                fact(text("Other entries", "Andra poster"), file.not_users.to_string()),
+                (text("Columns", "Kolumner").into(), Bilingual::join(&columns, ", ", ", ")),
             ],
         });
     }
@@ -592,15 +736,15 @@ fn users(job: &FileJob, contents: &[Vec<u8>], today: Date, problems: &mut Vec<St
 }
 
 /// Pasted TXT records: the SPF record and its lookups.
-fn spf(contents: &[Vec<u8>], problems: &mut Vec<String>) -> Option<FileReport> {
+fn spf(contents: &[Vec<u8>], problems: &mut Vec<Bilingual>) -> Option<FileReport> {
     let [bytes] = contents else {
-        problems.push("Paste the domain's TXT records".into());
+        problems.push(Bilingual::new("Paste the domain's TXT records", "Klistra in domänens TXT-poster"));
         return None;
     };
-    let text = String::from_utf8_lossy(bytes);
-    match validate_txt_records(&text) {
+    let text_of_records = String::from_utf8_lossy(bytes);
+    match validate_txt_records(&text_of_records) {
         Err(error) => {
-            problems.push(error.to_string());
+            problems.push(prefixed("", "", error));
             None
         }
         Ok(report) => {
@@ -610,27 +754,27 @@ fn spf(contents: &[Vec<u8>], problems: &mut Vec<String>) -> Option<FileReport> {
                 .filter(|record| record.spf)
                 .map(|record| FactGroup {
                     title: match record.line {
-                        Some(line) => format!("The SPF record on line {line}"),
-                        None => "The SPF record".to_owned(),
+                        Some(line) => bilingual!("The SPF record on line {line}", "SPF-posten på rad {line}"),
+                        None => Bilingual::new("The SPF record", "SPF-posten"),
                     },
                     rows: vec![
-                        ("Record".into(), record.text.clone()),
-                        ("Syntax errors".into(), record.errors.len().to_string()),
+                        fact(text("Record", "Post"), record.text.clone()),
+                        fact(text("Syntax errors", "Syntaxfel"), record.errors.len().to_string()),
                     ],
                 })
                 .collect();
             let lookups = &report.lookups;
+            let (counted, limit) = (lookups.counted, lookups.limit);
+            let mut value = bilingual!("{counted} of at most {limit}", "{counted} av högst {limit}");
+            if !lookups.complete {
+                value.push(&Bilingual::new(
+                    ", and the includes' own, which need DNS",
+                    ", och inkluderingarnas egna, som kräver DNS",
+                ));
+            }
             facts.push(FactGroup {
-                title: "DNS lookups".into(),
-                rows: vec![(
-                    "Counted without DNS".into(),
-                    format!(
-                        "{} of at most {}{}",
-                        lookups.counted,
-                        lookups.limit,
-                        if lookups.complete { "" } else { ", and the includes' own, which need DNS" }
-                    ),
-                )],
+                title: Bilingual::new("DNS lookups", "DNS-uppslag"),
+                rows: vec![(text("Counted without DNS", "Räknade utan DNS").into(), value)],
             });
             let findings = report
                 .findings
@@ -643,61 +787,78 @@ fn spf(contents: &[Vec<u8>], problems: &mut Vec<String>) -> Option<FileReport> {
 }
 
 /// The client secret: its expiry, and the reminder to download.
-fn client_secret(job: &FileJob, today: Date, problems: &mut Vec<String>) -> Option<FileReport> {
+fn client_secret(job: &FileJob, today: Date, problems: &mut Vec<Bilingual>) -> Option<FileReport> {
     let created = match entered(job, "created") {
         "" => {
-            problems.push("Created on: enter the day the secret was created, YYYY-MM-DD".into());
+            problems.push(Bilingual::new(
+                "Created on: enter the day the secret was created, YYYY-MM-DD",
+                "Skapad den: ange dagen då hemligheten skapades, ÅÅÅÅ-MM-DD",
+            ));
             None
         }
-        text => text.parse::<Date>().map_err(|error| problems.push(format!("Created on: {error}"))).ok(),
+        text => {
+            text.parse::<Date>().map_err(|error| problems.push(prefixed("Created on: ", "Skapad den: ", error))).ok()
+        }
     };
     let lifetime = match entered(job, "days") {
         "" => chosen(job, Validator::ClientSecret, "lifetime").to_owned(),
         days => format!("{days} days"),
     };
-    let lifetime = lifetime.parse::<SecretLifetime>().map_err(|error| problems.push(format!("Lifetime: {error}"))).ok();
+    let lifetime = lifetime
+        .parse::<SecretLifetime>()
+        .map_err(|error| problems.push(prefixed("Lifetime: ", "Livslängd: ", error)))
+        .ok();
     let (Some(created), Some(lifetime)) = (created, lifetime) else {
         return None;
     };
     match validate_client_secret(&SecretInput { created, lifetime }, today) {
         Err(error) => {
-            problems.push(error.to_string());
+            problems.push(prefixed("", "", error));
             None
         }
-        Ok(report) => Some(FileReport {
-            validator: Validator::ClientSecret.slug(),
-            facts: vec![FactGroup {
-                title: "The client secret".into(),
-                rows: vec![
-                    ("Created".into(), report.created.to_string()),
-                    ("Lifetime".into(), report.lifetime.to_string()),
-                    ("Expires".into(), report.expires.to_string()),
-                    ("Days left".into(), report.days_left.to_string()),
-                    ("Latest expiry allowed".into(), report.latest_allowed_expiry.to_string()),
-                    ("Reminder on".into(), report.remind_on.to_string()),
-                ],
-            }],
-            findings: report
-                .findings
-                .into_iter()
-                .map(|finding| PlacedFinding { finding, file: None, line: None })
-                .collect(),
-            downloads: vec![Download {
-                label: format!("Download a reminder for {} (.ics)", report.remind_on),
-                file_name: format!("client-secret-reminder-{}.ics", report.remind_on),
-                mime: "text/calendar".into(),
-                text: report.ics,
-            }],
-        }),
+        Ok(report) => {
+            let remind_on = report.remind_on;
+            Some(FileReport {
+                validator: Validator::ClientSecret.slug(),
+                facts: vec![FactGroup {
+                    title: Bilingual::new("The client secret", "Klienthemligheten"),
+                    rows: vec![
+                        fact(text("Created", "Skapad"), report.created.to_string()),
+                        fact(text("Lifetime", "Livslängd"), report.lifetime.to_string()),
+                        fact(text("Expires", "Går ut"), report.expires.to_string()),
+                        fact(text("Days left", "Dagar kvar"), report.days_left.to_string()),
+                        fact(
+                            text("Latest expiry allowed", "Senaste tillåtna utgångsdag"),
+                            report.latest_allowed_expiry.to_string(),
+                        ),
+                        fact(text("Reminder on", "Påminnelse den"), remind_on.to_string()),
+                    ],
+                }],
+                findings: report
+                    .findings
+                    .into_iter()
+                    .map(|finding| PlacedFinding { finding, file: None, line: None })
+                    .collect(),
+                downloads: vec![Download {
+                    label: bilingual!(
+                        "Download a reminder for {remind_on} (.ics)",
+                        "Ladda ned en påminnelse för {remind_on} (.ics)"
+                    ),
+                    file_name: format!("client-secret-reminder-{remind_on}.ics"),
+                    mime: "text/calendar".into(),
+                    text: report.ics,
+                }],
+            })
+        }
     }
 }
 
 /// Why the files given do not suit a check that reads one.
-fn one_file(contents: &[Vec<u8>]) -> Option<String> {
+fn one_file(contents: &[Vec<u8>]) -> Option<Bilingual> {
     match contents.len() {
         1 => None,
-        0 => Some("Choose a file, or paste its text".into()),
-        _ => Some("This check reads one file at a time".into()),
+        0 => Some(Bilingual::new("Choose a file, or paste its text", "Välj en fil, eller klistra in dess text")),
+        _ => Some(Bilingual::new("This check reads one file at a time", "Den här kontrollen läser en fil i taget")),
     }
 }
 
@@ -706,15 +867,24 @@ fn lines(findings: Vec<LineFinding>) -> Vec<PlacedFinding> {
     findings.into_iter().map(|found| PlacedFinding { finding: found.finding, file: None, line: found.line }).collect()
 }
 
+/// ", line 4" after a name, in both languages; nothing without a line.
 #[cfg(feature = "certificates")]
-fn certificates(job: &FileJob, contents: &[Vec<u8>], today: Date, problems: &mut Vec<String>) -> Option<FileReport> {
+fn at_line(line: Option<usize>) -> Bilingual {
+    line.map(|line| bilingual!(", line {line}", ", rad {line}")).unwrap_or_default()
+}
+
+#[cfg(feature = "certificates")]
+fn certificates(job: &FileJob, contents: &[Vec<u8>], today: Date, problems: &mut Vec<Bilingual>) -> Option<FileReport> {
     use super::certificate::{CertificateOptions, CertificateSource, ServerRole, validate_certificates};
     let role = chosen(job, Validator::Certificates, "role")
         .parse::<ServerRole>()
-        .map_err(|error| problems.push(error.to_string()))
+        .map_err(|error| problems.push(prefixed("", "", error)))
         .ok()?;
     if contents.is_empty() {
-        problems.push("Choose certificate files, or paste a certificate".into());
+        problems.push(Bilingual::new(
+            "Choose certificate files, or paste a certificate",
+            "Välj certifikatfiler, eller klistra in ett certifikat",
+        ));
         return None;
     }
     let sources: Vec<CertificateSource> = job
@@ -728,25 +898,27 @@ fn certificates(job: &FileJob, contents: &[Vec<u8>], today: Date, problems: &mut
         .certificates
         .iter()
         .map(|certificate| {
-            let at = certificate.line.map(|line| format!(", line {line}")).unwrap_or_default();
-            let mut rows = vec![("Subject".to_owned(), certificate.subject.clone())];
+            let mut rows = vec![fact(text("Subject", "Ämne"), certificate.subject.clone())];
             if !certificate.alternative_names.is_empty() {
-                rows.push(("Names".into(), certificate.alternative_names.join(", ")));
+                rows.push(fact(text("Names", "Namn"), certificate.alternative_names.join(", ")));
             }
+            let (from, to) = (certificate.not_before, certificate.not_after);
             rows.extend([
-                ("Issuer".to_owned(), certificate.issuer.clone()),
-                ("Valid".into(), format!("{} to {}", certificate.not_before, certificate.not_after)),
-                ("Key".into(), certificate.key.clone()),
-                ("Purposes".into(), certificate.purposes.describe()),
-                ("CA".into(), if certificate.is_ca { "yes" } else { "no" }.into()),
-                ("Serial".into(), certificate.serial.clone()),
+                fact(text("Issuer", "Utfärdare"), certificate.issuer.clone()),
+                (text("Valid", "Giltigt").into(), bilingual!("{from} to {to}", "{from} till {to}")),
+                fact(text("Key", "Nyckel"), certificate.key.clone()),
+                fact(text("Purposes", "Användningsområden"), certificate.purposes.describe()),
+                (text("CA", "CA").into(), if certificate.is_ca { text("yes", "ja") } else { text("no", "nej") }.into()),
+                fact(text("Serial", "Serienummer"), certificate.serial.clone()),
             ]);
-            FactGroup { title: format!("{} ({}{at})", certificate.name(), certificate.source), rows }
+            let at = at_line(certificate.line);
+            let (name, source, at_en, at_sv) = (certificate.name(), &certificate.source, &at.en, &at.sv);
+            FactGroup { title: bilingual!("{name} ({source}{at_en})", "{name} ({source}{at_sv})"), rows }
         })
         .collect();
     if !report.chains.is_empty() {
         facts.push(FactGroup {
-            title: "Chains".into(),
+            title: Bilingual::new("Chains", "Kedjor"),
             rows: report
                 .chains
                 .iter()
@@ -755,20 +927,21 @@ fn certificates(job: &FileJob, contents: &[Vec<u8>], today: Date, problems: &mut
                         chain.certificates.iter().map(|index| report.certificates[*index].name()).collect();
                     let from = chain.certificates.first().map(|index| &report.certificates[*index].source);
                     let from = from.map(|source| format!(" ({source})")).unwrap_or_default();
-                    (format!("{}{from}", path.join(" → ")), chain.describe_end())
+                    (Bilingual::same(format!("{}{from}", path.join(" → "))), Bilingual::same(chain.describe_end()))
                 })
                 .collect(),
         });
     }
     if !report.unreadable.is_empty() {
         facts.push(FactGroup {
-            title: "Not read".into(),
+            title: Bilingual::new("Not read", "Inte lästa"),
             rows: report
                 .unreadable
                 .iter()
                 .map(|problem| {
-                    let at = problem.line.map(|line| format!(", line {line}")).unwrap_or_default();
-                    (format!("{}{at}", problem.source), problem.problem.clone())
+                    let at = at_line(problem.line);
+                    let (source, at_en, at_sv) = (&problem.source, &at.en, &at.sv);
+                    (bilingual!("{source}{at_en}", "{source}{at_sv}"), Bilingual::same(problem.problem.clone()))
                 })
                 .collect(),
         });
@@ -777,7 +950,10 @@ fn certificates(job: &FileJob, contents: &[Vec<u8>], today: Date, problems: &mut
         .bundle
         .as_ref()
         .map(|bundle| Download {
-            label: "Download the root and intermediate certificates for Telia (Base64, PEM)".into(),
+            label: Bilingual::new(
+                "Download the root and intermediate certificates for Telia (Base64, PEM)",
+                "Ladda ned rotcertifikatet och de mellanliggande certifikaten för Telia (Base64, PEM)",
+            ),
             file_name: "touchpoint-plus-private-ca-bundle.pem".into(),
             mime: "application/x-pem-file".into(),
             text: bundle.pem.clone(),
@@ -793,8 +969,11 @@ fn certificates(job: &FileJob, contents: &[Vec<u8>], today: Date, problems: &mut
 }
 
 #[cfg(not(feature = "certificates"))]
-fn certificates(_: &FileJob, _: &[Vec<u8>], _: Date, problems: &mut Vec<String>) -> Option<FileReport> {
-    problems.push("this build of sitecheck reads no certificates (core's `certificates` feature is off)".into());
+fn certificates(_: &FileJob, _: &[Vec<u8>], _: Date, problems: &mut Vec<Bilingual>) -> Option<FileReport> {
+    problems.push(Bilingual::new(
+        "this build of sitecheck reads no certificates (core's `certificates` feature is off)",
+        "den här versionen av sitecheck läser inga certifikat (cores funktion `certificates` är avstängd)",
+    ));
     None
 }
 

@@ -10,6 +10,8 @@
 //! country's ranges but costs far more wasm than the page may spend; what is not known here is
 //! not judged (an unknown country's length is not questioned).
 
+use crate::bilingual;
+use crate::locale::{Bilingual, Locale, Text};
 use crate::requirement::RequirementId;
 use crate::requirement_id;
 use crate::units::Date;
@@ -34,10 +36,19 @@ pub struct CountryCallingCode {
     pub code: &'static str,
     /// The country, countries or service the code is assigned to.
     pub name: &'static str,
+    /// The same in Swedish.
+    #[serde(skip)]
+    pub name_sv: &'static str,
 }
 
-const fn cc(code: &'static str, name: &'static str) -> CountryCallingCode {
-    CountryCallingCode { code, name }
+impl CountryCallingCode {
+    pub const fn name_text(&self) -> Text {
+        Text { en: self.name, sv: self.name_sv }
+    }
+}
+
+const fn cc(code: &'static str, name: &'static str, name_sv: &'static str) -> CountryCallingCode {
+    CountryCallingCode { code, name, name_sv }
 }
 
 /// Every country calling code ITU-T has assigned, sorted as text, so that a lookup is a binary
@@ -46,224 +57,232 @@ const fn cc(code: &'static str, name: &'static str) -> CountryCallingCode {
 /// 379 (reserved for Vatican City, which uses +39), 388, 875–877, 879 and the rest; so are codes
 /// withdrawn from use (+871 to +874 Inmarsat, +969, and +671 and +684, now part of +1).
 pub const COUNTRY_CALLING_CODES: &[CountryCallingCode] = &[
-    cc("1", "North American Numbering Plan (United States, Canada and Caribbean countries)"),
-    cc("20", "Egypt"),
-    cc("211", "South Sudan"),
-    cc("212", "Morocco"),
-    cc("213", "Algeria"),
-    cc("216", "Tunisia"),
-    cc("218", "Libya"),
-    cc("220", "Gambia"),
-    cc("221", "Senegal"),
-    cc("222", "Mauritania"),
-    cc("223", "Mali"),
-    cc("224", "Guinea"),
-    cc("225", "Côte d'Ivoire"),
-    cc("226", "Burkina Faso"),
-    cc("227", "Niger"),
-    cc("228", "Togo"),
-    cc("229", "Benin"),
-    cc("230", "Mauritius"),
-    cc("231", "Liberia"),
-    cc("232", "Sierra Leone"),
-    cc("233", "Ghana"),
-    cc("234", "Nigeria"),
-    cc("235", "Chad"),
-    cc("236", "Central African Republic"),
-    cc("237", "Cameroon"),
-    cc("238", "Cabo Verde"),
-    cc("239", "Sao Tome and Principe"),
-    cc("240", "Equatorial Guinea"),
-    cc("241", "Gabon"),
-    cc("242", "Congo"),
-    cc("243", "Democratic Republic of the Congo"),
-    cc("244", "Angola"),
-    cc("245", "Guinea-Bissau"),
-    cc("246", "Diego Garcia"),
-    cc("247", "Ascension"),
-    cc("248", "Seychelles"),
-    cc("249", "Sudan"),
-    cc("250", "Rwanda"),
-    cc("251", "Ethiopia"),
-    cc("252", "Somalia"),
-    cc("253", "Djibouti"),
-    cc("254", "Kenya"),
-    cc("255", "Tanzania"),
-    cc("256", "Uganda"),
-    cc("257", "Burundi"),
-    cc("258", "Mozambique"),
-    cc("260", "Zambia"),
-    cc("261", "Madagascar"),
-    cc("262", "Réunion and Mayotte"),
-    cc("263", "Zimbabwe"),
-    cc("264", "Namibia"),
-    cc("265", "Malawi"),
-    cc("266", "Lesotho"),
-    cc("267", "Botswana"),
-    cc("268", "Eswatini"),
-    cc("269", "Comoros"),
-    cc("27", "South Africa"),
-    cc("290", "Saint Helena, Ascension and Tristan da Cunha"),
-    cc("291", "Eritrea"),
-    cc("297", "Aruba"),
-    cc("298", "Faroe Islands"),
-    cc("299", "Greenland"),
-    cc("30", "Greece"),
-    cc("31", "Netherlands"),
-    cc("32", "Belgium"),
-    cc("33", "France"),
-    cc("34", "Spain"),
-    cc("350", "Gibraltar"),
-    cc("351", "Portugal"),
-    cc("352", "Luxembourg"),
-    cc("353", "Ireland"),
-    cc("354", "Iceland"),
-    cc("355", "Albania"),
-    cc("356", "Malta"),
-    cc("357", "Cyprus"),
-    cc("358", "Finland (and Åland)"),
-    cc("359", "Bulgaria"),
-    cc("36", "Hungary"),
-    cc("370", "Lithuania"),
-    cc("371", "Latvia"),
-    cc("372", "Estonia"),
-    cc("373", "Moldova"),
-    cc("374", "Armenia"),
-    cc("375", "Belarus"),
-    cc("376", "Andorra"),
-    cc("377", "Monaco"),
-    cc("378", "San Marino"),
-    cc("380", "Ukraine"),
-    cc("381", "Serbia"),
-    cc("382", "Montenegro"),
-    cc("383", "Kosovo"),
-    cc("385", "Croatia"),
-    cc("386", "Slovenia"),
-    cc("387", "Bosnia and Herzegovina"),
-    cc("389", "North Macedonia"),
-    cc("39", "Italy (and Vatican City)"),
-    cc("40", "Romania"),
-    cc("41", "Switzerland"),
-    cc("420", "Czech Republic"),
-    cc("421", "Slovakia"),
-    cc("423", "Liechtenstein"),
-    cc("43", "Austria"),
-    cc("44", "United Kingdom"),
-    cc("45", "Denmark"),
-    cc("46", "Sweden"),
-    cc("47", "Norway"),
-    cc("48", "Poland"),
-    cc("49", "Germany"),
-    cc("500", "Falkland Islands"),
-    cc("501", "Belize"),
-    cc("502", "Guatemala"),
-    cc("503", "El Salvador"),
-    cc("504", "Honduras"),
-    cc("505", "Nicaragua"),
-    cc("506", "Costa Rica"),
-    cc("507", "Panama"),
-    cc("508", "Saint Pierre and Miquelon"),
-    cc("509", "Haiti"),
-    cc("51", "Peru"),
-    cc("52", "Mexico"),
-    cc("53", "Cuba"),
-    cc("54", "Argentina"),
-    cc("55", "Brazil"),
-    cc("56", "Chile"),
-    cc("57", "Colombia"),
-    cc("58", "Venezuela"),
-    cc("590", "Guadeloupe, Saint Barthélemy and Saint Martin"),
-    cc("591", "Bolivia"),
-    cc("592", "Guyana"),
-    cc("593", "Ecuador"),
-    cc("594", "French Guiana"),
-    cc("595", "Paraguay"),
-    cc("596", "Martinique"),
-    cc("597", "Suriname"),
-    cc("598", "Uruguay"),
-    cc("599", "Curaçao, Bonaire, Sint Eustatius and Saba"),
-    cc("60", "Malaysia"),
-    cc("61", "Australia"),
-    cc("62", "Indonesia"),
-    cc("63", "Philippines"),
-    cc("64", "New Zealand"),
-    cc("65", "Singapore"),
-    cc("66", "Thailand"),
-    cc("670", "Timor-Leste"),
-    cc("672", "Australian External Territories"),
-    cc("673", "Brunei Darussalam"),
-    cc("674", "Nauru"),
-    cc("675", "Papua New Guinea"),
-    cc("676", "Tonga"),
-    cc("677", "Solomon Islands"),
-    cc("678", "Vanuatu"),
-    cc("679", "Fiji"),
-    cc("680", "Palau"),
-    cc("681", "Wallis and Futuna"),
-    cc("682", "Cook Islands"),
-    cc("683", "Niue"),
-    cc("685", "Samoa"),
-    cc("686", "Kiribati"),
-    cc("687", "New Caledonia"),
-    cc("688", "Tuvalu"),
-    cc("689", "French Polynesia"),
-    cc("690", "Tokelau"),
-    cc("691", "Micronesia"),
-    cc("692", "Marshall Islands"),
-    cc("7", "Russia and Kazakhstan"),
-    cc("800", "International Freephone Service"),
-    cc("808", "International Shared Cost Service"),
-    cc("81", "Japan"),
-    cc("82", "Korea (Republic of)"),
-    cc("84", "Viet Nam"),
-    cc("850", "Democratic People's Republic of Korea"),
-    cc("852", "Hong Kong, China"),
-    cc("853", "Macao, China"),
-    cc("855", "Cambodia"),
-    cc("856", "Lao People's Democratic Republic"),
-    cc("86", "China"),
-    cc("870", "Inmarsat single network access code"),
-    cc("878", "Universal Personal Telecommunication Service"),
-    cc("880", "Bangladesh"),
-    cc("881", "Global Mobile Satellite System"),
-    cc("882", "International Networks"),
-    cc("883", "International Networks"),
-    cc("886", "Taiwan, China"),
-    cc("888", "Telecommunications for Disaster Relief (OCHA)"),
-    cc("90", "Türkiye"),
-    cc("91", "India"),
-    cc("92", "Pakistan"),
-    cc("93", "Afghanistan"),
-    cc("94", "Sri Lanka"),
-    cc("95", "Myanmar"),
-    cc("960", "Maldives"),
-    cc("961", "Lebanon"),
-    cc("962", "Jordan"),
-    cc("963", "Syria"),
-    cc("964", "Iraq"),
-    cc("965", "Kuwait"),
-    cc("966", "Saudi Arabia"),
-    cc("967", "Yemen"),
-    cc("968", "Oman"),
-    cc("970", "Palestine"),
-    cc("971", "United Arab Emirates"),
-    cc("972", "Israel"),
-    cc("973", "Bahrain"),
-    cc("974", "Qatar"),
-    cc("975", "Bhutan"),
-    cc("976", "Mongolia"),
-    cc("977", "Nepal"),
-    cc("979", "International Premium Rate Service"),
-    cc("98", "Iran"),
-    cc("991", "International Telecommunications Public Correspondence Service trial"),
-    cc("992", "Tajikistan"),
-    cc("993", "Turkmenistan"),
-    cc("994", "Azerbaijan"),
-    cc("995", "Georgia"),
-    cc("996", "Kyrgyzstan"),
+    cc(
+        "1",
+        "North American Numbering Plan (United States, Canada and Caribbean countries)",
+        "Nordamerikanska nummerplanen (USA, Kanada och länder i Karibien)",
+    ),
+    cc("20", "Egypt", "Egypten"),
+    cc("211", "South Sudan", "Sydsudan"),
+    cc("212", "Morocco", "Marocko"),
+    cc("213", "Algeria", "Algeriet"),
+    cc("216", "Tunisia", "Tunisien"),
+    cc("218", "Libya", "Libyen"),
+    cc("220", "Gambia", "Gambia"),
+    cc("221", "Senegal", "Senegal"),
+    cc("222", "Mauritania", "Mauretanien"),
+    cc("223", "Mali", "Mali"),
+    cc("224", "Guinea", "Guinea"),
+    cc("225", "Côte d'Ivoire", "Elfenbenskusten"),
+    cc("226", "Burkina Faso", "Burkina Faso"),
+    cc("227", "Niger", "Niger"),
+    cc("228", "Togo", "Togo"),
+    cc("229", "Benin", "Benin"),
+    cc("230", "Mauritius", "Mauritius"),
+    cc("231", "Liberia", "Liberia"),
+    cc("232", "Sierra Leone", "Sierra Leone"),
+    cc("233", "Ghana", "Ghana"),
+    cc("234", "Nigeria", "Nigeria"),
+    cc("235", "Chad", "Tchad"),
+    cc("236", "Central African Republic", "Centralafrikanska republiken"),
+    cc("237", "Cameroon", "Kamerun"),
+    cc("238", "Cabo Verde", "Kap Verde"),
+    cc("239", "Sao Tome and Principe", "São Tomé och Príncipe"),
+    cc("240", "Equatorial Guinea", "Ekvatorialguinea"),
+    cc("241", "Gabon", "Gabon"),
+    cc("242", "Congo", "Kongo"),
+    cc("243", "Democratic Republic of the Congo", "Demokratiska republiken Kongo"),
+    cc("244", "Angola", "Angola"),
+    cc("245", "Guinea-Bissau", "Guinea-Bissau"),
+    cc("246", "Diego Garcia", "Diego Garcia"),
+    cc("247", "Ascension", "Ascension"),
+    cc("248", "Seychelles", "Seychellerna"),
+    cc("249", "Sudan", "Sudan"),
+    cc("250", "Rwanda", "Rwanda"),
+    cc("251", "Ethiopia", "Etiopien"),
+    cc("252", "Somalia", "Somalia"),
+    cc("253", "Djibouti", "Djibouti"),
+    cc("254", "Kenya", "Kenya"),
+    cc("255", "Tanzania", "Tanzania"),
+    cc("256", "Uganda", "Uganda"),
+    cc("257", "Burundi", "Burundi"),
+    cc("258", "Mozambique", "Moçambique"),
+    cc("260", "Zambia", "Zambia"),
+    cc("261", "Madagascar", "Madagaskar"),
+    cc("262", "Réunion and Mayotte", "Réunion och Mayotte"),
+    cc("263", "Zimbabwe", "Zimbabwe"),
+    cc("264", "Namibia", "Namibia"),
+    cc("265", "Malawi", "Malawi"),
+    cc("266", "Lesotho", "Lesotho"),
+    cc("267", "Botswana", "Botswana"),
+    cc("268", "Eswatini", "Eswatini"),
+    cc("269", "Comoros", "Komorerna"),
+    cc("27", "South Africa", "Sydafrika"),
+    cc("290", "Saint Helena, Ascension and Tristan da Cunha", "Sankt Helena, Ascension och Tristan da Cunha"),
+    cc("291", "Eritrea", "Eritrea"),
+    cc("297", "Aruba", "Aruba"),
+    cc("298", "Faroe Islands", "Färöarna"),
+    cc("299", "Greenland", "Grönland"),
+    cc("30", "Greece", "Grekland"),
+    cc("31", "Netherlands", "Nederländerna"),
+    cc("32", "Belgium", "Belgien"),
+    cc("33", "France", "Frankrike"),
+    cc("34", "Spain", "Spanien"),
+    cc("350", "Gibraltar", "Gibraltar"),
+    cc("351", "Portugal", "Portugal"),
+    cc("352", "Luxembourg", "Luxemburg"),
+    cc("353", "Ireland", "Irland"),
+    cc("354", "Iceland", "Island"),
+    cc("355", "Albania", "Albanien"),
+    cc("356", "Malta", "Malta"),
+    cc("357", "Cyprus", "Cypern"),
+    cc("358", "Finland (and Åland)", "Finland (och Åland)"),
+    cc("359", "Bulgaria", "Bulgarien"),
+    cc("36", "Hungary", "Ungern"),
+    cc("370", "Lithuania", "Litauen"),
+    cc("371", "Latvia", "Lettland"),
+    cc("372", "Estonia", "Estland"),
+    cc("373", "Moldova", "Moldavien"),
+    cc("374", "Armenia", "Armenien"),
+    cc("375", "Belarus", "Belarus"),
+    cc("376", "Andorra", "Andorra"),
+    cc("377", "Monaco", "Monaco"),
+    cc("378", "San Marino", "San Marino"),
+    cc("380", "Ukraine", "Ukraina"),
+    cc("381", "Serbia", "Serbien"),
+    cc("382", "Montenegro", "Montenegro"),
+    cc("383", "Kosovo", "Kosovo"),
+    cc("385", "Croatia", "Kroatien"),
+    cc("386", "Slovenia", "Slovenien"),
+    cc("387", "Bosnia and Herzegovina", "Bosnien och Hercegovina"),
+    cc("389", "North Macedonia", "Nordmakedonien"),
+    cc("39", "Italy (and Vatican City)", "Italien (och Vatikanstaten)"),
+    cc("40", "Romania", "Rumänien"),
+    cc("41", "Switzerland", "Schweiz"),
+    cc("420", "Czech Republic", "Tjeckien"),
+    cc("421", "Slovakia", "Slovakien"),
+    cc("423", "Liechtenstein", "Liechtenstein"),
+    cc("43", "Austria", "Österrike"),
+    cc("44", "United Kingdom", "Storbritannien"),
+    cc("45", "Denmark", "Danmark"),
+    cc("46", "Sweden", "Sverige"),
+    cc("47", "Norway", "Norge"),
+    cc("48", "Poland", "Polen"),
+    cc("49", "Germany", "Tyskland"),
+    cc("500", "Falkland Islands", "Falklandsöarna"),
+    cc("501", "Belize", "Belize"),
+    cc("502", "Guatemala", "Guatemala"),
+    cc("503", "El Salvador", "El Salvador"),
+    cc("504", "Honduras", "Honduras"),
+    cc("505", "Nicaragua", "Nicaragua"),
+    cc("506", "Costa Rica", "Costa Rica"),
+    cc("507", "Panama", "Panama"),
+    cc("508", "Saint Pierre and Miquelon", "Saint-Pierre och Miquelon"),
+    cc("509", "Haiti", "Haiti"),
+    cc("51", "Peru", "Peru"),
+    cc("52", "Mexico", "Mexiko"),
+    cc("53", "Cuba", "Kuba"),
+    cc("54", "Argentina", "Argentina"),
+    cc("55", "Brazil", "Brasilien"),
+    cc("56", "Chile", "Chile"),
+    cc("57", "Colombia", "Colombia"),
+    cc("58", "Venezuela", "Venezuela"),
+    cc("590", "Guadeloupe, Saint Barthélemy and Saint Martin", "Guadeloupe, Saint-Barthélemy och Saint-Martin"),
+    cc("591", "Bolivia", "Bolivia"),
+    cc("592", "Guyana", "Guyana"),
+    cc("593", "Ecuador", "Ecuador"),
+    cc("594", "French Guiana", "Franska Guyana"),
+    cc("595", "Paraguay", "Paraguay"),
+    cc("596", "Martinique", "Martinique"),
+    cc("597", "Suriname", "Surinam"),
+    cc("598", "Uruguay", "Uruguay"),
+    cc("599", "Curaçao, Bonaire, Sint Eustatius and Saba", "Curaçao, Bonaire, Sint Eustatius och Saba"),
+    cc("60", "Malaysia", "Malaysia"),
+    cc("61", "Australia", "Australien"),
+    cc("62", "Indonesia", "Indonesien"),
+    cc("63", "Philippines", "Filippinerna"),
+    cc("64", "New Zealand", "Nya Zeeland"),
+    cc("65", "Singapore", "Singapore"),
+    cc("66", "Thailand", "Thailand"),
+    cc("670", "Timor-Leste", "Östtimor"),
+    cc("672", "Australian External Territories", "Australiens yttre territorier"),
+    cc("673", "Brunei Darussalam", "Brunei"),
+    cc("674", "Nauru", "Nauru"),
+    cc("675", "Papua New Guinea", "Papua Nya Guinea"),
+    cc("676", "Tonga", "Tonga"),
+    cc("677", "Solomon Islands", "Salomonöarna"),
+    cc("678", "Vanuatu", "Vanuatu"),
+    cc("679", "Fiji", "Fiji"),
+    cc("680", "Palau", "Palau"),
+    cc("681", "Wallis and Futuna", "Wallis och Futuna"),
+    cc("682", "Cook Islands", "Cooköarna"),
+    cc("683", "Niue", "Niue"),
+    cc("685", "Samoa", "Samoa"),
+    cc("686", "Kiribati", "Kiribati"),
+    cc("687", "New Caledonia", "Nya Kaledonien"),
+    cc("688", "Tuvalu", "Tuvalu"),
+    cc("689", "French Polynesia", "Franska Polynesien"),
+    cc("690", "Tokelau", "Tokelau"),
+    cc("691", "Micronesia", "Mikronesien"),
+    cc("692", "Marshall Islands", "Marshallöarna"),
+    cc("7", "Russia and Kazakhstan", "Ryssland och Kazakstan"),
+    cc("800", "International Freephone Service", "Internationella frisamtalstjänsten"),
+    cc("808", "International Shared Cost Service", "Internationella tjänsten för delad kostnad"),
+    cc("81", "Japan", "Japan"),
+    cc("82", "Korea (Republic of)", "Sydkorea (Republiken Korea)"),
+    cc("84", "Viet Nam", "Vietnam"),
+    cc("850", "Democratic People's Republic of Korea", "Nordkorea (Demokratiska folkrepubliken Korea)"),
+    cc("852", "Hong Kong, China", "Hongkong, Kina"),
+    cc("853", "Macao, China", "Macao, Kina"),
+    cc("855", "Cambodia", "Kambodja"),
+    cc("856", "Lao People's Democratic Republic", "Laos"),
+    cc("86", "China", "Kina"),
+    cc("870", "Inmarsat single network access code", "Inmarsat, gemensam accesskod"),
+    cc("878", "Universal Personal Telecommunication Service", "Universell personlig telekommunikationstjänst (UPT)"),
+    cc("880", "Bangladesh", "Bangladesh"),
+    cc("881", "Global Mobile Satellite System", "Globalt mobilt satellitsystem (GMSS)"),
+    cc("882", "International Networks", "Internationella nät"),
+    cc("883", "International Networks", "Internationella nät"),
+    cc("886", "Taiwan, China", "Taiwan, Kina"),
+    cc("888", "Telecommunications for Disaster Relief (OCHA)", "Telekommunikation för katastrofhjälp (OCHA)"),
+    cc("90", "Türkiye", "Turkiet"),
+    cc("91", "India", "Indien"),
+    cc("92", "Pakistan", "Pakistan"),
+    cc("93", "Afghanistan", "Afghanistan"),
+    cc("94", "Sri Lanka", "Sri Lanka"),
+    cc("95", "Myanmar", "Myanmar"),
+    cc("960", "Maldives", "Maldiverna"),
+    cc("961", "Lebanon", "Libanon"),
+    cc("962", "Jordan", "Jordanien"),
+    cc("963", "Syria", "Syrien"),
+    cc("964", "Iraq", "Irak"),
+    cc("965", "Kuwait", "Kuwait"),
+    cc("966", "Saudi Arabia", "Saudiarabien"),
+    cc("967", "Yemen", "Jemen"),
+    cc("968", "Oman", "Oman"),
+    cc("970", "Palestine", "Palestina"),
+    cc("971", "United Arab Emirates", "Förenade Arabemiraten"),
+    cc("972", "Israel", "Israel"),
+    cc("973", "Bahrain", "Bahrain"),
+    cc("974", "Qatar", "Qatar"),
+    cc("975", "Bhutan", "Bhutan"),
+    cc("976", "Mongolia", "Mongoliet"),
+    cc("977", "Nepal", "Nepal"),
+    cc("979", "International Premium Rate Service", "Internationella betalnummertjänsten"),
+    cc("98", "Iran", "Iran"),
+    cc(
+        "991",
+        "International Telecommunications Public Correspondence Service trial",
+        "Försök med internationell allmän korrespondenstjänst",
+    ),
+    cc("992", "Tajikistan", "Tadzjikistan"),
+    cc("993", "Turkmenistan", "Turkmenistan"),
+    cc("994", "Azerbaijan", "Azerbajdzjan"),
+    cc("995", "Georgia", "Georgien"),
+    cc("996", "Kyrgyzstan", "Kirgizistan"),
     // Assigned to Kazakhstan, which moves its numbers from +7 over several years.
-    cc("997", "Kazakhstan"),
-    cc("998", "Uzbekistan"),
+    cc("997", "Kazakhstan", "Kazakstan"),
+    cc("998", "Uzbekistan", "Uzbekistan"),
 ];
 
 /// The assigned country calling code a run of digits begins with.
@@ -305,6 +324,13 @@ pub struct NumberingPlan {
     pub name: &'static str,
     /// "Swedish", for "the Swedish national format".
     pub adjective: &'static str,
+    /// The country's name in Swedish ("Sverige").
+    #[serde(skip)]
+    pub name_sv: &'static str,
+    /// The Swedish adjective's stem ("svensk"): "svenskt" before a neuter noun, "svenska" in
+    /// the plural and the definite form (every one of them is regular).
+    #[serde(skip)]
+    pub adjective_sv: &'static str,
     pub calling_code: &'static str,
     /// The digit dialled before the area code at home and dropped after the country code
     /// ("08-123 45 67" is +468 1234567); None where the plan has none (Norway, Denmark, …),
@@ -320,8 +346,8 @@ pub struct NumberingPlan {
 const fn plan(
     country: Country,
     iso: &'static str,
-    name: &'static str,
-    adjective: &'static str,
+    (name, name_sv): (&'static str, &'static str),
+    (adjective, adjective_sv): (&'static str, &'static str),
     calling_code: &'static str,
     trunk_prefix: Option<char>,
     national_digits: (u8, u8),
@@ -331,6 +357,8 @@ const fn plan(
         iso,
         name,
         adjective,
+        name_sv,
+        adjective_sv,
         calling_code,
         trunk_prefix,
         international_prefix: "00",
@@ -342,21 +370,54 @@ const fn plan(
 /// digits after +46 (mobile 9), machine-to-machine ranges up to 12; Norway, Denmark, Iceland,
 /// the Faroes, Greenland, Estonia, Latvia and Poland have closed plans without a trunk prefix.
 pub const NUMBERING_PLANS: &[NumberingPlan] = &[
-    plan(Country::Sweden, "SE", "Sweden", "Swedish", "46", Some('0'), (7, 12)),
-    plan(Country::Norway, "NO", "Norway", "Norwegian", "47", None, (8, 12)),
-    plan(Country::Denmark, "DK", "Denmark", "Danish", "45", None, (8, 8)),
-    plan(Country::Finland, "FI", "Finland", "Finnish", "358", Some('0'), (5, 12)),
-    plan(Country::Iceland, "IS", "Iceland", "Icelandic", "354", None, (7, 9)),
-    plan(Country::FaroeIslands, "FO", "the Faroe Islands", "Faroese", "298", None, (6, 6)),
-    plan(Country::Greenland, "GL", "Greenland", "Greenlandic", "299", None, (6, 6)),
-    plan(Country::Estonia, "EE", "Estonia", "Estonian", "372", None, (7, 10)),
-    plan(Country::Latvia, "LV", "Latvia", "Latvian", "371", None, (8, 8)),
-    plan(Country::Poland, "PL", "Poland", "Polish", "48", None, (9, 9)),
-    plan(Country::Germany, "DE", "Germany", "German", "49", Some('0'), (6, 13)),
-    plan(Country::Netherlands, "NL", "the Netherlands", "Dutch", "31", Some('0'), (9, 9)),
-    plan(Country::France, "FR", "France", "French", "33", Some('0'), (9, 9)),
-    plan(Country::UnitedKingdom, "GB", "the United Kingdom", "British", "44", Some('0'), (7, 10)),
+    plan(Country::Sweden, "SE", ("Sweden", "Sverige"), ("Swedish", "svensk"), "46", Some('0'), (7, 12)),
+    plan(Country::Norway, "NO", ("Norway", "Norge"), ("Norwegian", "norsk"), "47", None, (8, 12)),
+    plan(Country::Denmark, "DK", ("Denmark", "Danmark"), ("Danish", "dansk"), "45", None, (8, 8)),
+    plan(Country::Finland, "FI", ("Finland", "Finland"), ("Finnish", "finsk"), "358", Some('0'), (5, 12)),
+    plan(Country::Iceland, "IS", ("Iceland", "Island"), ("Icelandic", "isländsk"), "354", None, (7, 9)),
+    plan(Country::FaroeIslands, "FO", ("the Faroe Islands", "Färöarna"), ("Faroese", "färöisk"), "298", None, (6, 6)),
+    plan(Country::Greenland, "GL", ("Greenland", "Grönland"), ("Greenlandic", "grönländsk"), "299", None, (6, 6)),
+    plan(Country::Estonia, "EE", ("Estonia", "Estland"), ("Estonian", "estnisk"), "372", None, (7, 10)),
+    plan(Country::Latvia, "LV", ("Latvia", "Lettland"), ("Latvian", "lettisk"), "371", None, (8, 8)),
+    plan(Country::Poland, "PL", ("Poland", "Polen"), ("Polish", "polsk"), "48", None, (9, 9)),
+    plan(Country::Germany, "DE", ("Germany", "Tyskland"), ("German", "tysk"), "49", Some('0'), (6, 13)),
+    plan(
+        Country::Netherlands,
+        "NL",
+        ("the Netherlands", "Nederländerna"),
+        ("Dutch", "nederländsk"),
+        "31",
+        Some('0'),
+        (9, 9),
+    ),
+    plan(Country::France, "FR", ("France", "Frankrike"), ("French", "fransk"), "33", Some('0'), (9, 9)),
+    plan(
+        Country::UnitedKingdom,
+        "GB",
+        ("the United Kingdom", "Storbritannien"),
+        ("British", "brittisk"),
+        "44",
+        Some('0'),
+        (7, 10),
+    ),
 ];
+
+impl NumberingPlan {
+    /// The country's name in a language ("Sweden", "Sverige").
+    pub const fn name_text(&self) -> Text {
+        Text { en: self.name, sv: self.name_sv }
+    }
+
+    /// "svenskt" of "svenskt nationellt format".
+    fn neuter_sv(&self) -> String {
+        format!("{}t", self.adjective_sv)
+    }
+
+    /// "svenska" of "svenska nummer" and "det svenska nationella prefixet".
+    fn plural_sv(&self) -> String {
+        format!("{}a", self.adjective_sv)
+    }
+}
 
 impl Country {
     pub const ALL: &'static [Country] = &[
@@ -395,6 +456,18 @@ fn plan_of(calling_code: &str) -> Option<&'static NumberingPlan> {
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[error("\"{0}\" is not a country whose numbers are read here; choose one of {list}", list = Country::ALL.iter().map(|country| country.iso()).collect::<Vec<_>>().join(", "))]
 pub struct UnknownCountry(pub String);
+
+impl UnknownCountry {
+    pub fn message_in(&self, locale: Locale) -> String {
+        match locale {
+            Locale::En => self.to_string(),
+            Locale::Sv => {
+                let list = Country::ALL.iter().map(|country| country.iso()).collect::<Vec<_>>().join(", ");
+                format!("\"{}\" är inte ett land vars nummer läses här; välj ett av {list}", self.0)
+            }
+        }
+    }
+}
 
 impl FromStr for Country {
     type Err = UnknownCountry;
@@ -459,6 +532,34 @@ pub enum E164Error {
     NoNationalNumber(&'static str),
     #[error("it has {0} digits; E.164 allows at most 15, country code included")]
     TooLong(usize),
+}
+
+impl E164Error {
+    /// The reason in a language; `Display` is the English.
+    pub fn message_in(&self, locale: Locale) -> String {
+        if locale == Locale::En {
+            return self.to_string();
+        }
+        match self {
+            E164Error::Empty => "det är tomt".to_owned(),
+            E164Error::NoPlus => "det börjar inte med + och landskoden".to_owned(),
+            E164Error::Separator(character) => {
+                format!("det har en avgränsare ('{character}'); E.164 är bara + och siffror")
+            }
+            E164Error::NotADigit(character) => format!("'{character}' är inte en siffra"),
+            E164Error::NoDigits => "det finns inga siffror efter +".to_owned(),
+            E164Error::CountryCodeZero => "ingen landskod börjar med 0".to_owned(),
+            E164Error::UnknownCountryCode(digits) => format!("+{digits}… börjar inte med någon tilldelad landskod"),
+            E164Error::NoNationalNumber(code) => format!("det finns inget nummer efter landskoden +{code}"),
+            E164Error::TooLong(digits) => {
+                format!("det har {digits} siffror; E.164 tillåter högst 15, landskoden inräknad")
+            }
+        }
+    }
+
+    pub fn text(&self) -> Bilingual {
+        Bilingual::new(self.message_in(Locale::En), self.message_in(Locale::Sv))
+    }
 }
 
 /// Spaces, hyphens, dashes, dots, slashes and brackets people and spreadsheets put in numbers;
@@ -598,15 +699,23 @@ pub struct LengthNote {
     pub digits: usize,
 }
 
+impl LengthNote {
+    /// "Swedish numbers have 7 to 12 digits after +46; this one has 6", in both languages.
+    pub fn text(&self) -> Bilingual {
+        let plan = self.country.plan();
+        let (en_usual, sv_usual) =
+            (describe_range(plan.national_digits, "to"), describe_range(plan.national_digits, "till"));
+        let (adjective, plural_sv, code, digits) = (plan.adjective, plan.plural_sv(), plan.calling_code, self.digits);
+        bilingual!(
+            "{adjective} numbers have {en_usual} digits after +{code}; this one has {digits}",
+            "{plural_sv} nummer har {sv_usual} siffror efter +{code}; det här har {digits}"
+        )
+    }
+}
+
 impl fmt::Display for LengthNote {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let plan = self.country.plan();
-        let usual = describe_range(plan.national_digits);
-        write!(
-            f,
-            "{} numbers have {usual} digits after +{}; this one has {}",
-            plan.adjective, plan.calling_code, self.digits
-        )
+        f.write_str(&self.text().en)
     }
 }
 
@@ -641,15 +750,30 @@ impl Fix {
         Fix::NationalNumber,
     ];
 
-    fn describe(self, plan: &NumberingPlan) -> String {
+    fn describe(self, plan: &NumberingPlan) -> Bilingual {
+        let (adjective, neuter_sv) = (plan.adjective, plan.neuter_sv());
         match self {
-            Fix::TelScheme => "it is a tel: link".to_owned(),
-            Fix::Separators => "it has spaces or separators".to_owned(),
-            Fix::InternationalPrefix => format!("it begins with {} instead of +", plan.international_prefix),
-            Fix::BracketedTrunkPrefix => "it has \"(0)\" after the country code".to_owned(),
-            Fix::TrunkPrefixAfterCountryCode => "the trunk prefix 0 follows the country code".to_owned(),
-            Fix::NationalFormat => format!("it is in the {} national format, without the country code", plan.adjective),
-            Fix::NationalNumber => format!("it is a {} national number, without the country code", plan.adjective),
+            Fix::TelScheme => Bilingual::new("it is a tel: link", "det är en tel:-länk"),
+            Fix::Separators => Bilingual::new("it has spaces or separators", "det har mellanslag eller avgränsare"),
+            Fix::InternationalPrefix => {
+                let prefix = plan.international_prefix;
+                bilingual!("it begins with {prefix} instead of +", "det börjar med {prefix} i stället för +")
+            }
+            Fix::BracketedTrunkPrefix => {
+                Bilingual::new("it has \"(0)\" after the country code", "det har \"(0)\" efter landskoden")
+            }
+            Fix::TrunkPrefixAfterCountryCode => Bilingual::new(
+                "the trunk prefix 0 follows the country code",
+                "det nationella prefixet 0 står efter landskoden",
+            ),
+            Fix::NationalFormat => bilingual!(
+                "it is in the {adjective} national format, without the country code",
+                "det är i {neuter_sv} nationellt format, utan landskod"
+            ),
+            Fix::NationalNumber => bilingual!(
+                "it is a {adjective} national number, without the country code",
+                "det är ett {neuter_sv} nationellt nummer, utan landskod"
+            ),
         }
     }
 }
@@ -687,7 +811,7 @@ pub enum NumberError {
         "it is a number in scientific notation (\"{0}\"): a spreadsheet took the column for figures and the last digits are lost; format the column as text, type the numbers again and export again"
     )]
     ScientificNotation(String),
-    #[error("it has letters (\"{0}\"), which a phone number in AD cannot have")]
+    #[error("it has letters (\"{}\"), which a phone number in AD cannot have", super::shortened(.0))]
     Letters(String),
     #[error("it has an extension (\"{extension}\"); E.164 has none{}", base.map(|base| format!(": the number alone is {base}, and the extension belongs in a field of its own")).unwrap_or_default())]
     Extension { extension: String, base: Option<E164> },
@@ -697,8 +821,8 @@ pub enum NumberError {
     MisplacedPlus,
     #[error("its brackets do not pair up")]
     Brackets,
-    #[error("it has neither + and a country code nor {expected}{}", maybe.map(|maybe| format!("; perhaps it is {maybe}")).unwrap_or_default())]
-    NoCountry { expected: String, maybe: Option<E164> },
+    #[error("it has neither + and a country code nor {}{}", expected(*country).en, maybe.map(|maybe| format!("; perhaps it is {maybe}")).unwrap_or_default())]
+    NoCountry { country: Country, maybe: Option<E164> },
     #[error("it has no digits")]
     NoDigits,
     #[error("the trunk prefix 0 is written twice after the country code")]
@@ -707,9 +831,49 @@ pub enum NumberError {
     NotE164(E164Error),
 }
 
+impl NumberError {
+    /// The reason in a language; `Display` is the English.
+    pub fn message_in(&self, locale: Locale) -> String {
+        if locale == Locale::En {
+            return self.to_string();
+        }
+        match self {
+            NumberError::Empty => "det är tomt".to_owned(),
+            NumberError::ScientificNotation(text) => format!(
+                "det är ett tal i exponentform (\"{text}\"): ett kalkylprogram tog kolumnen för tal och de sista siffrorna har gått förlorade; formatera kolumnen som text, skriv in numren igen och exportera på nytt"
+            ),
+            NumberError::Letters(text) => {
+                let text = super::shortened_in_both(text).sv;
+                format!("det har bokstäver (\"{text}\"), vilket ett telefonnummer i AD inte kan ha")
+            }
+            NumberError::Extension { extension, base } => format!(
+                "det har en anknytning (\"{extension}\"); E.164 har ingen{}",
+                base.map(|base| format!(": själva numret är {base}, och anknytningen hör hemma i ett eget fält"))
+                    .unwrap_or_default()
+            ),
+            NumberError::Character(character) => format!("'{character}' kan inte stå i ett telefonnummer"),
+            NumberError::MisplacedPlus => "+ står inte först".to_owned(),
+            NumberError::Brackets => "parenteserna går inte ihop parvis".to_owned(),
+            NumberError::NoCountry { country, maybe } => format!(
+                "det har varken + och landskod eller {}{}",
+                expected(*country).sv,
+                maybe.map(|maybe| format!("; kanske är det {maybe}")).unwrap_or_default()
+            ),
+            NumberError::NoDigits => "det har inga siffror".to_owned(),
+            NumberError::TrunkPrefixTwice => "det nationella prefixet 0 står två gånger efter landskoden".to_owned(),
+            NumberError::NotE164(error) => error.message_in(locale),
+        }
+    }
+
+    pub fn text(&self) -> Bilingual {
+        Bilingual::new(self.message_in(Locale::En), self.message_in(Locale::Sv))
+    }
+}
+
+/// As the report is written: English, Swedish or both (`locale::written`).
 impl Serialize for NumberError {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        self.text().serialize(serializer)
     }
 }
 
@@ -846,7 +1010,7 @@ pub fn normalise(text: &str, plan: &NumberingPlan) -> Result<(E164, Fixes), Numb
         return Err(NumberError::ScientificNotation(text.to_owned()));
     }
     if text.chars().any(char::is_alphabetic) {
-        return Err(NumberError::Letters(super::shortened(text)));
+        return Err(NumberError::Letters(text.to_owned()));
     }
     let (plus, rest) = match text.strip_prefix('+') {
         Some(rest) => (true, rest),
@@ -916,15 +1080,28 @@ fn no_country(digits: &str, plan: &NumberingPlan) -> NumberError {
         }
         _ => None,
     };
-    let expected = match plan.trunk_prefix {
-        Some(trunk) => format!("the {} trunk prefix {trunk}", plan.adjective),
-        None => format!("the {} digits of a {} number", describe_range(plan.national_digits), plan.adjective),
-    };
-    NumberError::NoCountry { expected, maybe }
+    NumberError::NoCountry { country: plan.country, maybe }
 }
 
-fn describe_range((shortest, longest): (u8, u8)) -> String {
-    if shortest == longest { shortest.to_string() } else { format!("{shortest} to {longest}") }
+/// What a number without a country code should have begun with in `country`: its trunk
+/// prefix, or where it has none, its national number's usual digits.
+fn expected(country: Country) -> Bilingual {
+    let plan = country.plan();
+    let (adjective, plural_sv, neuter_sv) = (plan.adjective, plan.plural_sv(), plan.neuter_sv());
+    match plan.trunk_prefix {
+        Some(trunk) => {
+            bilingual!("the {adjective} trunk prefix {trunk}", "det {plural_sv} nationella prefixet {trunk}")
+        }
+        None => {
+            let (en, sv) = (describe_range(plan.national_digits, "to"), describe_range(plan.national_digits, "till"));
+            bilingual!("the {en} digits of a {adjective} number", "de {sv} siffrorna i ett {neuter_sv} nummer")
+        }
+    }
+}
+
+/// "7 to 12", or "8" when both ends are the same; `to` is the language's word.
+fn describe_range((shortest, longest): (u8, u8), to: &str) -> String {
+    if shortest == longest { shortest.to_string() } else { format!("{shortest} {to} {longest}") }
 }
 
 /// Which integration's requirement a number is judged against: 3.2.2 and 3.3 say the same.
@@ -949,6 +1126,15 @@ impl Integration {
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[error("\"{0}\" is not an integration: choose teams or s4b")]
 pub struct UnknownIntegration(pub String);
+
+impl UnknownIntegration {
+    pub fn message_in(&self, locale: Locale) -> String {
+        match locale {
+            Locale::En => self.to_string(),
+            Locale::Sv => format!("\"{}\" är ingen integration: välj teams eller s4b", self.0),
+        }
+    }
+}
 
 impl FromStr for Integration {
     type Err = UnknownIntegration;
@@ -978,37 +1164,70 @@ impl LineFinding {
 }
 
 /// The finding for one written number, against `requirement`; `what` names it in the evidence
-/// ("\"070-123 45 67\"", or "mobile \"070…\"").
-pub fn number_finding(requirement: RequirementId, what: &str, check: &NumberCheck, country: Country) -> Finding {
+/// ("\"070-123 45 67\"", or "the mobile number \"070…\" of Anna"), in both languages.
+pub fn number_finding(requirement: RequirementId, what: &Bilingual, check: &NumberCheck, country: Country) -> Finding {
     let verdict = check.verdict();
+    let (what_en, what_sv) = (&what.en, &what.sv);
     let (evidence, advice) = match check {
         NumberCheck::Valid { number, unusual } => {
-            let name = number.country_code().name;
+            let code = number.country_code();
+            let (digits, name_en, name_sv) = (code.code, code.name, code.name_sv);
             match unusual {
-                None => (format!("{what} is in E.164 format (+{} {name})", number.country_code().code), None),
-                Some(note) => (
-                    format!("{what} is in E.164 format, but {note}"),
-                    Some("Check the number: it may be missing a digit or have one too many.".to_owned()),
+                None => (
+                    bilingual!(
+                        "{what_en} is in E.164 format (+{digits} {name_en})",
+                        "{what_sv} är i E.164-format (+{digits} {name_sv})"
+                    ),
+                    None,
                 ),
+                Some(note) => {
+                    let note = note.text();
+                    let (note_en, note_sv) = (&note.en, &note.sv);
+                    (
+                        bilingual!(
+                            "{what_en} is in E.164 format, but {note_en}",
+                            "{what_sv} är i E.164-format, men {note_sv}"
+                        ),
+                        Some(Bilingual::new(
+                            "Check the number: it may be missing a digit or have one too many.",
+                            "Kontrollera numret: det kan sakna en siffra eller ha en för mycket.",
+                        )),
+                    )
+                }
             }
         }
         NumberCheck::Fixable { suggestion, fixes, unusual } => {
             let plan = country.plan();
-            let why: Vec<String> = fixes.iter().map(|fix| fix.describe(plan)).collect();
-            let mut advice = format!("Write it as {suggestion}.");
+            let why: Vec<Bilingual> = fixes.iter().map(|fix| fix.describe(plan)).collect();
+            let why = Bilingual::join(&why, ", ", ", ");
+            let (why_en, why_sv) = (&why.en, &why.sv);
+            let mut advice = bilingual!("Write it as {suggestion}.", "Skriv det som {suggestion}.");
             if let Some(note) = unusual {
-                advice.push_str(&format!(" Check it too: {note}."));
+                let note = note.text();
+                let (note_en, note_sv) = (&note.en, &note.sv);
+                advice.push(&bilingual!(" Check it too: {note_en}.", " Kontrollera det också: {note_sv}."));
             }
-            (format!("{what} is not in E.164 format: {}", why.join(", ")), Some(advice))
+            (
+                bilingual!("{what_en} is not in E.164 format: {why_en}", "{what_sv} är inte i E.164-format: {why_sv}"),
+                Some(advice),
+            )
         }
-        NumberCheck::Invalid { reason } => (
-            format!("{what} is not a phone number in E.164 format: {reason}"),
-            Some(format!(
-                "Write + and the country code, then the number without its trunk prefix and without spaces (for example {SPEC_EXAMPLE})."
-            )),
-        ),
+        NumberCheck::Invalid { reason } => {
+            let reason = reason.text();
+            let (reason_en, reason_sv) = (&reason.en, &reason.sv);
+            (
+                bilingual!(
+                    "{what_en} is not a phone number in E.164 format: {reason_en}",
+                    "{what_sv} är inte ett telefonnummer i E.164-format: {reason_sv}"
+                ),
+                Some(bilingual!(
+                    "Write + and the country code, then the number without its trunk prefix and without spaces (for example {SPEC_EXAMPLE}).",
+                    "Skriv + och landskoden, sedan numret utan det nationella prefixet och utan mellanslag (till exempel {SPEC_EXAMPLE})."
+                )),
+            )
+        }
     };
-    Finding::new_english(requirement, verdict, evidence, advice)
+    Finding::new(requirement, verdict, evidence, advice)
 }
 
 /// The options of a check of numbers.
@@ -1057,13 +1276,15 @@ pub fn validate_numbers(input: &[u8], options: &NumbersOptions, today: Date) -> 
         Ok(decoded) => decoded,
         Err(error) => {
             let evidence = match error {
-                DecodeError::Empty => "The list of numbers is empty".to_owned(),
-                error => format!("The list of numbers cannot be read: {error}"),
+                DecodeError::Empty => Bilingual::new("The list of numbers is empty", "Listan med nummer är tom"),
+                error => {
+                    let (en, sv) = (error.message_in(Locale::En), error.message_in(Locale::Sv));
+                    bilingual!("The list of numbers cannot be read: {en}", "Listan med nummer går inte att läsa: {sv}")
+                }
             };
-            report.findings.push(LineFinding::new(
-                None,
-                Finding::new_english(requirement, Verdict::Fail, evidence, Some("Give one number a line.".to_owned())),
-            ));
+            report
+                .findings
+                .push(LineFinding::new(None, Finding::new(requirement, Verdict::Fail, evidence, Some(one_a_line()))));
             return report;
         }
     };
@@ -1071,7 +1292,7 @@ pub fn validate_numbers(input: &[u8], options: &NumbersOptions, today: Date) -> 
     if let Some(mixed) = decoded.mixed {
         report.findings.push(LineFinding::new(
             Some(mixed.other_line),
-            Finding::new_english(requirement, Verdict::Warning, mixed.evidence(), Some(Mixed::ADVICE.to_owned())),
+            Finding::new(requirement, Verdict::Warning, mixed.evidence(), Some(Mixed::ADVICE.into())),
         ));
     }
     for (index, line) in lines(&decoded.text).enumerate() {
@@ -1080,22 +1301,27 @@ pub fn validate_numbers(input: &[u8], options: &NumbersOptions, today: Date) -> 
             continue;
         }
         let check = check_number(input, options.country);
-        let finding = number_finding(requirement, &format!("\"{}\"", super::shortened(input)), &check, options.country);
+        let what = super::quoted(input);
+        let finding = number_finding(requirement, &what, &check, options.country);
         report.findings.push(LineFinding::new(Some(index + 1), finding));
         report.lines.push(NumberLine { line: index + 1, input: input.to_owned(), check });
     }
     if report.lines.is_empty() {
         report.findings.push(LineFinding::new(
             None,
-            Finding::new_english(
+            Finding::new(
                 requirement,
                 Verdict::Fail,
-                "The list has no numbers, only blank lines".to_owned(),
-                Some("Give one number a line.".to_owned()),
+                Bilingual::new("The list has no numbers, only blank lines", "Listan har inga nummer, bara tomma rader"),
+                Some(one_a_line()),
             ),
         ));
     }
     report
+}
+
+fn one_a_line() -> Bilingual {
+    Bilingual::new("Give one number a line.", "Skriv ett nummer per rad.")
 }
 
 // Natively only: proptest's random source does not build for wasm32-unknown-unknown.
@@ -1313,7 +1539,12 @@ mod tests {
     #[test]
     fn the_finding_names_the_requirement_and_the_suggestion() {
         let check = check_number("070-123 45 67", Country::Sweden);
-        let finding = number_finding(Integration::Teams.requirement(), "\"070-123 45 67\"", &check, Country::Sweden);
+        let finding = number_finding(
+            Integration::Teams.requirement(),
+            &Bilingual::same("\"070-123 45 67\""),
+            &check,
+            Country::Sweden,
+        );
         assert_eq!(finding.requirement, requirement_id!("teams.e164"));
         assert_eq!(finding.section.as_str(), "3.3");
         assert_eq!(finding.verdict, Verdict::Fail);
@@ -1322,7 +1553,7 @@ mod tests {
         assert_eq!(finding.advice.as_ref().map(|advice| advice.en.as_str()), Some("Write it as +46701234567."));
         let finding = number_finding(
             Integration::SkypeForBusiness.requirement(),
-            "x",
+            &Bilingual::same("x"),
             &check_number("+46812345", Country::Sweden),
             Country::Sweden,
         );
@@ -1375,7 +1606,7 @@ mod tests {
         #[test]
         fn never_panics(text in "\\PC{0,40}", country in proptest::sample::select(Country::ALL)) {
             let check = check_number(&text, country);
-            let _ = number_finding(requirement_id!("teams.e164"), &text, &check, country);
+            let _ = number_finding(requirement_id!("teams.e164"), &Bilingual::same(text), &check, country);
         }
 
         #[test]

@@ -7,6 +7,7 @@
 //! Read record by record into borrowed slices where no quote had to be undone, so a file of
 //! 100 000 users costs little more than its text.
 
+use crate::locale::{Locale, Text};
 use serde::Serialize;
 use std::borrow::Cow;
 use thiserror::Error;
@@ -31,11 +32,17 @@ impl Delimiter {
         }
     }
 
+    /// The name in English.
     pub fn label(self) -> &'static str {
+        self.text().en
+    }
+
+    /// The name in both languages.
+    pub const fn text(self) -> Text {
         match self {
-            Delimiter::Comma => "comma",
-            Delimiter::Semicolon => "semicolon",
-            Delimiter::Tab => "tab",
+            Delimiter::Comma => Text { en: "comma", sv: "kommatecken" },
+            Delimiter::Semicolon => Text { en: "semicolon", sv: "semikolon" },
+            Delimiter::Tab => Text { en: "tab", sv: "tabb" },
         }
     }
 
@@ -51,6 +58,18 @@ pub enum CsvError {
         "a quoted field opened on line {line} is never closed: a quote is missing, so the rest of the file reads as one field"
     )]
     UnterminatedQuote { line: usize },
+}
+
+impl CsvError {
+    /// The reason in a language; `Display` is the English.
+    pub fn message_in(&self, locale: Locale) -> String {
+        match (self, locale) {
+            (_, Locale::En) => self.to_string(),
+            (CsvError::UnterminatedQuote { line }, Locale::Sv) => format!(
+                "ett fält inom citattecken som öppnas på rad {line} stängs aldrig: ett citattecken saknas, så resten av filen läses som ett enda fält"
+            ),
+        }
+    }
 }
 
 /// Reads records one at a time.

@@ -9,6 +9,7 @@
 //! asked for (binary attributes such as `objectGUID` or `thumbnailPhoto` never are).
 
 use super::super::encoding::{Lines, lines};
+use crate::locale::Locale;
 use base64::Engine;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use std::borrow::Cow;
@@ -47,6 +48,22 @@ pub enum ValueError {
     NotText,
     #[error("its value is a reference to \"{0}\", which is not read: only the file is")]
     Url(String),
+}
+
+impl ValueError {
+    /// The reason in a language; `Display` is the English.
+    pub fn message_in(&self, locale: Locale) -> String {
+        if locale == Locale::En {
+            return self.to_string();
+        }
+        match self {
+            ValueError::Base64 => "dess base64-värde är inte giltig base64".to_owned(),
+            ValueError::NotText => "dess base64-värde är inte UTF-8-text".to_owned(),
+            ValueError::Url(url) => {
+                format!("dess värde är en hänvisning till \"{url}\", som inte läses: bara filen läses")
+            }
+        }
+    }
 }
 
 /// The engine for `::` values: the standard alphabet, with or without padding (tools differ).
@@ -110,6 +127,33 @@ pub enum LdifProblem {
     ModificationName { expected: String, found: String },
     #[error("a continuation line (it begins with a space) follows no line it could continue")]
     StrayContinuation,
+}
+
+impl LdifProblem {
+    /// The problem in a language; `Display` is the English.
+    pub fn message_in(&self, locale: Locale) -> String {
+        if locale == Locale::En {
+            return self.to_string();
+        }
+        match self {
+            LdifProblem::NotAnAttribute(line) => format!("\"{line}\" är ingen attributrad (namn: värde)"),
+            LdifProblem::NoDn => "posten börjar inte med dn:".to_owned(),
+            LdifProblem::Dn(error) => format!("dn går inte att läsa: {}", error.message_in(locale)),
+            LdifProblem::Version(version) => format!("LDIF-version \"{version}\" är inte version 1"),
+            LdifProblem::ChangeType(kind) => {
+                format!("changetype \"{kind}\" är varken add, modify, delete, modrdn eller moddn")
+            }
+            LdifProblem::OutsideModification(line) => format!(
+                "i en modify-post följer värdena på en add:-, replace:- eller delete:-rad; \"{line}\" har ingen"
+            ),
+            LdifProblem::ModificationName { expected, found } => {
+                format!("ändringen av {expected} slutar utan sin \"-\"-rad, eller så nämns {found} inuti den")
+            }
+            LdifProblem::StrayContinuation => {
+                "en fortsättningsrad (den börjar med ett mellanslag) följer ingen rad som den kan fortsätta".to_owned()
+            }
+        }
+    }
 }
 
 /// A problem and the physical line it is on.
@@ -323,6 +367,18 @@ impl<'a> LdifReader<'a> {
 pub enum LdifError {
     #[error("the file has no LDIF records (each begins with a dn: line)")]
     NoRecords,
+}
+
+impl LdifError {
+    /// The reason in a language; `Display` is the English.
+    pub fn message_in(&self, locale: Locale) -> String {
+        match (self, locale) {
+            (_, Locale::En) => self.to_string(),
+            (LdifError::NoRecords, Locale::Sv) => {
+                "filen har inga LDIF-poster (var och en börjar med en dn:-rad)".to_owned()
+            }
+        }
+    }
 }
 
 /// A whole LDIF text: every record and every line that could not be read. For tests and small

@@ -19,7 +19,8 @@ use self::csv::{CsvReader, Delimiter};
 use self::ldif::{Change, LdifReader, LdifRecord};
 use super::encoding::{Mixed, TextEncoding, decode};
 use super::numbers::{Country, E164, Integration, LineFinding, NumberCheck, check_number, number_finding};
-use crate::locale::Bilingual;
+use crate::bilingual;
+use crate::locale::{Bilingual, Locale, Text};
 use crate::requirement::RequirementId;
 use crate::requirement_id;
 use crate::units::Date;
@@ -55,6 +56,15 @@ impl Direction {
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[error("\"{0}\" is not a direction: choose import or export")]
 pub struct UnknownDirection(pub String);
+
+impl UnknownDirection {
+    pub fn message_in(&self, locale: Locale) -> String {
+        match locale {
+            Locale::En => self.to_string(),
+            Locale::Sv => format!("\"{}\" är ingen riktning: välj import eller export", self.0),
+        }
+    }
+}
 
 impl FromStr for Direction {
     type Err = UnknownDirection;
@@ -125,22 +135,54 @@ impl Role {
         }
     }
 
-    /// How the evidence names it.
+    /// How the evidence names it, in English.
     pub fn label(self) -> &'static str {
-        match self {
-            Role::Mobile => "mobile number",
-            Role::Fixed => "fixed number",
-            Role::IpPhone => "IP phone number",
-            Role::Mail => "e-mail address",
-            Role::Upn => "user principal name",
-            Role::GivenName => "given name",
-            Role::Surname => "surname",
-            Role::DisplayName => "display name",
-            Role::Account => "account name",
-            Role::Dn => "distinguished name",
-            Role::ObjectClass => "object class",
-            Role::Ignore => "ignored column",
+        self.text().en
+    }
+
+    /// How the evidence names it: "mobile number", "mobilnummer".
+    pub const fn text(self) -> Text {
+        const fn text(en: &'static str, sv: &'static str) -> Text {
+            Text { en, sv }
         }
+        match self {
+            Role::Mobile => text("mobile number", "mobilnummer"),
+            Role::Fixed => text("fixed number", "fast nummer"),
+            Role::IpPhone => text("IP phone number", "IP-telefonnummer"),
+            Role::Mail => text("e-mail address", "e-postadress"),
+            Role::Upn => text("user principal name", "användarhuvudnamn (UPN)"),
+            Role::GivenName => text("given name", "förnamn"),
+            Role::Surname => text("surname", "efternamn"),
+            Role::DisplayName => text("display name", "visningsnamn"),
+            Role::Account => text("account name", "kontonamn"),
+            Role::Dn => text("distinguished name", "unikt namn (DN)"),
+            Role::ObjectClass => text("object class", "objektklass"),
+            Role::Ignore => text("ignored column", "ignorerad kolumn"),
+        }
+    }
+
+    /// "the mobile number" in Swedish, where the definite form is a word of its own:
+    /// "mobilnumret", "det fasta numret".
+    const fn definite_sv(self) -> &'static str {
+        match self {
+            Role::Mobile => "mobilnumret",
+            Role::Fixed => "det fasta numret",
+            Role::IpPhone => "IP-telefonnumret",
+            Role::Mail => "e-postadressen",
+            Role::Upn => "användarhuvudnamnet (UPN)",
+            Role::GivenName => "förnamnet",
+            Role::Surname => "efternamnet",
+            Role::DisplayName => "visningsnamnet",
+            Role::Account => "kontonamnet",
+            Role::Dn => "det unika namnet (DN)",
+            Role::ObjectClass => "objektklassen",
+            Role::Ignore => "den ignorerade kolumnen",
+        }
+    }
+
+    /// "the mobile number", "mobilnumret".
+    fn definite(self) -> Bilingual {
+        Bilingual::new(format!("the {}", self.label()), self.definite_sv())
     }
 
     fn index(self) -> Option<usize> {
@@ -158,6 +200,18 @@ impl fmt::Display for Role {
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[error("\"{0}\" is not a role: choose one of {list}, or an attribute name such as telephoneNumber", list = Role::ALL.iter().map(|role| role.slug()).collect::<Vec<_>>().join(", "))]
 pub struct UnknownRole(pub String);
+
+impl UnknownRole {
+    pub fn message_in(&self, locale: Locale) -> String {
+        match locale {
+            Locale::En => self.to_string(),
+            Locale::Sv => {
+                let list = Role::ALL.iter().map(|role| role.slug()).collect::<Vec<_>>().join(", ");
+                format!("\"{}\" är ingen roll: välj en av {list}, eller ett attributnamn som telephoneNumber", self.0)
+            }
+        }
+    }
+}
 
 impl FromStr for Role {
     type Err = UnknownRole;
@@ -240,6 +294,16 @@ pub enum MappingError {
     Role(#[from] UnknownRole),
 }
 
+impl MappingError {
+    pub fn message_in(&self, locale: Locale) -> String {
+        match (self, locale) {
+            (_, Locale::En) => self.to_string(),
+            (MappingError::Form(text), Locale::Sv) => format!("\"{text}\" är inte KOLUMN=ROLL"),
+            (MappingError::Role(role), Locale::Sv) => role.message_in(locale),
+        }
+    }
+}
+
 impl FromStr for ColumnMapping {
     type Err = MappingError;
 
@@ -269,12 +333,22 @@ pub enum ReadAs {
     Ldif,
 }
 
+impl ReadAs {
+    /// "CSV (semicolon-separated)", "CSV (avgränsad med semikolon)".
+    pub fn text(&self) -> Bilingual {
+        match self {
+            ReadAs::Csv { delimiter } => {
+                let Text { en, sv } = delimiter.text();
+                bilingual!("CSV ({en}-separated)", "CSV (avgränsad med {sv})")
+            }
+            ReadAs::Ldif => Bilingual::same("LDIF"),
+        }
+    }
+}
+
 impl fmt::Display for ReadAs {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ReadAs::Csv { delimiter } => write!(f, "CSV ({}-separated)", delimiter.label()),
-            ReadAs::Ldif => f.write_str("LDIF"),
-        }
+        f.write_str(&self.text().en)
     }
 }
 
@@ -454,28 +528,28 @@ impl<'a> Row<'a> {
     }
 
     /// Who the record is, for the evidence: a name (the display name, the given name and
-    /// surname, the dn's first value, which in AD is the full name), else an address or account.
-    /// Who the record is, for evidence: its name as the file gives it, shortened.
-    fn who(&self) -> String {
-        super::shortened(&self.full_name())
+    /// surname, the dn's first value, which in AD is the full name), else an address or account,
+    /// shortened; "a user without a name" when it has none of them.
+    fn who(&self) -> Bilingual {
+        match self.full_name() {
+            Some(name) => super::shortened_in_both(&name),
+            None => Bilingual::new("a user without a name", "en användare utan namn"),
+        }
     }
 
-    fn full_name(&self) -> String {
+    fn full_name(&self) -> Option<String> {
         if let Some(name) = self.get(Role::DisplayName) {
-            return name.to_owned();
+            return Some(name.to_owned());
         }
         match (self.get(Role::GivenName), self.get(Role::Surname)) {
-            (Some(given), Some(surname)) => return format!("{given} {surname}"),
-            (Some(name), None) | (None, Some(name)) => return name.to_owned(),
+            (Some(given), Some(surname)) => return Some(format!("{given} {surname}")),
+            (Some(name), None) | (None, Some(name)) => return Some(name.to_owned()),
             (None, None) => {}
         }
         if let Some(name) = self.get(Role::Dn).and_then(first_rdn_value) {
-            return name;
+            return Some(name);
         }
-        [Role::Upn, Role::Mail, Role::Account]
-            .into_iter()
-            .find_map(|role| self.get(role).map(str::to_owned))
-            .unwrap_or_else(|| "a user without a name".to_owned())
+        [Role::Upn, Role::Mail, Role::Account].into_iter().find_map(|role| self.get(role).map(str::to_owned))
     }
 }
 
@@ -505,6 +579,11 @@ fn capitalised(text: &str) -> String {
     characters.next().map(|first| first.to_uppercase().chain(characters).collect()).unwrap_or_default()
 }
 
+/// Both languages begun with a capital, for a text that opens a sentence.
+fn capitalised_both(text: &Bilingual) -> Bilingual {
+    Bilingual::new(capitalised(&text.en), capitalised(&text.sv))
+}
+
 fn trimmed(value: Cow<'_, str>) -> Cow<'_, str> {
     match value {
         Cow::Borrowed(text) => Cow::Borrowed(text.trim()),
@@ -522,19 +601,22 @@ enum Identifier {
 }
 
 /// Why a text is not an e-mail address, if it is not.
-fn mail_problem(address: &str) -> Option<&'static str> {
-    if address.chars().any(char::is_whitespace) {
-        return Some("it has a space");
+fn mail_problem(address: &str) -> Option<Text> {
+    const fn text(en: &'static str, sv: &'static str) -> Option<Text> {
+        Some(Text { en, sv })
     }
-    let Some((local, domain)) = address.split_once('@') else { return Some("it has no @") };
+    if address.chars().any(char::is_whitespace) {
+        return text("it has a space", "den har ett mellanslag");
+    }
+    let Some((local, domain)) = address.split_once('@') else { return text("it has no @", "den har inget @") };
     if domain.contains('@') {
-        return Some("it has more than one @");
+        return text("it has more than one @", "den har mer än ett @");
     }
     if local.is_empty() {
-        return Some("nothing comes before the @");
+        return text("nothing comes before the @", "inget står före @");
     }
     if !domain.contains('.') || domain.starts_with('.') || domain.ends_with('.') {
-        return Some("its domain is not a domain name");
+        return text("its domain is not a domain name", "dess domän är inget domännamn");
     }
     None
 }
@@ -579,9 +661,8 @@ impl<'o> Checker<'o> {
         }
     }
 
-    fn problem(&mut self, line: usize, verdict: Verdict, evidence: String, advice: Option<String>) {
-        self.on_lines
-            .push(LineFinding::new(Some(line), Finding::new_english(self.requirement, verdict, evidence, advice)));
+    fn problem(&mut self, line: usize, verdict: Verdict, evidence: Bilingual, advice: Option<Bilingual>) {
+        self.on_lines.push(LineFinding::new(Some(line), Finding::new(self.requirement, verdict, evidence, advice)));
     }
 
     /// Whether numbers are judged at all: always on an import's identifiers, in an export only
@@ -597,16 +678,22 @@ impl<'o> Checker<'o> {
             return check;
         }
         self.numbers_wrong += 1;
-        let what = format!("The {} \"{}\" of {}", role.label(), super::shortened(value), row.who());
+        let (role_en, role_sv) = (role.label(), capitalised(role.definite_sv()));
+        let value = super::quoted(value);
+        let who = row.who();
+        let (value_en, value_sv, who_en, who_sv) = (&value.en, &value.sv, &who.en, &who.sv);
+        let what = bilingual!("The {role_en} {value_en} of {who_en}", "{role_sv} {value_sv} för {who_sv}");
         let finding = match self.options.integration {
             Some(integration) => number_finding(integration.requirement(), &what, &check, self.options.country),
             None => {
                 let mut finding = number_finding(self.requirement, &what, &check, self.options.country);
                 finding.verdict = Verdict::Warning;
-                let advice = finding.advice.take().unwrap_or_default().en;
-                finding.advice = Some(Bilingual::same(format!(
-                    "{advice} AD Integration takes the number as the identifier; the S4B/Lync and Teams integrations require E.164 in AD, and one form throughout keeps the identifiers comparable."
-                )));
+                let mut advice = finding.advice.take().unwrap_or_default();
+                advice.push(&Bilingual::new(
+                    " AD Integration takes the number as the identifier; the S4B/Lync and Teams integrations require E.164 in AD, and one form throughout keeps the identifiers comparable.",
+                    " AD-integrationen använder numret som identifierare; integrationerna för S4B/Lync och Teams kräver E.164 i AD, och samma form överallt håller identifierarna jämförbara.",
+                ));
+                finding.advice = Some(advice);
                 finding
             }
         };
@@ -635,18 +722,29 @@ impl<'o> Checker<'o> {
         let fixed = row.get(Role::Fixed).map(|value| (Role::Fixed, value, self.number(row, Role::Fixed, value)));
         let Some((role, value, check)) = mobile.or(fixed) else {
             if row.complete {
-                let ip_phone = row.get(Role::IpPhone).map_or_else(String::new, |ip_phone| {
-                    format!(" Its IP phone number (\"{ip_phone}\") is not used: if it is the user's fixed number, map its column to the fixed number.")
+                let ip_phone = row.get(Role::IpPhone).map_or_else(Bilingual::default, |ip_phone| {
+                    bilingual!(
+                        " Its IP phone number (\"{ip_phone}\") is not used: if it is the user's fixed number, map its column to the fixed number.",
+                        " Användarens IP-telefonnummer (\"{ip_phone}\") används inte: om det är användarens fasta nummer, mappa dess kolumn till det fasta numret."
+                    )
                 });
+                let who = capitalised_both(&row.who());
+                let (who_en, who_sv) = (&who.en, &who.sv);
+                let mut advice = Bilingual::new(
+                    "Add the user's mobile number (the identifier), or the fixed number where there is no mobile.",
+                    "Lägg till användarens mobilnummer (identifieraren), eller det fasta numret där mobilnummer saknas.",
+                );
+                advice.push(&ip_phone);
                 self.missing.push(LineFinding::new(
                     Some(row.line),
-                    Finding::new_english(
+                    Finding::new(
                         self.requirement,
                         Verdict::Fail,
-                        format!("{} has neither a mobile nor a fixed number, so no identifier", capitalised(&row.who())),
-                        Some(format!(
-                            "Add the user's mobile number (the identifier), or the fixed number where there is no mobile.{ip_phone}"
-                        )),
+                        bilingual!(
+                            "{who_en} has neither a mobile nor a fixed number, so no identifier",
+                            "{who_sv} har varken mobilnummer eller fast nummer, och därmed ingen identifierare"
+                        ),
+                        Some(advice),
                     ),
                 ));
             }
@@ -661,20 +759,24 @@ impl<'o> Checker<'o> {
             Some(number) => Identifier::Number(number),
             None => Identifier::Written(value.to_lowercase()),
         };
-        let shown =
-            check.number().map_or_else(|| format!("\"{}\"", super::shortened(value)), |number| number.to_string());
+        let shown = check.number().map_or_else(|| super::quoted(value), |number| Bilingual::same(number.to_string()));
         if let Some(first) = self.identifiers.get(&identifier) {
             self.duplicates += 1;
             let first = *first;
+            let (who, role) = (row.who(), role.definite());
+            let (who_en, who_sv, role_en, role_sv, shown_en, shown_sv) =
+                (&who.en, &who.sv, &role.en, &role.sv, &shown.en, &shown.sv);
             self.problem(
                 row.line,
                 Verdict::Fail,
-                format!(
-                    "The identifier of {}, the {} {shown}, is also the identifier of the user on line {first}",
-                    row.who(),
-                    role.label()
+                bilingual!(
+                    "The identifier of {who_en}, {role_en} {shown_en}, is also the identifier of the user on line {first}",
+                    "Identifieraren för {who_sv}, {role_sv} {shown_sv}, är också identifieraren för användaren på rad {first}"
                 ),
-                Some("Each user needs a number of their own: a shared number, such as a switchboard's, cannot tell users apart. Give the user their own mobile or fixed number.".to_owned()),
+                Some(Bilingual::new(
+                    "Each user needs a number of their own: a shared number, such as a switchboard's, cannot tell users apart. Give the user their own mobile or fixed number.",
+                    "Varje användare behöver ett eget nummer: ett delat nummer, till exempel en växels, kan inte skilja användare åt. Ge användaren ett eget mobilnummer eller fast nummer.",
+                )),
             );
         } else {
             self.identifiers.insert(identifier, row.line);
@@ -689,26 +791,42 @@ impl<'o> Checker<'o> {
                 }
             }
         }
+        let who = row.who();
+        let (who_en, who_sv) = (&who.en, &who.sv);
         let Some(address) = row.get(Role::Mail) else {
             if row.complete {
+                let who = capitalised_both(&who);
+                let (who_en, who_sv) = (&who.en, &who.sv);
                 self.missing.push(LineFinding::new(
                     Some(row.line),
-                    Finding::new_english(
+                    Finding::new(
                         self.requirement,
                         Verdict::Fail,
-                        format!("{} has no e-mail address, the identifier Telia recommends", capitalised(&row.who())),
-                        Some("Give every user their e-mail address, so that the export can be matched to the users in AD.".to_owned()),
+                        bilingual!(
+                            "{who_en} has no e-mail address, the identifier Telia recommends",
+                            "{who_sv} har ingen e-postadress, den identifierare som Telia rekommenderar"
+                        ),
+                        Some(Bilingual::new(
+                            "Give every user their e-mail address, so that the export can be matched to the users in AD.",
+                            "Ge varje användare sin e-postadress, så att exporten kan matchas mot användarna i AD.",
+                        )),
                     ),
                 ));
             }
             return;
         };
-        if let Some(problem) = mail_problem(address) {
+        if let Some(Text { en: problem_en, sv: problem_sv }) = mail_problem(address) {
             self.problem(
                 row.line,
                 Verdict::Fail,
-                format!("The e-mail address \"{address}\" of {} is not an e-mail address: {problem}", row.who()),
-                Some("Correct the address: it identifies the user.".to_owned()),
+                bilingual!(
+                    "The e-mail address \"{address}\" of {who_en} is not an e-mail address: {problem_en}",
+                    "E-postadressen \"{address}\" för {who_sv} är ingen e-postadress: {problem_sv}"
+                ),
+                Some(Bilingual::new(
+                    "Correct the address: it identifies the user.",
+                    "Rätta adressen: den identifierar användaren.",
+                )),
             );
         }
         // Mail systems treat addresses without regard to case, and so must the identifier.
@@ -719,14 +837,14 @@ impl<'o> Checker<'o> {
             self.problem(
                 row.line,
                 Verdict::Fail,
-                format!(
-                    "The e-mail address {address} of {} is also the address of the user on line {first}",
-                    row.who()
+                bilingual!(
+                    "The e-mail address {address} of {who_en} is also the address of the user on line {first}",
+                    "E-postadressen {address} för {who_sv} är också adressen till användaren på rad {first}"
                 ),
-                Some(
-                    "Each user needs an address of their own: a shared mailbox's address cannot tell users apart."
-                        .to_owned(),
-                ),
+                Some(Bilingual::new(
+                    "Each user needs an address of their own: a shared mailbox's address cannot tell users apart.",
+                    "Varje användare behöver en egen adress: en delad postlådas adress kan inte skilja användare åt.",
+                )),
             );
         } else {
             self.identifiers.insert(identifier, row.line);
@@ -736,58 +854,81 @@ impl<'o> Checker<'o> {
     /// The findings, in order: about the file, on lines, on the whole.
     fn finish(mut self, columns: &[Column], mut about_file: Vec<LineFinding>) -> Vec<LineFinding> {
         let requirement = self.requirement;
-        let whole = |verdict: Verdict, evidence: String, advice: Option<String>| {
-            LineFinding::new(None, Finding::new_english(requirement, verdict, evidence, advice))
+        let whole = |verdict: Verdict, evidence: Bilingual, advice: Option<Bilingual>| {
+            LineFinding::new(None, Finding::new(requirement, verdict, evidence, advice))
         };
         let mut verdicts = Vec::new();
-        let names: Vec<&str> = columns.iter().map(|column| column.name.as_str()).collect();
+        let names = columns.iter().map(|column| column.name.as_str()).collect::<Vec<_>>().join(", ");
         let has = |roles: &[Role]| columns.iter().any(|column| column.role.is_some_and(|role| roles.contains(&role)));
         if self.users == 0 {
             let others = if self.not_users > 0 {
-                format!(
-                    ", only {} entries that are not users (computers, groups, contacts) or that remove or rename one",
-                    self.not_users
+                let count = self.not_users;
+                bilingual!(
+                    ", only {count} entries that are not users (computers, groups, contacts) or that remove or rename one",
+                    ", bara {count} poster som inte är användare (datorer, grupper, kontakter) eller som tar bort eller byter namn på en"
                 )
             } else {
-                String::new()
+                Bilingual::default()
             };
+            let (others_en, others_sv) = (&others.en, &others.sv);
             about_file.push(whole(
                 Verdict::Fail,
-                format!("The file has no user records{others}"),
-                Some("Export the users, one record each.".to_owned()),
+                bilingual!("The file has no user records{others_en}", "Filen har inga användarposter{others_sv}"),
+                Some(Bilingual::new(
+                    "Export the users, one record each.",
+                    "Exportera användarna, en post för var och en.",
+                )),
             ));
         } else {
-            let (roles, what, advice): (&[Role], &str, &str) = match self.options.direction {
+            let (roles, what, advice): (&[Role], Text, Text) = match self.options.direction {
                 Direction::Import => (
                     &[Role::Mobile, Role::Fixed],
-                    "the mobile or the fixed number",
-                    "Say which column holds the mobile number (the identifier) or the fixed number: map it to mobile or fixed.",
+                    Text { en: "the mobile or the fixed number", sv: "mobilnumret eller det fasta numret" },
+                    Text {
+                        en: "Say which column holds the mobile number (the identifier) or the fixed number: map it to mobile or fixed.",
+                        sv: "Ange vilken kolumn som har mobilnumret (identifieraren) eller det fasta numret: mappa den till mobile eller fixed.",
+                    },
                 ),
-                Direction::Export => {
-                    (&[Role::Mail], "the e-mail address", "Say which column holds the e-mail address: map it to mail.")
-                }
+                Direction::Export => (
+                    &[Role::Mail],
+                    Text { en: "the e-mail address", sv: "e-postadressen" },
+                    Text {
+                        en: "Say which column holds the e-mail address: map it to mail.",
+                        sv: "Ange vilken kolumn som har e-postadressen: mappa den till mail.",
+                    },
+                ),
             };
             let judged = if self.complete_users < self.users {
-                format!(
-                    " ({} change records list only what they change and are not judged for it)",
-                    self.users - self.complete_users
+                let count = self.users - self.complete_users;
+                bilingual!(
+                    " ({count} change records list only what they change and are not judged for it)",
+                    " ({count} ändringsposter anger bara vad de ändrar och bedöms inte på den punkten)"
                 )
             } else {
-                String::new()
+                Bilingual::default()
             };
+            let (judged_en, judged_sv) = (&judged.en, &judged.sv);
             if !has(roles) && self.complete_users > 0 {
+                let Text { en: what_en, sv: what_sv } = what;
                 about_file.push(whole(
                     Verdict::Fail,
-                    format!("No column or attribute is read as {what}; the file has {}", names.join(", ")),
-                    Some(advice.to_owned()),
+                    bilingual!(
+                        "No column or attribute is read as {what_en}; the file has {names}",
+                        "Ingen kolumn eller inget attribut läses som {what_sv}; filen har {names}"
+                    ),
+                    Some(advice.into()),
                 ));
             } else if self.missing.is_empty() && self.complete_users > 0 {
+                let (users, by_mobile, by_fixed) = (self.complete_users, self.by_mobile, self.by_fixed);
                 let evidence = match self.options.direction {
-                    Direction::Import => format!(
-                        "All {} users have an identifier: {} by their mobile number, {} by their fixed number{judged}",
-                        self.complete_users, self.by_mobile, self.by_fixed
+                    Direction::Import => bilingual!(
+                        "All {users} users have an identifier: {by_mobile} by their mobile number, {by_fixed} by their fixed number{judged_en}",
+                        "Alla {users} användare har en identifierare: {by_mobile} genom sitt mobilnummer, {by_fixed} genom sitt fasta nummer{judged_sv}"
                     ),
-                    Direction::Export => format!("All {} users have an e-mail address{judged}", self.complete_users),
+                    Direction::Export => bilingual!(
+                        "All {users} users have an e-mail address{judged_en}",
+                        "Alla {users} användare har en e-postadress{judged_sv}"
+                    ),
                 };
                 verdicts.push(whole(Verdict::Pass, evidence, None));
             } else {
@@ -796,12 +937,14 @@ impl<'o> Checker<'o> {
             let identified = self.identifiers.len() + self.duplicates;
             if identified > 0 && self.duplicates == 0 {
                 let evidence = match self.options.direction {
-                    Direction::Import => {
-                        format!("The {identified} identifiers are unique (numbers compared in E.164 form)")
-                    }
-                    Direction::Export => {
-                        format!("The {identified} e-mail addresses are unique (compared without regard to case)")
-                    }
+                    Direction::Import => bilingual!(
+                        "The {identified} identifiers are unique (numbers compared in E.164 form)",
+                        "De {identified} identifierarna är unika (numren jämförda i E.164-form)"
+                    ),
+                    Direction::Export => bilingual!(
+                        "The {identified} e-mail addresses are unique (compared without regard to case)",
+                        "De {identified} e-postadresserna är unika (jämförda utan hänsyn till skiftläge)"
+                    ),
                 };
                 verdicts.push(whole(Verdict::Pass, evidence, None));
             }
@@ -810,12 +953,16 @@ impl<'o> Checker<'o> {
             && self.numbers > 0
             && self.numbers_wrong == 0
         {
+            let numbers = self.numbers;
             verdicts.push(LineFinding::new(
                 None,
-                Finding::new_english(
+                Finding::new(
                     integration.requirement(),
                     Verdict::Pass,
-                    format!("All {} mobile and fixed numbers are in E.164 format", self.numbers),
+                    bilingual!(
+                        "All {numbers} mobile and fixed numbers are in E.164 format",
+                        "Alla {numbers} mobilnummer och fasta nummer är i E.164-format"
+                    ),
                     None,
                 ),
             ));
@@ -836,13 +983,17 @@ pub fn validate_users(input: &[u8], options: &UsersOptions, today: Date) -> User
     let decoded = match decode(input) {
         Ok(decoded) => decoded,
         Err(error) => {
+            let (error_en, error_sv) = (error.message_in(Locale::En), error.message_in(Locale::Sv));
             report.findings.push(LineFinding::new(
                 None,
-                Finding::new_english(
+                Finding::new(
                     requirement,
                     Verdict::Fail,
-                    format!("The file cannot be read: {error}"),
-                    Some("Export the users as CSV or LDIF.".to_owned()),
+                    bilingual!("The file cannot be read: {error_en}", "Filen går inte att läsa: {error_sv}"),
+                    Some(Bilingual::new(
+                        "Export the users as CSV or LDIF.",
+                        "Exportera användarna som CSV eller LDIF.",
+                    )),
                 ),
             ));
             return report;
@@ -854,7 +1005,7 @@ pub fn validate_users(input: &[u8], options: &UsersOptions, today: Date) -> User
     if let Some(mixed) = decoded.mixed {
         about_file.push(LineFinding::new(
             Some(mixed.other_line),
-            Finding::new_english(requirement, Verdict::Warning, mixed.evidence(), Some(Mixed::ADVICE.to_owned())),
+            Finding::new(requirement, Verdict::Warning, mixed.evidence(), Some(Mixed::ADVICE.into())),
         ));
     }
     let (read_as, columns, unused) = match format {
@@ -864,15 +1015,26 @@ pub fn validate_users(input: &[u8], options: &UsersOptions, today: Date) -> User
             (ReadAs::Ldif, columns, unused)
         }
     };
-    let noun = if read_as == ReadAs::Ldif { "attribute of any record" } else { "column of this file" };
+    let noun = if read_as == ReadAs::Ldif {
+        Text { en: "attribute of any record", sv: "ett attribut i någon post" }
+    } else {
+        Text { en: "column of this file", sv: "en kolumn i den här filen" }
+    };
+    let Text { en: noun_en, sv: noun_sv } = noun;
     for unused in unused {
         about_file.push(LineFinding::new(
             None,
-            Finding::new_english(
+            Finding::new(
                 requirement,
                 Verdict::Warning,
-                format!("The mapping names \"{unused}\", which is not a {noun}"),
-                Some("Check the name against the file's header (case does not matter).".to_owned()),
+                bilingual!(
+                    "The mapping names \"{unused}\", which is not a {noun_en}",
+                    "Mappningen nämner \"{unused}\", som inte är {noun_sv}"
+                ),
+                Some(Bilingual::new(
+                    "Check the name against the file's header (case does not matter).",
+                    "Jämför namnet med filens rubrikrad (skiftläget spelar ingen roll).",
+                )),
             ),
         ));
     }
@@ -896,11 +1058,14 @@ fn read_csv<'a>(
     let unreadable = |line: usize, error: self::csv::CsvError| {
         LineFinding::new(
             Some(line),
-            Finding::new_english(
+            Finding::new(
                 requirement,
                 Verdict::Fail,
-                error.to_string(),
-                Some("Close the quote, or write a quote inside a quoted field twice (\"\").".to_owned()),
+                Bilingual::new(error.message_in(Locale::En), error.message_in(Locale::Sv)),
+                Some(Bilingual::new(
+                    "Close the quote, or write a quote inside a quoted field twice (\"\").",
+                    "Stäng citattecknet, eller skriv ett citattecken inuti ett fält inom citattecken två gånger (\"\").",
+                )),
             ),
         )
     };
@@ -934,11 +1099,18 @@ fn read_records<'a>(
         match reader.next_record(fields) {
             Ok(Some(line)) => {
                 if fields.len() != columns.len() {
+                    let (found, expected) = (fields.len(), columns.len());
                     checker.problem(
                         line,
                         Verdict::Warning,
-                        format!("The record has {} fields where the header has {}", fields.len(), columns.len()),
-                        Some("A delimiter or a quote may be missing or extra, so values may stand in the wrong columns: check the line.".to_owned()),
+                        bilingual!(
+                            "The record has {found} fields where the header has {expected}",
+                            "Posten har {found} fält där rubrikraden har {expected}"
+                        ),
+                        Some(Bilingual::new(
+                            "A delimiter or a quote may be missing or extra, so values may stand in the wrong columns: check the line.",
+                            "En avgränsare eller ett citattecken kan saknas eller vara för mycket, så att värden hamnar i fel kolumner: kontrollera raden.",
+                        )),
                     );
                 }
                 let mut row = Row::new(line, true);
@@ -958,6 +1130,20 @@ fn read_records<'a>(
             }
         }
     }
+}
+
+/// A line of an LDIF file that cannot be read.
+fn unreadable_line(checker: &mut Checker<'_>, problem: ldif::LineProblem) {
+    let (problem_en, problem_sv) = (problem.problem.message_in(Locale::En), problem.problem.message_in(Locale::Sv));
+    checker.problem(
+        problem.line,
+        Verdict::Fail,
+        bilingual!("The line cannot be read: {problem_en}", "Raden går inte att läsa: {problem_sv}"),
+        Some(Bilingual::new(
+            "Correct the line (RFC 2849); the rest of the file was read.",
+            "Rätta raden (RFC 2849); resten av filen lästes.",
+        )),
+    );
 }
 
 /// The file as LDIF: its attributes and the mapped names no record has.
@@ -982,12 +1168,7 @@ fn read_ldif(text: &str, checker: &mut Checker<'_>, mapping: &[ColumnMapping]) -
     };
     while reader.next_record(&mut record, &mut problems) {
         for problem in problems.drain(..) {
-            checker.problem(
-                problem.line,
-                Verdict::Fail,
-                format!("The line cannot be read: {}", problem.problem),
-                Some("Correct the line (RFC 2849); the rest of the file was read.".to_owned()),
-            );
+            unreadable_line(checker, problem);
         }
         if matches!(record.change, Change::Delete | Change::Rename) {
             checker.records += 1;
@@ -1003,23 +1184,29 @@ fn read_ldif(text: &str, checker: &mut Checker<'_>, mapping: &[ColumnMapping]) -
             let Some(role) = resolve(&attribute.name, &mut columns) else { continue };
             match attribute.value.text() {
                 Ok(value) => row.set(role, value),
-                Err(error) => checker.problem(
-                    attribute.line,
-                    Verdict::Fail,
-                    format!("The {} ({}) cannot be read: {error}", role.label(), attribute.name),
-                    Some("Write the value in the file itself, as text or as base64 of UTF-8.".to_owned()),
-                ),
+                Err(error) => {
+                    let (role_en, role_sv) = (role.label(), capitalised(role.definite_sv()));
+                    let (name, error_en, error_sv) =
+                        (&attribute.name, error.message_in(Locale::En), error.message_in(Locale::Sv));
+                    checker.problem(
+                        attribute.line,
+                        Verdict::Fail,
+                        bilingual!(
+                            "The {role_en} ({name}) cannot be read: {error_en}",
+                            "{role_sv} ({name}) går inte att läsa: {error_sv}"
+                        ),
+                        Some(Bilingual::new(
+                            "Write the value in the file itself, as text or as base64 of UTF-8.",
+                            "Skriv värdet i själva filen, som text eller som base64 av UTF-8.",
+                        )),
+                    )
+                }
             }
         }
         checker.row(row);
     }
     for problem in problems.drain(..) {
-        checker.problem(
-            problem.line,
-            Verdict::Fail,
-            format!("The line cannot be read: {}", problem.problem),
-            Some("Correct the line (RFC 2849); the rest of the file was read.".to_owned()),
-        );
+        unreadable_line(checker, problem);
     }
     (columns, resolver.unused())
 }
@@ -1483,7 +1670,7 @@ mod tests {
             for (role, value) in values {
                 row.set(*role, Cow::Borrowed(value));
             }
-            assert_eq!(row.who(), expected, "{values:?}");
+            assert_eq!(row.who().en, expected, "{values:?}");
         }
         check(&[(Role::DisplayName, "Åsa Öberg"), (Role::GivenName, "Åsa")], "Åsa Öberg");
         check(&[(Role::GivenName, "Åsa"), (Role::Surname, "Öberg")], "Åsa Öberg");
@@ -1492,6 +1679,9 @@ mod tests {
         check(&[(Role::Dn, "CN= ,DC=se"), (Role::Upn, "anna@example.se")], "anna@example.se");
         check(&[(Role::Account, "anna")], "anna");
         check(&[(Role::ObjectClass, "user")], "a user without a name");
+        let mut row = Row::new(1, true);
+        row.set(Role::ObjectClass, Cow::Borrowed("user"));
+        assert_eq!(row.who().sv, "en användare utan namn");
     }
 
     #[test]
