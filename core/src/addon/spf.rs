@@ -128,7 +128,9 @@ impl DomainError {
         match (self, locale) {
             (_, Locale::En) => self.to_string(),
             (DomainError::NotADomain(text), Locale::Sv) => {
-                format!("\"{text}\" är inget domännamn: etiketter av bokstäver, siffror och bindestreck, åtskilda av punkter")
+                format!(
+                    "\"{text}\" är inget domännamn: etiketter av bokstäver, siffror och bindestreck, åtskilda av punkter"
+                )
             }
         }
     }
@@ -249,7 +251,10 @@ fn term_findings(record: &SpfRecord, place: &Place, decides: bool) -> Vec<SpfFin
                         "{listed} after \"{all}\" in {name_en} {is} never evaluated: evaluation stops at all.",
                         "{listed} efter \"{all}\" i {name_sv} utvärderas aldrig: utvärderingen slutar vid all."
                     ),
-                    Some(Bilingual::new("Move them before all, or remove them.", "Flytta dem före all, eller ta bort dem.")),
+                    Some(Bilingual::new(
+                        "Move them before all, or remove them.",
+                        "Flytta dem före all, eller ta bort dem.",
+                    )),
                 ),
                 Some(record.terms[index + 1].column),
             ));
@@ -748,7 +753,10 @@ fn offline_telia_finding(
                         "{name_en} names {host} (\"{value}\", column {column}), but as DNS lookup {number}: past the limit of {LOOKUP_LIMIT}, where receivers return PermError.",
                         "{name_sv} anger {host} (\"{value}\", kolumn {column}), men som DNS-uppslag {number}: över gränsen på {LOOKUP_LIMIT}, där mottagare returnerar PermError."
                     ),
-                    Some(crate::bilingual!("Move {include} to the front of the record.", "Flytta {include} först i posten.")),
+                    Some(crate::bilingual!(
+                        "Move {include} to the front of the record.",
+                        "Flytta {include} först i posten."
+                    )),
                 )
             } else {
                 finding(
@@ -769,7 +777,10 @@ fn offline_telia_finding(
                     "{name_en} names {host} as \"{value}\" (column {column}): its qualifier makes mail from Telia's server {result}, not authorised.",
                     "{name_sv} anger {host} som \"{value}\" (kolumn {column}): dess kvalificerare ger e-post från Telias server resultatet {result}, inte godkänd."
                 ),
-                Some(crate::bilingual!("Write it without a qualifier: {include}.", "Skriv den utan kvalificerare: {include}.")),
+                Some(crate::bilingual!(
+                    "Write it without a qualifier: {include}.",
+                    "Skriv den utan kvalificerare: {include}."
+                )),
             )
         }
         None => {

@@ -696,9 +696,9 @@ impl SyntaxErrorKind {
                 format!("/{length} ligger utanför intervallet: ett {family}-prefix är 0 till {max}")
             }
             SyntaxErrorKind::EmptyDomain => "domänen är tom".to_owned(),
-            SyntaxErrorKind::DomainEnd { domain } => format!(
-                "\"{domain}\" slutar inte på en toppdomänetikett efter en punkt (som .com) eller på ett makro"
-            ),
+            SyntaxErrorKind::DomainEnd { domain } => {
+                format!("\"{domain}\" slutar inte på en toppdomänetikett efter en punkt (som .com) eller på ett makro")
+            }
             SyntaxErrorKind::InvalidTopLabel { domain, label } => format!(
                 "\"{domain}\" slutar på \"{label}\", som inte är en toppdomänetikett{}",
                 if label.bytes().all(|byte| byte.is_ascii_digit()) {

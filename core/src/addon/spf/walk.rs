@@ -240,7 +240,10 @@ fn no_record(term: &str, target: &str) -> Bilingual {
 /// Why a mention of Telia's server authorises nothing: an include before it is not `+`.
 fn not_plus(via: &[String]) -> Bilingual {
     let via = via.join(" → ");
-    crate::bilingual!("an include on the way there ({via}) is not \"+\"", "en include på vägen dit ({via}) är inte \"+\"")
+    crate::bilingual!(
+        "an include on the way there ({via}) is not \"+\"",
+        "en include på vägen dit ({via}) är inte \"+\""
+    )
 }
 
 struct Walker<'r, R: Resolver> {
@@ -306,18 +309,13 @@ impl<R: Resolver> Walker<'_, R> {
     fn count(&mut self, domain: &str, column: usize, term: String) {
         self.walk.lookups.push(Lookup { domain: domain.to_owned(), column, term: term.clone(), void: false });
         if self.walk.lookups.len() == LOOKUP_LIMIT + 1 {
-            self.error(
-                ErrorKind::LookupLimit,
-                domain,
-                Some(column),
-                {
-                    let number = LOOKUP_LIMIT + 1;
-                    crate::bilingual!(
-                        "{term} is DNS lookup {number}: past the limit of {LOOKUP_LIMIT}",
-                        "{term} är DNS-uppslag {number}: över gränsen på {LOOKUP_LIMIT}"
-                    )
-                },
-            );
+            self.error(ErrorKind::LookupLimit, domain, Some(column), {
+                let number = LOOKUP_LIMIT + 1;
+                crate::bilingual!(
+                    "{term} is DNS lookup {number}: past the limit of {LOOKUP_LIMIT}",
+                    "{term} är DNS-uppslag {number}: över gränsen på {LOOKUP_LIMIT}"
+                )
+            });
         }
     }
 
@@ -338,18 +336,13 @@ impl<R: Resolver> Walker<'_, R> {
                     last.void = true;
                 }
                 if self.walk.voids() == VOID_LIMIT + 1 {
-                    self.error(
-                        ErrorKind::VoidLimit,
-                        domain,
-                        Some(column),
-                        {
-                            let number = VOID_LIMIT + 1;
-                            crate::bilingual!(
-                                "{name} finds nothing: void lookup {number}, past the limit of {VOID_LIMIT}",
-                                "{name} hittar ingenting: tomt uppslag {number}, över gränsen på {VOID_LIMIT}"
-                            )
-                        },
-                    );
+                    self.error(ErrorKind::VoidLimit, domain, Some(column), {
+                        let number = VOID_LIMIT + 1;
+                        crate::bilingual!(
+                            "{name} finds nothing: void lookup {number}, past the limit of {VOID_LIMIT}",
+                            "{name} hittar ingenting: tomt uppslag {number}, över gränsen på {VOID_LIMIT}"
+                        )
+                    });
                 }
                 false
             }
@@ -392,18 +385,13 @@ impl<R: Resolver> Walker<'_, R> {
                 None
             }
             several => {
-                self.error(
-                    ErrorKind::SeveralRecords,
-                    domain,
-                    Some(column),
-                    {
-                        let count = several.len();
-                        crate::bilingual!(
-                            "{term}: {target} has {count} SPF records",
-                            "{term}: {target} har {count} SPF-poster"
-                        )
-                    },
-                );
+                self.error(ErrorKind::SeveralRecords, domain, Some(column), {
+                    let count = several.len();
+                    crate::bilingual!(
+                        "{term}: {target} has {count} SPF records",
+                        "{term}: {target} har {count} SPF-poster"
+                    )
+                });
                 None
             }
         }
@@ -442,7 +430,10 @@ impl<R: Resolver> Walker<'_, R> {
                 ErrorKind::Loop,
                 domain,
                 Some(column),
-                crate::bilingual!("{term} leads back to {target}: a loop", "{term} leder tillbaka till {target}: en slinga"),
+                crate::bilingual!(
+                    "{term} leads back to {target}: a loop",
+                    "{term} leder tillbaka till {target}: en slinga"
+                ),
             );
             return Outcome::Error;
         }
@@ -468,18 +459,13 @@ impl<R: Resolver> Walker<'_, R> {
         let (record, errors) = SpfRecord::parse_lenient(text);
         let broken = !errors.is_empty();
         if broken {
-            self.error(
-                ErrorKind::Syntax,
-                domain,
-                errors.first().map(|error| error.column),
-                {
-                    let count = errors.len();
-                    crate::bilingual!(
-                        "the record of {domain} has {count} syntax error(s)",
-                        "posten för {domain} har {count} syntaxfel"
-                    )
-                },
-            );
+            self.error(ErrorKind::Syntax, domain, errors.first().map(|error| error.column), {
+                let count = errors.len();
+                crate::bilingual!(
+                    "the record of {domain} has {count} syntax error(s)",
+                    "posten för {domain} har {count} syntaxfel"
+                )
+            });
         }
         self.walk.records.push(WalkedRecord {
             domain: domain.to_owned(),
@@ -555,18 +541,13 @@ impl<R: Resolver> Walker<'_, R> {
                             .filter(|exchange| !exchange.trim_end_matches('.').is_empty())
                             .collect();
                         if exchanges.len() > MX_ADDRESS_LIMIT {
-                            self.error(
-                                ErrorKind::TooManyMx,
-                                domain,
-                                Some(column),
-                                {
-                                    let count = exchanges.len();
-                                    crate::bilingual!(
-                                        "{term}: {target} has {count} MX records, past the limit of {MX_ADDRESS_LIMIT}",
-                                        "{term}: {target} har {count} MX-poster, över gränsen på {MX_ADDRESS_LIMIT}"
-                                    )
-                                },
-                            );
+                            self.error(ErrorKind::TooManyMx, domain, Some(column), {
+                                let count = exchanges.len();
+                                crate::bilingual!(
+                                    "{term}: {target} has {count} MX records, past the limit of {MX_ADDRESS_LIMIT}",
+                                    "{term}: {target} har {count} MX-poster, över gränsen på {MX_ADDRESS_LIMIT}"
+                                )
+                            });
                         }
                         for exchange in exchanges.iter().take(MX_ADDRESS_LIMIT) {
                             if let DnsAnswer::Failed(message) = self.resolver.addresses(exchange) {
