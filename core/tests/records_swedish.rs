@@ -24,9 +24,8 @@ use std::net::IpAddr;
 use std::path::Path;
 
 /// Words that mark a sentence left in English.
-const ENGLISH_WORDS: [&str; 14] = [
-    "the", "is", "not", "and", "with", "of", "to", "from", "are", "was", "cannot", "has", "its", "which",
-];
+const ENGLISH_WORDS: [&str; 14] =
+    ["the", "is", "not", "and", "with", "of", "to", "from", "are", "was", "cannot", "has", "its", "which"];
 
 /// The text without what stands between double quotes (quoted input, names and terms).
 fn unquoted(text: &str) -> String {
@@ -71,8 +70,14 @@ fn assert_translated(text: &Bilingual, context: &str) {
     assert!(!sv.trim().is_empty(), "{context}: no Swedish for {en:?}");
     assert_ne!(en, sv, "{context}: the Swedish is the English");
     assert_eq!(figures(en, Locale::En), figures(sv, Locale::Sv), "{context}: the figures differ\n{en}\n{sv}");
+    // Names (hosts, files, terms: anything with a dot, hyphen, colon, slash or equals sign) are
+    // not words of either language.
     let words: Vec<String> = unquoted(sv)
-        .split(|character: char| !character.is_alphanumeric() && character != '\'')
+        .split_whitespace()
+        .filter(|token| {
+            !token.trim_end_matches(['.', ',', ';', ':', ')']).contains(['.', '-', ':', '/', '=', '@', '_'])
+        })
+        .flat_map(|token| token.split(|character: char| !character.is_alphanumeric() && character != '\''))
         .map(str::to_owned)
         .collect();
     for english in ENGLISH_WORDS {
@@ -90,7 +95,16 @@ fn check_finding(finding: &Finding, context: &str, seen: &mut BTreeSet<String>) 
     if let Some(advice) = &finding.advice {
         assert_translated(advice, &format!("{context}: advice"));
     }
-    let shape: String = finding.evidence.en.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+    // The finding's kind: its English without figures, quoted terms and names with dots.
+    let shape: String = unquoted(&finding.evidence.en)
+        .split_whitespace()
+        .map(|word| {
+            let word = word.trim_matches(|character: char| "(),:;.".contains(character));
+            if word.contains('.') || word.chars().any(|character| character.is_ascii_digit()) { "#" } else { word }
+        })
+        .take(7)
+        .collect::<Vec<_>>()
+        .join(" ");
     seen.insert(format!("{} {} {shape}", finding.requirement, finding.verdict.slug()));
 }
 
@@ -126,6 +140,7 @@ const PASTED: &[&str] = &[
     "v=spf1 include:spf-b.telia.com -all mx",
     "v=spf1 include:spf-b.telia.com -all redirect=spf-b.telia.com",
     "v=spf1 redirect=spf-b.telia.com",
+    "v=spf1 -all redirect=spf-b.telia.com",
     "v=spf1 ptr include:spf-b.telia.com -all",
     "v=spf1 ip4:0.0.0.0/0 ip6:::/0 include:spf-b.telia.com -all",
     "v=spf1 include=spf-b.telia.com -all",
@@ -355,6 +370,8 @@ fn every_spf_finding_is_in_swedish() {
         },
         dns_zone().txt("touchpoint.telia.se", "v=spf1 -all"),
         dns_zone().failing("touchpoint.telia.se").failing("_dmarc.touchpoint.telia.se"),
+        // Telia's own record twice: what goes wrong inside it.
+        dns_zone().txt("spf-b.telia.com", "v=spf1 -all"),
         {
             let mut zone = dns_zone().txt("_dmarc.touchpoint.telia.se", "unrelated");
             zone.names.get_mut("_dmarc.touchpoint.telia.se").unwrap().0.remove(0);
@@ -371,7 +388,7 @@ fn every_spf_finding_is_in_swedish() {
         }
     }
     // Enough distinct findings that the inputs above did not collapse to a few.
-    assert!(seen.len() >= 70, "{} kinds of finding: {seen:#?}", seen.len());
+    assert!(seen.len() >= 58, "{} kinds of finding: {seen:#?}", seen.len());
 }
 
 #[test]
@@ -434,7 +451,13 @@ fn check_certificates(report: &CertificateReport, context: &str, seen: &mut BTre
         assert_eq!(problem.message.en, problem.problem);
     }
     for certificate in &report.certificates {
-        assert_translated(&certificate.purposes.described(), &format!("{context}: purposes"));
+        let purposes = certificate.purposes.described();
+        // Server and Client Authentication are names, the same in Swedish.
+        let names_only =
+            purposes.en.split(", ").all(|name| matches!(name, "Server Authentication" | "Client Authentication"));
+        if !names_only {
+            assert_translated(&purposes, &format!("{context}: purposes"));
+        }
         assert_eq!(certificate.purposes.described().en, certificate.purposes.describe());
         let key = certificate.key_text();
         assert_eq!(key.en, certificate.key);
@@ -450,10 +473,8 @@ fn every_certificate_finding_is_in_swedish() {
     let names = fixtures();
     let mut seen = BTreeSet::new();
     let days = [-4000, -400, -40, 0, 20, 40, 200, 330, 360, 380, 700, 1000, 3000, 4000];
-    let mut dates: Vec<Date> = days
-        .iter()
-        .map(|offset| Date::from_days_since_epoch(TODAY.days_since_epoch() + offset))
-        .collect();
+    let mut dates: Vec<Date> =
+        days.iter().map(|offset| Date::from_days_since_epoch(TODAY.days_since_epoch() + offset)).collect();
     // A month before each certificate's expiry and just after, for the notices.
     let all: Vec<CertificateSource> = names.iter().map(|name| fixture(name)).collect();
     let whole = validate_certificates(&all, &CertificateOptions::default(), TODAY);
@@ -479,7 +500,7 @@ fn every_certificate_finding_is_in_swedish() {
             }
         }
     }
-    assert!(seen.len() >= 40, "{} kinds of finding: {seen:#?}", seen.len());
+    assert!(seen.len() >= 100, "{} kinds of finding: {seen:#?}", seen.len());
 }
 
 #[test]
@@ -498,7 +519,7 @@ fn certificate_input_problems_are_in_swedish() {
         &[0x30, 0x03, 0x30, 0x01, 0x00, 0x05],
         &[0x30, 0x0b, 0x06, 0x01, 0x2a, 0xa0, 0x06, 0x30, 0x04, 0x02, 0x01, 0x01, 0x31],
     ];
-    let mut kinds = BTreeSet::new();
+    let mut kinds = std::collections::HashSet::new();
     for input in inputs {
         for block in read_blocks(input) {
             let Err(error) = block else { continue };
@@ -550,7 +571,7 @@ fn every_client_secret_finding_and_reminder_is_in_swedish() {
         assert_eq!(property(&english, "UID:"), property(&swedish, "UID:"), "one event in either language");
         assert!(swedish.iter().any(|line| line.starts_with("PRODID:") && line.ends_with("//SV")));
     }
-    assert_eq!(seen.len(), 7, "{seen:#?}");
+    assert_eq!(seen.len(), 11, "{seen:#?}");
 }
 
 #[test]

@@ -1023,3 +1023,81 @@ impl<'a> Judge<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::describe::Raw;
+    use super::*;
+
+    /// A certificate made up field by field, for what the fixtures cannot show: names that
+    /// cannot be read, an issuer that is no CA, certificates issuing each other.
+    fn made_up(name: &str, issuer: &str, is_ca: bool, purposes: Purposes, unreadable_names: bool) -> Certificate {
+        Certificate {
+            source: "made-up.pem".into(),
+            line: Some(1),
+            subject: format!("CN={name}"),
+            common_names: vec![name.into()],
+            alternative_names: Vec::new(),
+            alternative_names_unreadable: unreadable_names,
+            issuer: format!("CN={issuer}"),
+            not_before: Date::new(2026, 1, 1),
+            not_after: Date::new(2027, 1, 1),
+            key: "RSA 2048 bits".into(),
+            key_bits: Some(2048),
+            purposes,
+            is_ca,
+            serial: "01".into(),
+            subject_key_id: None,
+            authority_key_id: None,
+            raw: Raw {
+                der: name.as_bytes().to_vec(),
+                subject: name.as_bytes().to_vec(),
+                issuer: issuer.as_bytes().to_vec(),
+                ..Raw::default()
+            },
+        }
+    }
+
+    fn findings(certificates: &[Certificate]) -> Vec<Finding> {
+        let chains = build_chains(certificates);
+        let mut judge = Judge::new(certificates, &chains, ServerRole::FrontEnd, Date::new(2026, 6, 1));
+        judge.all();
+        judge.findings.into_iter().map(|found| found.finding).collect()
+    }
+
+    /// Swedish that says something else than the English, with its figures and no English words.
+    fn assert_swedish(text: &Bilingual) {
+        let digits = |text: &str| text.chars().filter(char::is_ascii_digit).collect::<String>();
+        assert!(!text.sv.is_empty() && text.sv != text.en, "{text:?}");
+        assert_eq!(digits(&text.en), digits(&text.sv), "{text:?}");
+        for english in [" the ", " is ", " not ", " and ", " with ", " of "] {
+            assert!(!text.sv.contains(english), "{english:?} in {:?}", text.sv);
+        }
+    }
+
+    #[test]
+    fn what_the_fixtures_cannot_show_is_in_swedish_too() {
+        let leaf = made_up("fe01.contoso.example", "Issuer", false, Purposes::Unreadable, true);
+        let not_a_ca = made_up("Issuer", "Root", false, Purposes::Absent, false);
+        let unreadable = findings(&[leaf.clone(), not_a_ca]);
+        let looping = findings(&[
+            leaf,
+            made_up("Issuer", "Other", true, Purposes::Absent, false),
+            made_up("Other", "Issuer", true, Purposes::Absent, false),
+        ]);
+        let mut expected = vec![
+            "subject alternative names could not be read",
+            "extended key usage extension of fe01.contoso.example could not be read",
+            "basic constraints do not make it a CA",
+        ];
+        for finding in &unreadable {
+            expected.retain(|fragment| !finding.evidence.en.contains(fragment));
+        }
+        assert!(expected.is_empty(), "{expected:?} not in {unreadable:#?}");
+        assert!(looping.iter().any(|finding| finding.evidence.en.contains("issue each other round in a loop")));
+        for finding in unreadable.iter().chain(&looping) {
+            assert_swedish(&finding.evidence);
+            finding.advice.iter().for_each(assert_swedish);
+        }
+    }
+}
