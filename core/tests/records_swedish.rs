@@ -493,6 +493,10 @@ fn every_certificate_finding_is_in_swedish() {
                 check_certificates(&report, &format!("{name} on {today}"), &mut seen);
             }
         }
+        // Pairs once: the role changes only the requirements and the servers' name.
+        if *role != ServerRole::FrontEnd {
+            continue;
+        }
         for first in &names {
             for second in &names {
                 let report = validate_certificates(&[fixture(first), fixture(second)], &options, TODAY);

@@ -475,7 +475,7 @@ fn recording_finding(sender_dns: Option<Bilingual>) -> SpfFinding {
     let domain = recording_domain();
     let mut evidence = crate::bilingual!(
         "Call-recording mail comes from {sender}; whether the customer's spam filter lets it through cannot be seen from DNS. The customer's own SPF record plays no part in it: receivers check {domain}'s.",
-        "E-post med samtalsinspelningar kommer från {sender}; om kundens skräppostfilter släpper igenom den går inte att se i DNS. Kundens egen SPF-post spelar ingen roll här: mottagare kontrollerar den för {domain}."
+        "E-post med samtalsinspelningar kommer från {sender}; om kundens skräppostfilter släpper igenom den går inte att se i DNS. Kundens egen SPF-post spelar ingen roll här: mottagare kontrollerar SPF-posten för {domain}."
     );
     if let Some(seen) = sender_dns {
         evidence.push(&Bilingual::same(" "));
