@@ -2,6 +2,7 @@
 //! creation. `units::Date` counts days; months and years need the calendar, and a day that
 //! does not exist in the target month (31 March minus a month) falls back to that month's last.
 
+use crate::locale::{Bilingual, Locale};
 use crate::units::{Date, Period, TimeUnit};
 
 /// The calendar's own month lengths (`units`), for the years a `Date` holds.
@@ -49,6 +50,29 @@ pub fn shift(date: Date, period: Period, sign: i64) -> Option<Date> {
     add_months(date, sign * months)
 }
 
+/// A period as that language writes it: "1 month" and "2 years" (`Display`) in English, "1 månad"
+/// and "2 år" in Swedish.
+pub fn period_in(period: Period, locale: Locale) -> String {
+    if locale == Locale::En {
+        return period.to_string();
+    }
+    let unit = match (period.unit, period.amount == 1) {
+        (TimeUnit::Minutes, true) => "minut",
+        (TimeUnit::Minutes, false) => "minuter",
+        (TimeUnit::Hours, true) => "timme",
+        (TimeUnit::Hours, false) => "timmar",
+        (TimeUnit::Months, true) => "månad",
+        (TimeUnit::Months, false) => "månader",
+        (TimeUnit::Years, _) => "år",
+    };
+    format!("{} {unit}", period.amount)
+}
+
+/// A period in both languages.
+pub fn period_text(period: Period) -> Bilingual {
+    Bilingual::new(period_in(period, Locale::En), period_in(period, Locale::Sv))
+}
+
 // Natively only: proptest's random source does not build for wasm32-unknown-unknown.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
@@ -77,6 +101,19 @@ mod tests {
         let month = Period { amount: 1, unit: TimeUnit::Months };
         assert_eq!(shift(Date::new(2026, 5, 31), month, -1), Some(Date::new(2026, 4, 30)));
         assert_eq!(shift(Date::new(2026, 5, 31), Period { amount: 24, unit: TimeUnit::Hours }, 1), None);
+    }
+
+    #[test]
+    fn periods_are_written_in_either_language() {
+        let check = |amount: u32, unit: TimeUnit, en: &str, sv: &str| {
+            let period = Period { amount, unit };
+            assert_eq!(period_text(period), Bilingual::new(en, sv), "{period}");
+        };
+        check(1, TimeUnit::Months, "1 month", "1 månad");
+        check(24, TimeUnit::Months, "24 months", "24 månader");
+        check(2, TimeUnit::Years, "2 years", "2 år");
+        check(1, TimeUnit::Hours, "1 hour", "1 timme");
+        check(5, TimeUnit::Minutes, "5 minutes", "5 minuter");
     }
 
     #[test]

@@ -3,9 +3,10 @@
 //! was created and the lifetime chosen: when it expires, how many days are left, the verdicts,
 //! and an .ics reminder a month before.
 
-use crate::addon::calendar::{add_days, add_months, days_between, shift};
+use crate::addon::calendar::{add_days, add_months, days_between, period_text, shift};
 use crate::addon::ics::{self, Reminder};
 use crate::limits;
+use crate::locale::{Bilingual, Locale};
 use crate::requirement_id;
 use crate::units::{Date, Period, TimeUnit};
 use crate::verdict::{Finding, Verdict};
@@ -33,10 +34,24 @@ pub enum LifetimeError {
     Zero,
 }
 
+impl LifetimeError {
+    /// The problem in that language; `Display` is the English.
+    pub fn message_in(&self, locale: Locale) -> String {
+        match (self, locale) {
+            (_, Locale::En) => self.to_string(),
+            (LifetimeError::Form(text), Locale::Sv) => format!(
+                "\"{text}\" är ingen livslängd: skriv månader som 6m, 12m eller 24m, eller dagar som \"90 dagar\""
+            ),
+            (LifetimeError::Zero, Locale::Sv) => "en livslängd på noll ger ingen hemlighet".to_owned(),
+        }
+    }
+}
+
 impl std::str::FromStr for SecretLifetime {
     type Err = LifetimeError;
 
-    /// `6m`, `12 months`, `90d`, `90 days`, `1 day`; spaces and case do not matter.
+    /// `6m`, `12 months`, `90d`, `90 days`, `1 day`, and in Swedish `12 månader`, `90 dagar`,
+    /// `1 dag`; spaces and case do not matter.
     fn from_str(text: &str) -> Result<SecretLifetime, LifetimeError> {
         let form = || LifetimeError::Form(text.to_owned());
         let lower = text.trim().to_ascii_lowercase();
@@ -47,8 +62,8 @@ impl std::str::FromStr for SecretLifetime {
         let (number, unit) = lower.split_at(digits);
         let amount: u32 = number.parse().map_err(|_| form())?;
         let lifetime = match unit.trim_start() {
-            "m" | "month" | "months" => SecretLifetime::Months(amount),
-            "d" | "day" | "days" => SecretLifetime::Days(amount),
+            "m" | "month" | "months" | "mån" | "månad" | "månader" => SecretLifetime::Months(amount),
+            "d" | "day" | "days" | "dag" | "dagar" => SecretLifetime::Days(amount),
             _ => return Err(form()),
         };
         if amount == 0 { Err(LifetimeError::Zero) } else { Ok(lifetime) }
@@ -79,6 +94,22 @@ impl<'de> Deserialize<'de> for SecretLifetime {
 }
 
 impl SecretLifetime {
+    /// The lifetime as that language writes it: "6 months" (`Display`), "6 månader".
+    pub fn in_locale(self, locale: Locale) -> String {
+        match (self, locale) {
+            (_, Locale::En) => self.to_string(),
+            (SecretLifetime::Months(1), Locale::Sv) => "1 månad".to_owned(),
+            (SecretLifetime::Months(months), Locale::Sv) => format!("{months} månader"),
+            (SecretLifetime::Days(1), Locale::Sv) => "1 dag".to_owned(),
+            (SecretLifetime::Days(days), Locale::Sv) => format!("{days} dagar"),
+        }
+    }
+
+    /// The lifetime in both languages.
+    pub fn text(self) -> Bilingual {
+        Bilingual::new(self.in_locale(Locale::En), self.in_locale(Locale::Sv))
+    }
+
     /// The day a secret made on `created` expires.
     pub fn expiry(self, created: Date) -> Option<Date> {
         match self {
@@ -102,6 +133,19 @@ pub enum SecretError {
     OutOfRange { created: Date, lifetime: SecretLifetime },
 }
 
+impl SecretError {
+    /// The problem in that language; `Display` is the English.
+    pub fn message_in(&self, locale: Locale) -> String {
+        match (self, locale) {
+            (_, Locale::En) => self.to_string(),
+            (SecretError::OutOfRange { created, lifetime }, Locale::Sv) => {
+                let lifetime = lifetime.in_locale(locale);
+                format!("en hemlighet som skapas {created} med livslängden {lifetime} skulle gå ut efter år 9999")
+            }
+        }
+    }
+}
+
 /// Everything the page shows about the secret.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SecretReport {
@@ -115,8 +159,21 @@ pub struct SecretReport {
     /// The day of the reminder: a month before the expiry, or today when that is past.
     pub remind_on: Date,
     pub findings: Vec<Finding>,
-    /// The reminder as an .ics file.
+    /// The reminder as an .ics file, in English.
     pub ics: String,
+    /// The same reminder in Swedish ([`SecretReport::ics_in`] picks one).
+    #[serde(skip)]
+    pub ics_sv: String,
+}
+
+impl SecretReport {
+    /// The reminder's .ics text in that language.
+    pub fn ics_in(&self, locale: Locale) -> &str {
+        match locale {
+            Locale::En => &self.ics,
+            Locale::Sv => &self.ics_sv,
+        }
+    }
 }
 
 /// The verdicts on a client secret created on `input.created` with `input.lifetime`, as of `today`.
@@ -128,73 +185,94 @@ pub fn validate_client_secret(input: &SecretInput, today: Date) -> Result<Secret
     let remind_on = notice_from.max(today);
     let days_left = days_between(today, expires);
     let requirement = requirement_id!("exchange-online.client-secret");
-    let finding = |verdict, evidence: String, advice: Option<String>| {
-        Finding::new_english(requirement, verdict, evidence, advice)
-    };
-    let renew = format!(
-        "Create a new client secret as the calendar-integration instruction says, give it to Telia, then remove the old one. Lifetimes up to {} are allowed.",
-        limits::CLIENT_SECRET_MAX_AGE
+    let finding =
+        |verdict, evidence: Bilingual, advice: Option<Bilingual>| Finding::new(requirement, verdict, evidence, advice);
+    let (created, lifetime) = (input.created, input.lifetime.text());
+    let (lifetime_en, lifetime_sv) = (&lifetime.en, &lifetime.sv);
+    let cap = period_text(limits::CLIENT_SECRET_MAX_AGE);
+    let (cap_en, cap_sv) = (&cap.en, &cap.sv);
+    let renew = crate::bilingual!(
+        "Create a new client secret as the calendar-integration instruction says, give it to Telia, then remove the old one. Lifetimes up to {cap_en} are allowed.",
+        "Skapa en ny klienthemlighet enligt instruktionen för kalenderintegrationen, ge den till Telia och ta sedan bort den gamla. Livslängder upp till {cap_sv} är tillåtna."
     );
+    let (renew_en, renew_sv) = (&renew.en, &renew.sv);
     let mut findings = Vec::new();
     if input.created > today {
         findings.push(finding(
             Verdict::Warning,
-            format!("The creation day {} is after today, {today}", input.created),
-            Some("Check the date: the Entra admin center shows when each secret was added.".into()),
+            crate::bilingual!(
+                "The creation day {created} is after today, {today}",
+                "Skapandedagen {created} ligger efter i dag, {today}"
+            ),
+            Some(Bilingual::new(
+                "Check the date: the Entra admin center shows when each secret was added.",
+                "Kontrollera datumet: administrationscentret för Entra visar när varje hemlighet lades till.",
+            )),
         ));
     }
     if expires > latest_allowed_expiry {
         findings.push(finding(
             Verdict::Fail,
-            format!(
-                "A lifetime of {} from {} ends on {expires}, after {latest_allowed_expiry}: longer than Microsoft's cap of {}",
-                input.lifetime,
-                input.created,
-                limits::CLIENT_SECRET_MAX_AGE
+            crate::bilingual!(
+                "A lifetime of {lifetime_en} from {created} ends on {expires}, after {latest_allowed_expiry}: longer than Microsoft's cap of {cap_en}",
+                "En livslängd på {lifetime_sv} från {created} slutar {expires}, efter {latest_allowed_expiry}: längre än Microsofts gräns på {cap_sv}"
             ),
-            Some(format!(
-                "A secret cannot be created with this lifetime; check the Expires column in the Entra admin center and enter the lifetime it shows. {renew}"
+            Some(crate::bilingual!(
+                "A secret cannot be created with this lifetime; check the Expires column in the Entra admin center and enter the lifetime it shows. {renew_en}",
+                "En hemlighet kan inte skapas med den här livslängden; kontrollera kolumnen för utgångsdatum (Expires) i administrationscentret för Entra och ange den livslängd som visas där. {renew_sv}"
             )),
         ));
     } else {
         findings.push(finding(
             Verdict::Pass,
-            format!(
-                "A lifetime of {} is within Microsoft's cap of {} (from {}, the latest expiry is {latest_allowed_expiry})",
-                input.lifetime,
-                limits::CLIENT_SECRET_MAX_AGE,
-                input.created
+            crate::bilingual!(
+                "A lifetime of {lifetime_en} is within Microsoft's cap of {cap_en} (from {created}, the latest expiry is {latest_allowed_expiry})",
+                "En livslängd på {lifetime_sv} ryms inom Microsofts gräns på {cap_sv} (från {created} är det senaste utgångsdatumet {latest_allowed_expiry})"
             ),
             None,
         ));
     }
     let expiry = if days_left < 0 {
+        let ago = -days_left;
         finding(
             Verdict::Fail,
-            format!(
-                "Expired on {expires}, {} days ago (created {}, lifetime {}): calendar synchronisation with Touchpoint Plus has stopped",
-                -days_left, input.created, input.lifetime
+            crate::bilingual!(
+                "Expired on {expires}, {ago} days ago (created {created}, lifetime {lifetime_en}): calendar synchronisation with Touchpoint Plus has stopped",
+                "Gick ut {expires}, för {ago} dagar sedan (skapad {created}, livslängd {lifetime_sv}): kalendersynkroniseringen med Touchpoint Plus har slutat"
             ),
-            Some(renew),
+            Some(renew.clone()),
         )
     } else if today >= notice_from {
-        let when = if days_left == 0 { "today".to_owned() } else { format!("in {days_left} days") };
+        let when = if days_left == 0 {
+            Bilingual::new("today", "i dag")
+        } else {
+            crate::bilingual!("in {days_left} days", "om {days_left} dagar")
+        };
+        let (when_en, when_sv) = (&when.en, &when.sv);
+        let notice = period_text(RENEWAL_NOTICE);
+        let (notice_en, notice_sv) = (&notice.en, &notice.sv);
         finding(
             Verdict::Warning,
-            format!(
-                "Expires on {expires}, {when}: less than {RENEWAL_NOTICE} away (created {}, lifetime {})",
-                input.created, input.lifetime
+            crate::bilingual!(
+                "Expires on {expires}, {when_en}: less than {notice_en} away (created {created}, lifetime {lifetime_en})",
+                "Går ut {expires}, {when_sv}: mindre än {notice_sv} kvar (skapad {created}, livslängd {lifetime_sv})"
             ),
-            Some(format!("Renew it now, before the synchronisation stops. {renew}")),
+            Some(crate::bilingual!(
+                "Renew it now, before the synchronisation stops. {renew_en}",
+                "Förnya den nu, innan synkroniseringen slutar. {renew_sv}"
+            )),
         )
     } else {
         finding(
             Verdict::Pass,
-            format!(
-                "Expires on {expires}, in {days_left} days (created {}, lifetime {}); the reminder falls on {notice_from}",
-                input.created, input.lifetime
+            crate::bilingual!(
+                "Expires on {expires}, in {days_left} days (created {created}, lifetime {lifetime_en}); the reminder falls on {notice_from}",
+                "Går ut {expires}, om {days_left} dagar (skapad {created}, livslängd {lifetime_sv}); påminnelsen infaller {notice_from}"
             ),
-            Some("Add the reminder to a calendar the team reads, so that the secret is renewed in time.".into()),
+            Some(Bilingual::new(
+                "Add the reminder to a calendar the team reads, so that the secret is renewed in time.",
+                "Lägg in påminnelsen i en kalender som teamet läser, så att hemligheten förnyas i tid.",
+            )),
         )
     };
     findings.push(expiry);
@@ -207,35 +285,59 @@ pub fn validate_client_secret(input: &SecretInput, today: Date) -> Result<Secret
         remind_on,
         findings,
         ics: String::new(),
+        ics_sv: String::new(),
     };
     report.ics = reminder_ics(&report, today);
+    report.ics_sv = reminder_ics_in(&report, today, Locale::Sv);
     Ok(report)
 }
 
 /// The reminder as the text of an .ics file (RFC 5545): one all-day event on
-/// `report.remind_on`, stamped with `today`.
+/// `report.remind_on`, stamped with `today`. In English: [`reminder_ics_in`] writes either.
 pub fn reminder_ics(report: &SecretReport, today: Date) -> String {
+    reminder_ics_in(report, today, Locale::En)
+}
+
+/// The reminder's .ics text in that language; the event's UID is the same in both, so that
+/// importing one after the other updates the event.
+pub fn reminder_ics_in(report: &SecretReport, today: Date, locale: Locale) -> String {
     let requirement = requirement_id!("exchange-online.client-secret");
-    let reminder = Reminder {
-        uid: format!("client-secret-{}-{}@sitecheck", report.created, report.expires),
-        made_on: today,
-        day: report.remind_on,
-        summary: format!("Renew the Office 365 client secret for Touchpoint Plus (expires {})", report.expires),
-        description: format!(
-            "The client secret of the Touchpoint Plus calendar integration was created on {} with a lifetime of {} and expires on {}. \
-             When it expires, the calendar synchronisation with Touchpoint Plus stops.\n\
-             Create a new client secret as the instruction \"Configuration of IT environment for Telia Touchpoint Plus – Calendar integration\" says, \
-             give it to Telia, then remove the old one. Microsoft caps a client secret at {}.\n\
-             (Section {} of the Touchpoint Plus site environment requirements v{}.)",
-            report.created,
-            report.lifetime,
-            report.expires,
-            limits::CLIENT_SECRET_MAX_AGE,
-            requirement.section(),
-            crate::SPEC_VERSION,
+    let (created, expires, section, version) =
+        (report.created, report.expires, requirement.section(), crate::SPEC_VERSION);
+    let lifetime = report.lifetime.in_locale(locale);
+    let cap = crate::addon::calendar::period_in(limits::CLIENT_SECRET_MAX_AGE, locale);
+    let (summary, description, language) = match locale {
+        Locale::En => (
+            format!("Renew the Office 365 client secret for Touchpoint Plus (expires {expires})"),
+            format!(
+                "The client secret of the Touchpoint Plus calendar integration was created on {created} with a lifetime of {lifetime} and expires on {expires}. \
+                 When it expires, the calendar synchronisation with Touchpoint Plus stops.\n\
+                 Create a new client secret as the instruction \"Configuration of IT environment for Telia Touchpoint Plus – Calendar integration\" says, \
+                 give it to Telia, then remove the old one. Microsoft caps a client secret at {cap}.\n\
+                 (Section {section} of the Touchpoint Plus site environment requirements v{version}.)"
+            ),
+            "EN",
+        ),
+        Locale::Sv => (
+            format!("Förnya klienthemligheten för Office 365 till Touchpoint Plus (går ut {expires})"),
+            format!(
+                "Klienthemligheten för kalenderintegrationen i Touchpoint Plus skapades {created} med livslängden {lifetime} och går ut {expires}. \
+                 När den går ut slutar kalendersynkroniseringen med Touchpoint Plus.\n\
+                 Skapa en ny klienthemlighet enligt instruktionen \"Configuration of IT environment for Telia Touchpoint Plus – Calendar integration\", \
+                 ge den till Telia och ta sedan bort den gamla. Microsoft begränsar en klienthemlighets livslängd till {cap}.\n\
+                 (Avsnitt {section} i Touchpoint Plus site environment requirements v{version}.)"
+            ),
+            "SV",
         ),
     };
-    ics::calendar("-//sitecheck//Touchpoint Plus site readiness//EN", &reminder)
+    let reminder = Reminder {
+        uid: format!("client-secret-{created}-{expires}@sitecheck"),
+        made_on: today,
+        day: report.remind_on,
+        summary,
+        description,
+    };
+    ics::calendar(&format!("-//sitecheck//Touchpoint Plus site readiness//{language}"), &reminder)
 }
 
 // Natively only: proptest's random source does not build for wasm32-unknown-unknown.

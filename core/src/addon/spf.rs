@@ -27,6 +27,7 @@ pub use walk::{
 
 use super::shortened;
 use crate::limits;
+use crate::locale::{Bilingual, Locale, Text};
 use crate::requirement::{Obligation, RequirementId};
 use crate::verdict::{Finding, Verdict};
 use serde::Serialize;
@@ -60,12 +61,12 @@ impl Place {
         SpfFinding { finding, line: self.line, column, domain: self.domain.clone() }
     }
 
-    /// "line 3" or "the record of example.com", for evidence.
-    fn name(&self) -> String {
+    /// "the record on line 3" or "the record of example.com", for evidence.
+    fn name(&self) -> Bilingual {
         match (&self.domain, self.line) {
-            (Some(domain), _) => format!("the record of {domain}"),
-            (None, Some(line)) => format!("the record on line {line}"),
-            (None, None) => "the record".to_owned(),
+            (Some(domain), _) => crate::bilingual!("the record of {domain}", "posten för {domain}"),
+            (None, Some(line)) => crate::bilingual!("the record on line {line}", "posten på rad {line}"),
+            (None, None) => Bilingual::new("the record", "posten"),
         }
     }
 }
@@ -121,6 +122,20 @@ pub enum DomainError {
     NotADomain(String),
 }
 
+impl DomainError {
+    /// The problem in that language; `Display` is the English.
+    pub fn message_in(&self, locale: Locale) -> String {
+        match (self, locale) {
+            (_, Locale::En) => self.to_string(),
+            (DomainError::NotADomain(text), Locale::Sv) => {
+                format!(
+                    "\"{text}\" är inget domännamn: etiketter av bokstäver, siffror och bindestreck, åtskilda av punkter"
+                )
+            }
+        }
+    }
+}
+
 /// A short domain name check for what a person types: at least two labels, each 1 to 63
 /// characters of letters, digits, hyphens and underscores, 253 in all.
 pub fn parse_domain(text: &str) -> Result<String, DomainError> {
@@ -145,8 +160,8 @@ fn shortfall(requirement: RequirementId) -> Verdict {
     }
 }
 
-fn finding(verdict: Verdict, evidence: String, advice: Option<String>) -> Finding {
-    Finding::new_english(SPF, verdict, evidence, advice)
+fn finding(verdict: Verdict, evidence: Bilingual, advice: Option<Bilingual>) -> Finding {
+    Finding::new(SPF, verdict, evidence, advice)
 }
 
 fn telia_include() -> String {
@@ -159,20 +174,35 @@ fn telia_include() -> String {
 fn term_findings(record: &SpfRecord, place: &Place, decides: bool) -> Vec<SpfFinding> {
     let mut findings = Vec::new();
     let name = place.name();
+    let (name_en, name_sv) = (&name.en, &name.sv);
+    let end_with = || Some(Bilingual::new("End the record with ~all or -all.", "Avsluta posten med ~all eller -all."));
     match record.all() {
         Some((all, column)) if all.qualifier() == Qualifier::Pass => {
-            let written = if all.qualifier.is_none() { "\"all\" (without a qualifier: +all)" } else { "\"+all\"" };
-            let effect = if decides {
-                "passes mail from every server on the Internet: the record authorises everyone and protects nothing"
-                    .to_owned()
+            let written = if all.qualifier.is_none() {
+                Bilingual::new("\"all\" (without a qualifier: +all)", "\"all\" (utan kvalificerare: +all)")
             } else {
-                "makes every include of it match every server: whoever includes it authorises everyone".to_owned()
+                Bilingual::same("\"+all\"")
             };
+            let effect = if decides {
+                Bilingual::new(
+                    "passes mail from every server on the Internet: the record authorises everyone and protects nothing",
+                    "släpper igenom e-post från varje server på internet: posten godkänner alla och skyddar ingenting",
+                )
+            } else {
+                Bilingual::new(
+                    "makes every include of it match every server: whoever includes it authorises everyone",
+                    "gör att varje include av den matchar varje server: den som inkluderar den godkänner alla",
+                )
+            };
+            let (written_en, written_sv, effect_en, effect_sv) = (&written.en, &written.sv, &effect.en, &effect.sv);
             findings.push(place.finding(
                 finding(
                     Verdict::Warning,
-                    format!("{written} in {name} {effect}."),
-                    Some("End the record with -all (reject mail from servers it does not list) or ~all (mark it), after the servers that send the domain's mail.".into()),
+                    crate::bilingual!("{written_en} in {name_en} {effect_en}.", "{written_sv} i {name_sv} {effect_sv}."),
+                    Some(Bilingual::new(
+                        "End the record with -all (reject mail from servers it does not list) or ~all (mark it), after the servers that send the domain's mail.",
+                        "Avsluta posten med -all (avvisa e-post från servrar som den inte räknar upp) eller ~all (märk den), efter de servrar som skickar domänens e-post.",
+                    )),
                 ),
                 Some(column),
             ));
@@ -180,19 +210,28 @@ fn term_findings(record: &SpfRecord, place: &Place, decides: bool) -> Vec<SpfFin
         Some((all, column)) if decides && all.qualifier() == Qualifier::Neutral => findings.push(place.finding(
             finding(
                 Verdict::Warning,
-                format!("\"?all\" in {name} makes mail from servers it does not list neutral: receivers treat it as if there were no SPF record."),
-                Some("End the record with ~all or -all.".into()),
+                crate::bilingual!(
+                    "\"?all\" in {name_en} makes mail from servers it does not list neutral: receivers treat it as if there were no SPF record.",
+                    "\"?all\" i {name_sv} gör e-post från servrar som den inte räknar upp neutral: mottagare behandlar den som om det inte fanns någon SPF-post."
+                ),
+                end_with(),
             ),
             Some(column),
         )),
-        None if decides && record.redirect().is_none() => findings.push(place.finding(
-            finding(
-                Verdict::Warning,
-                format!("{name} ends without \"all\" or \"redirect=\": mail from servers it does not list is neutral, as with ?all."),
-                Some("End the record with ~all or -all.".into()),
-            ),
-            None,
-        )),
+        None if decides && record.redirect().is_none() => {
+            let capital_sv = capitalised(name_sv);
+            findings.push(place.finding(
+                finding(
+                    Verdict::Warning,
+                    crate::bilingual!(
+                        "{name_en} ends without \"all\" or \"redirect=\": mail from servers it does not list is neutral, as with ?all.",
+                        "{capital_sv} slutar utan \"all\" eller \"redirect=\": e-post från servrar som den inte räknar upp blir neutral, som med ?all."
+                    ),
+                    end_with(),
+                ),
+                None,
+            ));
+        }
         _ => {}
     }
     if let Some(index) = record.first_all() {
@@ -202,16 +241,20 @@ fn term_findings(record: &SpfRecord, place: &Place, decides: bool) -> Vec<SpfFin
             .map(|term| term.value.to_string())
             .collect();
         if !after.is_empty() {
+            let listed = after.join(", ");
+            let all = record.terms[index].value.to_string();
+            let is = if after.len() == 1 { "is" } else { "are" };
             findings.push(place.finding(
                 finding(
                     Verdict::Warning,
-                    format!(
-                        "{} after \"{}\" in {name} {} never evaluated: evaluation stops at all.",
-                        after.join(", "),
-                        record.terms[index].value,
-                        if after.len() == 1 { "is" } else { "are" }
+                    crate::bilingual!(
+                        "{listed} after \"{all}\" in {name_en} {is} never evaluated: evaluation stops at all.",
+                        "{listed} efter \"{all}\" i {name_sv} utvärderas aldrig: utvärderingen slutar vid all."
                     ),
-                    Some("Move them before all, or remove them.".into()),
+                    Some(Bilingual::new(
+                        "Move them before all, or remove them.",
+                        "Flytta dem före all, eller ta bort dem.",
+                    )),
                 ),
                 Some(record.terms[index + 1].column),
             ));
@@ -220,20 +263,30 @@ fn term_findings(record: &SpfRecord, place: &Place, decides: bool) -> Vec<SpfFin
             findings.push(place.finding(
                 finding(
                     Verdict::Warning,
-                    format!("redirect={redirect} in {name} is ignored: a record with \"all\" never redirects (RFC 7208 6.1)."),
-                    Some("Keep either all or redirect=, not both.".into()),
+                    crate::bilingual!(
+                        "redirect={redirect} in {name_en} is ignored: a record with \"all\" never redirects (RFC 7208 6.1).",
+                        "redirect={redirect} i {name_sv} ignoreras: en post med \"all\" omdirigerar aldrig (RFC 7208 6.1)."
+                    ),
+                    Some(Bilingual::new("Keep either all or redirect=, not both.", "Behåll antingen all eller redirect=, inte båda.")),
                 ),
                 Some(column),
             ));
         }
     }
     for term in &record.terms {
-        match &term.value {
+        let value = &term.value;
+        match value {
             Term::Directive(Directive { mechanism: Mechanism::Ptr { .. }, .. }) => findings.push(place.finding(
                 finding(
                     Verdict::Warning,
-                    format!("\"{}\" in {name} needs reverse DNS for every message: slow, unreliable, and RFC 7208 5.5 says not to use it; some receivers skip it.", term.value),
-                    Some("Name the sending servers with ip4:, ip6:, a or mx instead.".into()),
+                    crate::bilingual!(
+                        "\"{value}\" in {name_en} needs reverse DNS for every message: slow, unreliable, and RFC 7208 5.5 says not to use it; some receivers skip it.",
+                        "\"{value}\" i {name_sv} kräver omvänd DNS-uppslagning för varje meddelande: långsamt, opålitligt, och RFC 7208 5.5 avråder från det; vissa mottagare hoppar över det."
+                    ),
+                    Some(Bilingual::new(
+                        "Name the sending servers with ip4:, ip6:, a or mx instead.",
+                        "Ange de sändande servrarna med ip4:, ip6:, a eller mx i stället.",
+                    )),
                 ),
                 Some(term.column),
             )),
@@ -243,29 +296,39 @@ fn term_findings(record: &SpfRecord, place: &Place, decides: bool) -> Vec<SpfFin
                 findings.push(place.finding(
                     finding(
                         Verdict::Warning,
-                        format!("\"{directive}\" in {name} authorises every address of its family: like +all."),
-                        Some("Name the sending servers' own networks.".into()),
+                        crate::bilingual!(
+                            "\"{directive}\" in {name_en} authorises every address of its family: like +all.",
+                            "\"{directive}\" i {name_sv} godkänner varje adress i sin adressfamilj: som +all."
+                        ),
+                        Some(Bilingual::new("Name the sending servers' own networks.", "Ange de sändande servrarnas egna nät.")),
                     ),
                     Some(term.column),
                 ));
             }
             Term::Modifier(Modifier::Unknown { name: modifier, value }) if is_mechanism_name(modifier) => {
+                let lower = modifier.to_ascii_lowercase();
                 findings.push(place.finding(
                     finding(
                         Verdict::Warning,
-                        format!("\"{modifier}={value}\" in {name} is read as an unknown modifier, which receivers ignore: a mechanism takes \":\"."),
-                        Some(format!("Write {}:{value}.", modifier.to_ascii_lowercase())),
+                        crate::bilingual!(
+                            "\"{modifier}={value}\" in {name_en} is read as an unknown modifier, which receivers ignore: a mechanism takes \":\".",
+                            "\"{modifier}={value}\" i {name_sv} läses som en okänd modifierare, som mottagare ignorerar: en mekanism skrivs med \":\"."
+                        ),
+                        Some(crate::bilingual!("Write {lower}:{value}.", "Skriv {lower}:{value}.")),
                     ),
                     Some(term.column),
                 ));
             }
             _ => {}
         }
-        if term_uses(&term.value, MacroLetter::ValidatedName) {
+        if term_uses(value, MacroLetter::ValidatedName) {
             findings.push(place.finding(
                 finding(
                     Verdict::Warning,
-                    format!("\"{}\" in {name} uses the %{{p}} macro, a reverse DNS lookup for every message: RFC 7208 7.3 says not to use it.", term.value),
+                    crate::bilingual!(
+                        "\"{value}\" in {name_en} uses the %{{p}} macro, a reverse DNS lookup for every message: RFC 7208 7.3 says not to use it.",
+                        "\"{value}\" i {name_sv} använder makrot %{{p}}, ett omvänt DNS-uppslag för varje meddelande: RFC 7208 7.3 avråder från det."
+                    ),
                     None,
                 ),
                 Some(term.column),
@@ -295,14 +358,20 @@ fn term_uses(term: &Term, letter: MacroLetter) -> bool {
 }
 
 fn syntax_findings(errors: &[SyntaxError], place: &Place) -> Vec<SpfFinding> {
+    let name = capitalised_both(&place.name());
     errors
         .iter()
         .map(|error| {
+            let (name_en, name_sv, column) = (&name.en, &name.sv, error.column);
+            let (kind_en, kind_sv) = (error.kind.message_in(Locale::En), error.kind.message_in(Locale::Sv));
             place.finding(
                 finding(
                     Verdict::Fail,
-                    format!("{}, column {}: {}.", capitalised(&place.name()), error.column, error.kind),
-                    Some("Receivers reject the whole record (PermError) while any error remains, so no server is authorised by it.".into()),
+                    crate::bilingual!("{name_en}, column {column}: {kind_en}.", "{name_sv}, kolumn {column}: {kind_sv}."),
+                    Some(Bilingual::new(
+                        "Receivers reject the whole record (PermError) while any error remains, so no server is authorised by it.",
+                        "Mottagare underkänner hela posten (PermError) så länge något fel finns kvar, så den godkänner ingen server.",
+                    )),
                 ),
                 Some(error.column),
             )
@@ -315,41 +384,83 @@ fn capitalised(text: &str) -> String {
     characters.next().map_or_else(String::new, |first| first.to_uppercase().chain(characters).collect())
 }
 
+fn capitalised_both(text: &Bilingual) -> Bilingual {
+    Bilingual::new(capitalised(&text.en), capitalised(&text.sv))
+}
+
 fn near_miss_finding(text: &str, place: &Place) -> SpfFinding {
     let why = if text.to_ascii_lowercase().starts_with("spf2.0/") {
-        "is a Sender ID record, which receivers no longer check"
+        Bilingual::new(
+            "is a Sender ID record, which receivers no longer check",
+            "är en Sender ID-post, som mottagare inte längre kontrollerar",
+        )
     } else {
-        "looks like SPF, but receivers skip it: an SPF record begins with exactly \"v=spf1\" and then a space"
+        Bilingual::new(
+            "looks like SPF, but receivers skip it: an SPF record begins with exactly \"v=spf1\" and then a space",
+            "ser ut som SPF, men mottagare hoppar över den: en SPF-post börjar med exakt \"v=spf1\" och sedan ett mellanslag",
+        )
     };
+    let (quoted, why_en, why_sv) = (shortened(text), &why.en, &why.sv);
     place.finding(
         finding(
             Verdict::Warning,
-            format!("\"{}\" {why}.", shortened(text)),
-            Some("Fix or remove it, so that the domain has exactly one SPF record beginning \"v=spf1 \".".into()),
+            crate::bilingual!("\"{quoted}\" {why_en}.", "\"{quoted}\" {why_sv}."),
+            Some(Bilingual::new(
+                "Fix or remove it, so that the domain has exactly one SPF record beginning \"v=spf1 \".",
+                "Rätta eller ta bort den, så att domänen har exakt en SPF-post som börjar med \"v=spf1 \".",
+            )),
         ),
         None,
     )
 }
 
-fn several_finding(count: usize, places: &str, place: &Place) -> SpfFinding {
+fn several_finding(count: usize, places: &Bilingual, place: &Place) -> SpfFinding {
+    let (places_en, places_sv) = (&places.en, &places.sv);
     place.finding(
         finding(
             Verdict::Fail,
-            format!("{count} SPF records ({places}): a domain publishes one, and receivers return PermError for all its mail while there are more (RFC 7208 4.5)."),
-            Some("Merge them into one record: every mechanism once, one all at the end.".into()),
+            crate::bilingual!(
+                "{count} SPF records ({places_en}): a domain publishes one, and receivers return PermError for all its mail while there are more (RFC 7208 4.5).",
+                "{count} SPF-poster ({places_sv}): en domän publicerar en, och mottagare returnerar PermError för all dess e-post så länge det finns fler (RFC 7208 4.5)."
+            ),
+            Some(Bilingual::new(
+                "Merge them into one record: every mechanism once, one all at the end.",
+                "Slå ihop dem till en post: varje mekanism en gång, ett all i slutet.",
+            )),
         ),
         None,
     )
 }
 
-fn no_spf_finding(evidence: String) -> SpfFinding {
+/// The finding for several SPF records on one domain (`on` names where: "on example.com").
+fn several_unauthorised(count: usize, on: &Bilingual) -> SpfFinding {
+    let (host, include) = (limits::SPF_HOST, telia_include());
+    let (on_en, on_sv) = (&on.en, &on.sv);
+    Place::default().finding(
+        finding(
+            Verdict::Fail,
+            crate::bilingual!(
+                "With {count} SPF records{on_en} receivers return PermError before reading any of them, so {host} is not authorised, whatever they say.",
+                "Med {count} SPF-poster{on_sv} returnerar mottagare PermError innan de läser någon av dem, så {host} är inte godkänd, vad de än säger."
+            ),
+            Some(crate::bilingual!("Keep one record, with {include} in it.", "Behåll en post, med {include} i den.")),
+        ),
+        None,
+    )
+}
+
+fn no_spf_finding(evidence: Bilingual) -> SpfFinding {
+    let (evidence_en, evidence_sv, include) = (&evidence.en, &evidence.sv, telia_include());
     Place::default().finding(
         finding(
             Verdict::NotApplicable,
-            format!("{evidence}: the domain does not use SPF, and the requirement applies only where it does."),
-            Some(format!(
-                "If the domain publishes SPF later, name Telia's mail server in it: v=spf1 {} … -all.",
-                telia_include()
+            crate::bilingual!(
+                "{evidence_en}: the domain does not use SPF, and the requirement applies only where it does.",
+                "{evidence_sv}: domänen använder inte SPF, och kravet gäller bara där den gör det."
+            ),
+            Some(crate::bilingual!(
+                "If the domain publishes SPF later, name Telia's mail server in it: v=spf1 {include} … -all.",
+                "Om domänen publicerar SPF senare, ange Telias e-postserver i den: v=spf1 {include} … -all."
             )),
         ),
         None,
@@ -359,23 +470,25 @@ fn no_spf_finding(evidence: String) -> SpfFinding {
 /// The 3.6 note: whether the recordings' mail gets through is up to the customer's mail
 /// system, which no DNS record shows. `sender_dns` adds what the sender's domain publishes,
 /// when it was looked up.
-fn recording_finding(sender_dns: Option<String>) -> SpfFinding {
+fn recording_finding(sender_dns: Option<Bilingual>) -> SpfFinding {
     let sender = limits::RECORDING_SENDER;
     let domain = recording_domain();
-    let mut evidence = format!(
-        "Call-recording mail comes from {sender}; whether the customer's spam filter lets it through cannot be seen from DNS. The customer's own SPF record plays no part in it: receivers check {domain}'s."
+    let mut evidence = crate::bilingual!(
+        "Call-recording mail comes from {sender}; whether the customer's spam filter lets it through cannot be seen from DNS. The customer's own SPF record plays no part in it: receivers check {domain}'s.",
+        "E-post med samtalsinspelningar kommer från {sender}; om kundens skräppostfilter släpper igenom den går inte att se i DNS. Kundens egen SPF-post spelar ingen roll här: mottagare kontrollerar SPF-posten för {domain}."
     );
     if let Some(seen) = sender_dns {
-        evidence.push(' ');
-        evidence.push_str(&seen);
+        evidence.push(&Bilingual::same(" "));
+        evidence.push(&seen);
     }
     Place::default().finding(
-        Finding::new_english(
+        Finding::new(
             RECORDING,
             Verdict::NeedsConfirmation,
             evidence,
-            Some(format!(
-                "Confirm it: make a test recording and check that its mail reaches the inbox, not junk or quarantine. If it does not, allow-list {sender} in the spam filter (a transport or mail-flow rule, or the filter's allowed senders), and have the rule also require that the message passes SPF or DKIM for {domain} (DMARC alignment): a From address alone is easily forged, so an allow-list on the address only lets forgeries through too. Allow-list Telia's sending servers by address only if the filter cannot check authentication."
+            Some(crate::bilingual!(
+                "Confirm it: make a test recording and check that its mail reaches the inbox, not junk or quarantine. If it does not, allow-list {sender} in the spam filter (a transport or mail-flow rule, or the filter's allowed senders), and have the rule also require that the message passes SPF or DKIM for {domain} (DMARC alignment): a From address alone is easily forged, so an allow-list on the address only lets forgeries through too. Allow-list Telia's sending servers by address only if the filter cannot check authentication.",
+                "Bekräfta det: gör en testinspelning och kontrollera att dess e-post hamnar i inkorgen, inte bland skräpposten eller i karantän. Om den inte gör det, lägg till {sender} i skräppostfiltrets vitlista (en transport- eller e-postflödesregel, eller filtrets tillåtna avsändare), och låt regeln också kräva att meddelandet klarar SPF eller DKIM för {domain} (DMARC-anpassning): enbart en From-adress är lätt att förfalska, så en vitlista på adressen släpper också igenom förfalskningar. Vitlista Telias sändande servrar på adress bara om filtret inte kan kontrollera autentiseringen."
             )),
         ),
         None,
@@ -388,33 +501,55 @@ pub fn recording_domain() -> &'static str {
 }
 
 /// What the recording sender's domain publishes, in words: its SPF and DMARC records.
-fn sender_dns_evidence(resolver: &mut impl Resolver) -> String {
+fn sender_dns_evidence(resolver: &mut impl Resolver) -> Bilingual {
     let domain = recording_domain();
+    let none = || {
+        crate::bilingual!(
+            "{domain} publishes no SPF record, so a filter cannot rely on SPF for it",
+            "{domain} publicerar ingen SPF-post, så ett filter kan inte lita på SPF för den"
+        )
+    };
     let spf = match resolver.txt(domain) {
         DnsAnswer::Found(txt) => {
             let (spf, _) = walk::spf_records(&txt);
             match spf.as_slice() {
-                [] => format!("{domain} publishes no SPF record, so a filter cannot rely on SPF for it"),
-                [one] => format!("{domain} publishes SPF \"{}\"", shortened(one)),
-                several => format!("{domain} publishes {} SPF records (a PermError for its mail)", several.len()),
+                [] => none(),
+                [one] => {
+                    let one = shortened(one);
+                    crate::bilingual!("{domain} publishes SPF \"{one}\"", "{domain} publicerar SPF \"{one}\"")
+                }
+                several => {
+                    let count = several.len();
+                    crate::bilingual!(
+                        "{domain} publishes {count} SPF records (a PermError for its mail)",
+                        "{domain} publicerar {count} SPF-poster (PermError för dess e-post)"
+                    )
+                }
             }
         }
-        DnsAnswer::NoData | DnsAnswer::NxDomain => {
-            format!("{domain} publishes no SPF record, so a filter cannot rely on SPF for it")
-        }
-        DnsAnswer::Failed(message) => format!("{domain}'s SPF record could not be read: {message}"),
+        DnsAnswer::NoData | DnsAnswer::NxDomain => none(),
+        DnsAnswer::Failed(message) => crate::bilingual!(
+            "{domain}'s SPF record could not be read: {message}",
+            "SPF-posten för {domain} gick inte att läsa: {message}"
+        ),
     };
     let dmarc_name = format!("_dmarc.{domain}");
+    let no_dmarc = || Bilingual::new("no DMARC record", "ingen DMARC-post");
     let dmarc = match resolver.txt(&dmarc_name) {
         DnsAnswer::Found(txt) => match txt.iter().find(|text| text.to_ascii_lowercase().starts_with("v=dmarc1")) {
-            Some(record) => format!("DMARC \"{}\"", shortened(record)),
-            None => "no DMARC record".to_owned(),
+            Some(record) => Bilingual::same(format!("DMARC \"{}\"", shortened(record))),
+            None => no_dmarc(),
         },
-        DnsAnswer::NoData | DnsAnswer::NxDomain => "no DMARC record".to_owned(),
-        DnsAnswer::Failed(message) => format!("its DMARC record could not be read: {message}"),
+        DnsAnswer::NoData | DnsAnswer::NxDomain => no_dmarc(),
+        DnsAnswer::Failed(message) => crate::bilingual!(
+            "its DMARC record could not be read: {message}",
+            "dess DMARC-post gick inte att läsa: {message}"
+        ),
     };
-    format!(
-        "From DNS: {spf}; {dmarc}. (SPF checks the envelope sender, which may be another domain; DKIM needs a message to check.)"
+    let (spf_en, spf_sv, dmarc_en, dmarc_sv) = (&spf.en, &spf.sv, &dmarc.en, &dmarc.sv);
+    crate::bilingual!(
+        "From DNS: {spf_en}; {dmarc_en}. (SPF checks the envelope sender, which may be another domain; DKIM needs a message to check.)",
+        "Från DNS: {spf_sv}; {dmarc_sv}. (SPF kontrollerar kuvertavsändaren, som kan vara en annan domän; DKIM kräver ett meddelande att kontrollera.)"
     )
 }
 
@@ -449,10 +584,13 @@ pub fn validate_txt_records(input: &str) -> Result<SpfReport, PasteError> {
     let mut lookups =
         LookupTally { counted: 0, limit: LOOKUP_LIMIT, complete: true, voids: None, void_limit: VOID_LIMIT };
     match spf_lines.as_slice() {
-        [] => findings.push(no_spf_finding(format!(
-            "None of the {} TXT record(s) given is an SPF record (none begins with \"v=spf1 \")",
-            pasted.len()
-        ))),
+        [] => {
+            let count = pasted.len();
+            findings.push(no_spf_finding(crate::bilingual!(
+                "None of the {count} TXT record(s) given is an SPF record (none begins with \"v=spf1 \")",
+                "Ingen av de angivna TXT-posterna ({count}) är en SPF-post (ingen börjar med \"v=spf1 \")"
+            )));
+        }
         [index] => {
             let view = &records[*index];
             let place = Place { line: view.line, domain: None };
@@ -467,7 +605,12 @@ pub fn validate_txt_records(input: &str) -> Result<SpfReport, PasteError> {
         several => {
             let lines: Vec<String> =
                 several.iter().filter_map(|index| records[*index].line).map(|line| line.to_string()).collect();
-            findings.push(several_finding(several.len(), &format!("lines {}", lines.join(", ")), &Place::default()));
+            let lines = lines.join(", ");
+            findings.push(several_finding(
+                several.len(),
+                &crate::bilingual!("lines {lines}", "raderna {lines}"),
+                &Place::default(),
+            ));
             for index in several {
                 let view = &records[*index];
                 let place = Place { line: view.line, domain: None };
@@ -475,14 +618,7 @@ pub fn validate_txt_records(input: &str) -> Result<SpfReport, PasteError> {
                 findings.extend(term_findings(&view.record, &place, true));
             }
             lookups.complete = false;
-            findings.push(Place::default().finding(
-                finding(
-                    Verdict::Fail,
-                    format!("With {} SPF records receivers return PermError before reading any of them, so {} is not authorised, whatever they say.", several.len(), limits::SPF_HOST),
-                    Some(format!("Keep one record, with {} in it.", telia_include())),
-                ),
-                None,
-            ));
+            findings.push(several_unauthorised(several.len(), &Bilingual::default()));
         }
     }
     findings.push(recording_finding(None));
@@ -515,34 +651,47 @@ fn offline_lookups(record: &SpfRecord) -> OfflineLookups {
     OfflineLookups { counted, others }
 }
 
+/// "Run `sitecheck spf DOMAIN`", for what only DNS can tell.
+const RUN_ONLINE: Text = Text {
+    en: "Run `sitecheck spf DOMAIN` on a computer on the site: it follows every include and counts the whole evaluation.",
+    sv: "Kör `sitecheck spf DOMAIN` på en dator på platsen: den följer varje include och räknar hela utvärderingen.",
+};
+
 fn offline_lookup_finding(offline: &OfflineLookups, place: &Place) -> Finding {
     let counted = offline.counted;
-    let name = place.name();
+    let name = capitalised_both(&place.name());
+    let (name_en, name_sv) = (&name.en, &name.sv);
     if counted > LOOKUP_LIMIT {
         return finding(
             Verdict::Fail,
-            format!("{} costs {counted} DNS lookups by itself (include, a, mx, ptr, exists and redirect count one each): past RFC 7208's limit of {LOOKUP_LIMIT}, so receivers return PermError.", capitalised(&name)),
-            Some("Replace a and mx terms with the ip4: and ip6: networks they stand for, and drop includes of services the domain no longer uses.".into()),
+            crate::bilingual!(
+                "{name_en} costs {counted} DNS lookups by itself (include, a, mx, ptr, exists and redirect count one each): past RFC 7208's limit of {LOOKUP_LIMIT}, so receivers return PermError.",
+                "{name_sv} kostar i sig {counted} DNS-uppslag (include, a, mx, ptr, exists och redirect räknas som ett var): över gränsen på {LOOKUP_LIMIT} i RFC 7208, så mottagare returnerar PermError."
+            ),
+            Some(Bilingual::new(
+                "Replace a and mx terms with the ip4: and ip6: networks they stand for, and drop includes of services the domain no longer uses.",
+                "Ersätt a- och mx-termer med de ip4:- och ip6:-nät de står för, och ta bort include för tjänster som domänen inte längre använder.",
+            )),
         );
     }
     if offline.others.is_empty() {
         return finding(
             Verdict::Pass,
-            format!(
-                "{} costs {counted} of the {LOOKUP_LIMIT} DNS lookups a receiver allows, and includes no other record, so that is the whole count.",
-                capitalised(&name)
+            crate::bilingual!(
+                "{name_en} costs {counted} of the {LOOKUP_LIMIT} DNS lookups a receiver allows, and includes no other record, so that is the whole count.",
+                "{name_sv} kostar {counted} av de {LOOKUP_LIMIT} DNS-uppslag som en mottagare tillåter, och inkluderar ingen annan post, så det är hela antalet."
             ),
             None,
         );
     }
+    let others = offline.others.join(", ");
     finding(
         Verdict::NeedsConfirmation,
-        format!(
-            "{} costs {counted} of the {LOOKUP_LIMIT} DNS lookups a receiver allows by itself; the record(s) named by {} add their own lookups, which cannot be counted without DNS.",
-            capitalised(&name),
-            offline.others.join(", ")
+        crate::bilingual!(
+            "{name_en} costs {counted} of the {LOOKUP_LIMIT} DNS lookups a receiver allows by itself; the record(s) named by {others} add their own lookups, which cannot be counted without DNS.",
+            "{name_sv} kostar i sig {counted} av de {LOOKUP_LIMIT} DNS-uppslag som en mottagare tillåter; posterna som {others} pekar på lägger till egna uppslag, som inte kan räknas utan DNS."
         ),
-        Some("Run `sitecheck spf DOMAIN` on a computer on the site: it follows every include and counts the whole evaluation.".into()),
+        Some(RUN_ONLINE.into()),
     )
 }
 
@@ -554,10 +703,12 @@ fn offline_telia_finding(
 ) -> Finding {
     let host = limits::SPF_HOST;
     let include = telia_include();
-    let name = capitalised(&place.name());
+    let name = capitalised_both(&place.name());
+    let (name_en, name_sv) = (&name.en, &name.sv);
     let shortfall = shortfall(SPF);
-    let add = format!(
-        "Add {include} before the record's all, for example: v=spf1 {include} ~all (with the domain's other mail servers)."
+    let add = crate::bilingual!(
+        "Add {include} before the record's all, for example: v=spf1 {include} ~all (with the domain's other mail servers).",
+        "Lägg till {include} före postens all, till exempel: v=spf1 {include} ~all (med domänens övriga e-postservrar)."
     );
     let names_telia = |term: &Located<Term>| match &term.value {
         Term::Directive(Directive { mechanism: Mechanism::Include { domain }, .. }) => domain.names(host),
@@ -576,16 +727,17 @@ fn offline_telia_finding(
         })
     });
     match reached {
-        Some((term, _)) if !errors.is_empty() => finding(
-            Verdict::Fail,
-            format!(
-                "{name} names {host} (\"{}\", column {}), but it has {} syntax error(s): receivers return PermError before evaluating any term.",
-                term.value,
-                term.column,
-                errors.len()
-            ),
-            Some("Fix the errors listed above.".into()),
-        ),
+        Some((term, _)) if !errors.is_empty() => {
+            let (value, column, count) = (&term.value, term.column, errors.len());
+            finding(
+                Verdict::Fail,
+                crate::bilingual!(
+                    "{name_en} names {host} (\"{value}\", column {column}), but it has {count} syntax error(s): receivers return PermError before evaluating any term.",
+                    "{name_sv} anger {host} (\"{value}\", kolumn {column}), men har {count} syntaxfel: mottagare returnerar PermError innan de utvärderar någon term."
+                ),
+                Some(Bilingual::new("Fix the errors listed above.", "Rätta felen som listas ovan.")),
+            )
+        }
         Some((term, Qualifier::Pass)) => {
             let number = record
                 .terms
@@ -593,67 +745,86 @@ fn offline_telia_finding(
                 .filter(|other| other.column <= term.column)
                 .filter(|other| costs_lookup(&other.value))
                 .count();
+            let (value, column) = (&term.value, term.column);
             if number > LOOKUP_LIMIT {
                 finding(
                     Verdict::Fail,
-                    format!(
-                        "{name} names {host} (\"{}\", column {}), but as DNS lookup {number}: past the limit of {LOOKUP_LIMIT}, where receivers return PermError.",
-                        term.value, term.column
+                    crate::bilingual!(
+                        "{name_en} names {host} (\"{value}\", column {column}), but as DNS lookup {number}: past the limit of {LOOKUP_LIMIT}, where receivers return PermError.",
+                        "{name_sv} anger {host} (\"{value}\", kolumn {column}), men som DNS-uppslag {number}: över gränsen på {LOOKUP_LIMIT}, där mottagare returnerar PermError."
                     ),
-                    Some(format!("Move {include} to the front of the record.")),
+                    Some(crate::bilingual!(
+                        "Move {include} to the front of the record.",
+                        "Flytta {include} först i posten."
+                    )),
                 )
             } else {
                 finding(
                     Verdict::Pass,
-                    format!("{name} names Telia's mail server: \"{}\" (column {}).", term.value, term.column),
+                    crate::bilingual!(
+                        "{name_en} names Telia's mail server: \"{value}\" (column {column}).",
+                        "{name_sv} anger Telias e-postserver: \"{value}\" (kolumn {column})."
+                    ),
                     None,
                 )
             }
         }
-        Some((term, qualifier)) => finding(
-            shortfall,
-            format!(
-                "{name} names {host} as \"{}\" (column {}): its qualifier makes mail from Telia's server {}, not authorised.",
-                term.value,
-                term.column,
-                qualifier.result()
-            ),
-            Some(format!("Write it without a qualifier: {include}.")),
-        ),
+        Some((term, qualifier)) => {
+            let (value, column, result) = (&term.value, term.column, qualifier.result());
+            finding(
+                shortfall,
+                crate::bilingual!(
+                    "{name_en} names {host} as \"{value}\" (column {column}): its qualifier makes mail from Telia's server {result}, not authorised.",
+                    "{name_sv} anger {host} som \"{value}\" (kolumn {column}): dess kvalificerare ger e-post från Telias server resultatet {result}, inte godkänd."
+                ),
+                Some(crate::bilingual!(
+                    "Write it without a qualifier: {include}.",
+                    "Skriv den utan kvalificerare: {include}."
+                )),
+            )
+        }
         None => {
             if let Some(after) = record.terms[end..].iter().find(|term| names_telia(term)) {
+                let column = after.column;
                 return finding(
                     shortfall,
-                    format!(
-                        "{name} names {host} (column {}) after \"all\", where evaluation never gets.",
-                        after.column
+                    crate::bilingual!(
+                        "{name_en} names {host} (column {column}) after \"all\", where evaluation never gets.",
+                        "{name_sv} anger {host} (kolumn {column}) efter \"all\", dit utvärderingen aldrig når."
                     ),
-                    Some(format!("Move {include} before all.")),
+                    Some(crate::bilingual!("Move {include} before all.", "Flytta {include} före all.")),
                 );
             }
             if record.redirect().is_some_and(|(domain, _)| domain.names(host)) {
                 return finding(
                     shortfall,
-                    format!("{name} redirects to {host}, but also has \"all\", so the redirect is ignored."),
+                    crate::bilingual!(
+                        "{name_en} redirects to {host}, but also has \"all\", so the redirect is ignored.",
+                        "{name_sv} omdirigerar till {host}, men har också \"all\", så omdirigeringen ignoreras."
+                    ),
                     Some(add),
                 );
             }
             if !offline.others.is_empty() {
+                let others = offline.others.join(", ");
+                let (add_en, add_sv) = (&add.en, &add.sv);
                 return finding(
                     Verdict::NeedsConfirmation,
-                    format!(
-                        "{name} does not name {host} itself; {} may name it, which cannot be seen without DNS.",
-                        offline.others.join(", ")
+                    crate::bilingual!(
+                        "{name_en} does not name {host} itself; {others} may name it, which cannot be seen without DNS.",
+                        "{name_sv} anger inte själv {host}; {others} kan ange den, vilket inte syns utan DNS."
                     ),
-                    Some(format!(
-                        "Run `sitecheck spf DOMAIN` on a computer on the site, which follows the includes; or name it directly. {add}"
+                    Some(crate::bilingual!(
+                        "Run `sitecheck spf DOMAIN` on a computer on the site, which follows the includes; or name it directly. {add_en}",
+                        "Kör `sitecheck spf DOMAIN` på en dator på platsen, som följer alla include; eller ange den direkt. {add_sv}"
                     )),
                 );
             }
             finding(
                 shortfall,
-                format!(
-                    "{name} does not name {host}: mail Telia's server sends for the domain is not authorised by SPF."
+                crate::bilingual!(
+                    "{name_en} does not name {host}: mail Telia's server sends for the domain is not authorised by SPF.",
+                    "{name_sv} anger inte {host}: e-post som Telias server skickar för domänen godkänns inte av SPF."
                 ),
                 Some(add),
             )
@@ -717,34 +888,34 @@ pub fn check_domain(domain: &str, resolver: &mut impl Resolver) -> Result<SpfRep
         void_limit: VOID_LIMIT,
     };
     match &walked.start {
-        Start::Failed { message } => findings.push(
-            top.finding(
-                finding(
-                    Verdict::NeedsConfirmation,
-                    format!("The TXT records of {domain} could not be read: {message}."),
-                    Some(
-                        "Check the DNS server (--dns-server) and try again; receivers meeting this return TempError."
-                            .into(),
-                    ),
+        Start::Failed { message } => findings.push(top.finding(
+            finding(
+                Verdict::NeedsConfirmation,
+                crate::bilingual!(
+                    "The TXT records of {domain} could not be read: {message}.",
+                    "TXT-posterna för {domain} gick inte att läsa: {message}."
                 ),
-                None,
+                Some(Bilingual::new(
+                    "Check the DNS server (--dns-server) and try again; receivers meeting this return TempError.",
+                    "Kontrollera DNS-servern (--dns-server) och försök igen; mottagare som råkar ut för detta returnerar TempError.",
+                )),
             ),
-        ),
-        Start::NoDomain => {
-            findings.push(no_spf_finding(format!("{domain} does not exist in DNS (NXDOMAIN); check its spelling")))
-        }
-        Start::NoRecord { txt_records } => findings
-            .push(no_spf_finding(format!("{domain} has {txt_records} TXT record(s) and no SPF record among them"))),
+            None,
+        )),
+        Start::NoDomain => findings.push(no_spf_finding(crate::bilingual!(
+            "{domain} does not exist in DNS (NXDOMAIN); check its spelling",
+            "{domain} finns inte i DNS (NXDOMAIN); kontrollera stavningen"
+        ))),
+        Start::NoRecord { txt_records } => findings.push(no_spf_finding(crate::bilingual!(
+            "{domain} has {txt_records} TXT record(s) and no SPF record among them",
+            "{domain} har {txt_records} TXT-post(er) och ingen SPF-post bland dem"
+        ))),
         Start::Several { records: several } => {
-            findings.push(several_finding(several.len(), &format!("on {domain}"), &top));
-            findings.push(top.finding(
-                finding(
-                    Verdict::Fail,
-                    format!("With {} SPF records on {domain} receivers return PermError before reading any of them, so {} is not authorised, whatever they say.", several.len(), limits::SPF_HOST),
-                    Some(format!("Keep one record, with {} in it.", telia_include())),
-                ),
-                None,
-            ));
+            findings.push(several_finding(several.len(), &crate::bilingual!("on {domain}", "på {domain}"), &top));
+            let mut unauthorised =
+                several_unauthorised(several.len(), &crate::bilingual!(" on {domain}", " på {domain}"));
+            unauthorised.domain = top.domain.clone();
+            findings.push(unauthorised);
         }
         Start::One => {
             findings.extend(error_findings(&walked));
@@ -766,20 +937,47 @@ fn error_findings(walked: &Walk) -> Vec<SpfFinding> {
         .map(|error| {
             let place = Place { line: None, domain: Some(error.domain.clone()) };
             let (verdict, effect) = match error.failure {
-                Failure::Permanent => (Verdict::Fail, "receivers return PermError"),
-                Failure::Temporary => (Verdict::NeedsConfirmation, "receivers return TempError while it lasts"),
+                Failure::Permanent => {
+                    (Verdict::Fail, Bilingual::new("receivers return PermError", "mottagare returnerar PermError"))
+                }
+                Failure::Temporary => (
+                    Verdict::NeedsConfirmation,
+                    Bilingual::new(
+                        "receivers return TempError while it lasts",
+                        "mottagare returnerar TempError så länge det varar",
+                    ),
+                ),
             };
             let advice = match error.kind {
-                ErrorKind::Dns => "Check the DNS server (--dns-server) and the domain's name servers, then run the check again.",
-                ErrorKind::Loop => "Remove the include that leads back.",
-                ErrorKind::NoRecord | ErrorKind::SeveralRecords => {
-                    "Remove the term, or correct its domain: an include or redirect must name a domain with exactly one SPF record."
+                ErrorKind::Dns => Some(Bilingual::new(
+                    "Check the DNS server (--dns-server) and the domain's name servers, then run the check again.",
+                    "Kontrollera DNS-servern (--dns-server) och domänens namnservrar, och kör sedan kontrollen igen.",
+                )),
+                ErrorKind::Loop => {
+                    Some(Bilingual::new("Remove the include that leads back.", "Ta bort den include som leder tillbaka."))
                 }
-                ErrorKind::TooManyMx => "Name the sending servers with ip4: and ip6: instead of mx.",
-                ErrorKind::Syntax | ErrorKind::LookupLimit | ErrorKind::VoidLimit => "",
+                ErrorKind::NoRecord | ErrorKind::SeveralRecords => Some(Bilingual::new(
+                    "Remove the term, or correct its domain: an include or redirect must name a domain with exactly one SPF record.",
+                    "Ta bort termen, eller rätta dess domän: en include eller redirect måste ange en domän med exakt en SPF-post.",
+                )),
+                ErrorKind::TooManyMx => Some(Bilingual::new(
+                    "Name the sending servers with ip4: and ip6: instead of mx.",
+                    "Ange de sändande servrarna med ip4: och ip6: i stället för mx.",
+                )),
+                ErrorKind::Syntax | ErrorKind::LookupLimit | ErrorKind::VoidLimit => None,
             };
+            let name = place.name();
+            let (name_en, name_sv, message_en, message_sv) = (&name.en, &name.sv, &error.message.en, &error.message.sv);
+            let (effect_en, effect_sv) = (&effect.en, &effect.sv);
             place.finding(
-                finding(verdict, format!("In {}: {}; {effect}.", place.name(), error.message), Some(advice.to_owned())),
+                finding(
+                    verdict,
+                    crate::bilingual!(
+                        "In {name_en}: {message_en}; {effect_en}.",
+                        "I {name_sv}: {message_sv}; {effect_sv}."
+                    ),
+                    advice,
+                ),
                 error.column,
             )
         })
@@ -801,61 +999,88 @@ fn dns_lookup_finding(walked: &Walk) -> Finding {
     let counted = walked.lookups.len();
     let breakdown = if counted == 0 { String::new() } else { format!(" ({})", lookup_breakdown(walked)) };
     let unfollowed = if walked.unfollowed.is_empty() {
-        String::new()
+        Bilingual::default()
     } else {
-        format!(" Not followed: {}.", walked.unfollowed.join("; "))
+        let listed = Bilingual::join(&walked.unfollowed, "; ", "; ");
+        let (listed_en, listed_sv) = (&listed.en, &listed.sv);
+        crate::bilingual!(" Not followed: {listed_en}.", " Följdes inte: {listed_sv}.")
     };
+    let (unfollowed_en, unfollowed_sv) = (&unfollowed.en, &unfollowed.sv);
     if counted > LOOKUP_LIMIT {
         let over = &walked.lookups[LOOKUP_LIMIT];
+        let (term, domain) = (&over.term, &over.domain);
         return finding(
             Verdict::Fail,
-            format!(
-                "The evaluation costs {counted} DNS lookups{breakdown}: past RFC 7208's limit of {LOOKUP_LIMIT}, so receivers return PermError from \"{}\" in {} on.{unfollowed}",
-                over.term, over.domain
+            crate::bilingual!(
+                "The evaluation costs {counted} DNS lookups{breakdown}: past RFC 7208's limit of {LOOKUP_LIMIT}, so receivers return PermError from \"{term}\" in {domain} on.{unfollowed_en}",
+                "Utvärderingen kostar {counted} DNS-uppslag{breakdown}: över gränsen på {LOOKUP_LIMIT} i RFC 7208, så mottagare returnerar PermError från och med \"{term}\" i {domain}.{unfollowed_sv}"
             ),
-            Some("Replace a and mx terms with the ip4: and ip6: networks they stand for, drop includes of services the domain no longer uses, or include a flattened record.".into()),
+            Some(Bilingual::new(
+                "Replace a and mx terms with the ip4: and ip6: networks they stand for, drop includes of services the domain no longer uses, or include a flattened record.",
+                "Ersätt a- och mx-termer med de ip4:- och ip6:-nät de står för, ta bort include för tjänster som domänen inte längre använder, eller inkludera en tillplattad post.",
+            )),
         );
     }
     if walked.has_temporary_errors() {
         return finding(
             Verdict::NeedsConfirmation,
-            format!(
-                "At least {counted} of the {LOOKUP_LIMIT} DNS lookups allowed{breakdown}; DNS failed on the way, so the rest is not known.{unfollowed}"
+            crate::bilingual!(
+                "At least {counted} of the {LOOKUP_LIMIT} DNS lookups allowed{breakdown}; DNS failed on the way, so the rest is not known.{unfollowed_en}",
+                "Minst {counted} av de {LOOKUP_LIMIT} tillåtna DNS-uppslagen{breakdown}; DNS misslyckades på vägen, så resten är okänt.{unfollowed_sv}"
             ),
-            Some("Run the check again when DNS answers.".into()),
+            Some(AGAIN.into()),
         );
     }
     finding(
         Verdict::Pass,
-        format!(
-            "The evaluation costs {counted} of the {LOOKUP_LIMIT} DNS lookups a receiver allows{breakdown}, counting every include and redirect.{unfollowed}"
+        crate::bilingual!(
+            "The evaluation costs {counted} of the {LOOKUP_LIMIT} DNS lookups a receiver allows{breakdown}, counting every include and redirect.{unfollowed_en}",
+            "Utvärderingen kostar {counted} av de {LOOKUP_LIMIT} DNS-uppslag som en mottagare tillåter{breakdown}, räknat med varje include och redirect.{unfollowed_sv}"
         ),
         None,
     )
 }
 
+/// Advice when DNS did not answer.
+const AGAIN: Text = Text { en: "Run the check again when DNS answers.", sv: "Kör kontrollen igen när DNS svarar." };
+
 fn void_finding(walked: &Walk) -> Finding {
-    let voids: Vec<String> = walked
+    let voids: Vec<Bilingual> = walked
         .lookups
         .iter()
         .filter(|lookup| lookup.void)
-        .map(|lookup| format!("\"{}\" in {}", lookup.term, lookup.domain))
+        .map(|lookup| {
+            let (term, domain) = (&lookup.term, &lookup.domain);
+            crate::bilingual!("\"{term}\" in {domain}", "\"{term}\" i {domain}")
+        })
         .collect();
-    let list = if voids.is_empty() { String::new() } else { format!(": {}", voids.join(", ")) };
-    if voids.len() > VOID_LIMIT {
+    let list = if voids.is_empty() {
+        Bilingual::default()
+    } else {
+        let joined = Bilingual::join(&voids, ", ", ", ");
+        Bilingual::new(format!(": {}", joined.en), format!(": {}", joined.sv))
+    };
+    let (list_en, list_sv, count) = (&list.en, &list.sv, voids.len());
+    if count > VOID_LIMIT {
         return finding(
             Verdict::Fail,
-            format!(
-                "{} lookups find nothing{list}. Past {VOID_LIMIT} such void lookups receivers return PermError (RFC 7208 4.6.4).",
-                voids.len()
+            crate::bilingual!(
+                "{count} lookups find nothing{list_en}. Past {VOID_LIMIT} such void lookups receivers return PermError (RFC 7208 4.6.4).",
+                "{count} uppslag hittar ingenting{list_sv}. Efter {VOID_LIMIT} sådana tomma uppslag returnerar mottagare PermError (RFC 7208 4.6.4)."
             ),
-            Some("Remove the terms that name domains without addresses or records.".into()),
+            Some(Bilingual::new(
+                "Remove the terms that name domains without addresses or records.",
+                "Ta bort de termer som anger domäner utan adresser eller poster.",
+            )),
         );
     }
     let verdict = if walked.has_temporary_errors() { Verdict::NeedsConfirmation } else { Verdict::Pass };
     finding(
         verdict,
-        format!("{} of at most {VOID_LIMIT} void lookups (lookups that find nothing){list}.", voids.len()),
+        crate::bilingual!(
+            "{count} of at most {VOID_LIMIT} void lookups (lookups that find nothing){list_en}.",
+            "{count} av högst {VOID_LIMIT} tomma uppslag (uppslag som inte hittar något){list_sv}."
+        ),
         None,
     )
 }
@@ -870,27 +1095,58 @@ fn dns_telia_finding(walked: &Walk) -> Finding {
     };
     if let Some(mention) = walked.telia.iter().find(|mention| mention.authorising) {
         let first_error = walked.errors.get(..mention.errors_before).and_then(|before| before.first());
+        let path = path(mention);
         return match (first_error, &mention.inside) {
-            (Some(error), _) if error.failure == Failure::Permanent => finding(
-                Verdict::Fail,
-                format!("{host} is named ({}), but the evaluation ends in PermError before it gets there: {} (in {}).", path(mention), error.message, error.domain),
-                Some("Fix the error; or move the include of Telia's server to the front of the record, which is evaluated first.".into()),
-            ),
-            (Some(error), _) => finding(
-                Verdict::NeedsConfirmation,
-                format!("{host} is named ({}), but DNS failed before it: {}.", path(mention), error.message),
-                Some("Run the check again when DNS answers.".into()),
-            ),
-            (None, Some(inside)) => finding(
-                Verdict::Fail,
-                format!("{host} is named ({}), but its own record cannot be evaluated: {inside}.", path(mention)),
-                Some("Check the spelling of the include; if it is right, ask Telia about their record.".into()),
-            ),
-            (None, None) => finding(
-                Verdict::Pass,
-                format!("The evaluation reaches Telia's mail server: {} (DNS lookup {} of {LOOKUP_LIMIT}).", path(mention), mention.lookup_number),
-                None,
-            ),
+            (Some(error), _) if error.failure == Failure::Permanent => {
+                let (message_en, message_sv, domain) = (&error.message.en, &error.message.sv, &error.domain);
+                finding(
+                    Verdict::Fail,
+                    crate::bilingual!(
+                        "{host} is named ({path}), but the evaluation ends in PermError before it gets there: {message_en} (in {domain}).",
+                        "{host} anges ({path}), men utvärderingen slutar i PermError innan den når dit: {message_sv} (i {domain})."
+                    ),
+                    Some(Bilingual::new(
+                        "Fix the error; or move the include of Telia's server to the front of the record, which is evaluated first.",
+                        "Rätta felet; eller flytta include för Telias server först i posten, som utvärderas först.",
+                    )),
+                )
+            }
+            (Some(error), _) => {
+                let (message_en, message_sv) = (&error.message.en, &error.message.sv);
+                finding(
+                    Verdict::NeedsConfirmation,
+                    crate::bilingual!(
+                        "{host} is named ({path}), but DNS failed before it: {message_en}.",
+                        "{host} anges ({path}), men DNS misslyckades före den: {message_sv}."
+                    ),
+                    Some(AGAIN.into()),
+                )
+            }
+            (None, Some(inside)) => {
+                let (inside_en, inside_sv) = (&inside.en, &inside.sv);
+                finding(
+                    Verdict::Fail,
+                    crate::bilingual!(
+                        "{host} is named ({path}), but its own record cannot be evaluated: {inside_en}.",
+                        "{host} anges ({path}), men dess egen post kan inte utvärderas: {inside_sv}."
+                    ),
+                    Some(Bilingual::new(
+                        "Check the spelling of the include; if it is right, ask Telia about their record.",
+                        "Kontrollera stavningen i include; om den stämmer, fråga Telia om deras post.",
+                    )),
+                )
+            }
+            (None, None) => {
+                let number = mention.lookup_number;
+                finding(
+                    Verdict::Pass,
+                    crate::bilingual!(
+                        "The evaluation reaches Telia's mail server: {path} (DNS lookup {number} of {LOOKUP_LIMIT}).",
+                        "Utvärderingen når Telias e-postserver: {path} (DNS-uppslag {number} av {LOOKUP_LIMIT})."
+                    ),
+                    None,
+                )
+            }
         };
     }
     // Not reached: a broken policy is the first thing to fix, whatever it names.
@@ -899,47 +1155,66 @@ fn dns_telia_finding(walked: &Walk) -> Finding {
             .records
             .iter()
             .any(|record| !record.errors.is_empty() && record.record.terms.iter().any(|term| names_telia(&term.value)));
-        let note = if named_in_broken { format!(" (the broken record names {host})") } else { String::new() };
+        let note = if named_in_broken {
+            crate::bilingual!(" (the broken record names {host})", " (den trasiga posten anger {host})")
+        } else {
+            Bilingual::default()
+        };
+        let (message_en, message_sv, domain, note_en, note_sv) =
+            (&error.message.en, &error.message.sv, &error.domain, &note.en, &note.sv);
         return finding(
             Verdict::Fail,
-            format!(
-                "The evaluation ends in PermError: {} (in {}){note}; mail from Telia's server is not authorised.",
-                error.message, error.domain
+            crate::bilingual!(
+                "The evaluation ends in PermError: {message_en} (in {domain}){note_en}; mail from Telia's server is not authorised.",
+                "Utvärderingen slutar i PermError: {message_sv} (i {domain}){note_sv}; e-post från Telias server är inte godkänd."
             ),
-            Some(format!("Fix the error, and name Telia's server with {include} in the domain's own record.")),
+            Some(crate::bilingual!(
+                "Fix the error, and name Telia's server with {include} in the domain's own record.",
+                "Rätta felet, och ange Telias server med {include} i domänens egen post."
+            )),
         );
     }
     let shortfall = shortfall(SPF);
     if let Some(mention) = walked.telia.first() {
+        let path = path(mention);
+        let reason = mention.reason.clone().unwrap_or_default();
+        let (reason_en, reason_sv) = (&reason.en, &reason.sv);
         return finding(
             shortfall,
-            format!(
-                "{host} is named ({}), but {}: mail from Telia's server is not authorised.",
-                path(mention),
-                mention.reason.clone().unwrap_or_default()
+            crate::bilingual!(
+                "{host} is named ({path}), but {reason_en}: mail from Telia's server is not authorised.",
+                "{host} anges ({path}), men {reason_sv}: e-post från Telias server är inte godkänd."
             ),
-            Some(format!("Write {include} with no qualifier, in the domain's own record.")),
+            Some(crate::bilingual!(
+                "Write {include} with no qualifier, in the domain's own record.",
+                "Skriv {include} utan kvalificerare, i domänens egen post."
+            )),
         );
     }
+    let count = walked.records.len();
     if walked.has_temporary_errors() || !walked.unfollowed.is_empty() {
         return finding(
             Verdict::NeedsConfirmation,
-            format!(
-                "{host} is not named in the {} record(s) read, but not everything could be followed.",
-                walked.records.len()
+            crate::bilingual!(
+                "{host} is not named in the {count} record(s) read, but not everything could be followed.",
+                "{host} anges inte i de lästa posterna ({count}), men allt kunde inte följas."
             ),
-            Some(format!("Name it directly: add {include} before the record's all.")),
+            Some(crate::bilingual!(
+                "Name it directly: add {include} before the record's all.",
+                "Ange den direkt: lägg till {include} före postens all."
+            )),
         );
     }
+    let domain = &walked.domain;
     finding(
         shortfall,
-        format!(
-            "{host} is not named in {} or in anything it includes or redirects to ({} record(s) read): mail Telia's server sends for the domain is not authorised by SPF.",
-            walked.domain,
-            walked.records.len()
+        crate::bilingual!(
+            "{host} is not named in {domain} or in anything it includes or redirects to ({count} record(s) read): mail Telia's server sends for the domain is not authorised by SPF.",
+            "{host} anges inte i {domain} eller i något den inkluderar eller omdirigerar till ({count} lästa poster): e-post som Telias server skickar för domänen godkänns inte av SPF."
         ),
-        Some(format!(
-            "Add {include} before the record's all, for example: v=spf1 {include} ~all (with the domain's other mail servers)."
+        Some(crate::bilingual!(
+            "Add {include} before the record's all, for example: v=spf1 {include} ~all (with the domain's other mail servers).",
+            "Lägg till {include} före postens all, till exempel: v=spf1 {include} ~all (med domänens övriga e-postservrar)."
         )),
     )
 }

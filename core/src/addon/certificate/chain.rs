@@ -5,6 +5,7 @@
 
 use super::describe::Certificate;
 use super::public_ca::public_ca_organisation;
+use crate::locale::Bilingual;
 use serde::Serialize;
 
 /// How a certificate was matched to its issuer.
@@ -66,6 +67,25 @@ impl Chain {
             (ChainEnd::IssuerKeyDiffers { issuer, .. }, _) => format!("issuer {issuer} given with another key"),
             (ChainEnd::Loop, _) => "a loop".to_owned(),
             (_, Issuance::Unknown { issuer }) => format!("issuer {issuer} not given"),
+        }
+    }
+
+    /// Where the chain ends, in both languages (`describe_end` is the English).
+    pub fn end_described(&self) -> Bilingual {
+        match (&self.end, &self.issuance) {
+            (_, Issuance::PublicByName { organisation, .. }) => crate::bilingual!(
+                "a public CA by name: \"{organisation}\"",
+                "en publik CA till namnet: \"{organisation}\""
+            ),
+            (_, Issuance::Private { .. }) => Bilingual::new("a private root", "en privat rot"),
+            (ChainEnd::IssuerKeyDiffers { issuer, .. }, _) => crate::bilingual!(
+                "issuer {issuer} given with another key",
+                "utfärdaren {issuer} angiven med en annan nyckel"
+            ),
+            (ChainEnd::Loop, _) => Bilingual::new("a loop", "en slinga"),
+            (_, Issuance::Unknown { issuer }) => {
+                crate::bilingual!("issuer {issuer} not given", "utfärdaren {issuer} inte angiven")
+            }
         }
     }
 

@@ -3,6 +3,7 @@
 //! signature verification (see `mod.rs`).
 
 use super::input::ReadError;
+use crate::locale::{Bilingual, Text};
 use crate::units::Date;
 use serde::Serialize;
 use x509_parser::extensions::{GeneralName, ParsedExtension};
@@ -27,7 +28,52 @@ pub enum Purposes {
     Unreadable,
 }
 
+/// anyExtendedKeyUsage, in words.
+pub const ANY_PURPOSE: Text = Text { en: "any purpose", sv: "valfritt syfte" };
+
+/// The names [`Purposes::Listed`]'s `other` gives the purposes it knows, in Swedish.
+const OTHER_PURPOSES: [Text; 4] = [
+    Text { en: "code signing", sv: "kodsignering" },
+    Text { en: "e-mail protection", sv: "e-postskydd" },
+    Text { en: "time stamping", sv: "tidsstämpling" },
+    Text { en: "OCSP signing", sv: "OCSP-signering" },
+];
+
+/// One of `other`'s purposes in both languages: a known name translated, an object
+/// identifier as it is.
+pub fn purpose_name(purpose: &str) -> Bilingual {
+    OTHER_PURPOSES
+        .iter()
+        .find(|known| known.en == purpose)
+        .map_or_else(|| Bilingual::same(purpose), |known| Bilingual::from(*known))
+}
+
 impl Purposes {
+    /// The extended key usages listed, in words, in both languages (`describe` is the English).
+    pub fn described(&self) -> Bilingual {
+        match self {
+            Purposes::Absent => Bilingual::new(
+                "none listed (no extended key usage extension)",
+                "inga angivna (inget tillägg för utökad nyckelanvändning)",
+            ),
+            Purposes::Unreadable => Bilingual::new("unreadable", "oläsligt"),
+            Purposes::Listed { server_authentication, client_authentication, any, other } => {
+                let mut names: Vec<Bilingual> = Vec::new();
+                for (listed, name) in [
+                    (*server_authentication, Bilingual::same("Server Authentication")),
+                    (*client_authentication, Bilingual::same("Client Authentication")),
+                    (*any, ANY_PURPOSE.into()),
+                ] {
+                    if listed {
+                        names.push(name);
+                    }
+                }
+                names.extend(other.iter().map(|purpose| purpose_name(purpose)));
+                Bilingual::join(&names, ", ", ", ")
+            }
+        }
+    }
+
     /// The extended key usages listed, in words.
     pub fn describe(&self) -> String {
         match self {
@@ -240,6 +286,20 @@ impl Certificate {
     /// The DNS names among the alternative names.
     pub fn dns_names(&self) -> impl Iterator<Item = &str> {
         self.alternative_names.iter().filter_map(|name| name.strip_prefix("DNS:"))
+    }
+
+    /// The key in both languages: "RSA 2048 bits", "RSA 2048 bitar" (`key` is the English).
+    pub fn key_text(&self) -> Bilingual {
+        let sv = if let Some(bits) = self.key.strip_prefix("RSA ").and_then(|rest| rest.strip_suffix(" bits")) {
+            format!("RSA {bits} bitar")
+        } else if self.key == "EC on another curve" {
+            "EC på en annan kurva".to_owned()
+        } else if let Some(oid) = self.key.strip_prefix("algorithm ") {
+            format!("algoritm {oid}")
+        } else {
+            self.key.clone()
+        };
+        Bilingual::new(self.key.clone(), sv)
     }
 
     /// A short name for evidence: the first common name, else the subject.

@@ -2,6 +2,7 @@
 //! text between), DER, Base64 without PEM lines, and PKCS #7 bundles (.p7b, as Windows
 //! exports a chain). Keys, requests and PKCS #12 files are refused with a reason.
 
+use crate::locale::{Bilingual, Locale};
 use data_encoding::BASE64;
 
 /// One certificate's DER, and the line its PEM block begins on (none for DER input).
@@ -51,7 +52,55 @@ fn at(line: Option<usize>) -> String {
     line.map(|line| format!("line {line}: ")).unwrap_or_default()
 }
 
+/// The reason `read_der` gives for bytes that are not DER.
+const NOT_DER: &str = "not DER: no SEQUENCE where one begins";
+
 impl ReadError {
+    /// The problem in that language; `Display` is the English. Reasons from the Base64 and
+    /// X.509 readers are quoted as they give them.
+    pub fn message_in(&self, locale: Locale) -> String {
+        if locale == Locale::En {
+            return self.to_string();
+        }
+        let at = |line: &Option<usize>| line.map(|line| format!("rad {line}: ")).unwrap_or_default();
+        match self {
+            ReadError::Empty => "inmatningen är tom".to_owned(),
+            ReadError::PrivateKey { line, label } => format!(
+                "{}en privat nyckel (\"{label}\"): den behövs inte här och får aldrig skickas till någon; den lästes inte",
+                at(line)
+            ),
+            ReadError::Pkcs12 { line } => format!(
+                "{}en PKCS #12-fil (.pfx eller .p12), som också innehåller den privata nyckeln: exportera bara certifikatet, som Base-64-kodad X.509 (.cer)",
+                at(line)
+            ),
+            ReadError::Request { line } => format!(
+                "{}en begäran om certifikatsignering, inget certifikat: kontrollera certifikatet som CA:n utfärdar för den",
+                at(line)
+            ),
+            ReadError::OtherBlock { line, label } => {
+                format!("{}\"-----BEGIN {label}-----\" är inget certifikat", at(line))
+            }
+            ReadError::Unterminated { line, label } => {
+                format!("{}blocket saknar raden \"-----END {label}-----\"", at(line))
+            }
+            ReadError::Base64 { line, reason } => format!("{}blockets Base64 är skadad ({reason})", at(line)),
+            ReadError::Pkcs7 { line } => format!(
+                "{}ett PKCS #7-paket som sitecheck inte kan läsa (bara DER-kodad signerad data med certifikat)",
+                at(line)
+            ),
+            ReadError::NotACertificate { line, reason } => {
+                let reason = if reason == NOT_DER { "inte DER: ingen SEQUENCE där en ska börja" } else { reason };
+                format!("{}inget X.509-certifikat: {reason}", at(line))
+            }
+            ReadError::Unrecognised => "varken PEM, DER eller Base64: klistra in certifikatet med dess rad -----BEGIN CERTIFICATE-----, eller släpp filen .cer, .crt, .pem eller .p7b".to_owned(),
+        }
+    }
+
+    /// The problem in both languages.
+    pub fn message(&self) -> Bilingual {
+        Bilingual::new(self.message_in(Locale::En), self.message_in(Locale::Sv))
+    }
+
     /// The line the problem is on, where the input has lines.
     pub fn line(&self) -> Option<usize> {
         match self {
@@ -140,8 +189,7 @@ fn read_der(bytes: &[u8], line: Option<usize>, blocks: &mut Vec<Result<Block, Re
     let mut rest = bytes;
     while !rest.is_empty() {
         let Some(outer) = element(rest).filter(|outer| outer.tag == SEQUENCE) else {
-            blocks
-                .push(Err(ReadError::NotACertificate { line, reason: "not DER: no SEQUENCE where one begins".into() }));
+            blocks.push(Err(ReadError::NotACertificate { line, reason: NOT_DER.into() }));
             return;
         };
         match element(outer.content) {

@@ -6,6 +6,7 @@
 //! the prose (macro letters only allowed in explanations, nonzero digit transformers, CIDR
 //! ranges, modifiers given once, DNS name lengths) are checked too, each as its own error.
 
+use crate::locale::{Bilingual, Locale};
 use serde::{Serialize, Serializer};
 use std::fmt;
 use std::net::{Ipv4Addr, Ipv6Addr};
@@ -653,6 +654,95 @@ pub enum SyntaxErrorKind {
     RepeatedModifier { name: &'static str },
 }
 
+impl SyntaxErrorKind {
+    /// The error in that language; `Display` is the English.
+    pub fn message_in(&self, locale: Locale) -> String {
+        if locale == Locale::En {
+            return self.to_string();
+        }
+        match self {
+            SyntaxErrorKind::NotSpf => {
+                "en SPF-post börjar med \"v=spf1\" och sedan ett mellanslag eller ingenting".to_owned()
+            }
+            SyntaxErrorKind::InvalidCharacter { found } => format!(
+                "{found:?} får inte stå i en SPF-post: bara skrivbar ASCII, med enkla mellanslag mellan termerna"
+            ),
+            SyntaxErrorKind::UnknownMechanism { name, suggestion } => format!(
+                "okänd mekanism \"{name}\"{}",
+                suggestion.as_ref().map(|hint| format!(" (menade du \"{hint}\"?)")).unwrap_or_default()
+            ),
+            SyntaxErrorKind::MissingMechanism => {
+                "ett mekanismnamn saknas (all, include, a, mx, ptr, ip4, ip6 eller exists)".to_owned()
+            }
+            SyntaxErrorKind::QualifiedModifier { name } => {
+                format!("\"{name}=\" är en modifierare, som inte tar någon kvalificerare (+ - ~ ?)")
+            }
+            SyntaxErrorKind::MissingDomain { mechanism } => {
+                format!("\"{mechanism}\" behöver en domän: {mechanism}:example.com")
+            }
+            SyntaxErrorKind::MissingAddress { mechanism, example } => {
+                format!("\"{mechanism}\" behöver en adress: {mechanism}:{example}")
+            }
+            SyntaxErrorKind::UnexpectedArgument { mechanism } => format!("\"{mechanism}\" tar inget efter sig"),
+            SyntaxErrorKind::CidrNotAllowed { mechanism } => format!("\"{mechanism}\" tar ingen CIDR-längd"),
+            SyntaxErrorKind::InvalidIp4 { text } => {
+                format!("\"{text}\" är ingen IPv4-adress (fyra tal 0–255 utan inledande nollor)")
+            }
+            SyntaxErrorKind::InvalidIp6 { text } => format!("\"{text}\" är ingen IPv6-adress"),
+            SyntaxErrorKind::InvalidCidr { text } => {
+                format!("\"{text}\" är ingen CIDR-längd: siffror utan inledande nolla, efter \"/\"")
+            }
+            SyntaxErrorKind::CidrOutOfRange { length, family, max } => {
+                format!("/{length} ligger utanför intervallet: ett {family}-prefix är 0 till {max}")
+            }
+            SyntaxErrorKind::EmptyDomain => "domänen är tom".to_owned(),
+            SyntaxErrorKind::DomainEnd { domain } => {
+                format!("\"{domain}\" slutar inte på en toppdomänetikett efter en punkt (som .com) eller på ett makro")
+            }
+            SyntaxErrorKind::InvalidTopLabel { domain, label } => format!(
+                "\"{domain}\" slutar på \"{label}\", som inte är en toppdomänetikett{}",
+                if label.bytes().all(|byte| byte.is_ascii_digit()) {
+                    ": en adress hör hemma i ip4: eller ip6:"
+                } else {
+                    ""
+                }
+            ),
+            SyntaxErrorKind::EmptyLabel { domain } => {
+                format!("\"{domain}\" har en tom etikett (två punkter i rad, eller en inledande punkt)")
+            }
+            SyntaxErrorKind::LabelTooLong { label, length } => {
+                format!("\"{label}\" är {length} tecken lång: en DNS-etikett har högst 63")
+            }
+            SyntaxErrorKind::NameTooLong { length } => {
+                format!("domänen är {length} tecken lång: ett DNS-namn har högst 253")
+            }
+            SyntaxErrorKind::LonePercent => "ett \"%\" inleder ett makro: %{…}, %%, %_ eller %-".to_owned(),
+            SyntaxErrorKind::UnclosedMacro => "makrot är inte avslutat med \"}\"".to_owned(),
+            SyntaxErrorKind::UnknownMacroLetter { found } => {
+                format!("{found:?} är ingen makrobokstav (s, l, o, d, i, p, h, c, r, t eller v)")
+            }
+            SyntaxErrorKind::InvalidMacroCharacter { found } => format!(
+                "{found:?} får inte stå i ett makro: efter bokstaven kommer siffror, \"r\" och avgränsare ({MACRO_DELIMITERS})"
+            ),
+            SyntaxErrorKind::MacroZeroParts => {
+                "ett makro behåller minst en del: talet efter bokstaven är inte 0".to_owned()
+            }
+            SyntaxErrorKind::MacroPartsTooLarge => "talet i makrot är för stort".to_owned(),
+            SyntaxErrorKind::ExplanationOnlyMacro { letter } => {
+                format!("makrobokstaven \"{letter}\" är bara tillåten i förklaringstext, inte i posten")
+            }
+            SyntaxErrorKind::RepeatedModifier { name } => {
+                format!("\"{name}=\" anges mer än en gång: mottagare returnerar PermError")
+            }
+        }
+    }
+
+    /// The error in both languages.
+    pub fn message(&self) -> Bilingual {
+        Bilingual::new(self.message_in(Locale::En), self.message_in(Locale::Sv))
+    }
+}
+
 /// An error and its column in the record (1-based, in characters).
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[error("column {column}: {kind}")]
@@ -661,12 +751,23 @@ pub struct SyntaxError {
     pub kind: SyntaxErrorKind,
 }
 
+impl SyntaxError {
+    /// The error with its column, in that language; `Display` is the English.
+    pub fn message_in(&self, locale: Locale) -> String {
+        match locale {
+            Locale::En => self.to_string(),
+            Locale::Sv => format!("kolumn {}: {}", self.column, self.kind.message_in(locale)),
+        }
+    }
+}
+
+/// The message follows the language the report is written in (`locale::written`).
 impl Serialize for SyntaxError {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let mut state = serializer.serialize_struct("SyntaxError", 2)?;
         state.serialize_field("column", &self.column)?;
-        state.serialize_field("message", &self.kind.to_string())?;
+        state.serialize_field("message", &self.kind.message())?;
         state.end()
     }
 }

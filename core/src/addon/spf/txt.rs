@@ -3,6 +3,7 @@
 //! long record is split into strings of at most 255 characters that receivers join without a
 //! space (RFC 7208 3.3).
 
+use crate::locale::Locale;
 use thiserror::Error;
 
 /// One TXT record as pasted.
@@ -24,6 +25,24 @@ pub enum PasteError {
     UnterminatedQuote { line: usize, column: usize },
     #[error("line {line}, column {column}: \"\\{escape}\" is not a byte (\\000 to \\255)")]
     BadEscape { line: usize, column: usize, escape: String },
+}
+
+impl PasteError {
+    /// The problem in that language; `Display` is the English.
+    pub fn message_in(&self, locale: Locale) -> String {
+        match (self, locale) {
+            (_, Locale::En) => self.to_string(),
+            (PasteError::Empty, Locale::Sv) => {
+                "ingen TXT-post angavs: klistra in domänens TXT-poster, en per rad".to_owned()
+            }
+            (PasteError::UnterminatedQuote { line, column }, Locale::Sv) => {
+                format!("rad {line}: ett citattecken i kolumn {column} avslutas aldrig")
+            }
+            (PasteError::BadEscape { line, column, escape }, Locale::Sv) => {
+                format!("rad {line}, kolumn {column}: \"\\{escape}\" är ingen byte (\\000 till \\255)")
+            }
+        }
+    }
 }
 
 /// Reads every record; blank lines and comment lines (`;` or `#`) are skipped.

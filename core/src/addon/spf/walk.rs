@@ -10,6 +10,7 @@
 
 use super::record::{DomainSpec, Mechanism, Qualifier, SpfRecord, SyntaxError, is_spf};
 use crate::limits;
+use crate::locale::Bilingual;
 use serde::Serialize;
 use std::net::IpAddr;
 
@@ -134,7 +135,7 @@ pub struct WalkError {
     pub failure: Failure,
     pub domain: String,
     pub column: Option<usize>,
-    pub message: String,
+    pub message: Bilingual,
     /// Lookups counted when it happened.
     pub after_lookups: usize,
 }
@@ -151,13 +152,13 @@ pub struct TeliaMention {
     /// on the way are `+`.
     pub authorising: bool,
     /// Why not, when not.
-    pub reason: Option<String>,
+    pub reason: Option<Bilingual>,
     /// Lookups counted up to and including this term.
     pub lookup_number: usize,
     /// Errors before this term (the evaluation ends at the first).
     pub errors_before: usize,
     /// What went wrong inside Telia's own record, if anything.
-    pub inside: Option<String>,
+    pub inside: Option<Bilingual>,
 }
 
 /// What a record comes to for a server it does not list.
@@ -202,7 +203,7 @@ pub struct Walk {
     pub telia: Vec<TeliaMention>,
     /// Terms that could not be followed: macros (they depend on the mail) and `ptr` (it
     /// depends on the sender's address).
-    pub unfollowed: Vec<String>,
+    pub unfollowed: Vec<Bilingual>,
     /// TXT records that look like SPF but are not, on the checked domain.
     pub near_misses: Vec<String>,
 }
@@ -229,6 +230,20 @@ pub fn spf_records(txt: &[String]) -> (Vec<String>, Vec<String>) {
 pub fn looks_like_spf(text: &str) -> bool {
     let lower = text.trim_start().to_ascii_lowercase();
     lower.starts_with("v=spf") || lower.starts_with("spf2.0/") || lower.starts_with("v = spf")
+}
+
+/// Why a target gives no record: "include:x.example: x.example has no SPF record".
+fn no_record(term: &str, target: &str) -> Bilingual {
+    crate::bilingual!("{term}: {target} has no SPF record", "{term}: {target} har ingen SPF-post")
+}
+
+/// Why a mention of Telia's server authorises nothing: an include before it is not `+`.
+fn not_plus(via: &[String]) -> Bilingual {
+    let via = via.join(" → ");
+    crate::bilingual!(
+        "an include on the way there ({via}) is not \"+\"",
+        "en include på vägen dit ({via}) är inte \"+\""
+    )
 }
 
 struct Walker<'r, R: Resolver> {
@@ -284,7 +299,7 @@ pub fn walk(domain: &str, resolver: &mut impl Resolver) -> Walk {
 }
 
 impl<R: Resolver> Walker<'_, R> {
-    fn error(&mut self, kind: ErrorKind, domain: &str, column: Option<usize>, message: String) {
+    fn error(&mut self, kind: ErrorKind, domain: &str, column: Option<usize>, message: Bilingual) {
         let after_lookups = self.walk.lookups.len();
         let failure = kind.failure();
         self.walk.errors.push(WalkError { kind, failure, domain: domain.to_owned(), column, message, after_lookups });
@@ -294,12 +309,13 @@ impl<R: Resolver> Walker<'_, R> {
     fn count(&mut self, domain: &str, column: usize, term: String) {
         self.walk.lookups.push(Lookup { domain: domain.to_owned(), column, term: term.clone(), void: false });
         if self.walk.lookups.len() == LOOKUP_LIMIT + 1 {
-            self.error(
-                ErrorKind::LookupLimit,
-                domain,
-                Some(column),
-                format!("{term} is DNS lookup {}: past the limit of {LOOKUP_LIMIT}", LOOKUP_LIMIT + 1),
-            );
+            self.error(ErrorKind::LookupLimit, domain, Some(column), {
+                let number = LOOKUP_LIMIT + 1;
+                crate::bilingual!(
+                    "{term} is DNS lookup {number}: past the limit of {LOOKUP_LIMIT}",
+                    "{term} är DNS-uppslag {number}: över gränsen på {LOOKUP_LIMIT}"
+                )
+            });
         }
     }
 
@@ -307,7 +323,12 @@ impl<R: Resolver> Walker<'_, R> {
     fn answer<T>(&mut self, domain: &str, column: usize, name: &str, answer: &DnsAnswer<T>) -> bool {
         match answer {
             DnsAnswer::Failed(message) => {
-                self.error(ErrorKind::Dns, domain, Some(column), format!("DNS failed for {name}: {message}"));
+                self.error(
+                    ErrorKind::Dns,
+                    domain,
+                    Some(column),
+                    crate::bilingual!("DNS failed for {name}: {message}", "DNS misslyckades för {name}: {message}"),
+                );
                 false
             }
             answer if answer.is_void() => {
@@ -315,12 +336,13 @@ impl<R: Resolver> Walker<'_, R> {
                     last.void = true;
                 }
                 if self.walk.voids() == VOID_LIMIT + 1 {
-                    self.error(
-                        ErrorKind::VoidLimit,
-                        domain,
-                        Some(column),
-                        format!("{name} finds nothing: void lookup {}, past the limit of {VOID_LIMIT}", VOID_LIMIT + 1),
-                    );
+                    self.error(ErrorKind::VoidLimit, domain, Some(column), {
+                        let number = VOID_LIMIT + 1;
+                        crate::bilingual!(
+                            "{name} finds nothing: void lookup {number}, past the limit of {VOID_LIMIT}",
+                            "{name} hittar ingenting: tomt uppslag {number}, över gränsen på {VOID_LIMIT}"
+                        )
+                    });
                 }
                 false
             }
@@ -335,7 +357,10 @@ impl<R: Resolver> Walker<'_, R> {
             Some(spec) => match spec.literal() {
                 Some(literal) => Some(literal.trim_end_matches('.').to_owned()),
                 None => {
-                    self.walk.unfollowed.push(format!("{term} in {domain} (a macro: it depends on the mail)"));
+                    self.walk.unfollowed.push(crate::bilingual!(
+                        "{term} in {domain} (a macro: it depends on the mail)",
+                        "{term} i {domain} (ett makro: det beror på e-postmeddelandet)"
+                    ));
                     None
                 }
             },
@@ -347,7 +372,7 @@ impl<R: Resolver> Walker<'_, R> {
         let answer = self.resolver.txt(target);
         if !self.answer(domain, column, target, &answer) {
             if !matches!(answer, DnsAnswer::Failed(_)) {
-                self.error(ErrorKind::NoRecord, domain, Some(column), format!("{term}: {target} has no SPF record"));
+                self.error(ErrorKind::NoRecord, domain, Some(column), no_record(term, target));
             }
             return None;
         }
@@ -356,22 +381,23 @@ impl<R: Resolver> Walker<'_, R> {
         match spf.as_slice() {
             [one] => Some(one.clone()),
             [] => {
-                self.error(ErrorKind::NoRecord, domain, Some(column), format!("{term}: {target} has no SPF record"));
+                self.error(ErrorKind::NoRecord, domain, Some(column), no_record(term, target));
                 None
             }
             several => {
-                self.error(
-                    ErrorKind::SeveralRecords,
-                    domain,
-                    Some(column),
-                    format!("{term}: {target} has {} SPF records", several.len()),
-                );
+                self.error(ErrorKind::SeveralRecords, domain, Some(column), {
+                    let count = several.len();
+                    crate::bilingual!(
+                        "{term}: {target} has {count} SPF records",
+                        "{term}: {target} har {count} SPF-poster"
+                    )
+                });
                 None
             }
         }
     }
 
-    fn mention(&mut self, domain: &str, via: &[String], column: usize, term: &str, reason: Option<String>) -> usize {
+    fn mention(&mut self, domain: &str, via: &[String], column: usize, term: &str, reason: Option<Bilingual>) -> usize {
         self.walk.telia.push(TeliaMention {
             domain: domain.to_owned(),
             via: via.to_vec(),
@@ -400,7 +426,15 @@ impl<R: Resolver> Walker<'_, R> {
         mention: Option<usize>,
     ) -> Outcome {
         if via.iter().any(|seen| seen.eq_ignore_ascii_case(target)) || domain.eq_ignore_ascii_case(target) {
-            self.error(ErrorKind::Loop, domain, Some(column), format!("{term} leads back to {target}: a loop"));
+            self.error(
+                ErrorKind::Loop,
+                domain,
+                Some(column),
+                crate::bilingual!(
+                    "{term} leads back to {target}: a loop",
+                    "{term} leder tillbaka till {target}: en slinga"
+                ),
+            );
             return Outcome::Error;
         }
         let errors = self.walk.errors.len();
@@ -425,12 +459,13 @@ impl<R: Resolver> Walker<'_, R> {
         let (record, errors) = SpfRecord::parse_lenient(text);
         let broken = !errors.is_empty();
         if broken {
-            self.error(
-                ErrorKind::Syntax,
-                domain,
-                errors.first().map(|error| error.column),
-                format!("the record of {domain} has {} syntax error(s)", errors.len()),
-            );
+            self.error(ErrorKind::Syntax, domain, errors.first().map(|error| error.column), {
+                let count = errors.len();
+                crate::bilingual!(
+                    "the record of {domain} has {count} syntax error(s)",
+                    "posten för {domain} har {count} syntaxfel"
+                )
+            });
         }
         self.walk.records.push(WalkedRecord {
             domain: domain.to_owned(),
@@ -454,13 +489,13 @@ impl<R: Resolver> Walker<'_, R> {
                 Mechanism::Include { domain: spec } => {
                     let mention = spec.names(limits::SPF_HOST).then(|| {
                         let reason = if qualifier != Qualifier::Pass {
-                            Some(format!(
-                                "its qualifier \"{}\" makes a match {}",
-                                qualifier.symbol(),
-                                qualifier.result()
+                            let (symbol, result) = (qualifier.symbol(), qualifier.result());
+                            Some(crate::bilingual!(
+                                "its qualifier \"{symbol}\" makes a match {result}",
+                                "dess kvalificerare \"{symbol}\" ger en träff resultatet {result}"
                             ))
                         } else if !authorising {
-                            Some(format!("an include on the way there ({}) is not \"+\"", via.join(" → ")))
+                            Some(not_plus(via))
                         } else {
                             None
                         };
@@ -506,15 +541,13 @@ impl<R: Resolver> Walker<'_, R> {
                             .filter(|exchange| !exchange.trim_end_matches('.').is_empty())
                             .collect();
                         if exchanges.len() > MX_ADDRESS_LIMIT {
-                            self.error(
-                                ErrorKind::TooManyMx,
-                                domain,
-                                Some(column),
-                                format!(
-                                    "{term}: {target} has {} MX records, past the limit of {MX_ADDRESS_LIMIT}",
-                                    exchanges.len()
-                                ),
-                            );
+                            self.error(ErrorKind::TooManyMx, domain, Some(column), {
+                                let count = exchanges.len();
+                                crate::bilingual!(
+                                    "{term}: {target} has {count} MX records, past the limit of {MX_ADDRESS_LIMIT}",
+                                    "{term}: {target} har {count} MX-poster, över gränsen på {MX_ADDRESS_LIMIT}"
+                                )
+                            });
                         }
                         for exchange in exchanges.iter().take(MX_ADDRESS_LIMIT) {
                             if let DnsAnswer::Failed(message) = self.resolver.addresses(exchange) {
@@ -522,14 +555,20 @@ impl<R: Resolver> Walker<'_, R> {
                                     ErrorKind::Dns,
                                     domain,
                                     Some(column),
-                                    format!("DNS failed for {exchange} (an MX of {target}): {message}"),
+                                    crate::bilingual!(
+                                        "DNS failed for {exchange} (an MX of {target}): {message}",
+                                        "DNS misslyckades för {exchange} (en MX för {target}): {message}"
+                                    ),
                                 );
                             }
                         }
                     }
                 }
                 Mechanism::Ptr { .. } => {
-                    self.walk.unfollowed.push(format!("{term} in {domain} (it depends on the sender's address)"));
+                    self.walk.unfollowed.push(crate::bilingual!(
+                        "{term} in {domain} (it depends on the sender's address)",
+                        "{term} i {domain} (det beror på avsändarens adress)"
+                    ));
                 }
                 Mechanism::Ip4 { .. } | Mechanism::Ip6 { .. } => {}
             }
@@ -538,8 +577,7 @@ impl<R: Resolver> Walker<'_, R> {
         let term = format!("redirect={spec}");
         self.count(domain, column, term.clone());
         let mention = spec.names(limits::SPF_HOST).then(|| {
-            let reason =
-                (!authorising).then(|| format!("an include on the way there ({}) is not \"+\"", via.join(" → ")));
+            let reason = (!authorising).then(|| not_plus(via));
             self.mention(domain, via, column, &term, reason)
         });
         let Some(target) = self.target(domain, Some(spec), &term) else { return Outcome::FellThrough };
