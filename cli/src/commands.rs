@@ -518,16 +518,17 @@ fn firewall(arguments: &[String], mut input: impl BufRead, output: &mut impl Wri
             serde_json::to_string_pretty(&report).map_err(|error| CliError::Input(error.to_string()))?
         )?;
     } else {
-        writeln!(output, "Read as {}; {}", report.syntax.label(), report.judged.join("; "))?;
+        let judged: Vec<&str> = report.judged.iter().map(|note| note.en.as_str()).collect();
+        writeln!(output, "Read as {}; {}", report.syntax.label(), judged.join("; "))?;
         for assumption in &report.assumptions {
-            writeln!(output, "Assumed: {assumption}")?;
+            writeln!(output, "Assumed: {}", assumption.en)?;
         }
         writeln!(output, "{:<7} {:<17} {:<9} Detail", "Rule", "Opening", "Coverage")?;
         for row in rows {
-            writeln!(output, "{:<7} {:<17} {:<9} {}", row.rule, row.service, row.coverage.slug(), row.detail)?;
+            writeln!(output, "{:<7} {:<17} {:<9} {}", row.rule, row.service, row.coverage.slug(), row.detail.en)?;
         }
         for problem in problems {
-            writeln!(output, "line {}: {} ({})", problem.line, problem.problem, problem.text)?;
+            writeln!(output, "line {}: {} ({})", problem.line, problem.problem.en, problem.text)?;
         }
     }
     let open = rows.iter().filter(|row| row.coverage != Coverage::Covered).count();

@@ -304,7 +304,7 @@ fn prove_export(form: Form) {
             if row.coverage != Coverage::Covered {
                 failures.push(format!(
                     "{name}: the kernel's listing reads as {} {}: {:?} ({})",
-                    row.rule, row.service, row.coverage, row.detail
+                    row.rule, row.service, row.coverage, row.detail.en
                 ));
             }
         }
@@ -426,14 +426,14 @@ fn agree(iptables: bool, count: usize, seed: u64) -> Agreement {
                     row.rule,
                     row.service,
                     row.coverage,
-                    row.detail,
+                    row.detail.en,
                     wrong.join(", ")
                 ));
             }
             if addressed && row.coverage == Coverage::Unknown && firewall.problems.is_empty() {
                 agreement.disagreements.push(format!(
                     "round {round} (seed {seed}): {} {} unknown on a ruleset read in full: {}\n{listing}",
-                    row.rule, row.service, row.detail
+                    row.rule, row.service, row.detail.en
                 ));
             }
         }

@@ -7,16 +7,25 @@ use super::region::{IntervalSet, PORT, Product, SOURCE};
 use super::unreadable::Unreadable;
 use super::words::port;
 use super::{Firewall, Hook, Syntax};
+use crate::bilingual;
+use crate::locale::Bilingual;
 use crate::units::Protocol;
 use ipnet::Ipv4Net;
 use std::collections::BTreeMap;
 use std::net::Ipv4Addr;
 
-/// A set of addresses, and whether names (FQDN objects) may add addresses not known offline.
+/// The chain of the global access list, where no interface's list is bound on a side.
+pub const GLOBAL: &str = "the global access list";
+
+/// Between a bound list's name and its interface, in the chain's name: "OUT (in on inside)".
+pub const BOUND_IN: &str = " (in on ";
+
+/// A set of addresses, and whether names (FQDN objects, or a member line not read) may add
+/// addresses not known offline.
 #[derive(Debug, Clone, Default)]
 struct Addresses {
     known: IntervalSet,
-    names: Vec<String>,
+    names: Vec<Bilingual>,
 }
 
 /// One protocol-and-ports alternative of a service.
@@ -24,7 +33,7 @@ struct Addresses {
 struct ServiceEntry {
     protocols: Protocols,
     ports: IntervalSet,
-    uncertain: Option<String>,
+    uncertain: Option<Bilingual>,
 }
 
 #[derive(Debug, Default)]
@@ -140,7 +149,7 @@ impl Objects {
                 }
                 _ => Err(Unreadable::AddressRange { first: (*first).to_owned(), last: (*last).to_owned() }),
             },
-            ["fqdn", .., name] => Ok(Addresses { known: IntervalSet::empty(), names: vec![(*name).to_owned()] }),
+            ["fqdn", .., name] => Ok(Addresses { known: IntervalSet::empty(), names: vec![Bilingual::same(*name)] }),
             _ => Err(Unreadable::NetworkMember),
         }
     }
@@ -172,7 +181,7 @@ impl Objects {
                     match rest[index] {
                         "source" => {
                             let (_, taken) = port_operator(&rest[index + 1..]).ok_or(Unreadable::SourcePorts)?;
-                            uncertain = Some("depends on the source port".to_owned());
+                            uncertain = Some(Bilingual::new("depends on the source port", "beror på källporten"));
                             index += 1 + taken;
                         }
                         "destination" => {
@@ -264,14 +273,22 @@ pub fn parse(text: &str) -> Firewall {
                 // The object may now hold less than it does on the firewall.
                 match &open {
                     Open::Network(name) | Open::NetworkGroup(name) => {
-                        objects.networks.entry(name.clone()).or_default().names.push(format!("line {line}"));
+                        objects
+                            .networks
+                            .entry(name.clone())
+                            .or_default()
+                            .names
+                            .push(bilingual!("line {line}", "rad {line}"));
                     }
                     // A service member not read may be any service: rules through it are uncertain.
                     Open::Service(name) | Open::ServiceGroup(name, _) => {
                         objects.services.entry(name.clone()).or_default().push(ServiceEntry {
                             protocols: Protocols::ANY,
                             ports: IntervalSet::full(PORT),
-                            uncertain: Some(format!("member line {line} not read")),
+                            uncertain: Some(bilingual!(
+                                "member line {line} not read",
+                                "medlemsraden {line} lästes inte"
+                            )),
                         });
                     }
                     _ => {}
@@ -317,8 +334,9 @@ pub fn parse(text: &str) -> Firewall {
                     && number.parse::<u32>().is_ok()
                 {
                     rest = tail;
-                    placed = Some(format!(
-                        "line {line}: placed at line {number} of the list, which sitecheck does not follow"
+                    placed = Some(bilingual!(
+                        "line {line}: placed at line {number} of the list, which sitecheck does not follow",
+                        "rad {line}: placerad på rad {number} i listan, vilket sitecheck inte följer"
                     ));
                 }
                 match rest {
@@ -354,7 +372,7 @@ pub fn parse(text: &str) -> Firewall {
                                 }
                             }
                             Err(problem) => {
-                                let why = problem.to_string();
+                                let why = problem.text();
                                 firewall.problem(line, trimmed, problem);
                                 if let Some(chain) = firewall.chains.get_mut(*name) {
                                     chain.rules.push(Rule::unreadable(line, &why));
@@ -370,8 +388,9 @@ pub fn parse(text: &str) -> Firewall {
                 bound.push(((*name).to_owned(), Binding::In((*interface).to_owned())));
             }
             ["access-group", name, "out", "interface", interface, ..] => {
-                firewall.assumptions.push(format!(
-                    "line {line}: access list {name} filters traffic leaving {interface}; only lists on traffic entering an interface are judged"
+                firewall.assumptions.push(bilingual!(
+                    "line {line}: access list {name} filters traffic leaving {interface}; only lists on traffic entering an interface are judged",
+                    "rad {line}: åtkomstlistan {name} filtrerar trafik som lämnar {interface}; bara listor för trafik som kommer in på ett gränssnitt bedöms"
                 ));
             }
             ["access-group", name, "global"] => bound.push(((*name).to_owned(), Binding::Global)),
@@ -381,9 +400,10 @@ pub fn parse(text: &str) -> Firewall {
     }
     if bound.is_empty() {
         if !lists.is_empty() {
-            firewall.assumptions.push(
-                "no access-group in the text: each access list is judged as if bound where the traffic enters".into(),
-            );
+            firewall.assumptions.push(Bilingual::new(
+                "no access-group in the text: each access list is judged as if bound where the traffic enters",
+                "ingen access-group i texten: varje åtkomstlista bedöms som om den vore bunden där trafiken kommer in",
+            ));
         }
         for list in lists {
             firewall.bases.push((Hook::AccessList, list));
@@ -405,21 +425,22 @@ pub fn parse(text: &str) -> Firewall {
         let hooks: Vec<Hook> = match interface_side(interface) {
             Some(hook) => vec![hook],
             None => {
-                firewall.assumptions.push(format!(
-                    "interface {interface} is neither inside nor outside by its name: access list {name} is judged for both directions"
+                firewall.assumptions.push(bilingual!(
+                    "interface {interface} is neither inside nor outside by its name: access list {name} is judged for both directions",
+                    "namnet på gränssnittet {interface} säger inte om det ligger på insidan eller utsidan: åtkomstlistan {name} bedöms för båda riktningarna"
                 ));
                 vec![Hook::Outbound, Hook::Inbound]
             }
         };
         let rules: Vec<Rule> = chain.rules.iter().cloned().chain(global.iter().cloned()).collect();
         for hook in hooks {
-            paths.push((hook, format!("{name} (in on {interface})"), rules.clone()));
+            paths.push((hook, format!("{name}{BOUND_IN}{interface})"), rules.clone()));
         }
     }
     if !global.is_empty() {
         for hook in [Hook::Outbound, Hook::Inbound] {
             if !paths.iter().any(|(side, _, _)| *side == hook) {
-                paths.push((hook, "the global access list".into(), global.clone()));
+                paths.push((hook, GLOBAL.into(), global.clone()));
             }
         }
     }
@@ -487,15 +508,15 @@ fn entry(line: usize, words: &[&str], objects: &Objects) -> Result<Vec<Rule>, Un
     };
     let (source, taken) = objects.address(&words[index..])?;
     index += taken;
-    let mut uncertain: Vec<String> = Vec::new();
+    let mut uncertain: Vec<Bilingual> = Vec::new();
     // A source port: an operator, or a port group named where a destination could stand.
     if let Some((_, taken)) = port_operator(&words[index..]) {
-        uncertain.push(format!("line {line}: depends on the source port"));
+        uncertain.push(bilingual!("line {line}: depends on the source port", "rad {line}: beror på källporten"));
         index += taken;
     } else if matches!(words.get(index).copied(), Some("object-group"))
         && words.get(index + 1).is_some_and(|name| objects.services.contains_key(*name))
     {
-        uncertain.push(format!("line {line}: depends on the source port"));
+        uncertain.push(bilingual!("line {line}: depends on the source port", "rad {line}: beror på källporten"));
         index += 2;
     }
     let (destination, taken) = objects.address(&words[index..])?;
@@ -532,8 +553,11 @@ fn entry(line: usize, words: &[&str], objects: &Objects) -> Result<Vec<Rule>, Un
                 }
             }
             "time-range" => {
-                uncertain
-                    .push(format!("line {line}: applies only in time-range {}", words.get(index + 1).unwrap_or(&"")));
+                let range = words.get(index + 1).unwrap_or(&"");
+                uncertain.push(bilingual!(
+                    "line {line}: applies only in time-range {range}",
+                    "rad {line}: gäller bara under time-range {range}"
+                ));
                 index += 2;
             }
             other => return Err(Unreadable::AfterDestination { word: other.to_owned() }),
@@ -541,12 +565,16 @@ fn entry(line: usize, words: &[&str], objects: &Objects) -> Result<Vec<Rule>, Un
     }
     // Each alternative becomes one rule, in order; an FQDN adds, after the known
     // addresses, an uncertain rule over any address (the name resolves on the firewall).
-    let alternatives = |addresses: &Addresses| -> Vec<(IntervalSet, Option<String>)> {
+    let alternatives = |addresses: &Addresses| -> Vec<(IntervalSet, Option<Bilingual>)> {
         let mut list = vec![(addresses.known.clone(), None)];
         if !addresses.names.is_empty() {
+            let Bilingual { en, sv } = Bilingual::join(&addresses.names, ", ", ", ");
             list.push((
                 IntervalSet::full(SOURCE),
-                Some(format!("line {line}: depends on what {} resolves to", addresses.names.join(", "))),
+                Some(bilingual!(
+                    "line {line}: depends on what {en} resolves to",
+                    "rad {line}: beror på vad {sv} slås upp till"
+                )),
             ));
         }
         list
@@ -558,12 +586,17 @@ fn entry(line: usize, words: &[&str], objects: &Objects) -> Result<Vec<Rule>, Un
                 let mut reasons = uncertain.clone();
                 reasons.extend(source_unknown.clone());
                 reasons.extend(destination_unknown.clone());
-                reasons.extend(service.uncertain.clone().map(|reason| format!("line {line}: {reason}")));
+                reasons.extend(
+                    service
+                        .uncertain
+                        .clone()
+                        .map(|Bilingual { en, sv }| bilingual!("line {line}: {en}", "rad {line}: {sv}")),
+                );
                 rules.push(Rule {
                     line,
                     protocols: service.protocols,
                     matches: Product([sources.clone(), destinations.clone(), service.ports.clone()]),
-                    uncertain: if reasons.is_empty() { None } else { Some(reasons.join("; ")) },
+                    uncertain: if reasons.is_empty() { None } else { Some(Bilingual::join(&reasons, "; ", "; ")) },
                     interfaces: Vec::new(),
                     action: action.clone(),
                 });

@@ -7,10 +7,12 @@ use super::region::{DESTINATION, IntervalSet, PORT, Product, SOURCE};
 use super::unreadable::Unreadable;
 use super::words::value_set;
 use super::{Firewall, Hook, Syntax};
+use crate::bilingual;
+use crate::locale::Bilingual;
 use crate::units::Protocol;
 
-const OUTBOUND: &str = "CSV rows (outbound)";
-const INBOUND: &str = "CSV rows (inbound)";
+pub const OUTBOUND: &str = "CSV rows (outbound)";
+pub const INBOUND: &str = "CSV rows (inbound)";
 
 /// Splits one row; quotes may hold the delimiter, and "" is a quote.
 pub fn split_row(line: &str, delimiter: char) -> Vec<String> {
@@ -44,7 +46,7 @@ struct Columns {
     direction: Option<usize>,
     /// Columns that may narrow a rule but are not read (source port, schedule, enabled…):
     /// a row with a value there is uncertain.
-    unread: Vec<(usize, String)>,
+    unread: Vec<(usize, Bilingual)>,
 }
 
 /// Columns that only describe a rule.
@@ -85,7 +87,10 @@ fn columns(header: &[String]) -> Columns {
             "action" | "verdict" | "permission" | "allow/deny" => &mut columns.action,
             "protocol" | "proto" => &mut columns.protocol,
             "port" | "ports" if port_columns > 1 && destination_at.is_some_and(|at| index < at) => {
-                columns.unread.push((index, format!("{name} (before the destination: the source's)")));
+                columns.unread.push((
+                    index,
+                    bilingual!("{name} (before the destination: the source's)", "{name} (före destinationen: källans)"),
+                ));
                 continue;
             }
             "ports" | "port" | "dport" | "destination port" | "destination ports" | "dst port" | "service" => {
@@ -96,12 +101,12 @@ fn columns(header: &[String]) -> Columns {
             "direction" => &mut columns.direction,
             name if DESCRIPTIVE.contains(&name) => continue,
             name => {
-                columns.unread.push((index, name.to_owned()));
+                columns.unread.push((index, Bilingual::same(name)));
                 continue;
             }
         };
         if slot.is_some() {
-            columns.unread.push((index, format!("a second {name} column")));
+            columns.unread.push((index, bilingual!("a second {name} column", "en andra kolumn {name}")));
         } else {
             *slot = Some(index);
         }
@@ -156,7 +161,10 @@ pub fn parse(text: &str) -> Firewall {
     }
     firewall.bases.push((Hook::Output, OUTBOUND.into()));
     firewall.bases.push((Hook::Input, INBOUND.into()));
-    firewall.assumptions.push("a CSV list has no policy: what no row allows is read as denied".into());
+    firewall.assumptions.push(Bilingual::new(
+        "a CSV list has no policy: what no row allows is read as denied",
+        "en CSV-lista har ingen policy: det som ingen rad tillåter läses som nekat",
+    ));
     for (index, raw) in text.lines().enumerate() {
         let line = index + 1;
         let trimmed = raw.trim().trim_start_matches('\u{feff}');
@@ -169,19 +177,28 @@ pub fn parse(text: &str) -> Firewall {
             let found = columns(&fields);
             if found.protocol.is_some() || found.ports.is_some() {
                 if found.action.is_none() {
-                    firewall.assumptions.push("the CSV has no action column: every row is read as an allow".into());
+                    firewall.assumptions.push(Bilingual::new(
+                        "the CSV has no action column: every row is read as an allow",
+                        "CSV-filen har ingen kolumn för åtgärd: varje rad läses som tillåtande",
+                    ));
                 }
-                for (column, missing) in [(found.source, "source"), (found.destination, "destination")] {
+                let sides = [(found.source, "source", "källa"), (found.destination, "destination", "destination")];
+                for (column, missing, saknas) in sides {
                     if column.is_none() {
-                        firewall
-                            .assumptions
-                            .push(format!("the CSV has no {missing} column: every row is read as any {missing}"));
+                        firewall.assumptions.push(bilingual!(
+                            "the CSV has no {missing} column: every row is read as any {missing}",
+                            "CSV-filen har ingen kolumn för {saknas}: varje rad läses som vilken {saknas} som helst"
+                        ));
                     }
                 }
                 header = Some((found, delimiter));
             } else {
                 firewall.problem(line, trimmed, Unreadable::RowBeforeHeader);
-                push_unreadable(&mut firewall, line, "a row before the header");
+                push_unreadable(
+                    &mut firewall,
+                    line,
+                    &Bilingual::new("a row before the header", "en rad före rubrikraden"),
+                );
             }
             continue;
         };
@@ -192,11 +209,14 @@ pub fn parse(text: &str) -> Firewall {
                 Some(_) => action(get(columns.action))?,
                 None => Action::Accept,
             };
-            let unread: Vec<String> = columns
+            let unread: Vec<Bilingual> = columns
                 .unread
                 .iter()
                 .filter(|(index, _)| fields.get(*index).is_some_and(|value| !any(value)))
-                .map(|(index, name)| format!("{name} \"{}\"", fields[*index]))
+                .map(|(index, Bilingual { en, sv })| {
+                    let value = &fields[*index];
+                    bilingual!("{en} \"{value}\"", "{sv} \"{value}\"")
+                })
                 .collect();
             let rule = Rule {
                 line,
@@ -206,8 +226,13 @@ pub fn parse(text: &str) -> Firewall {
                     values(get(columns.destination), DESTINATION)?,
                     values(get(columns.ports), PORT)?,
                 ]),
-                uncertain: (!unread.is_empty())
-                    .then(|| format!("line {line}: depends on columns not read: {}", unread.join(", "))),
+                uncertain: (!unread.is_empty()).then(|| {
+                    let Bilingual { en, sv } = Bilingual::join(&unread, ", ", ", ");
+                    bilingual!(
+                        "line {line}: depends on columns not read: {en}",
+                        "rad {line}: beror på kolumner som inte läses: {sv}"
+                    )
+                }),
                 interfaces: Vec::new(),
                 action,
             };
@@ -231,7 +256,7 @@ pub fn parse(text: &str) -> Firewall {
                 }
             }
             Err(problem) => {
-                let why = problem.to_string();
+                let why = problem.text();
                 firewall.problem(line, trimmed, problem);
                 push_unreadable(&mut firewall, line, &why);
             }
@@ -240,7 +265,7 @@ pub fn parse(text: &str) -> Firewall {
     firewall
 }
 
-fn push_unreadable(firewall: &mut Firewall, line: usize, why: &str) {
+fn push_unreadable(firewall: &mut Firewall, line: usize, why: &Bilingual) {
     for name in [OUTBOUND, INBOUND] {
         if let Some(chain) = firewall.chains.get_mut(name) {
             chain.rules.push(Rule::unreadable(line, why));

@@ -6,6 +6,8 @@ use super::region::{DESTINATION, IntervalSet, PORT, SOURCE};
 use super::unreadable::Unreadable;
 use super::words::{address_interval, port_interval, words};
 use super::{Firewall, Hook, Syntax};
+use crate::bilingual;
+use crate::locale::Bilingual;
 use crate::units::Protocol;
 
 const BUILT_IN: [(&str, Hook); 3] = [("INPUT", Hook::Input), ("FORWARD", Hook::Forward), ("OUTPUT", Hook::Output)];
@@ -117,7 +119,10 @@ pub fn parse(text: &str) -> Firewall {
         }
         if command_table != "filter" {
             let drops = trimmed.contains("-j DROP") || trimmed.contains("-j REJECT");
-            let note = format!("the {command_table} table drops some traffic; only the filter table is judged");
+            let note = bilingual!(
+                "the {command_table} table drops some traffic; only the filter table is judged",
+                "tabellen {command_table} kastar en del trafik; bara tabellen filter bedöms"
+            );
             if drops && !firewall.assumptions.contains(&note) {
                 firewall.assumptions.push(note);
             }
@@ -170,7 +175,10 @@ pub fn parse(text: &str) -> Firewall {
                 if !firewall.chains.contains_key(&name) {
                     built_in(&mut firewall, &name, line, None);
                     if firewall.chains.get(&name).is_some_and(|chain| chain.policy_assumed) {
-                        firewall.assumptions.push(format!("chain {name}'s policy is not in the text: read as DROP"));
+                        firewall.assumptions.push(bilingual!(
+                            "chain {name}'s policy is not in the text: read as DROP",
+                            "policyn för kedjan {name} finns inte i texten: läses som DROP"
+                        ));
                     }
                     chain_mut(&mut firewall, &name, line);
                 }
@@ -196,7 +204,13 @@ pub fn parse(text: &str) -> Firewall {
             if let Action::Jump(target) | Action::Goto(target) = &rule.action
                 && !names.contains(target)
             {
-                rule.uncertain.get_or_insert_with(|| format!("line {}: target {target} is not understood", rule.line));
+                let line = rule.line;
+                rule.uncertain.get_or_insert_with(|| {
+                    bilingual!(
+                        "line {line}: target {target} is not understood",
+                        "rad {line}: målet {target} förstås inte"
+                    )
+                });
                 rule.action = Action::Unknown;
             }
         }
@@ -210,7 +224,7 @@ pub fn parse(text: &str) -> Firewall {
         for (_, base) in firewall.bases.clone() {
             if let Some(chain) = firewall.chains.get_mut(&base) {
                 for (offset, line) in stray.iter().enumerate() {
-                    chain.rules.insert(offset, Rule::unreadable(*line, "not read"));
+                    chain.rules.insert(offset, Rule::unreadable(*line, &Bilingual::new("not read", "lästes inte")));
                 }
             }
         }
@@ -230,7 +244,7 @@ fn protocol_set(word: &str) -> Option<Protocols> {
 /// Reads the match options and target of one rule.
 pub fn parse_rule(line: usize, tokens: &[String]) -> (Rule, Option<Unreadable>) {
     let mut rule = Rule::matching_everything(line);
-    let mut uncertain: Vec<String> = Vec::new();
+    let mut uncertain: Vec<Bilingual> = Vec::new();
     let mut not_understood: Option<String> = None;
     let mut never = false;
     let mut negate = false;
@@ -259,7 +273,10 @@ pub fn parse_rule(line: usize, tokens: &[String]) -> (Rule, Option<Unreadable>) 
                 let set = value.split(',').map(address_interval).collect::<Option<Vec<_>>>();
                 match set {
                     Some(intervals) => intersect(&mut rule, dimension, IntervalSet::from_intervals(intervals), negated),
-                    None => uncertain.push(format!("line {line}: the address \"{value}\" is not understood")),
+                    None => uncertain.push(bilingual!(
+                        "line {line}: the address \"{value}\" is not understood",
+                        "rad {line}: adressen \"{value}\" förstås inte"
+                    )),
                 }
                 index += step;
             }
@@ -271,7 +288,8 @@ pub fn parse_rule(line: usize, tokens: &[String]) -> (Rule, Option<Unreadable>) 
             "-m" | "--match" => match value {
                 "tcp" | "udp" | "multiport" | "iprange" | "conntrack" | "state" | "comment" => index += 2,
                 module if UNJUDGED_MODULES.contains(&module) => {
-                    uncertain.push(format!("line {line}: depends on -m {module}"));
+                    uncertain
+                        .push(bilingual!("line {line}: depends on -m {module}", "rad {line}: beror på -m {module}"));
                     index += 2;
                     while index < tokens.len() && !is_option_start(token(index)) {
                         index += 1;
@@ -289,19 +307,28 @@ pub fn parse_rule(line: usize, tokens: &[String]) -> (Rule, Option<Unreadable>) 
                 let set = value.split(',').map(port_interval).collect::<Option<Vec<_>>>();
                 match set {
                     Some(intervals) => intersect(&mut rule, PORT, IntervalSet::from_intervals(intervals), negated),
-                    None => uncertain.push(format!("line {line}: the ports \"{value}\" are not understood")),
+                    None => uncertain.push(bilingual!(
+                        "line {line}: the ports \"{value}\" are not understood",
+                        "rad {line}: portarna \"{value}\" förstås inte"
+                    )),
                 }
                 index += 2;
             }
             "--sport" | "--source-port" | "--sports" | "--source-ports" | "--ports" => {
-                uncertain.push(format!("line {line}: depends on the source port ({word} {value})"));
+                uncertain.push(bilingual!(
+                    "line {line}: depends on the source port ({word} {value})",
+                    "rad {line}: beror på källporten ({word} {value})"
+                ));
                 index += 2;
             }
             "--src-range" | "--dst-range" => {
                 let dimension = if word == "--src-range" { SOURCE } else { DESTINATION };
                 match address_interval(value) {
                     Some((first, last)) => intersect(&mut rule, dimension, IntervalSet::interval(first, last), negated),
-                    None => uncertain.push(format!("line {line}: the range \"{value}\" is not understood")),
+                    None => uncertain.push(bilingual!(
+                        "line {line}: the range \"{value}\" is not understood",
+                        "rad {line}: intervallet \"{value}\" förstås inte"
+                    )),
                 }
                 index += 2;
             }
@@ -316,7 +343,10 @@ pub fn parse_rule(line: usize, tokens: &[String]) -> (Rule, Option<Unreadable>) 
             "--comment" => index += 2,
             "--syn" => {
                 if negated {
-                    uncertain.push(format!("line {line}: depends on the TCP flags (! --syn)"));
+                    uncertain.push(bilingual!(
+                        "line {line}: depends on the TCP flags (! --syn)",
+                        "rad {line}: beror på TCP-flaggorna (! --syn)"
+                    ));
                 }
                 index += 1;
             }
@@ -330,7 +360,8 @@ pub fn parse_rule(line: usize, tokens: &[String]) -> (Rule, Option<Unreadable>) 
                 index += 2;
             }
             "--tcp-flags" => {
-                uncertain.push(format!("line {line}: depends on the TCP flags"));
+                uncertain
+                    .push(bilingual!("line {line}: depends on the TCP flags", "rad {line}: beror på TCP-flaggorna"));
                 index += 3;
             }
             "-f" | "--fragment" => {

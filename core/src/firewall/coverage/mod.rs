@@ -19,8 +19,10 @@ pub mod region;
 mod unreadable;
 mod words;
 
+use crate::bilingual;
 use crate::export::{Endpoint, resolve};
 use crate::firewall::{CustomerRole, Direction, FirewallRule, Party};
+use crate::locale::{Bilingual, Locale, Text};
 use crate::plan::CustomerAddresses;
 use crate::units::Service;
 use model::{Chain, Combination, Fate, Policy, Ruleset};
@@ -33,8 +35,9 @@ pub use unreadable::Unreadable;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LineProblem {
     pub line: usize,
+    /// The line as pasted.
     pub text: String,
-    pub problem: String,
+    pub problem: Bilingual,
 }
 
 /// The syntax the pasted text was read as.
@@ -48,6 +51,7 @@ pub enum Syntax {
 }
 
 impl Syntax {
+    /// The syntax's name, the same in both languages.
     pub const fn label(self) -> &'static str {
         match self {
             Syntax::Nftables => "nftables",
@@ -83,7 +87,7 @@ pub struct Firewall {
     pub bases: Vec<(Hook, String)>,
     pub problems: Vec<LineProblem>,
     /// What the checker had to assume (a policy not given, which chains it judged by).
-    pub assumptions: Vec<String>,
+    pub assumptions: Vec<Bilingual>,
     /// Chains with a rule that accepts replies (conntrack established).
     pub reply_chains: std::collections::BTreeSet<String>,
     /// The firewall's interfaces on each side, as the user names them.
@@ -150,7 +154,7 @@ impl Firewall {
 
     /// Base chains that drop by policy yet have no rule letting replies back, in them or in a
     /// chain they jump to: connections they let out would get no answer.
-    pub fn reply_warnings(&self) -> Vec<String> {
+    pub fn reply_warnings(&self) -> Vec<Bilingual> {
         if matches!(self.syntax, Syntax::CiscoAsa | Syntax::Csv) {
             return Vec::new();
         }
@@ -178,8 +182,14 @@ impl Firewall {
                 index += 1;
             }
             if !seen.iter().any(|name| self.reply_chains.contains(name)) {
-                warnings.push(format!(
-                    "chain {base} drops by policy and no rule accepts established and related traffic: the replies to what it lets out are dropped too"
+                let Bilingual { en, sv } = chain_name(base);
+                warnings.push(Bilingual::new(
+                    format!(
+                        "chain {en} drops by policy and no rule accepts established and related traffic: the replies to what it lets out are dropped too"
+                    ),
+                    format!(
+                        "kedjan {sv} kastar trafik enligt sin policy och ingen regel accepterar etablerad och relaterad trafik: svaren på det den släpper ut kastas också"
+                    ),
                 ));
             }
         }
@@ -188,7 +198,7 @@ impl Firewall {
 
     /// Where a reader's problem becomes the words the report shows beside the line.
     fn problem(&mut self, line: usize, text: &str, problem: Unreadable) {
-        self.problems.push(LineProblem { line, text: text.trim().to_owned(), problem: problem.to_string() });
+        self.problems.push(LineProblem { line, text: text.trim().to_owned(), problem: problem.text() });
     }
 
     /// A base chain "does something" when it has rules or drops by policy.
@@ -225,23 +235,42 @@ impl Firewall {
     }
 
     /// Which chains were judged, said once for the whole check.
-    pub fn judged(&self) -> Vec<String> {
+    pub fn judged(&self) -> Vec<Bilingual> {
         let say = |direction: Direction| {
             let (chains, how) = match self.combination(direction) {
-                Combination::All(chains) => (chains, "each passed in turn"),
-                Combination::OneOf(chains) => (chains, "the one bound where the traffic enters"),
+                Combination::All(chains) => {
+                    (chains, Text { en: "each passed in turn", sv: "var och en i tur och ordning" })
+                }
+                Combination::OneOf(chains) => (
+                    chains,
+                    Text {
+                        en: "the one bound where the traffic enters",
+                        sv: "den som är bunden där trafiken kommer in",
+                    },
+                ),
             };
             if chains.is_empty() {
-                "no chain found to judge by".to_owned()
+                Bilingual::new("no chain found to judge by", "ingen kedja hittades att bedöma efter")
             } else {
-                format!("judged by {} ({how})", chains.join(", "))
+                let names: Vec<Bilingual> = chains.iter().map(|name| chain_name(name)).collect();
+                let Bilingual { en: names_en, sv: names_sv } = Bilingual::join(&names, ", ", ", ");
+                let (how_en, how_sv) = (how.en, how.sv);
+                Bilingual::new(
+                    format!("judged by {names_en} ({how_en})"),
+                    format!("bedöms efter {names_sv} ({how_sv})"),
+                )
             }
         };
         let (outbound, inbound) = (say(Direction::Outbound), say(Direction::Inbound));
         if outbound == inbound {
-            vec![format!("both directions: {outbound}")]
+            let Bilingual { en, sv } = outbound;
+            vec![bilingual!("both directions: {en}", "båda riktningarna: {sv}")]
         } else {
-            vec![format!("outbound: {outbound}"), format!("inbound: {inbound}")]
+            let (Bilingual { en: out_en, sv: out_sv }, Bilingual { en: in_en, sv: in_sv }) = (outbound, inbound);
+            vec![
+                bilingual!("outbound: {out_en}", "utgående: {out_sv}"),
+                bilingual!("inbound: {in_en}", "inkommande: {in_sv}"),
+            ]
         }
     }
 
@@ -262,14 +291,19 @@ impl Firewall {
                     }
                 }
                 if !undecided.is_empty() && rule.protocols != model::Protocols::NONE {
-                    let hint = if entering.is_empty() || leaving.is_empty() {
-                        " (name the firewall's interfaces to judge it)"
+                    let (hint_en, hint_sv) = if entering.is_empty() || leaving.is_empty() {
+                        (
+                            " (name the firewall's interfaces to judge it)",
+                            " (ange brandväggens gränssnitt för att bedöma den)",
+                        )
                     } else {
-                        ""
+                        ("", "")
                     };
-                    let reason =
-                        format!("line {}: depends on the interface ({}){hint}", rule.line, undecided.join(", "));
-                    rule.add_uncertainty(reason);
+                    let (line, conditions) = (rule.line, undecided.join(", "));
+                    rule.add_uncertainty(bilingual!(
+                        "line {line}: depends on the interface ({conditions}){hint_en}",
+                        "rad {line}: beror på gränssnittet ({conditions}){hint_sv}"
+                    ));
                 }
             }
         }
@@ -332,14 +366,23 @@ pub enum Coverage {
 }
 
 impl Coverage {
-    /// How the outcome reads beside a rule.
-    pub const fn label(self) -> &'static str {
+    /// How the outcome reads beside a rule, in both languages.
+    pub const fn text(self) -> Text {
         match self {
-            Coverage::Covered => "covered",
-            Coverage::Partial => "partly covered",
-            Coverage::Missing => "missing",
-            Coverage::Unknown => "unknown",
+            Coverage::Covered => Text { en: "covered", sv: "täckt" },
+            Coverage::Partial => Text { en: "partly covered", sv: "delvis täckt" },
+            Coverage::Missing => Text { en: "missing", sv: "saknas" },
+            Coverage::Unknown => Text { en: "unknown", sv: "okänt" },
         }
+    }
+
+    /// How the outcome reads beside a rule, in English.
+    pub const fn label(self) -> &'static str {
+        self.text().en
+    }
+
+    pub const fn label_in(self, locale: Locale) -> &'static str {
+        self.text().get(locale)
     }
 
     /// The verdict the outcome amounts to: only a covered opening passes, and what could not
@@ -382,18 +425,51 @@ pub struct CoverageRow {
     pub coverage: Coverage,
     /// Lines of the pasted text that decided it, or might have.
     pub lines: Vec<usize>,
-    pub detail: String,
+    pub detail: Bilingual,
+}
+
+/// How a report names a chain: the firewall's own names as they are; the names the readers
+/// give (rules pasted on their own, a CSV's rows, an ASA's global list, a list bound to an
+/// interface) in both languages.
+pub fn chain_name(name: &str) -> Bilingual {
+    let given = [
+        (nft::LOOSE_CHAIN, "inklistrade regler"),
+        (csv::OUTBOUND, "CSV-rader (utgående)"),
+        (csv::INBOUND, "CSV-rader (inkommande)"),
+        (asa::GLOBAL, "den globala åtkomstlistan"),
+    ];
+    if let Some((en, sv)) = given.iter().find(|(en, _)| *en == name) {
+        return Bilingual::new(*en, *sv);
+    }
+    if let Some((list, interface)) = name.strip_suffix(')').and_then(|name| name.split_once(asa::BOUND_IN)) {
+        return bilingual!("{list} (in on {interface})", "{list} (in på {interface})");
+    }
+    Bilingual::same(name)
+}
+
+/// What the plan does not give, and how the Swedish refers back to it ("den", "dem").
+struct Missing {
+    name: Bilingual,
+    pronoun: &'static str,
 }
 
 /// The customer-side dimension whose address the plan does not give, and what to call it.
-fn unknown_customer_side(rule: &FirewallRule, source: &Endpoint, destination: &Endpoint) -> Option<(usize, String)> {
+fn unknown_customer_side(rule: &FirewallRule, source: &Endpoint, destination: &Endpoint) -> Option<(usize, Missing)> {
     let side = |party: &Party, endpoint: &Endpoint, dimension: usize| match party {
         Party::Customer { role } if endpoint.networks.is_empty() || endpoint.placeholder => {
-            let name = match role {
+            let sv = match role {
+                CustomerRole::Network => "kundnätets adresser",
+                CustomerRole::ExchangeEws => "adressen till kundens Exchange EWS",
+                CustomerRole::S4bFrontEnd => "adressen till kundens S4B/Lync Front End-servrar",
+                CustomerRole::S4bMediation => "adressen till kundens S4B/Lync Mediation-servrar",
+                CustomerRole::AdSyncServers => "adressen till kundens servrar för AD-uppladdning och -nedladdning",
+            };
+            let en = match role {
                 CustomerRole::Network => "the customer network's addresses".to_owned(),
                 _ => format!("the address of {}", crate::export::role_name(*role)),
             };
-            Some((dimension, name))
+            let pronoun = if *role == CustomerRole::Network { "dem" } else { "den" };
+            Some((dimension, Missing { name: Bilingual::new(en, sv), pronoun }))
         }
         _ => None,
     };
@@ -422,48 +498,72 @@ fn required_set(endpoint: &Endpoint, unknown: bool) -> IntervalSet {
     endpoint.networks.iter().fold(IntervalSet::empty(), |set, network| set.union(&IntervalSet::network(*network)))
 }
 
-fn lines_text(lines: &[usize]) -> String {
+fn lines_text(lines: &[usize]) -> Bilingual {
     let mut lines = lines.to_vec();
     lines.sort_unstable();
     lines.dedup();
     match lines.as_slice() {
-        [] => String::new(),
-        [line] => format!("line {line}"),
-        lines => format!("lines {}", lines.iter().map(usize::to_string).collect::<Vec<_>>().join(", ")),
+        [] => Bilingual::default(),
+        [line] => bilingual!("line {line}", "rad {line}"),
+        lines => {
+            let lines = lines.iter().map(usize::to_string).collect::<Vec<_>>().join(", ");
+            bilingual!("lines {lines}", "rader {lines}")
+        }
     }
 }
 
-fn decided_by(fates: &[&Fate], verb: &str) -> String {
+/// What happened to flows, and what decided it: "accepted by line 3", "dropped by the policy
+/// of FORWARD".
+fn decided_by(fates: &[&Fate], verb: Text) -> Bilingual {
     let lines: Vec<usize> = fates.iter().flat_map(|fate| fate.lines.iter().copied()).collect();
-    let policies: Vec<String> = fates
+    let policies: Vec<Bilingual> = fates
         .iter()
         .filter_map(|fate| fate.policy.as_ref())
         .map(|(chain, _)| chain.clone())
         .collect::<std::collections::BTreeSet<_>>()
-        .into_iter()
+        .iter()
+        .map(|chain| chain_name(chain))
         .collect();
     let mut parts = Vec::new();
     if !lines.is_empty() {
         parts.push(lines_text(&lines));
     }
     if !policies.is_empty() {
-        parts.push(format!("the policy of {}", policies.join(", ")));
+        let Bilingual { en, sv } = Bilingual::join(&policies, ", ", ", ");
+        parts.push(bilingual!("the policy of {en}", "policyn i {sv}"));
     }
-    if parts.is_empty() { verb.to_owned() } else { format!("{verb} by {}", parts.join(" and ")) }
+    let (verb_en, verb_sv) = (verb.en, verb.sv);
+    if parts.is_empty() {
+        Bilingual::from(verb)
+    } else {
+        let Bilingual { en, sv } = Bilingual::join(&parts, " and ", " och ");
+        bilingual!("{verb_en} by {en}", "{verb_sv} av {sv}")
+    }
 }
+
+const ACCEPTED: Text = Text { en: "accepted", sv: "accepteras" };
+const DROPPED: Text = Text { en: "dropped", sv: "kastas" };
+const DROPPED_BY_NONE: Text = Text { en: "no rule accepts it; dropped", sv: "ingen regel accepterar den; kastas" };
 
 /// What part of the required flows these pieces are, in the dimensions where they differ
 /// from the whole.
-fn describe_part(pieces: &[&FlowBox], whole: &[FlowBox]) -> String {
+fn describe_part(pieces: &[&FlowBox], whole: &[FlowBox]) -> Bilingual {
     let mut parts = Vec::new();
-    for (dimension, name) in [(PORT, "ports"), (SOURCE, "from"), (DESTINATION, "to")] {
+    let names = [
+        (PORT, Text { en: "ports", sv: "portar" }),
+        (SOURCE, Text { en: "from", sv: "från" }),
+        (DESTINATION, Text { en: "to", sv: "till" }),
+    ];
+    for (dimension, name) in names {
         let part = projection(pieces.iter().copied(), dimension);
         if part != projection(whole, dimension) {
-            let text = if dimension == PORT { describe_ports(&part) } else { describe_addresses(&part) };
-            parts.push(format!("{name} {text}"));
+            let text =
+                if dimension == PORT { Bilingual::same(describe_ports(&part)) } else { describe_addresses(&part) };
+            let (name_en, name_sv, Bilingual { en, sv }) = (name.en, name.sv, text);
+            parts.push(bilingual!("{name_en} {en}", "{name_sv} {sv}"));
         }
     }
-    if parts.is_empty() { "some of them".to_owned() } else { parts.join(" ") }
+    if parts.is_empty() { Bilingual::new("some of them", "en del av dem") } else { Bilingual::join(&parts, " ", " ") }
 }
 
 fn fates<'a>(list: &[&'a (FlowBox, Fate)]) -> Vec<&'a Fate> {
@@ -477,10 +577,10 @@ fn boxes<'a>(list: &[&'a (FlowBox, Fate)]) -> Vec<&'a FlowBox> {
 struct Judgement {
     coverage: Coverage,
     lines: Vec<usize>,
-    detail: String,
+    detail: Bilingual,
 }
 
-fn judge(pieces: &[(FlowBox, Fate)], whole: &[FlowBox], customer: Option<&(usize, String)>) -> Judgement {
+fn judge(pieces: &[(FlowBox, Fate)], whole: &[FlowBox], customer: Option<&(usize, Missing)>) -> Judgement {
     let accepted: Vec<&(FlowBox, Fate)> = pieces.iter().filter(|(_, fate)| fate.surely_accepted()).collect();
     let dropped: Vec<&(FlowBox, Fate)> = pieces.iter().filter(|(_, fate)| fate.surely_dropped()).collect();
     let unclear: Vec<&(FlowBox, Fate)> =
@@ -501,23 +601,26 @@ fn judge(pieces: &[(FlowBox, Fate)], whole: &[FlowBox], customer: Option<&(usize
         Coverage::Unknown
     };
     let mut detail = match coverage {
-        Coverage::Covered => decided_by(&fates(&accepted), "accepted"),
+        Coverage::Covered => decided_by(&fates(&accepted), ACCEPTED),
         Coverage::Missing => {
             if lines_of(&dropped).is_empty() {
-                decided_by(&fates(&dropped), "no rule accepts it; dropped")
+                decided_by(&fates(&dropped), DROPPED_BY_NONE)
             } else {
-                decided_by(&fates(&dropped), "dropped")
+                decided_by(&fates(&dropped), DROPPED)
             }
         }
-        Coverage::Partial => format!(
-            "{}: {}; not accepted: {} ({})",
-            decided_by(&fates(&accepted), "accepted"),
-            describe_part(&boxes(&accepted), whole),
-            describe_part(&boxes(&dropped), whole),
-            decided_by(&fates(&dropped), "dropped")
-        ),
+        Coverage::Partial => {
+            let Bilingual { en: by_en, sv: by_sv } = decided_by(&fates(&accepted), ACCEPTED);
+            let Bilingual { en: part_en, sv: part_sv } = describe_part(&boxes(&accepted), whole);
+            let Bilingual { en: rest_en, sv: rest_sv } = describe_part(&boxes(&dropped), whole);
+            let Bilingual { en: dropped_en, sv: dropped_sv } = decided_by(&fates(&dropped), DROPPED);
+            bilingual!(
+                "{by_en}: {part_en}; not accepted: {rest_en} ({dropped_en})",
+                "{by_sv}: {part_sv}; accepteras inte: {rest_sv} ({dropped_sv})"
+            )
+        }
         Coverage::Unknown => {
-            let mut reasons: Vec<String> = Vec::new();
+            let mut reasons: Vec<Bilingual> = Vec::new();
             for (_, fate) in &unclear {
                 for reason in &fate.unknown {
                     if !reasons.contains(reason) {
@@ -526,7 +629,8 @@ fn judge(pieces: &[(FlowBox, Fate)], whole: &[FlowBox], customer: Option<&(usize
                 }
             }
             reasons.truncate(3);
-            format!("unknown — {}", reasons.join("; "))
+            let Bilingual { en, sv } = Bilingual::join(&reasons, "; ", "; ");
+            bilingual!("unknown — {en}", "okänt — {sv}")
         }
     };
     let mut lines = match coverage {
@@ -537,7 +641,7 @@ fn judge(pieces: &[(FlowBox, Fate)], whole: &[FlowBox], customer: Option<&(usize
     };
     lines.sort_unstable();
     lines.dedup();
-    if let Some((dimension, name)) = customer
+    if let Some((dimension, Missing { name, pronoun })) = customer
         && matches!(coverage, Coverage::Partial | Coverage::Unknown)
     {
         let not_accepted: Vec<&FlowBox> = boxes(&dropped).into_iter().chain(boxes(&unclear)).collect();
@@ -545,13 +649,16 @@ fn judge(pieces: &[(FlowBox, Fate)], whole: &[FlowBox], customer: Option<&(usize
         // Unknown for another reason (a line not read): that reason stands alone.
         if coverage == Coverage::Partial && !every_address_short {
             coverage = Coverage::Unknown;
+            let Bilingual { en: name_en, sv: name_sv } = name;
             detail = if accepted.is_empty() {
-                format!("needs {name} to judge: {detail}")
+                let Bilingual { en, sv } = detail;
+                bilingual!("needs {name_en} to judge: {en}", "behöver {name_sv} för att bedömas: {sv}")
             } else {
-                format!(
-                    "needs {name} to judge: {} only {}; give it in the plan",
-                    decided_by(&fates(&accepted), "accepted"),
-                    describe_part(&boxes(&accepted), whole)
+                let Bilingual { en: by_en, sv: by_sv } = decided_by(&fates(&accepted), ACCEPTED);
+                let Bilingual { en: part_en, sv: part_sv } = describe_part(&boxes(&accepted), whole);
+                bilingual!(
+                    "needs {name_en} to judge: {by_en} only {part_en}; give it in the plan",
+                    "behöver {name_sv} för att bedömas: {by_sv}, men bara {part_sv}; ange {pronoun} i planen"
                 )
             };
         }
@@ -595,7 +702,9 @@ pub fn check_coverage(rules: &[&FirewallRule], addresses: &CustomerAddresses, fi
                     let detail = if chain.is_empty() {
                         judgement.detail
                     } else {
-                        format!("{} (access-list {chain})", judgement.detail)
+                        let (Bilingual { en, sv }, Bilingual { en: chain_en, sv: chain_sv }) =
+                            (judgement.detail, chain_name(&chain));
+                        bilingual!("{en} (access-list {chain_en})", "{sv} (access-list {chain_sv})")
                     };
                     (judgement.coverage, judgement.lines, detail)
                 }
@@ -603,9 +712,15 @@ pub fn check_coverage(rules: &[&FirewallRule], addresses: &CustomerAddresses, fi
                     Coverage::Unknown,
                     Vec::new(),
                     if firewall.syntax == Syntax::CiscoAsa {
-                        "unknown — no access list is bound where this traffic enters (the ASA then passes it by security level, from a higher level to a lower one)".to_owned()
+                        Bilingual::new(
+                            "unknown — no access list is bound where this traffic enters (the ASA then passes it by security level, from a higher level to a lower one)",
+                            "okänt — ingen åtkomstlista är bunden där den här trafiken kommer in (ASA:n släpper då igenom den efter säkerhetsnivå, från en högre nivå till en lägre)",
+                        )
                     } else {
-                        "unknown — no access list found to judge by".to_owned()
+                        Bilingual::new(
+                            "unknown — no access list found to judge by",
+                            "okänt — ingen åtkomstlista hittades att bedöma efter",
+                        )
                     },
                 ),
             };
@@ -627,9 +742,9 @@ pub fn check_coverage(rules: &[&FirewallRule], addresses: &CustomerAddresses, fi
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CoverageReport {
     pub syntax: Syntax,
-    /// Which chains were judged, in words.
-    pub judged: Vec<String>,
-    pub assumptions: Vec<String>,
+    /// Which chains were judged, in words (and warnings on the chains).
+    pub judged: Vec<Bilingual>,
+    pub assumptions: Vec<Bilingual>,
     pub rows: Vec<ReportRow>,
     /// Lines not read.
     pub unreadable: Vec<LineProblem>,
@@ -643,7 +758,8 @@ pub struct ReportRow {
     pub service: String,
     pub coverage: Coverage,
     pub lines: Vec<usize>,
-    pub detail: String,
+    /// Why: what decided it, or why it cannot be judged.
+    pub detail: Bilingual,
 }
 
 impl CoverageReport {

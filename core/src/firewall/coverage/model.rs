@@ -2,8 +2,11 @@
 //! rule a product of interval sets with an action, and how the kernel (or the ASA) combines
 //! chains. Every syntax reader produces this model; evaluation works on it alone.
 
+use super::chain_name;
 use super::region::{FlowBox, Product};
 use super::unreadable::Unreadable;
+use crate::bilingual;
+use crate::locale::Bilingual;
 use crate::units::Protocol;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -66,7 +69,7 @@ pub struct Rule {
     pub matches: Product,
     /// Why the rule may or may not match a flow inside `matches` (an interface, a rate
     /// limit, a line not understood): such flows become unknown, never decided.
-    pub uncertain: Option<String>,
+    pub uncertain: Option<Bilingual>,
     /// Conditions on the interfaces the packet enters or leaves by: decided per direction
     /// once the user names the interfaces, else uncertain.
     pub interfaces: Vec<InterfaceMatch>,
@@ -125,9 +128,9 @@ impl Rule {
     }
 
     /// Adds a reason the rule may or may not match to those it has.
-    pub fn add_uncertainty(&mut self, reason: String) {
+    pub fn add_uncertainty(&mut self, reason: Bilingual) {
         self.uncertain = Some(match self.uncertain.take() {
-            Some(other) => format!("{other}; {reason}"),
+            Some(other) => Bilingual::join(&[other, reason], "; ", "; "),
             None => reason,
         });
     }
@@ -136,28 +139,31 @@ impl Rule {
     /// as the line's problem), a rule that can never match a new IPv4 flow made to match nothing.
     pub fn finish(
         mut self,
-        mut uncertain: Vec<String>,
+        mut uncertain: Vec<Bilingual>,
         not_understood: Option<String>,
         never: bool,
     ) -> (Rule, Option<Unreadable>) {
         if let Some(word) = &not_understood {
-            uncertain.insert(0, format!("line {} not understood: \"{word}\"", self.line));
+            let line = self.line;
+            uncertain
+                .insert(0, bilingual!("line {line} not understood: \"{word}\"", "rad {line} förstås inte: \"{word}\""));
         }
         if never {
             self.protocols = Protocols::NONE;
         }
         if !uncertain.is_empty() {
-            self.uncertain = Some(uncertain.join("; "));
+            self.uncertain = Some(Bilingual::join(&uncertain, "; ", "; "));
         }
         (self, not_understood.map(|word| Unreadable::RuleWord { word }))
     }
 
-    pub fn unreadable(line: usize, why: &str) -> Rule {
+    pub fn unreadable(line: usize, why: &Bilingual) -> Rule {
+        let Bilingual { en, sv } = why;
         Rule {
             line,
             protocols: Protocols::ANY,
             matches: Product::everything(),
-            uncertain: Some(format!("line {line} not understood: {why}")),
+            uncertain: Some(bilingual!("line {line} not understood: {en}", "rad {line} förstås inte: {sv}")),
             interfaces: Vec::new(),
             action: Action::Unknown,
         }
@@ -205,7 +211,7 @@ pub struct Fate {
     /// The outcome may be anything (a verdict not understood, a chain without a policy).
     pub undetermined: bool,
     /// Why some rule may or may not have matched, or what could not be determined.
-    pub unknown: Vec<String>,
+    pub unknown: Vec<Bilingual>,
     /// Lines of rules that decided, or may have.
     pub lines: Vec<usize>,
     /// Whether a chain's policy decided (the chain's name).
@@ -246,7 +252,10 @@ impl Fate {
                 fate.leaves = true;
             }
             Action::Unknown => {
-                fate.unknown.push(format!("line {line}: what it does is not understood"));
+                fate.unknown.push(bilingual!(
+                    "line {line}: what it does is not understood",
+                    "rad {line}: vad den gör förstås inte"
+                ));
                 fate.undetermined = true;
                 fate.returned = true;
             }
@@ -281,8 +290,9 @@ impl Ruleset {
     /// What happens to each part of `flows`, in one base chain.
     pub fn run_base(&self, chain: &str, protocol: Protocol, flows: Vec<FlowBox>) -> Vec<(FlowBox, Fate)> {
         let Some(base) = self.chains.get(chain) else {
-            let fate =
-                Fate { undetermined: true, unknown: vec![format!("chain {chain} is not defined")], ..Fate::default() };
+            let Bilingual { en, sv } = chain_name(chain);
+            let unknown = vec![bilingual!("chain {en} is not defined", "kedjan {sv} är inte definierad")];
+            let fate = Fate { undetermined: true, unknown, ..Fate::default() };
             return flows.into_iter().map(|flows| (flows, fate.clone())).collect();
         };
         self.run_chain(base, protocol, flows, 0)
@@ -295,7 +305,8 @@ impl Ruleset {
                         Some(Policy::Drop) => fate.drop = true,
                         None => {
                             fate.undetermined = true;
-                            fate.unknown.push(format!("chain {} has no policy", base.name));
+                            let Bilingual { en, sv } = chain_name(&base.name);
+                            fate.unknown.push(bilingual!("chain {en} has no policy", "kedjan {sv} har ingen policy"));
                         }
                     }
                     if let Some(policy) = base.policy {
@@ -318,7 +329,10 @@ impl Ruleset {
                 continue;
             }
             if pending.len() + done.len() > PIECE_LIMIT {
-                let reason = "too many rules to evaluate exactly".to_owned();
+                let reason = Bilingual::new(
+                    "too many rules to evaluate exactly",
+                    "för många regler för att kunna utvärderas exakt",
+                );
                 for (_, fate) in &mut pending {
                     fate.undetermined = true;
                     fate.unknown.push(reason.clone());
@@ -380,9 +394,13 @@ impl Ruleset {
             }
         };
         let Some(chain) = self.chains.get(target).filter(|_| depth < DEPTH_LIMIT) else {
+            let (line, Bilingual { en, sv }) = (rule.line, chain_name(target));
             let fate = Fate {
                 undetermined: true,
-                unknown: vec![format!("line {}: chain {target} is not defined (or jumps loop)", rule.line)],
+                unknown: vec![bilingual!(
+                    "line {line}: chain {en} is not defined (or jumps loop)",
+                    "rad {line}: kedjan {sv} är inte definierad (eller så går hoppen i en slinga)"
+                )],
                 returned: true,
                 lines: vec![rule.line],
                 ..Fate::default()
@@ -431,7 +449,7 @@ impl Ruleset {
                 if chains.is_empty() {
                     for (_, fate) in &mut results {
                         fate.undetermined = true;
-                        fate.unknown.push("no chain to judge by".into());
+                        fate.unknown.push(Bilingual::new("no chain to judge by", "ingen kedja att bedöma efter"));
                     }
                 }
                 vec![(String::new(), results)]

@@ -6,6 +6,8 @@ use super::region::{DESTINATION, IntervalSet, PORT, Product, SOURCE};
 use super::unreadable::Unreadable;
 use super::words::{brace_balance, value_set, words};
 use super::{Firewall, Hook, Syntax};
+use crate::bilingual;
+use crate::locale::Bilingual;
 use crate::units::Protocol;
 use std::collections::BTreeMap;
 
@@ -181,9 +183,10 @@ impl Reader {
             chain.policy = Some(Policy::Drop);
             chain.policy_assumed = true;
             self.firewall.bases.push((hook, key.to_owned()));
-            self.firewall
-                .assumptions
-                .push(format!("chain {key} is not defined in the text: read as a base chain with policy drop"));
+            self.firewall.assumptions.push(bilingual!(
+                "chain {key} is not defined in the text: read as a base chain with policy drop",
+                "kedjan {key} är inte definierad i texten: läses som en baskedja med policy drop"
+            ));
         }
     }
 
@@ -381,10 +384,10 @@ pub fn parse(text: &str) -> Firewall {
                     },
                 );
                 reader.firewall.bases.push((Hook::Forward, LOOSE_CHAIN.into()));
-                reader
-                    .firewall
-                    .assumptions
-                    .push("rules outside any table and chain are read as one chain, in order, with policy drop".into());
+                reader.firewall.assumptions.push(Bilingual::new(
+                    "rules outside any table and chain are read as one chain, in order, with policy drop",
+                    "regler utanför tabeller och kedjor läses som en kedja, i ordning, med policy drop",
+                ));
             }
             if let Some(chain) = reader.firewall.chains.get_mut(LOOSE_CHAIN) {
                 chain.rules.push(rule);
@@ -415,7 +418,8 @@ pub fn parse(text: &str) -> Firewall {
         for base in bases {
             if let Some(chain) = firewall.chains.get_mut(&base) {
                 for (offset, line) in reader.stray.iter().enumerate() {
-                    chain.rules.insert(offset, Rule::unreadable(*line, "outside any chain"));
+                    let why = Bilingual::new("outside any chain", "utanför alla kedjor");
+                    chain.rules.insert(offset, Rule::unreadable(*line, &why));
                 }
             }
         }
@@ -427,7 +431,7 @@ pub fn parse(text: &str) -> Firewall {
 pub fn parse_rule(line: usize, text: &str, set: impl Fn(&str) -> Option<String>) -> (Rule, Option<Unreadable>) {
     let tokens = words(text);
     let mut rule = Rule::matching_everything(line);
-    let mut uncertain: Vec<String> = Vec::new();
+    let mut uncertain: Vec<Bilingual> = Vec::new();
     let mut not_understood: Option<String> = None;
     let mut never = false;
     let mut index = 0;
@@ -466,10 +470,13 @@ pub fn parse_rule(line: usize, text: &str, set: impl Fn(&str) -> Option<String>)
                                 let values = if negated { values.complement(dimension) } else { values };
                                 rule.matches.0[dimension] = rule.matches.0[dimension].intersect(&values);
                             }
-                            None => uncertain.push(format!(
-                                "line {line}: the addresses \"{}\" are not understood",
-                                value.unwrap_or(comparison)
-                            )),
+                            None => {
+                                let value = value.unwrap_or(comparison);
+                                uncertain.push(bilingual!(
+                                    "line {line}: the addresses \"{value}\" are not understood",
+                                    "rad {line}: adresserna \"{value}\" förstås inte"
+                                ))
+                            }
                         }
                         index = next;
                     }
@@ -491,10 +498,13 @@ pub fn parse_rule(line: usize, text: &str, set: impl Fn(&str) -> Option<String>)
                                 let values = if negated { values.complement(PORT) } else { values };
                                 rule.matches.0[PORT] = rule.matches.0[PORT].intersect(&values);
                             }
-                            None => uncertain.push(format!(
-                                "line {line}: the ports \"{}\" are not understood",
-                                value.unwrap_or(comparison)
-                            )),
+                            None => {
+                                let value = value.unwrap_or(comparison);
+                                uncertain.push(bilingual!(
+                                    "line {line}: the ports \"{value}\" are not understood",
+                                    "rad {line}: portarna \"{value}\" förstås inte"
+                                ))
+                            }
                         }
                         index = next;
                     }
@@ -504,7 +514,10 @@ pub fn parse_rule(line: usize, text: &str, set: impl Fn(&str) -> Option<String>)
                             "udp" => rule.protocols = rule.protocols.and(Protocols::only(Protocol::Udp)),
                             _ => {}
                         }
-                        uncertain.push(format!("line {line}: depends on the {word} {field}"));
+                        uncertain.push(bilingual!(
+                            "line {line}: depends on the {word} {field}",
+                            "rad {line}: beror på {word} {field}"
+                        ));
                         index = next;
                     }
                     ("ip", "protocol") | ("meta", "l4proto" | "protocol")
@@ -553,7 +566,10 @@ pub fn parse_rule(line: usize, text: &str, set: impl Fn(&str) -> Option<String>)
                     }
                     ("meta", "nftrace" | "mark" | "priority") if token(index + 2) == "set" => index += 4,
                     ("meta", _) => {
-                        uncertain.push(format!("line {line}: depends on meta {field}"));
+                        uncertain.push(bilingual!(
+                            "line {line}: depends on meta {field}",
+                            "rad {line}: beror på meta {field}"
+                        ));
                         index = next;
                     }
                     ("ct", "state") => {
@@ -588,7 +604,8 @@ pub fn parse_rule(line: usize, text: &str, set: impl Fn(&str) -> Option<String>)
                         index = next;
                     }
                     ("ct", _) => {
-                        uncertain.push(format!("line {line}: depends on ct {field}"));
+                        uncertain
+                            .push(bilingual!("line {line}: depends on ct {field}", "rad {line}: beror på ct {field}"));
                         index = next;
                     }
                     _ => {
@@ -608,7 +625,10 @@ pub fn parse_rule(line: usize, text: &str, set: impl Fn(&str) -> Option<String>)
                     .filter(|name| !name.is_empty())
                     .collect();
                 if names.is_empty() || value.starts_with('@') {
-                    uncertain.push(format!("line {line}: depends on the interface ({word} {value})"));
+                    uncertain.push(bilingual!(
+                        "line {line}: depends on the interface ({word} {value})",
+                        "rad {line}: beror på gränssnittet ({word} {value})"
+                    ));
                 } else {
                     rule.interfaces.push(InterfaceMatch {
                         ingress: word.starts_with('i'),
@@ -621,7 +641,11 @@ pub fn parse_rule(line: usize, text: &str, set: impl Fn(&str) -> Option<String>)
             }
             "iiftype" | "oiftype" => {
                 let (_, value, next) = operand(index + 1);
-                uncertain.push(format!("line {line}: depends on the interface ({word} {})", value.unwrap_or("?")));
+                let value = value.unwrap_or("?");
+                uncertain.push(bilingual!(
+                    "line {line}: depends on the interface ({word} {value})",
+                    "rad {line}: beror på gränssnittet ({word} {value})"
+                ));
                 index = next;
             }
             "icmp" | "icmpv6" | "igmp" | "sctp" | "dccp" | "esp" | "ah" | "gre" | "udplite" => {
@@ -643,7 +667,10 @@ pub fn parse_rule(line: usize, text: &str, set: impl Fn(&str) -> Option<String>)
             }
             "comment" => index += 2,
             "limit" | "quota" => {
-                uncertain.push(format!("line {line}: a {word} matches only part of the traffic"));
+                uncertain.push(bilingual!(
+                    "line {line}: a {word} matches only part of the traffic",
+                    "rad {line}: en {word} matchar bara en del av trafiken"
+                ));
                 index += 1;
                 while index < tokens.len()
                     && !matches!(
@@ -678,7 +705,10 @@ pub fn parse_rule(line: usize, text: &str, set: impl Fn(&str) -> Option<String>)
             }
             "notrack" => index += 1,
             PLACED => {
-                uncertain.push(format!("line {line}: placed by position or handle, which sitecheck does not follow"));
+                uncertain.push(bilingual!(
+                    "line {line}: placed by position or handle, which sitecheck does not follow",
+                    "rad {line}: placerad med position eller handle, vilket sitecheck inte följer"
+                ));
                 index += 1;
             }
             "flow" => {

@@ -166,10 +166,11 @@ pub fn projection<'a>(boxes: impl IntoIterator<Item = &'a FlowBox>, dimension: u
     IntervalSet::from_intervals(boxes.into_iter().map(|flows| flows[dimension]))
 }
 
-/// An interval of addresses written as people do: one address, or first-last.
-pub fn describe_addresses(set: &IntervalSet) -> String {
+/// An interval of addresses written as people do: one address, or first-last (and, past the
+/// first few, how many more there are, in both languages).
+pub fn describe_addresses(set: &IntervalSet) -> crate::locale::Bilingual {
     const SHOWN: usize = 3;
-    let mut words: Vec<String> = set
+    let words: Vec<String> = set
         .intervals()
         .iter()
         .take(SHOWN)
@@ -183,10 +184,12 @@ pub fn describe_addresses(set: &IntervalSet) -> String {
             }
         })
         .collect();
+    let shown = words.join(", ");
     if set.intervals().len() > SHOWN {
-        words.push(format!("{} more ranges", set.intervals().len() - SHOWN));
+        let more = set.intervals().len() - SHOWN;
+        return crate::bilingual!("{shown}, {more} more ranges", "{shown} och {more} intervall till");
     }
-    words.join(", ")
+    crate::locale::Bilingual::same(shown)
 }
 
 pub fn describe_ports(set: &IntervalSet) -> String {
@@ -233,9 +236,9 @@ mod tests {
 
     #[test]
     fn ranges_are_described_as_networks_where_they_are_one() {
-        assert_eq!(describe_addresses(&IntervalSet::network("81.228.2.192/27".parse().unwrap())), "81.228.2.192/27");
-        assert_eq!(describe_addresses(&IntervalSet::interval(1, 1)), "0.0.0.1");
-        assert_eq!(describe_addresses(&IntervalSet::interval(1, 2)), "0.0.0.1-0.0.0.2");
+        assert_eq!(describe_addresses(&IntervalSet::network("81.228.2.192/27".parse().unwrap())).en, "81.228.2.192/27");
+        assert_eq!(describe_addresses(&IntervalSet::interval(1, 1)).en, "0.0.0.1");
+        assert_eq!(describe_addresses(&IntervalSet::interval(1, 2)).en, "0.0.0.1-0.0.0.2");
         assert_eq!(describe_ports(&set(&[(80, 80), (49152, 65535)])), "80, 49152-65535");
     }
 }

@@ -1,5 +1,8 @@
 //! Why a reader could not read a line. Each variant carries what the line said; its message
-//! is what the user reads beside the line (and, for a rule, in the unknown row it leaves).
+//! is what the user reads beside the line (and, for a rule, in the unknown row it leaves), in
+//! English (`Display`) and Swedish ([`Unreadable::text`]).
+
+use crate::locale::{Bilingual, Locale};
 
 /// A line of a pasted ruleset that a reader could not read, and why.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -90,10 +93,85 @@ pub enum Unreadable {
     IptablesLine,
 }
 
+impl Unreadable {
+    /// The reason in both languages; the English is the `Display` text.
+    pub fn text(&self) -> Bilingual {
+        Bilingual::new(self.to_string(), self.swedish())
+    }
+
+    /// The reason in one language.
+    pub fn message_in(&self, locale: Locale) -> String {
+        match locale {
+            Locale::En => self.to_string(),
+            Locale::Sv => self.swedish(),
+        }
+    }
+
+    fn swedish(&self) -> String {
+        match self {
+            Unreadable::Protocol { protocol } => format!("protokollet \"{protocol}\" förstås inte"),
+            Unreadable::RuleWord { word } => format!("\"{word}\" förstås inte, så regelns verkan är okänd"),
+            Unreadable::HostAddress { address } => format!("\"{address}\" efter host är ingen IPv4-adress"),
+            Unreadable::UndefinedNetworkObject { name } => {
+                format!("nätverksobjektet {name} är inte definierat ovanför den här raden")
+            }
+            Unreadable::InterfaceAddresses => "adresser som anges som ett gränssnitt är okända offline".into(),
+            Unreadable::Netmask { address, mask } => format!("\"{address} {mask}\" är ingen adress med nätmask"),
+            Unreadable::EndsBeforeAddresses => "raden tar slut före adresserna".into(),
+            Unreadable::AddressRange { first, last } => format!("\"{first} {last}\" är inget adressintervall"),
+            Unreadable::NetworkMember => {
+                "ingen nätverksmedlem som sitecheck läser (host, subnet, range, fqdn, network-object, group-object)"
+                    .into()
+            }
+            Unreadable::PortObjectPorts => "portarna i port-object förstås inte".into(),
+            Unreadable::UndefinedServiceObject { name } => {
+                format!("tjänsteobjektet {name} är inte definierat ovanför den här raden")
+            }
+            Unreadable::SourcePorts => "källportarna förstås inte".into(),
+            Unreadable::DestinationPorts => "destinationsportarna förstås inte".into(),
+            Unreadable::Ports => "portarna förstås inte".into(),
+            Unreadable::ServiceMember => "ingen tjänstemedlem som sitecheck läser".into(),
+            Unreadable::ProtocolMember => "inget protocol-object".into(),
+            Unreadable::AccessListKind => "en access-list-rad som varken är extended eller remark".into(),
+            Unreadable::NameCommand => "namn (kommandot name) läses inte; använd objekt".into(),
+            Unreadable::PermitOrDeny { word } => format!("\"{word}\" är varken permit eller deny"),
+            Unreadable::UndefinedServiceOrProtocol { name } => {
+                format!("tjänste- eller protokollobjektet {name} är inte definierat ovanför den här raden")
+            }
+            Unreadable::EndsBeforeProtocol => "posten tar slut före protokollet".into(),
+            Unreadable::UndefinedPortGroup { name } => {
+                format!("portgruppen {name} är inte definierad ovanför den här raden")
+            }
+            Unreadable::AfterDestination { word } => format!("\"{word}\" efter destinationen förstås inte"),
+            Unreadable::PortList { text } => format!("\"{text}\" är ingen lista med portar"),
+            Unreadable::AddressList { text } => format!("\"{text}\" är ingen lista med adresser"),
+            Unreadable::AllowOrDeny { action } => format!("åtgärden \"{action}\" är varken allow eller deny"),
+            Unreadable::InboundOrOutbound { direction } => {
+                format!("riktningen \"{direction}\" är varken inbound eller outbound")
+            }
+            Unreadable::RowBeforeHeader => {
+                "en CSV-rad före rubrikraden som anger protokoll, portar, källa och destination".into()
+            }
+            Unreadable::ChainProperty { statement } => {
+                format!("\"{statement}\" är ingen kedjeegenskap som sitecheck läser")
+            }
+            Unreadable::Define => {
+                "variabler (define) expanderas inte; klistra in utdata från `nft list ruleset`".into()
+            }
+            Unreadable::NftablesLine => "ingen regel-, kedje- eller tabellrad för nftables".into(),
+            Unreadable::ChainLine => "en kedjerad behöver ett namn och en policy, som \":FORWARD DROP [0:0]\"".into(),
+            Unreadable::AcceptOrDrop { policy } => format!("policyn \"{policy}\" är varken ACCEPT eller DROP"),
+            Unreadable::NoChain => "ingen kedja anges efter -A".into(),
+            Unreadable::IptablesLine => "varken en rad från iptables-save eller ett iptables-kommando".into(),
+        }
+    }
+}
+
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::Unreadable;
     use crate::coverage::parse_rules;
+    use crate::locale::{Bilingual, Locale};
 
     /// Every variant by number: a new variant does not build here until it is numbered, and
     /// `VARIANTS` beside it says how many numbers the cases below must reach.
@@ -146,22 +224,20 @@ mod tests {
     fn check(input: &str, expected: &Unreadable) {
         let firewall = parse_rules(input);
         let last = input.lines().count();
-        let problems: Vec<(usize, &str, &str)> = firewall
-            .problems
-            .iter()
-            .map(|problem| (problem.line, problem.text.as_str(), problem.problem.as_str()))
-            .collect();
-        let expected_text = expected.to_string();
+        let problems: Vec<(usize, &str, &Bilingual)> =
+            firewall.problems.iter().map(|problem| (problem.line, problem.text.as_str(), &problem.problem)).collect();
+        let expected_text = expected.text();
         let last_line = input.lines().last().unwrap_or("").trim();
-        assert_eq!(problems, [(last, last_line, expected_text.as_str())], "{input}");
+        assert_eq!(problems, [(last, last_line, &expected_text)], "{input}");
+        assert_eq!(expected_text.en, expected.to_string(), "the English is the Display text");
     }
 
-    #[test]
-    fn every_reason_is_reached_by_a_line_and_worded_as_the_reader_reports_it() {
+    /// Inputs whose last line each reader cannot read, with the reason it gives.
+    pub(in crate::firewall::coverage) fn cases() -> Vec<(String, Unreadable)> {
         let asa = "access-list OUT extended permit";
         let csv = "action,protocol,ports,source,destination,direction\n";
         let nft_chain = "table inet filter {\nchain forward {\ntype filter hook forward priority 0; policy drop;\n";
-        let cases: Vec<(String, Unreadable)> = vec![
+        vec![
             (format!("{asa} frob any any eq 443"), Unreadable::Protocol { protocol: text("frob") }),
             (
                 "object service WEB\n service gre2 destination eq 443".into(),
@@ -251,7 +327,12 @@ mod tests {
             ("*filter\n-P FORWARD REJECT".into(), Unreadable::AcceptOrDrop { policy: text("REJECT") }),
             ("*filter\n:FORWARD DROP [0:0]\n-A".into(), Unreadable::NoChain),
             ("*filter\n:FORWARD DROP [0:0]\nhello world".into(), Unreadable::IptablesLine),
-        ];
+        ]
+    }
+
+    #[test]
+    fn every_reason_is_reached_by_a_line_and_worded_as_the_reader_reports_it() {
+        let cases = cases();
         for (input, expected) in &cases {
             check(input, expected);
         }
@@ -305,9 +386,15 @@ mod tests {
         let mut numbers: Vec<usize> = all.iter().map(number).collect();
         numbers.sort_unstable();
         assert_eq!(numbers, (0..VARIANTS).collect::<Vec<_>>(), "one of each variant");
-        let mut words: Vec<String> = all.iter().map(ToString::to_string).collect();
-        words.sort();
-        words.dedup();
-        assert_eq!(words.len(), VARIANTS, "{words:#?}");
+        for locale in Locale::ALL {
+            let mut words: Vec<String> = all.iter().map(|problem| problem.message_in(locale)).collect();
+            words.sort();
+            words.dedup();
+            assert_eq!(words.len(), VARIANTS, "{locale}: {words:#?}");
+        }
+        for problem in &all {
+            assert_eq!(problem.message_in(Locale::En), problem.to_string());
+            assert_ne!(problem.message_in(Locale::Sv), problem.to_string(), "{problem:?} in Swedish");
+        }
     }
 }
