@@ -444,17 +444,6 @@ impl Finding {
         }
     }
 
-    /// A finding whose texts are not translated yet: the bridge while the add-on and network
-    /// checks are translated; it goes when they are.
-    pub fn new_english(
-        requirement: RequirementId,
-        verdict: Verdict,
-        evidence: String,
-        advice: Option<String>,
-    ) -> Finding {
-        Finding::new(requirement, verdict, Bilingual::same(evidence), advice.map(Bilingual::same))
-    }
-
     /// The same finding, carrying these figures.
     pub fn with_figures(self, figures: impl IntoIterator<Item = Figure>) -> Finding {
         Finding { figures: figures.into_iter().collect(), ..self }
