@@ -383,6 +383,7 @@ pub const ALL: &[Text] = &[
     links::REPLACE,
     links::KEEP,
     form::ADDRESS_EXAMPLE,
+    network::CANNOT_TEST,
 ];
 
 /// The plan form's fields.
@@ -495,4 +496,10 @@ pub mod files {
             Locale::Sv => format!("Nedladdningen av {name} misslyckades: {error}"),
         }
     }
+}
+
+/// The network checks' own words.
+pub mod network {
+    use super::*;
+    pub const CANNOT_TEST: Text = t("What a browser cannot test", "Det en webbläsare inte kan testa");
 }

@@ -128,3 +128,40 @@ fn every_check_has_a_card_title() {
         assert!(!title.sv.is_empty() && title.sv != title.en, "{id}: the title is not in Swedish");
     }
 }
+
+/// Digit runs, a decimal comma read as the point: what a translation must keep.
+fn figures(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut current = String::new();
+    let characters: Vec<char> = text.chars().collect();
+    for (index, character) in characters.iter().enumerate() {
+        let next_is_digit = characters.get(index + 1).is_some_and(char::is_ascii_digit);
+        if character.is_ascii_digit() {
+            current.push(*character);
+        } else if !current.is_empty() && matches!(character, '.' | ',') && next_is_digit {
+            current.push('.');
+        } else if !current.is_empty() {
+            found.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        found.push(current);
+    }
+    found.sort();
+    found
+}
+
+/// Every finding any check makes reads in Swedish: not the English left in place, with the
+/// same figures. (Each area's own tests look closer: words left in English, every branch.)
+#[test]
+fn every_finding_reads_in_swedish() {
+    let findings = all_findings();
+    for finding in &findings {
+        let texts = std::iter::once(&finding.evidence).chain(finding.advice.as_ref());
+        for text in texts {
+            assert!(!text.sv.trim().is_empty(), "{}: no Swedish for {:?}", finding.requirement, text.en);
+            assert_ne!(text.sv, text.en, "{}: left in English", finding.requirement);
+            assert_eq!(figures(&text.en), figures(&text.sv), "{}: {:?} / {:?}", finding.requirement, text.en, text.sv);
+        }
+    }
+}

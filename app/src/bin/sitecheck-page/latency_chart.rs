@@ -1,5 +1,6 @@
 use leptos::prelude::*;
-use sitecheck_core::network::{ROUND_TRIP_LIMIT, Sample, latency_chart_label};
+use sitecheck_app::language::current;
+use sitecheck_core::network::{ROUND_TRIP_LIMIT, Sample, latency_chart_label_in};
 use sitecheck_core::units::format_decimal;
 
 /// The round trips as an SVG chart, with 2.1's one-way limit drawn as the round trip it
@@ -8,6 +9,7 @@ use sitecheck_core::units::format_decimal;
 pub fn LatencyChart(samples: ReadSignal<Vec<Sample>>) -> impl IntoView {
     const WIDTH: f64 = 600.0;
     const HEIGHT: f64 = 160.0;
+    let locale = current();
     let chart = move || {
         let samples = samples.get();
         let limit_ms = f64::from(ROUND_TRIP_LIMIT.0);
@@ -30,7 +32,7 @@ pub fn LatencyChart(samples: ReadSignal<Vec<Sample>>) -> impl IntoView {
         let limit_y = format_decimal(y(limit_ms));
         view! {
             <svg class="latency-chart" viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" data-testid="latency-chart"
-                aria-label=latency_chart_label(samples.len())>
+                aria-label=latency_chart_label_in(samples.len(), locale.get())>
                 <line x1="0" x2=WIDTH.to_string() y1=limit_y.clone() y2=limit_y class="limit" />
                 <polyline points=points.join(" ") class="samples" />
                 {lost}

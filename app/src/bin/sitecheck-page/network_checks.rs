@@ -3,6 +3,9 @@ use crate::latency_chart::LatencyChart;
 use crate::measuring::{FetchMode, load_targets, sleep, timed_fetch};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use sitecheck_app::language::{current, tr};
+use sitecheck_core::interface::network as words;
+use sitecheck_core::locale::Bilingual;
 use sitecheck_core::network::run::{NetworkRun, Reachability, RunStatus};
 use sitecheck_core::network::{BROWSER_LIMITS, Sample};
 use sitecheck_core::verdict::Finding;
@@ -17,9 +20,10 @@ pub fn NetworkChecks() -> impl IntoView {
     let (findings, set_findings) = signal(Vec::<Finding>::new());
     let (samples, set_samples) = signal(Vec::<Sample>::new());
     let (progress, set_progress) = signal((0usize, 0usize));
-    let (status, set_status) = signal(RunStatus::ReadingTargets.to_string());
+    let locale = current();
+    let (status, set_status) = signal(RunStatus::ReadingTargets.text());
     let (done, set_done) = signal(false);
-    let show = move |status: RunStatus<'_>| set_status.set(status.to_string());
+    let show = move |status: RunStatus<'_>| set_status.set(status.text());
 
     spawn_local(async move {
         let (targets, source) = match load_targets().await {
@@ -93,20 +97,20 @@ pub fn NetworkChecks() -> impl IntoView {
         .map(|limit| {
             view! {
                 <li>
-                    <strong>{limit.heading()}</strong>
+                    <strong>{move || limit.heading_in(locale.get())}</strong>
                     " "
-                    {limit.line()}
+                    {move || limit.line_in(locale.get())}
                 </li>
             }
         })
         .collect_view();
     view! {
         <div class="network" data-done=move || done.get().to_string()>
-            <p class="status" role="status" data-testid="network-status">{move || status.get()}</p>
+            <p class="status" role="status" data-testid="network-status">{move || status.with(|status: &Bilingual| status.get(locale.get()).to_owned())}</p>
             <progress data-testid="network-progress" max=move || progress.get().1.to_string() value=move || progress.get().0.to_string()></progress>
             {move || findings.get().into_iter().map(|finding| view! { <FindingCard finding=finding /> }).collect_view()}
             <LatencyChart samples=samples />
-            <h3>"What a browser cannot test"</h3>
+            <h3>{tr(words::CANNOT_TEST)}</h3>
             <ul class="limits">{limits}</ul>
         </div>
     }
