@@ -353,6 +353,13 @@ fn a_file_job_travels_with_its_bytes() {
     assert_eq!(page["total"], 1);
     assert_eq!(page["findings"][0]["finding"]["verdict"], "fail");
     assert_eq!(page["findings"][0]["line"], 1);
+    // The page's own texts arrive in both languages, as `read_report` reads them.
+    assert_eq!(page["summary"]["sv"], "Underkänt 1 (1 resultat)");
+    assert_eq!(page["facts"][0]["title"]["sv"], "Inklistrad text");
+    assert_eq!(page["facts"][0]["rows"][0][0]["sv"], "Läst som");
+    assert_eq!(page["facts"][0]["rows"][1][1]["en"], "1");
+    assert_eq!(page["downloads"][0]["label"]["sv"], "Ladda ned alla 1 resultat (JSON)");
+    assert_eq!(page["counts"][1][0], "fail");
     let reply: Reply = serde_json::from_str(&answer(&message, &[])).unwrap();
     assert_eq!(
         reply.outcome,
