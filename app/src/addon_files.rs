@@ -14,6 +14,7 @@ use leptos::task::spawn_local;
 use sitecheck_core::addon::form::{
     ADDON_FORMS, AddonForm, FileJob, Input, OptionKind, PASTED, finding_from_parts, place, too_large,
 };
+use sitecheck_core::interface::addon_forms;
 use sitecheck_core::job::Outcome;
 use sitecheck_core::locale::{Bilingual, Text};
 use sitecheck_core::verdict::Finding;
@@ -221,7 +222,7 @@ fn AddonFormView(form: &'static AddonForm) -> impl IntoView {
             let file_for = file_id.clone();
             Some(view! {
                 <label class="field wide" for=file_for>
-                    <span>{if several { "Choose files, or drop them below" } else { "Choose a file, or drop it below" }}</span>
+                    <span>{move || if several { addon_forms::CHOOSE_FILES } else { addon_forms::CHOOSE_FILE }.get(locale.get())}</span>
                     <input type="file" id=file_id accept=accept multiple=several
                         on:change=move |event| {
                             let input: web_sys::HtmlInputElement = event_target(&event);
@@ -231,7 +232,7 @@ fn AddonFormView(form: &'static AddonForm) -> impl IntoView {
                 <p class="hint" data-testid=format!("addon-{slug}-chosen")>
                     {move || chosen.with(|files| {
                         let names: Vec<String> = files.iter().map(|file| file.name()).collect();
-                        if names.is_empty() { String::new() } else { format!("Chosen: {}", names.join(", ")) }
+                        if names.is_empty() { String::new() } else { addon_forms::chosen(locale.get(), &names.join(", ")) }
                     })}
                 </p>
                 <PasteArea id=text_id label=paste_label pasted on_change=changed on_drop=take_files />
@@ -279,13 +280,13 @@ fn AddonFormView(form: &'static AddonForm) -> impl IntoView {
     let sections = form.sections.iter().map(|section| section.as_str()).collect::<Vec<_>>().join(", ");
     view! {
         <details class="addon" data-validator=slug>
-            <summary><strong>{move || form.title.get(locale.get())}</strong>{format!(" (section {sections})")}</summary>
+            <summary><strong>{move || form.title.get(locale.get())}</strong>{move || addon_forms::sections(locale.get(), &sections)}</summary>
             <p class="hint">{move || form.intro.get(locale.get())}</p>
             <div class="addon-options">{options}</div>
             {inputs}
-            <p><button type="button" data-testid=format!("addon-{slug}-check") on:click=check>"Check"</button></p>
+            <p><button type="button" data-testid=format!("addon-{slug}-check") on:click=check>{move || addon_forms::CHECK.get(locale.get())}</button></p>
             <div aria-live="polite" aria-busy=move || checking.get().to_string()>
-                {move || checking.get().then(|| view! { <p class="hint">"Checking…"</p> })}
+                {move || checking.get().then(|| view! { <p class="hint">{move || addon_forms::CHECKING.get(locale.get())}</p> })}
                 {move || result.get().map(|shown| view! { <AddonResult slug shown /> })}
             </div>
         </details>

@@ -384,6 +384,10 @@ pub const ALL: &[Text] = &[
     links::KEEP,
     form::ADDRESS_EXAMPLE,
     network::CANNOT_TEST,
+    addon_forms::CHECK,
+    addon_forms::CHECKING,
+    addon_forms::CHOOSE_FILES,
+    addon_forms::CHOOSE_FILE,
 ];
 
 /// The plan form's fields.
@@ -502,4 +506,27 @@ pub mod files {
 pub mod network {
     use super::*;
     pub const CANNOT_TEST: Text = t("What a browser cannot test", "Det en webbläsare inte kan testa");
+}
+
+/// The add-on forms' own words.
+pub mod addon_forms {
+    use super::*;
+    pub const CHECK: Text = t("Check", "Kontrollera");
+    pub const CHECKING: Text = t("Checking…", "Kontrollerar…");
+    pub const CHOOSE_FILES: Text = t("Choose files, or drop them below", "Välj filer, eller släpp dem nedan");
+    pub const CHOOSE_FILE: Text = t("Choose a file, or drop it below", "Välj en fil, eller släpp den nedan");
+
+    pub fn chosen(locale: Locale, names: &str) -> String {
+        match locale {
+            Locale::En => format!("Chosen: {names}"),
+            Locale::Sv => format!("Valda: {names}"),
+        }
+    }
+
+    pub fn sections(locale: Locale, sections: &str) -> String {
+        match locale {
+            Locale::En => format!(" (section {sections})"),
+            Locale::Sv => format!(" (avsnitt {sections})"),
+        }
+    }
 }

@@ -16,6 +16,11 @@ fn main() {
         .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(root) = root {
         // The forms live as long as the page.
-        leptos::mount::mount_to(root, AddonFiles).forget();
+        leptos::mount::mount_to(root, || {
+            // This binary follows the page's language as the page's own views do.
+            sitecheck_app::language::follow_document();
+            AddonFiles()
+        })
+        .forget();
     }
 }
