@@ -35,8 +35,8 @@ struct Shown {
     facts: Vec<(Bilingual, Vec<(Bilingual, Bilingual)>)>,
     /// Each finding with where it points.
     findings: Vec<(Finding, Option<String>, Option<usize>)>,
-    /// Label; file name, type, contents.
-    downloads: Vec<(Bilingual, [String; 3])>,
+    /// Label, file name, type, contents.
+    downloads: Vec<(Bilingual, [String; 2], Bilingual)>,
 }
 
 fn field(value: &JsValue, key: &str) -> JsValue {
@@ -97,7 +97,8 @@ fn read_report(json: &str) -> Option<Shown> {
     let mut downloads = Vec::new();
     for download in items(&field(&report, "downloads")) {
         let label = both(&download, "label").unwrap_or_default();
-        downloads.push((label, ["file_name", "mime", "text"].map(|key| text(&download, key).unwrap_or_default())));
+        let contents = both(&download, "text").unwrap_or_default();
+        downloads.push((label, ["file_name", "mime"].map(|key| text(&download, key).unwrap_or_default()), contents));
     }
     let mut counts = Vec::new();
     for entry in items(&field(&report, "counts")) {
@@ -366,11 +367,11 @@ fn AddonResult(slug: &'static str, shown: Result<Shown, Vec<Bilingual>>) -> impl
     let downloads = shown
         .downloads
         .into_iter()
-        .map(|(label, [name, mime, contents])| {
+        .map(|(label, [name, mime], contents)| {
             let test_id = format!("addon-download-{name}");
             view! {
                 <button type="button" data-testid=test_id
-                    on:click=move |_| set_download_error.set(save_file(&name, &mime, &contents).err())>{shown_in(label)}</button>
+                    on:click=move |_| set_download_error.set(save_file(&name, &mime, contents.get(locale.get_untracked())).err())>{shown_in(label)}</button>
                 " "
             }
         })

@@ -203,12 +203,15 @@ fn a_form_finds_what_the_validator_finds() {
 fn a_private_chain_offers_its_bundle_and_a_secret_its_reminder() {
     let report = run_file(&job("cert", &[], &["chain-in-order.pem"]), &[certificate("chain-in-order.pem")]).unwrap();
     let bundle = report.downloads.iter().find(|download| download.file_name.ends_with(".pem")).expect("a bundle");
-    assert!(bundle.text.starts_with("-----BEGIN CERTIFICATE-----"), "{}", bundle.text);
+    assert!(bundle.text.en.starts_with("-----BEGIN CERTIFICATE-----"), "{}", bundle.text.en);
+    assert_eq!(bundle.text.sv, bundle.text.en, "a certificate has no words");
 
     let report = run_file(&job("secret", &[("created", "2025-07-01"), ("lifetime", "12m")], &[]), &[]).unwrap();
     let reminder = &report.downloads[0];
     assert_eq!(reminder.mime, "text/calendar");
-    assert!(reminder.text.contains("DTSTART;VALUE=DATE:20260601"), "{}", reminder.text);
+    assert!(reminder.text.en.contains("DTSTART;VALUE=DATE:20260601"), "{}", reminder.text.en);
+    assert!(reminder.text.sv.contains("DTSTART;VALUE=DATE:20260601"), "{}", reminder.text.sv);
+    assert_ne!(reminder.text.sv, reminder.text.en, "the reminder's words are Swedish");
     assert!(report.facts[0].rows.contains(&(Bilingual::new("Expires", "Går ut"), Bilingual::same("2026-07-01"))));
     let days = run_file(&job("secret", &[("created", "2025-07-01"), ("days", "800")], &[]), &[]).unwrap();
     assert!(days.findings.iter().any(|placed| placed.finding.verdict == Verdict::Fail), "800 days is over the cap");
@@ -290,10 +293,16 @@ fn the_page_gets_the_worst_findings_first_and_every_count() {
         )
     );
     let download = page.report.downloads.last().expect("the findings as JSON");
-    let rows: Vec<serde_json::Value> = serde_json::from_str(&download.text).unwrap();
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&download.text.en).unwrap();
     assert_eq!(rows.len(), total);
     assert_eq!(rows[total - 1]["line"], total);
     assert_eq!(rows[0]["verdict"], "pass");
+    // The Swedish file: the same rows, each text one Swedish string.
+    let swedish: Vec<serde_json::Value> = serde_json::from_str(&download.text.sv).unwrap();
+    assert_eq!(swedish.len(), total);
+    assert_eq!(swedish[0]["verdict"], "pass");
+    assert!(swedish[0]["evidence"].is_string(), "{}", swedish[0]);
+    assert_ne!(swedish[0]["evidence"], rows[0]["evidence"]);
 }
 
 #[test]

@@ -400,7 +400,8 @@ pub struct Download {
     pub label: Bilingual,
     pub file_name: String,
     pub mime: String,
-    pub text: String,
+    /// The file in the page's language, where it has words (the client secret's reminder).
+    pub text: Bilingual,
 }
 
 /// What the page shows for a filled form.
@@ -444,7 +445,10 @@ impl FileReport {
                 label: bilingual!("Download all {total} findings (JSON)", "Ladda ned alla {total} resultat (JSON)"),
                 file_name: format!("sitecheck-{}-findings.json", self.validator),
                 mime: "application/json".into(),
-                text: findings_json(&self.findings),
+                text: Bilingual::new(
+                    findings_json_in(&self.findings, crate::locale::Locale::En),
+                    findings_json_in(&self.findings, crate::locale::Locale::Sv),
+                ),
             });
         }
         self.findings.sort_by_key(|placed| severity(placed.finding.verdict));
@@ -528,11 +532,16 @@ impl<'a> FindingRow<'a> {
     }
 }
 
-/// The findings as the pretty JSON array the CLI prints.
+/// The findings as the pretty JSON array the CLI prints, English.
 pub fn findings_json(findings: &[PlacedFinding]) -> String {
+    findings_json_in(findings, crate::locale::Locale::En)
+}
+
+/// The same with its texts in that language (the page's download follows the page).
+pub fn findings_json_in(findings: &[PlacedFinding], locale: crate::locale::Locale) -> String {
     let rows: Vec<FindingRow<'_>> =
         findings.iter().map(|placed| FindingRow::new(&placed.finding, placed.file.as_deref(), placed.line)).collect();
-    serde_json::to_string_pretty(&rows)
+    crate::locale::written(crate::locale::Written::In(locale), || serde_json::to_string_pretty(&rows))
         .unwrap_or_else(|error| format!("\"the findings could not be written: {error}\""))
 }
 
@@ -575,11 +584,19 @@ fn chosen<'a>(job: &'a FileJob, validator: Validator, key: &str) -> &'a str {
     }
 }
 
-/// A problem with what was entered whose reason is another module's, in English only (the
-/// parsers of dates, lifetimes, server roles and TXT records): the prefix in each language.
-fn prefixed(en: &str, sv: &str, reason: impl std::fmt::Display) -> Bilingual {
-    let reason = reason.to_string();
-    if en.is_empty() { Bilingual::same(reason) } else { bilingual!("{en}{reason}", "{sv}{reason}") }
+/// A problem with what was entered whose reason is another module's: the prefix and the
+/// reason in each language.
+fn prefixed(en: &str, sv: &str, reason: Bilingual) -> Bilingual {
+    let (reason_en, reason_sv) = (&reason.en, &reason.sv);
+    bilingual!("{en}{reason_en}", "{sv}{reason_sv}")
+}
+
+/// A reason that has its own words in each language.
+macro_rules! in_both {
+    ($error:expr) => {{
+        let error = &$error;
+        Bilingual::new(error.message_in(crate::locale::Locale::En), error.message_in(crate::locale::Locale::Sv))
+    }};
 }
 
 /// Runs a filled form over the files' bytes (`contents[i]` is `job.names[i]`): the report, or
@@ -597,7 +614,9 @@ pub fn run_file(job: &FileJob, contents: &[Vec<u8>]) -> Result<FileReport, Vec<B
     let today = job
         .today
         .parse::<Date>()
-        .map_err(|error| problems.push(prefixed("today's date: ", "dagens datum: ", error)))
+        .map_err(|error| {
+            problems.push(prefixed("today's date: ", "dagens datum: ", Bilingual::same(error.to_string())))
+        })
         .ok();
     if job.names.len() != contents.len() {
         let (names, files) = (job.names.len(), contents.len());
@@ -744,7 +763,7 @@ fn spf(contents: &[Vec<u8>], problems: &mut Vec<Bilingual>) -> Option<FileReport
     let text_of_records = String::from_utf8_lossy(bytes);
     match validate_txt_records(&text_of_records) {
         Err(error) => {
-            problems.push(prefixed("", "", error));
+            problems.push(in_both!(error));
             None
         }
         Ok(report) => {
@@ -797,7 +816,12 @@ fn client_secret(job: &FileJob, today: Date, problems: &mut Vec<Bilingual>) -> O
             None
         }
         text => {
-            text.parse::<Date>().map_err(|error| problems.push(prefixed("Created on: ", "Skapad den: ", error))).ok()
+            // A date's own reason names the form it wants (YYYY-MM-DD), the same in both.
+            text.parse::<Date>()
+                .map_err(|error| {
+                    problems.push(prefixed("Created on: ", "Skapad den: ", Bilingual::same(error.to_string())))
+                })
+                .ok()
         }
     };
     let lifetime = match entered(job, "days") {
@@ -806,25 +830,33 @@ fn client_secret(job: &FileJob, today: Date, problems: &mut Vec<Bilingual>) -> O
     };
     let lifetime = lifetime
         .parse::<SecretLifetime>()
-        .map_err(|error| problems.push(prefixed("Lifetime: ", "Livslängd: ", error)))
+        .map_err(|error| problems.push(prefixed("Lifetime: ", "Livslängd: ", in_both!(error))))
         .ok();
     let (Some(created), Some(lifetime)) = (created, lifetime) else {
         return None;
     };
     match validate_client_secret(&SecretInput { created, lifetime }, today) {
         Err(error) => {
-            problems.push(prefixed("", "", error));
+            problems.push(in_both!(error));
             None
         }
         Ok(report) => {
             let remind_on = report.remind_on;
+            let reminder =
+                Bilingual::new(report.ics_in(crate::locale::Locale::En), report.ics_in(crate::locale::Locale::Sv));
             Some(FileReport {
                 validator: Validator::ClientSecret.slug(),
                 facts: vec![FactGroup {
                     title: Bilingual::new("The client secret", "Klienthemligheten"),
                     rows: vec![
                         fact(text("Created", "Skapad"), report.created.to_string()),
-                        fact(text("Lifetime", "Livslängd"), report.lifetime.to_string()),
+                        (
+                            text("Lifetime", "Livslängd").into(),
+                            Bilingual::new(
+                                report.lifetime.in_locale(crate::locale::Locale::En),
+                                report.lifetime.in_locale(crate::locale::Locale::Sv),
+                            ),
+                        ),
                         fact(text("Expires", "Går ut"), report.expires.to_string()),
                         fact(text("Days left", "Dagar kvar"), report.days_left.to_string()),
                         fact(
@@ -846,7 +878,7 @@ fn client_secret(job: &FileJob, today: Date, problems: &mut Vec<Bilingual>) -> O
                     ),
                     file_name: format!("client-secret-reminder-{remind_on}.ics"),
                     mime: "text/calendar".into(),
-                    text: report.ics,
+                    text: reminder,
                 }],
             })
         }
@@ -878,7 +910,7 @@ fn certificates(job: &FileJob, contents: &[Vec<u8>], today: Date, problems: &mut
     use super::certificate::{CertificateOptions, CertificateSource, ServerRole, validate_certificates};
     let role = chosen(job, Validator::Certificates, "role")
         .parse::<ServerRole>()
-        .map_err(|error| problems.push(prefixed("", "", error)))
+        .map_err(|error| problems.push(in_both!(error)))
         .ok()?;
     if contents.is_empty() {
         problems.push(Bilingual::new(
@@ -906,8 +938,8 @@ fn certificates(job: &FileJob, contents: &[Vec<u8>], today: Date, problems: &mut
             rows.extend([
                 fact(text("Issuer", "Utfärdare"), certificate.issuer.clone()),
                 (text("Valid", "Giltigt").into(), bilingual!("{from} to {to}", "{from} till {to}")),
-                fact(text("Key", "Nyckel"), certificate.key.clone()),
-                fact(text("Purposes", "Användningsområden"), certificate.purposes.describe()),
+                (text("Key", "Nyckel").into(), certificate.key_text()),
+                (text("Purposes", "Användningsområden").into(), certificate.purposes.described()),
                 (text("CA", "CA").into(), if certificate.is_ca { text("yes", "ja") } else { text("no", "nej") }.into()),
                 fact(text("Serial", "Serienummer"), certificate.serial.clone()),
             ]);
@@ -927,7 +959,7 @@ fn certificates(job: &FileJob, contents: &[Vec<u8>], today: Date, problems: &mut
                         chain.certificates.iter().map(|index| report.certificates[*index].name()).collect();
                     let from = chain.certificates.first().map(|index| &report.certificates[*index].source);
                     let from = from.map(|source| format!(" ({source})")).unwrap_or_default();
-                    (Bilingual::same(format!("{}{from}", path.join(" → "))), Bilingual::same(chain.describe_end()))
+                    (Bilingual::same(format!("{}{from}", path.join(" → "))), chain.end_described())
                 })
                 .collect(),
         });
@@ -941,7 +973,7 @@ fn certificates(job: &FileJob, contents: &[Vec<u8>], today: Date, problems: &mut
                 .map(|problem| {
                     let at = at_line(problem.line);
                     let (source, at_en, at_sv) = (&problem.source, &at.en, &at.sv);
-                    (bilingual!("{source}{at_en}", "{source}{at_sv}"), Bilingual::same(problem.problem.clone()))
+                    (bilingual!("{source}{at_en}", "{source}{at_sv}"), problem.message.clone())
                 })
                 .collect(),
         });
@@ -956,7 +988,7 @@ fn certificates(job: &FileJob, contents: &[Vec<u8>], today: Date, problems: &mut
             ),
             file_name: "touchpoint-plus-private-ca-bundle.pem".into(),
             mime: "application/x-pem-file".into(),
-            text: bundle.pem.clone(),
+            text: Bilingual::same(bundle.pem.clone()),
         })
         .into_iter()
         .collect();
