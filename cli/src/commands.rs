@@ -512,23 +512,24 @@ fn firewall(arguments: &[String], mut input: impl BufRead, output: &mut impl Wri
     let report = coverage::report(&plan, &text, &interfaces);
     let (rows, problems) = (&report.rows, &report.unreadable);
     if json {
-        writeln!(
-            output,
-            "{}",
-            serde_json::to_string_pretty(&report).map_err(|error| CliError::Input(error.to_string()))?
-        )?;
+        writeln!(output, "{}", crate::language::json(&report).map_err(|error| CliError::Input(error.to_string()))?)?;
     } else {
-        let judged: Vec<&str> = report.judged.iter().map(|note| note.en.as_str()).collect();
-        writeln!(output, "Read as {}; {}", report.syntax.label(), judged.join("; "))?;
+        use crate::language::{locale, say};
+        let judged: Vec<&str> = report.judged.iter().map(|note| note.get(locale())).collect();
+        writeln!(output, "{} {}; {}", say("Read as", "Läst som"), report.syntax.label(), judged.join("; "))?;
         for assumption in &report.assumptions {
-            writeln!(output, "Assumed: {}", assumption.en)?;
+            writeln!(output, "{}: {}", say("Assumed", "Antaget"), assumption.get(locale()))?;
         }
-        writeln!(output, "{:<7} {:<17} {:<9} Detail", "Rule", "Opening", "Coverage")?;
+        let (rule, opening, coverage, detail) =
+            (say("Rule", "Regel"), say("Opening", "Öppning"), say("Coverage", "Täckning"), say("Detail", "Detalj"));
+        writeln!(output, "{rule:<7} {opening:<17} {coverage:<9} {detail}")?;
         for row in rows {
-            writeln!(output, "{:<7} {:<17} {:<9} {}", row.rule, row.service, row.coverage.slug(), row.detail.en)?;
+            let detail = row.detail.get(locale());
+            writeln!(output, "{:<7} {:<17} {:<9} {detail}", row.rule, row.service, row.coverage.slug())?;
         }
         for problem in problems {
-            writeln!(output, "line {}: {} ({})", problem.line, problem.problem.en, problem.text)?;
+            let line = say("line", "rad");
+            writeln!(output, "{line} {}: {} ({})", problem.line, problem.problem.get(locale()), problem.text)?;
         }
     }
     let open = rows.iter().filter(|row| row.coverage != Coverage::Covered).count();
@@ -563,11 +564,7 @@ fn probe(arguments: &[String], mut input: impl BufRead, output: &mut impl Write)
     let (rows, findings) = crate::probe::run(&targets, &plan);
     if json {
         let report = serde_json::json!({ "checks": rows, "network": findings });
-        writeln!(
-            output,
-            "{}",
-            serde_json::to_string_pretty(&report).map_err(|error| CliError::Input(error.to_string()))?
-        )?;
+        writeln!(output, "{}", crate::language::json(&report).map_err(|error| CliError::Input(error.to_string()))?)?;
     } else {
         writeln!(output, "{:<26} {:<22} {:<19} Evidence", "Check", "Target", "Verdict")?;
         for row in &rows {
@@ -588,7 +585,7 @@ fn probe(arguments: &[String], mut input: impl BufRead, output: &mut impl Write)
                 finding.requirement,
                 "",
                 finding.verdict.slug(),
-                finding.evidence.en,
+                finding.evidence.get(crate::language::locale()),
                 finding.section
             )?;
         }

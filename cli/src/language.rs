@@ -37,3 +37,11 @@ pub fn take(arguments: &[String]) -> Result<Vec<String>, UnknownLocale> {
 pub fn json<T: serde::Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
     written(Written::In(locale()), || serde_json::to_string_pretty(value))
 }
+
+/// A heading or connecting word in this run's language.
+pub fn say(en: &'static str, sv: &'static str) -> &'static str {
+    match locale() {
+        Locale::En => en,
+        Locale::Sv => sv,
+    }
+}

@@ -42,7 +42,9 @@ impl<'a> JsonFinding<'a> {
 /// A finding as the text output writes it: where, the verdict, the requirement, what was
 /// seen, and on the next line what to do.
 pub fn write_finding(output: &mut impl Write, finding: &LineFinding) -> std::io::Result<()> {
-    let place = finding.line.map_or_else(|| "file".to_owned(), |line| format!("line {line}"));
+    use crate::language::{locale, say};
+    let place =
+        finding.line.map_or_else(|| say("file", "fil").to_owned(), |line| format!("{} {line}", say("line", "rad")));
     let finding_ = &finding.finding;
     writeln!(
         output,
@@ -50,10 +52,10 @@ pub fn write_finding(output: &mut impl Write, finding: &LineFinding) -> std::io:
         finding_.verdict.slug(),
         finding_.requirement,
         finding_.section,
-        finding_.evidence.en
+        finding_.evidence.get(locale())
     )?;
     if let Some(advice) = &finding_.advice {
-        writeln!(output, "{:<10} {:<8} {}", "", "", advice.en)?;
+        writeln!(output, "{:<10} {:<8} {}", "", "", advice.get(locale()))?;
     }
     Ok(())
 }
@@ -122,7 +124,7 @@ pub fn read_bytes(path: &str, input: &mut impl BufRead) -> Result<Vec<u8>, CliEr
     } else {
         let size = std::fs::metadata(path).map_err(cannot)?.len();
         if let Some(message) = too_large(path, size) {
-            return Err(CliError::Input(message.en));
+            return Err(CliError::Input(message.get(crate::language::locale()).to_owned()));
         }
         bytes = std::fs::read(path).map_err(cannot)?;
     }
@@ -168,11 +170,7 @@ pub fn run(arguments: &[String], mut input: impl BufRead, output: &mut impl Writ
                 JsonFinding::new(finding, number.and_then(|line| line.check.number()).map(|number| number.to_string()))
             })
             .collect();
-        writeln!(
-            output,
-            "{}",
-            serde_json::to_string_pretty(&rows).map_err(|error| CliError::Input(error.to_string()))?
-        )?;
+        writeln!(output, "{}", crate::language::json(&rows).map_err(|error| CliError::Input(error.to_string()))?)?;
     } else {
         for finding in &report.findings {
             write_finding(output, finding)?;

@@ -66,7 +66,7 @@ pub fn run(arguments: &[String], mut input: impl BufRead, output: &mut impl Writ
     };
     if json {
         let rows: Vec<JsonFinding<'_>> = report.findings.iter().map(JsonFinding::from).collect();
-        let text = serde_json::to_string_pretty(&rows).map_err(|error| CliError::Input(error.to_string()))?;
+        let text = crate::language::json(&rows).map_err(|error| CliError::Input(error.to_string()))?;
         writeln!(output, "{text}")?;
     } else {
         write_text(&report, output)?;
@@ -138,10 +138,10 @@ fn write_text(report: &SpfReport, output: &mut impl Write) -> std::io::Result<()
             finding.finding.verdict.slug(),
             finding.finding.requirement.to_string(),
             finding.finding.section.to_string(),
-            finding.finding.evidence.en
+            finding.finding.evidence.get(crate::language::locale())
         )?;
         if let Some(advice) = &finding.finding.advice {
-            writeln!(output, "{:<44} → {}", "", advice.en)?;
+            writeln!(output, "{:<44} → {}", "", advice.get(crate::language::locale()))?;
         }
     }
     Ok(())

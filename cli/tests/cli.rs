@@ -512,3 +512,20 @@ fn firewall_files_say_what_datanet_does_not_carry() {
         sitecheck(&["firewall", "--plan", "-", "--format", "nftables"], plan.replace("data-net", "internet"));
     assert!(!stdout(&internet).contains("NOTE:"));
 }
+
+#[test]
+fn an_add_on_commands_findings_follow_the_language() {
+    let record = "v=spf1 include:spf-b.telia.com ?all";
+    let report = sitecheck_core::addon::spf::validate_txt_records(record).unwrap();
+    for (lang, pick) in [("sv", true), ("en", false)] {
+        let output = sitecheck(&["spf", "--record", record, "--json", "--lang", lang], "");
+        let rows: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+        let rows = rows.as_array().unwrap();
+        assert_eq!(rows.len(), report.findings.len(), "{lang}");
+        for (row, found) in rows.iter().zip(&report.findings) {
+            let expected = if pick { &found.finding.evidence.sv } else { &found.finding.evidence.en };
+            assert_eq!(row["evidence"], expected.as_str(), "{lang}");
+            assert_eq!(row["verdict"], found.finding.verdict.slug(), "{lang}: slugs stay");
+        }
+    }
+}
