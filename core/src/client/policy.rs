@@ -134,35 +134,42 @@ impl ReleaseTable {
     /// Every problem with a table, said at once: releases out of order or after the day it
     /// was checked, and platforms with fewer releases than 2.8 counts.
     pub fn problems(&self) -> Vec<String> {
+        self.problems_in_both().into_iter().map(|problem| problem.en).collect()
+    }
+
+    /// The same problems in both languages.
+    pub fn problems_in_both(&self) -> Vec<crate::locale::Bilingual> {
+        use crate::bilingual;
         let mut problems = Vec::new();
         for policy in MOBILE_POLICY {
             let releases: Vec<&OsRelease> =
                 self.releases.iter().filter(|release| release.platform == policy.platform).collect();
             let name = policy.platform.label();
-            if releases.len() < policy.latest_releases {
-                problems.push(format!(
-                    "{} {name} release(s) given; 2.8 counts the latest {}",
-                    releases.len(),
-                    policy.latest_releases
+            let (given, latest) = (releases.len(), policy.latest_releases);
+            if given < latest {
+                problems.push(bilingual!(
+                    "{given} {name} release(s) given; 2.8 counts the latest {latest}",
+                    "{given} version(er) av {name} angivna; 2.8 räknar de {latest} senaste"
                 ));
             }
             for pair in releases.windows(2) {
                 if pair[0].major >= pair[1].major || pair[0].released >= pair[1].released {
-                    problems.push(format!(
-                        "{name} {} ({}) is listed before {name} {} ({}): list them oldest first",
-                        pair[0].major, pair[0].released, pair[1].major, pair[1].released
+                    let (first, first_on, second, second_on) =
+                        (pair[0].major, pair[0].released, pair[1].major, pair[1].released);
+                    problems.push(bilingual!(
+                        "{name} {first} ({first_on}) is listed before {name} {second} ({second_on}): list them oldest first",
+                        "{name} {first} ({first_on}) står före {name} {second} ({second_on}): lista dem med den äldsta först"
                     ));
                 }
             }
         }
         for release in &self.releases {
             if release.released > self.checked {
-                problems.push(format!(
-                    "{} {} is dated {}, after the day the table was checked ({})",
-                    release.platform.label(),
-                    release.major,
-                    release.released,
-                    self.checked
+                let (name, major, released, checked) =
+                    (release.platform.label(), release.major, release.released, self.checked);
+                problems.push(bilingual!(
+                    "{name} {major} is dated {released}, after the day the table was checked ({checked})",
+                    "{name} {major} är daterad {released}, efter dagen då tabellen kontrollerades ({checked})"
                 ));
             }
         }

@@ -220,10 +220,10 @@ impl Targets {
                 .push(bilingual!("samples is {samples}; use 1 to 1000", "samples är {samples}; använd 1 till 1000"));
         }
         if let Some(table) = &targets.mobile_releases {
-            // The release table words its problems in English only (client::policy).
-            problems.extend(
-                table.problems().into_iter().map(|problem| Bilingual::same(format!("mobile_releases: {problem}"))),
-            );
+            problems.extend(table.problems_in_both().into_iter().map(|problem| {
+                let (en, sv) = (&problem.en, &problem.sv);
+                crate::bilingual!("mobile_releases: {en}", "mobile_releases: {sv}")
+            }));
         }
         if problems.is_empty() { Ok(targets) } else { Err(ConfigError::Invalid(problems)) }
     }
