@@ -24,7 +24,7 @@ pub fn judge_tls_answer(version: Result<TlsVersion, UnknownTlsVersion>) -> (Verd
             Verdict::Warning,
             bilingual!(
                 "the server answers with {version}, older than the {minimum} IP phones must support (2.6); v3.40 sets no version for the platform's servers (advisory {TLS_ADVISORY})",
-                "servern svarar med {version}, som är äldre än den {minimum} som IP-telefoner måste stödja (2.6); v3.40 anger ingen version för plattformens servrar (anmärkning {TLS_ADVISORY})"
+                "servern svarar med {version}, som är äldre än den {minimum} som IP-telefoner måste stödja (2.6); v3.40 anger ingen version för plattformens servrar (påpekande {TLS_ADVISORY})"
             ),
         ),
         Err(unknown) => {
