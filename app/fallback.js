@@ -53,9 +53,12 @@
       slow: "Den fullständiga kontrollen startade inte inom 15 sekunder (blockerade skript eller en trasig nedladdning?). Läs in sidan igen; om det kvarstår, fråga din IT-avdelning."
     }
   };
-  /* As the page chooses (app/src/language.rs): the reader's earlier choice, else the first of the
-     browser's languages sitecheck speaks; old browsers name theirs in userLanguage. */
+  /* As the page chooses (app/src/language.rs): a share link's language, else the reader's earlier
+     choice, else the first of the browser's languages sitecheck speaks; old browsers name theirs
+     in userLanguage. */
   function language() {
+    var linked = /^#sc[0-9]+\.(?:[^.]*&)?l=(sv|en)[&.]/.exec(window.location.hash || "");
+    if (linked) { return linked[1]; }
     var saved = null;
     try { saved = window.localStorage && window.localStorage.getItem("sitecheck-language"); } catch (e) { saved = null; }
     var tags = saved ? [saved] : (navigator.languages || []).concat([navigator.language || navigator.userLanguage || navigator.browserLanguage || ""]);

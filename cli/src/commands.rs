@@ -44,8 +44,9 @@ impl From<Vec<ArgError>> for CliError {
 }
 
 pub fn run(arguments: &[String], input: impl BufRead, output: &mut impl Write) -> Result<(), CliError> {
+    // `--lang` anywhere, before the command too.
+    let arguments = crate::language::take(arguments).map_err(|error| CliError::Usage(format!("--lang: {error}")))?;
     let Some((command, rest)) = arguments.split_first() else { return Err(CliError::Help) };
-    let rest = &crate::language::take(rest).map_err(|error| CliError::Usage(format!("--lang: {error}")))?;
     match command.as_str() {
         "catalogue" => catalogue(rest, output),
         "bandwidth" => bandwidth(rest, output),
@@ -504,7 +505,12 @@ fn firewall(arguments: &[String], mut input: impl BufRead, output: &mut impl Wri
         write!(
             output,
             "{}",
-            export(&rules, &plan.addresses, format, &ExportOptions { nft_chain, access: plan.access })
+            export(
+                &rules,
+                &plan.addresses,
+                format,
+                &ExportOptions { nft_chain, access: plan.access, lang: crate::language::locale() }
+            )
         )?;
         return Ok(());
     };

@@ -68,7 +68,8 @@ pub fn run(arguments: &[String], output: &mut impl Write) -> Result<(), CliError
     let report = validate_client_secret(&SecretInput { created, lifetime }, today)
         .map_err(|error| CliError::Input(error.to_string()))?;
     if let Some(path) = &ics_path {
-        std::fs::write(path, &report.ics).map_err(|error| CliError::Input(format!("cannot write {path}: {error}")))?;
+        std::fs::write(path, report.ics_in(crate::language::locale()))
+            .map_err(|error| CliError::Input(format!("cannot write {path}: {error}")))?;
     }
     if json {
         write_json(output, report.findings.iter().map(|finding| (finding, Place::default())))?;

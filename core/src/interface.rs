@@ -15,6 +15,9 @@ pub mod page {
     use super::*;
     pub const TITLE: Text =
         t("sitecheck — Telia Touchpoint Plus site readiness", "sitecheck – är platsen redo för Telia Touchpoint Plus?");
+    /// The site report's title.
+    pub const REPORT_TITLE: Text =
+        t("Telia Touchpoint Plus site readiness", "Är platsen redo för Telia Touchpoint Plus?");
     pub const LEAD: Text = t(
         "Is this site ready for Telia Touchpoint Plus? Checked against",
         "Är platsen redo för Telia Touchpoint Plus? Kontrolleras mot",
@@ -383,6 +386,19 @@ pub const ALL: &[Text] = &[
     links::REPLACE,
     links::KEEP,
     form::ADDRESS_EXAMPLE,
+    storage::NOT_KEPT,
+    storage::NOT_SAVED,
+    support::SUMMARY,
+    support::CHECK_WITH,
+    support::AND_TEXT,
+    support::NOT_WRITTEN,
+    catalogue::DOWNLOAD,
+    addons::OPEN,
+    addons::LOADING,
+    addons::NOT_STARTED,
+    coverage::EXAMPLE_INSIDE,
+    coverage::EXAMPLE_OUTSIDE,
+    page::REPORT_TITLE,
     network::CANNOT_TEST,
     addon_forms::CHECK,
     addon_forms::CHECKING,

@@ -119,6 +119,14 @@ pub fn written<T>(written: Written, serialise: impl FnOnce() -> T) -> T {
     result
 }
 
+/// The language texts are being written in; `Both` writes English where one text is wanted.
+pub fn writing_language() -> Locale {
+    match current_writing() {
+        Written::In(locale) => locale,
+        Written::Both => Locale::En,
+    }
+}
+
 fn current_writing() -> Written {
     WRITTEN.with(std::cell::Cell::get)
 }

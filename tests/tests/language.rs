@@ -43,6 +43,15 @@ fn check_reads_in(page: &Page, locale: Locale) {
     let first = page.attribute_of("[data-item]", "data-item");
     let statement = RequirementId::parse(&first).unwrap().requirement().statement_in(locale);
     assert_eq!(page.text_of(&format!("[data-item='{first}'] .statement")), statement);
+    // Translated statements say they are a translation; the English ones are the spec.
+    let notice = page.run(
+        "const notice = document.querySelector(\"[data-testid='translation-notice']\"); return notice && notice.textContent",
+        json!([]),
+    );
+    match locale {
+        Locale::Sv => assert_eq!(notice, sitecheck_core::spec::swedish::TRANSLATION_NOTICE),
+        Locale::En => assert!(notice.is_null(), "{notice}"),
+    }
 }
 
 fn opens_in_the_browsers_language(engine: Engine, languages: &str, expected: Locale) {
@@ -144,4 +153,25 @@ fn the_report_follows_the_page() {
         let method = id.requirement().verification[0];
         assert_eq!(item["evidence"], method.how_to_settle_text().sv, "{id}");
     }
+}
+
+#[test]
+fn the_fallback_for_old_browsers_speaks_swedish_too() {
+    let internet_explorer = "Mozilla/5.0 (Windows NT 6.1; WOW64; Trident/7.0; rv:11.0) like Gecko";
+    let page = Page::open(
+        Engine::Chromium,
+        Launch {
+            without_webassembly: true,
+            user_agent: Some(internet_explorer.into()),
+            languages: Some("sv-SE,sv".into()),
+            ..Launch::default()
+        },
+    );
+    page.poll("return !!document.querySelector('#fallback')", Duration::from_secs(20));
+    assert_eq!(page.attribute_of("#fallback", "lang"), "sv");
+    assert_eq!(page.attribute_of("#fallback", "data-verdict"), "pass");
+    assert_eq!(page.text_of("#fallback .verdict"), sitecheck_core::verdict::Verdict::Pass.label_in(Locale::Sv));
+    let (title, text) = sitecheck_core::advisory::advisory("browser.ie11-retired").unwrap().in_locale(Locale::Sv);
+    let advisory = page.text_of("#fallback .advisory");
+    assert!(advisory.contains(title) && advisory.contains(text), "{advisory}");
 }

@@ -79,7 +79,7 @@ fn round_trip(engine: Engine) {
     );
 
     let prefill = share_link(&sales, "[data-testid='share-prefill']");
-    assert!(prefill.contains("#sc1.") && prefill.len() < 1000, "{prefill}");
+    assert!(prefill.contains("#sc2.") && prefill.len() < 1000, "{prefill}");
 
     // The customer opens it in a fresh browser profile: no question, the plan is there.
     let customer = sales.another_browser(engine);
@@ -131,7 +131,7 @@ fn round_trip(engine: Engine) {
     let alert = sales.text_of("[role='alert']");
     assert!(alert.contains("damaged or incomplete") && alert.contains("Nothing was changed"), "{alert}");
     assert_eq!(input_value(&sales, "#softphone-pc"), "50");
-    let future = results.replacen("#sc1.", "#sc9.", 1);
+    let future = results.replacen("#sc2.", "#sc9.", 1);
     open_link(&sales, &future);
     assert!(sales.text_of("[role='alert']").contains("newer sitecheck (format 9"));
 }

@@ -387,8 +387,12 @@ pub struct PlacedFinding {
 /// "a.pem, line 4", "Line 4", or nothing: where a finding points, as the page says it.
 pub fn place(file: Option<&str>, line: Option<usize>) -> Option<Bilingual> {
     match (file, line) {
-        (Some(file), Some(line)) => Some(bilingual!("{file}, line {line}", "{file}, rad {line}")),
-        (Some(file), None) => Some(Bilingual::same(file)),
+        (Some(file), Some(line)) => {
+            let title = file_title(file);
+            let (en, sv) = (&title.en, &title.sv);
+            Some(bilingual!("{en}, line {line}", "{sv}, rad {line}"))
+        }
+        (Some(file), None) => Some(file_title(file)),
         (None, Some(line)) => Some(bilingual!("Line {line}", "Rad {line}")),
         (None, None) => None,
     }

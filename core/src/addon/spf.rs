@@ -441,7 +441,7 @@ fn several_unauthorised(count: usize, on: &Bilingual) -> SpfFinding {
             Verdict::Fail,
             crate::bilingual!(
                 "With {count} SPF records{on_en} receivers return PermError before reading any of them, so {host} is not authorised, whatever they say.",
-                "Med {count} SPF-poster{on_sv} returnerar mottagare PermError innan de läser någon av dem, så {host} är inte godkänd, vad de än säger."
+                "Med {count} SPF-poster{on_sv} returnerar mottagare PermError innan de läser någon av dem, så {host} är inte behörig, vad de än säger."
             ),
             Some(crate::bilingual!("Keep one record, with {include} in it.", "Behåll en post, med {include} i den.")),
         ),
@@ -775,7 +775,7 @@ fn offline_telia_finding(
                 shortfall,
                 crate::bilingual!(
                     "{name_en} names {host} as \"{value}\" (column {column}): its qualifier makes mail from Telia's server {result}, not authorised.",
-                    "{name_sv} anger {host} som \"{value}\" (kolumn {column}): dess kvalificerare ger e-post från Telias server resultatet {result}, inte godkänd."
+                    "{name_sv} anger {host} som \"{value}\" (kolumn {column}): dess kvalificerare ger e-post från Telias server resultatet {result}, inte behörig."
                 ),
                 Some(crate::bilingual!(
                     "Write it without a qualifier: {include}.",
@@ -1166,7 +1166,7 @@ fn dns_telia_finding(walked: &Walk) -> Finding {
             Verdict::Fail,
             crate::bilingual!(
                 "The evaluation ends in PermError: {message_en} (in {domain}){note_en}; mail from Telia's server is not authorised.",
-                "Utvärderingen slutar i PermError: {message_sv} (i {domain}){note_sv}; e-post från Telias server är inte godkänd."
+                "Utvärderingen slutar i PermError: {message_sv} (i {domain}){note_sv}; e-post från Telias server är inte behörig."
             ),
             Some(crate::bilingual!(
                 "Fix the error, and name Telia's server with {include} in the domain's own record.",
@@ -1183,7 +1183,7 @@ fn dns_telia_finding(walked: &Walk) -> Finding {
             shortfall,
             crate::bilingual!(
                 "{host} is named ({path}), but {reason_en}: mail from Telia's server is not authorised.",
-                "{host} anges ({path}), men {reason_sv}: e-post från Telias server är inte godkänd."
+                "{host} anges ({path}), men {reason_sv}: e-post från Telias server är inte behörig."
             ),
             Some(crate::bilingual!(
                 "Write {include} with no qualifier, in the domain's own record.",

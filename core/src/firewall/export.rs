@@ -186,7 +186,7 @@ impl ExportRequest {
             .find(|format| format.name() == self.format)
             .ok_or_else(|| format!("\"{}\" is not an export format", self.format))?;
         let nft_chain = self.nft_chain.parse::<NftChain>().map_err(|error| error.to_string())?;
-        let options = ExportOptions { nft_chain, access: self.plan.access };
+        let options = ExportOptions { nft_chain, access: self.plan.access, ..ExportOptions::default() };
         Ok(export(&self.plan.firewall_rules(), &self.plan.addresses, format, &options))
     }
 }
@@ -198,11 +198,14 @@ pub struct ExportOptions {
     /// The plan's access path: over DataNet, some openings still go over the Internet, and
     /// every file says which.
     pub access: AccessPath,
+    /// The language of the Markdown table's own words (the site report's); the rules'
+    /// parties and comments stay as the spec prints them, and the firewall files are English.
+    pub lang: crate::locale::Locale,
 }
 
 impl Default for ExportOptions {
     fn default() -> ExportOptions {
-        ExportOptions { nft_chain: NftChain::default(), access: AccessPath::Internet }
+        ExportOptions { nft_chain: NftChain::default(), access: AccessPath::Internet, lang: crate::locale::Locale::En }
     }
 }
 
@@ -430,17 +433,47 @@ fn csv(rules: &[&FirewallRule], addresses: &CustomerAddresses, access: AccessPat
     text
 }
 
-fn markdown(rules: &[&FirewallRule], addresses: &CustomerAddresses, access: AccessPath) -> String {
-    let mut text = format!("# Telia Touchpoint Plus firewall openings (spec v{SPEC_VERSION})\n\n");
-    text.push_str(
-        "The openings this plan needs, as chapter 6 writes them: each is allowed in the direction shown \
+fn markdown(
+    rules: &[&FirewallRule],
+    addresses: &CustomerAddresses,
+    access: AccessPath,
+    lang: crate::locale::Locale,
+) -> String {
+    use crate::interface::firewall as words;
+    use crate::locale::{Locale, Text};
+    let word = |text: Text| text.get(lang);
+    let title = Text {
+        en: "Telia Touchpoint Plus firewall openings",
+        sv: "Öppningar i brandväggen för Telia Touchpoint Plus",
+    };
+    let mut text = format!("# {} (spec v{SPEC_VERSION})\n\n", word(title));
+    text.push_str(match lang {
+        Locale::En => {
+            "The openings this plan needs, as chapter 6 writes them: each is allowed in the direction shown \
          (outbound: the customer's side opens the connection), and replies come back on the same connection. \
-         An address marked as a placeholder stands for a server the plan does not name yet.\n\n",
-    );
+         An address marked as a placeholder stands for a server the plan does not name yet.\n\n"
+        }
+        Locale::Sv => {
+            "Öppningarna planen behöver, som kapitel 6 skriver dem: var och en tillåts i den riktning som anges \
+         (utgående: kundens sida öppnar anslutningen), och svaren kommer tillbaka på samma anslutning. \
+         En adress markerad som platshållare står för en server som planen inte anger än. \
+         Parter och kommentarer står som i specifikationen, på engelska.\n\n"
+        }
+    });
+    let note_word = word(Text { en: "Note", sv: "Obs" });
     for note in routing_notes(rules, addresses, access) {
-        let _ = writeln!(text, "**Note:** {note}\n");
+        let _ = writeln!(text, "**{note_word}:** {note}\n");
     }
-    text.push_str("| Rule | Direction | Source | Destination | Protocol and port | Comment |\n");
+    let _ = writeln!(
+        text,
+        "| {} | {} | {} | {} | {} | {} |",
+        word(words::RULE),
+        word(words::DIRECTION),
+        word(words::SOURCE),
+        word(words::DESTINATION),
+        word(words::SERVICE),
+        word(words::COMMENT)
+    );
     text.push_str("|---|---|---|---|---|---|\n");
     let cell = |text: &str| text.replace('|', "\\|");
     for rule in rules {
@@ -449,7 +482,7 @@ fn markdown(rules: &[&FirewallRule], addresses: &CustomerAddresses, access: Acce
             text,
             "| {} | {} | {} | {} | {} | {} |",
             rule.id,
-            direction_name(rule.direction),
+            rule.direction.label_in(lang),
             cell(&resolve(&rule.source, addresses).name),
             cell(&resolve(&rule.destination, addresses).name),
             services.join(", "),
@@ -802,7 +835,7 @@ pub fn export(
 ) -> String {
     match format {
         RuleFormat::Csv => csv(rules, addresses, options.access),
-        RuleFormat::Markdown => markdown(rules, addresses, options.access),
+        RuleFormat::Markdown => markdown(rules, addresses, options.access, options.lang),
         RuleFormat::Nftables => nftables(rules, addresses, options.access),
         RuleFormat::NftablesAdd => nftables_add(rules, addresses, options),
         RuleFormat::Iptables => iptables(rules, addresses, options.access),

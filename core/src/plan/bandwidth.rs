@@ -89,7 +89,7 @@ impl std::fmt::Display for Formula {
 
 impl Serialize for Formula {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        serializer.serialize_str(&self.text(crate::locale::writing_language()))
     }
 }
 

@@ -349,7 +349,7 @@ pub const SWEDISH_LABELS: &[(&str, &str)] = &[
     ("busy", "Andel användare i samtal samtidigt"),
     ("calendar", "Kalenderintegration"),
     ("calendar-users", "Användare med kalenderintegration"),
-    ("skype", "Skype för Business / Lync-integration"),
+    ("skype", "Skype for Business / Lync-integration"),
     ("skype-users", "S4B/Lync-användare"),
     ("teams", "Teams-integration"),
     ("attendant", "Advanced Attendant"),

@@ -2,7 +2,7 @@
 //! never reaches a server. The format is versioned, compact (defaults are left out) and
 //! carries a checksum, so that a truncated or edited link is refused as a whole.
 //!
-//! `sc1.<fields>.<checksum>`: fields are `key=value` joined by `&`, values percent-encoded;
+//! `sc2.<fields>.<checksum>` (format 1, without the language field, still reads): fields are `key=value` joined by `&`, values percent-encoded;
 //! the checksum is FNV-1a (32 bits, hex) of the fields. It catches accidents, not forgery.
 
 use crate::confirmation::{Confirmation, Confirmations};
@@ -15,7 +15,7 @@ use crate::verdict::{Finding, Verdict};
 use std::collections::BTreeMap;
 use thiserror::Error;
 
-pub const LINK_VERSION: u32 = 1;
+pub const LINK_VERSION: u32 = 2;
 const PREFIX: &str = "sc";
 
 /// Who made the link, so the app can greet the reader properly.
@@ -117,8 +117,8 @@ pub struct Shared {
     pub confirmations: Confirmations,
     /// Verdicts by requirement id, as the sender's browser saw them.
     pub results: BTreeMap<RequirementId, Verdict>,
-    /// The language the sender's page was in, for the reader's page to open in. Written only
-    /// when it is not English, so an English link reads in builds older than the field.
+    /// The language the sender's page was in, for the reader's page to open in (format 2;
+    /// a build that reads format 1 only says the link is from a newer sitecheck).
     pub lang: Option<Locale>,
 }
 
@@ -267,7 +267,7 @@ pub fn encode_link(shared: &Shared) -> String {
             shared.results.iter().map(|(id, verdict)| format!("{id}~{}", verdict_code(*verdict))).collect();
         fields.push(("v", list.join(",")));
     }
-    if let Some(lang) = shared.lang.filter(|lang| *lang != Locale::En) {
+    if let Some(lang) = shared.lang {
         fields.push((LANGUAGE_KEY, lang.code().to_owned()));
     }
     let body: Vec<String> = fields.iter().map(|(key, value)| format!("{key}={}", encode(value))).collect();
@@ -477,7 +477,7 @@ mod tests {
     fn round_trips_exactly_and_stays_short() {
         let shared = example();
         let link = encode_link(&shared);
-        assert!(link.starts_with("sc1."), "{link}");
+        assert!(link.starts_with("sc2."), "{link}");
         assert!(link.len() < 400, "{} characters: {link}", link.len());
         assert_eq!(decode_link(&link), Ok(shared.clone()));
         assert_eq!(decode_link(&format!("https://intranet.example/tools/sitecheck/#{link}")), Ok(shared));
@@ -486,14 +486,30 @@ mod tests {
     }
 
     #[test]
+    fn a_link_carries_its_language_either_way() {
+        for lang in Locale::ALL {
+            let shared = Shared { lang: Some(lang), ..example() };
+            let link = encode_link(&shared);
+            assert!(link.contains(&format!("&l={}.", lang.code())), "{link}");
+            assert_eq!(decode_link(&link), Ok(shared));
+            assert_eq!(link_language(&format!("https://intranet.example/sitecheck/#{link}")), Some(lang));
+        }
+        assert_eq!(link_language(&encode_link(&example())), None);
+        assert_eq!(link_language("#sc2.s=5&l=de.00000000"), None);
+        let body = "s=5&l=de";
+        assert!(matches!(decode_link(&format!("sc2.{body}.{:08x}", checksum(body))), Err(LinkError::BadFields(_))));
+    }
+
+    #[test]
     fn the_format_is_pinned_byte_for_byte() {
         // A new link is these bytes for this plan (fields in the order of PLAN_FIELDS): this
         // pins the escaping whatever implements it.
-        let pinned = "sc1.w=r&s=50&c=15&p=50&g=50&e=p&eu=165&k=v&ku=50&u=10000&ew=198%2E51%2E100%2E7/32\
+        let pinned = "sc2.w=r&s=50&c=15&p=50&g=50&e=p&eu=165&k=v&ku=50&u=10000&ew=198%2E51%2E100%2E7/32\
             &y=net%2Eno-hubs%7E2026-11-23%7Echecked%2520with%2520Anna%252C%25203rd%2520floor%2520%2526%2520basement\
             %2Csoftphone%2Esingle-user%7E2026-11-22&v=pc%2Ebrowser%7Ep%2Csoftphone%2Epc-os%7Ew.35854e72";
         assert_eq!(encode_link(&example()), pinned);
         assert_eq!(decode_link(pinned), Ok(example()));
+        assert_eq!(decode_link(&pinned.replacen("sc2.", "sc1.", 1)), Ok(example()), "format 1 links still open");
         // Links already sent keep opening: one written before the fields had a table (in
         // another order, for the example plan with Teams) reads as it did.
         let sent_before = "sc1.w=r&s=50&p=50&g=50&c=15&eu=165&e=p&f=T&u=10000&ew=198%2E51%2E100%2E7/32\
@@ -533,7 +549,7 @@ mod tests {
         let check = |text: &str, expected: LinkError| assert_eq!(decode_link(text), Err(expected), "{text}");
         check(&link[..link.len() - 12], LinkError::Damaged);
         check(&link.replacen("s=50", "s=51", 1), LinkError::Damaged);
-        check(&link.replacen("sc1.", "sc2.", 1), LinkError::FutureVersion(2));
+        check(&link.replacen("sc2.", "sc3.", 1), LinkError::FutureVersion(3));
         check("", LinkError::NotALink);
         check("#section-2", LinkError::NotALink);
         check("sc1", LinkError::NotALink);

@@ -58,11 +58,10 @@ pub fn report_json(report: &Report<'_>) -> Result<String, serde_json::Error> {
 /// The Markdown report's words, in both languages.
 mod words {
     use crate::locale::Text;
-    pub const TITLE: Text =
-        Text { en: "Telia Touchpoint Plus site readiness", sv: "Telia Touchpoint Plus – platsens beredskap" };
+    pub const TITLE: Text = crate::interface::page::REPORT_TITLE;
     pub const REPORT_OF: Text = Text { en: "Report of", sv: "Rapport från" };
     pub const AGAINST: Text = Text { en: "against", sv: "mot" };
-    pub const PROGRESS: Text = Text { en: "Progress", sv: "Framsteg" };
+    pub const PROGRESS: Text = Text { en: "Progress", sv: "Status" };
     pub const OF: Text = Text { en: "of", sv: "av" };
     pub const SETTLED: Text = Text { en: "requirements settled", sv: "krav avgjorda" };
     pub const PROBLEMS: Text = Text { en: "Problems with the plan", sv: "Problem med planen" };
@@ -188,7 +187,7 @@ pub fn report_markdown(report: &Report<'_>) -> String {
             &report.firewall_rules,
             &report.plan.addresses,
             RuleFormat::Markdown,
-            &ExportOptions { access: report.plan.access, ..ExportOptions::default() },
+            &ExportOptions { access: report.plan.access, lang: report.lang, ..ExportOptions::default() },
         )
         .replacen("# ", "## ", 1),
     );
@@ -225,6 +224,46 @@ mod tests {
         assert_eq!(json["checklist"][0]["items"][0]["requirement"]["id"], "net.call-bandwidth");
         assert_eq!(json["problems"], serde_json::json!([]));
         assert!(!markdown.contains("## Problems with the plan"));
+    }
+
+    #[test]
+    fn a_swedish_report_is_swedish_throughout() {
+        let plan = Plan { ata_adapters: 2, ..Plan::spec_example() };
+        let groups = checklist(&plan, &[], &Confirmations::new(), &Default::default(), false);
+        let report = report(&plan, &groups, Date::new(2026, 12, 2), Locale::Sv);
+        let markdown = report_markdown(&report);
+        let total = Locale::Sv.decimals(&format_mbps(report.bandwidth.total));
+        assert!(total.contains(','), "{total}");
+        assert!(markdown.contains(&format!("**{total}**")), "{total} in\n{markdown}");
+        for part in [
+            crate::spec::swedish::TRANSLATION_NOTICE,
+            "## Checklista",
+            "### 2.1 Internet och lokalt nätverk",
+            "## Öppningar i brandväggen för Telia Touchpoint Plus",
+            "| Regel | Riktning |",
+            "| utgående |",
+            "2 ATA-adaptrar, men Mediatrix är inte markerat",
+        ] {
+            assert!(markdown.contains(part), "{part} in\n{markdown}");
+        }
+        for english in ["## Checklist\n", "What is left", "| Rule |", "| outbound |", "Needs confirmation"] {
+            assert!(!markdown.contains(english), "{english} left in\n{markdown}");
+        }
+        let json: serde_json::Value = serde_json::from_str(&report_json(&report).unwrap()).unwrap();
+        let group = &json["checklist"][0];
+        assert_eq!(json["lang"], "sv");
+        assert_eq!(group["section"]["title"], "Internet och lokalt nätverk");
+        let item = &group["items"][0];
+        let id = crate::requirement::RequirementId::parse(item["requirement"]["id"].as_str().unwrap()).unwrap();
+        assert_eq!(item["requirement"]["statement"], id.requirement().statement_in(Locale::Sv));
+        assert_eq!(item["requirement"]["id"], id.as_str(), "ids stay");
+        assert!(json["bandwidth"]["lines"][0]["formula"].as_str().unwrap().contains("användare"), "{json}");
+        // The English report of the same plan is the spec's words.
+        let english: serde_json::Value = serde_json::from_str(
+            &report_json(&super::report(&plan, &groups, Date::new(2026, 12, 2), Locale::En)).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(english["checklist"][0]["items"][0]["requirement"]["statement"], id.requirement().statement);
     }
 
     #[test]

@@ -287,12 +287,23 @@ pub struct Requirement {
     pub section: SectionId,
     /// Other sections that state the same thing again.
     pub see_also: &'static [SectionId],
-    /// One line in the spec's own terms.
+    /// One line in the spec's own terms (in JSON, in the language being written: a Swedish
+    /// report's statements are the translation).
+    #[serde(serialize_with = "statement_written")]
     pub statement: &'static str,
     pub obligation: Obligation,
     pub values: &'static [Value],
     pub applies: Condition,
     pub verification: &'static [Verification],
+}
+
+fn statement_written<S: serde::Serializer>(statement: &&'static str, serializer: S) -> Result<S::Ok, S::Error> {
+    let locale = crate::locale::writing_language();
+    let translated = REQUIREMENTS
+        .iter()
+        .find(|requirement| requirement.statement == *statement)
+        .map_or(*statement, |requirement| requirement.statement_in(locale));
+    serializer.serialize_str(translated)
 }
 
 use Condition::{Access, AddOn as Add, Always, Endpoint as Ep};

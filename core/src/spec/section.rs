@@ -14,9 +14,18 @@ pub const SPEC_TITLE: &str = "Site Environment Requirements Telia Touchpoint Plu
 pub struct Section {
     /// The section number as printed, e.g. "2.5.1".
     pub id: &'static str,
+    /// In JSON, in the language being written.
+    #[serde(serialize_with = "title_written")]
     pub title: &'static str,
     /// The page the table of contents gives for it.
     pub page: u8,
+}
+
+fn title_written<S: serde::Serializer>(title: &&'static str, serializer: S) -> Result<S::Ok, S::Error> {
+    let locale = crate::locale::writing_language();
+    let translated =
+        SECTIONS.iter().find(|section| section.title == *title).map_or(*title, |section| section.title_in(locale));
+    serializer.serialize_str(translated)
 }
 
 impl Section {

@@ -31,7 +31,7 @@ pub fn App() -> impl IntoView {
     };
     view! {
         <header class="page-header">
-            <p class="language no-print">
+            <p class="language no-print" role="group" aria-label=tr(page::LANGUAGE)>
                 // Named in the language it switches to, and marked as such for screen readers.
                 <button type="button" data-testid="language" data-lang=move || locale.get().code()
                     lang=move || other().code() on:click=move |_| language::announce(other(), true)>
@@ -106,6 +106,9 @@ pub fn App() -> impl IntoView {
                 <CatalogueDownload />
                 <details data-testid="catalogue-details">
                     <summary>{move || page::all_requirements(locale.get(), SPEC_VERSION)}</summary>
+                    {move || (!sitecheck_core::interface::checklist::TRANSLATED.get(locale.get()).is_empty()).then(|| view! {
+                        <p class="hint">{sitecheck_core::interface::checklist::TRANSLATED.get(locale.get())}</p>
+                    })}
                     <CatalogueView />
                 </details>
             </section>

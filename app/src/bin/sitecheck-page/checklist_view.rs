@@ -93,14 +93,11 @@ pub fn ChecklistView() -> impl IntoView {
             .get()
             .into_iter()
             .map(|group| {
-                let locale = locale.get();
-                let heading = words::group(
-                    locale,
-                    group.section.id,
-                    group.section.title_in(locale),
-                    group.done(),
-                    group.items.len(),
-                );
+                // Read inside the heading alone: a switch must not draw the items anew (a
+                // note being typed would be lost).
+                let (section, done, total) = (group.section, group.done(), group.items.len());
+                let heading =
+                    move || words::group(locale.get(), section.id, section.title_in(locale.get()), done, total);
                 let items = group.items.into_iter().map(|item| item_view(state, item)).collect_view();
                 view! {
                     <section class="group" data-group=group.section.id>
@@ -119,6 +116,10 @@ pub fn ChecklistView() -> impl IntoView {
             {left}
         </div>
         <p><button type="button" data-testid="reset" on:click=reset>{tr(words::RESET)}</button></p>
+        // The statements are a translation of the English v3.40, and say so.
+        {move || (!words::TRANSLATED.get(locale.get()).is_empty()).then(|| view! {
+            <p class="hint" data-testid="translation-notice">{words::TRANSLATED.get(locale.get())}</p>
+        })}
         <div class="checklist">{body}</div>
     }
 }
