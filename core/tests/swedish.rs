@@ -7,28 +7,8 @@ use sitecheck_core::requirement::{Obligation, REQUIREMENTS, Verification};
 use sitecheck_core::section::SECTIONS;
 use sitecheck_core::spec::swedish;
 
-/// The figures of a text: runs of digits with the separators inside them ("81.228.2.192/27",
-/// "1.6", "49152-65535", "+468123456"), a Swedish decimal comma read as the English point.
-fn figures(text: &str) -> Vec<String> {
-    let mut found = Vec::new();
-    let mut current = String::new();
-    let characters: Vec<char> = text.chars().collect();
-    for (index, character) in characters.iter().enumerate() {
-        let next_is_digit = characters.get(index + 1).is_some_and(char::is_ascii_digit);
-        if character.is_ascii_digit() {
-            current.push(*character);
-        } else if !current.is_empty() && matches!(character, '.' | ',' | '/' | '-' | '×') && next_is_digit {
-            current.push(if *character == ',' { '.' } else { *character });
-        } else if !current.is_empty() {
-            found.push(std::mem::take(&mut current));
-        }
-    }
-    if !current.is_empty() {
-        found.push(current);
-    }
-    found.sort();
-    found
-}
+mod translation;
+use translation::figures;
 
 /// Names a translation must keep as they are: host names, addresses and quoted titles.
 fn names(text: &str) -> Vec<&str> {

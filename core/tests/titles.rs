@@ -9,7 +9,10 @@ use sitecheck_core::network::{
     FetchOutcome, Method, Sample, blocked_port_findings, network_findings, reachability_finding, throughput_finding,
 };
 use sitecheck_core::units::Date;
+
+mod translation;
 use sitecheck_core::verdict::{CHECK_TITLES, Finding};
+use translation::figures;
 
 fn user_agents() -> Vec<String> {
     include_str!("data/user-agents.tsv")
@@ -127,28 +130,6 @@ fn every_check_has_a_card_title() {
         );
         assert!(!title.sv.is_empty() && title.sv != title.en, "{id}: the title is not in Swedish");
     }
-}
-
-/// Digit runs, a decimal comma read as the point: what a translation must keep.
-fn figures(text: &str) -> Vec<String> {
-    let mut found = Vec::new();
-    let mut current = String::new();
-    let characters: Vec<char> = text.chars().collect();
-    for (index, character) in characters.iter().enumerate() {
-        let next_is_digit = characters.get(index + 1).is_some_and(char::is_ascii_digit);
-        if character.is_ascii_digit() {
-            current.push(*character);
-        } else if !current.is_empty() && matches!(character, '.' | ',') && next_is_digit {
-            current.push('.');
-        } else if !current.is_empty() {
-            found.push(std::mem::take(&mut current));
-        }
-    }
-    if !current.is_empty() {
-        found.push(current);
-    }
-    found.sort();
-    found
 }
 
 /// Every finding any check makes reads in Swedish: not the English left in place, with the

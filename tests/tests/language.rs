@@ -81,8 +81,10 @@ fn switches_and_keeps_the_choice(engine: Engine) {
     check_reads_in(&page, Locale::En);
     page.click("[data-testid='language']");
     check_reads_in(&page, Locale::Sv);
-    // The choice outlives a reload.
-    page.reload();
+    // The choice outlives a new visit (through a blank page: WebKit, loaded, once hung on a
+    // navigation to the page's own address).
+    page.session.goto("about:blank").unwrap();
+    page.session.goto(&page.url).unwrap();
     page.wait_ready();
     check_reads_in(&page, Locale::Sv);
     page.click("[data-testid='language']");
