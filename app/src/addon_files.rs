@@ -273,7 +273,7 @@ fn AddonFormView(form: &'static AddonForm) -> impl IntoView {
                         "The checker answered another question",
                         "Kontrollen svarade på en annan fråga",
                     )]),
-                    Err(message) => Err(vec![Bilingual::same(message)]),
+                    Err(message) => Err(vec![message]),
                 }));
             });
         });

@@ -4,7 +4,9 @@
 //! wait for it (a message posted earlier would find no handler and be lost). Only the newest
 //! job of each kind is answered: an older answer arriving late is dropped.
 
+use sitecheck_core::interface::worker as words;
 use sitecheck_core::job::{JobKind, Outcome, Reply, Sendable};
+use sitecheck_core::locale::Bilingual;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -15,7 +17,7 @@ const LOADER: &str = "./sitecheck-worker_loader.js";
 /// What the worker posts when it can take requests.
 const READY: &str = "ready";
 
-type Answer = Rc<dyn Fn(Result<Outcome, String>)>;
+type Answer = Rc<dyn Fn(Result<Outcome, Bilingual>)>;
 
 struct Connection {
     worker: web_sys::Worker,
@@ -39,7 +41,7 @@ fn describe(error: &wasm_bindgen::JsValue) -> String {
 }
 
 /// Hands `result` to whoever waits for job `id`, if it is still the newest of its kind.
-fn deliver(id: u64, result: Result<Outcome, String>) {
+fn deliver(id: u64, result: Result<Outcome, Bilingual>) {
     let answer = CONNECTION.with(|slot| {
         let mut slot = slot.borrow_mut();
         let pending = &mut slot.as_mut()?.pending;
@@ -52,7 +54,7 @@ fn deliver(id: u64, result: Result<Outcome, String>) {
 }
 
 /// Every waiting job learns that the worker failed.
-fn fail_all(message: &str) {
+fn fail_all(message: &Bilingual) {
     let answers: Vec<Answer> = CONNECTION.with(|slot| {
         slot.borrow_mut()
             .as_mut()
@@ -62,7 +64,7 @@ fn fail_all(message: &str) {
             .unwrap_or_default()
     });
     for answer in answers {
-        answer(Err(message.to_owned()));
+        answer(Err(message.clone()));
     }
 }
 
@@ -78,7 +80,7 @@ fn on_message(event: web_sys::MessageEvent) {
         if let Some((worker, messages)) = waiting {
             for message in messages {
                 if let Err(error) = worker.post_message(&message) {
-                    fail_all(&format!("the check could not be sent: {}", describe(&error)));
+                    fail_all(&words::not_sent(&describe(&error)));
                 }
             }
         }
@@ -86,19 +88,16 @@ fn on_message(event: web_sys::MessageEvent) {
     }
     match serde_json::from_str::<Reply>(&text) {
         Ok(Reply { id, outcome: Some(outcome), .. }) => deliver(id, Ok(outcome)),
-        Ok(Reply { id, error, .. }) => {
-            deliver(id, Err(error.unwrap_or_else(|| "the checker gave no answer".to_owned())))
-        }
-        Err(_) => fail_all("the checker's answer could not be read"),
+        Ok(Reply { id, error, .. }) => deliver(id, Err(error.unwrap_or_else(words::no_answer))),
+        Err(_) => fail_all(&words::unreadable_answer()),
     }
 }
 
-fn start() -> Result<Connection, String> {
-    let worker =
-        web_sys::Worker::new(LOADER).map_err(|error| format!("the checker could not start: {}", describe(&error)))?;
+fn start() -> Result<Connection, Bilingual> {
+    let worker = web_sys::Worker::new(LOADER).map_err(|error| words::not_started(&describe(&error)))?;
     let message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(on_message);
     let error = Closure::<dyn Fn(web_sys::ErrorEvent)>::new(|event: web_sys::ErrorEvent| {
-        fail_all(&format!("the checker stopped: {}", event.message()));
+        fail_all(&words::stopped(&event.message()));
     });
     worker.set_onmessage(Some(message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(error.as_ref().unchecked_ref()));
@@ -115,7 +114,7 @@ fn start() -> Result<Connection, String> {
 
 /// Sends `job` to the worker; `answer` gets its outcome, or why there is none. A newer job of
 /// the same kind replaces an older one's answer.
-pub fn ask(job: &impl Sendable, answer: impl Fn(Result<Outcome, String>) + 'static) {
+pub fn ask(job: &impl Sendable, answer: impl Fn(Result<Outcome, Bilingual>) + 'static) {
     ask_with_files(job, Vec::new(), answer);
 }
 
@@ -123,19 +122,19 @@ pub fn ask(job: &impl Sendable, answer: impl Fn(Result<Outcome, String>) + 'stat
 pub fn ask_with_files(
     job: &impl Sendable,
     files: Vec<js_sys::Uint8Array>,
-    answer: impl Fn(Result<Outcome, String>) + 'static,
+    answer: impl Fn(Result<Outcome, Bilingual>) + 'static,
 ) {
     let answer: Answer = Rc::new(answer);
-    let sent = CONNECTION.with(|slot| -> Result<(), String> {
+    let sent = CONNECTION.with(|slot| -> Result<(), Bilingual> {
         let mut slot = slot.borrow_mut();
         if slot.is_none() {
             *slot = Some(start()?);
         }
-        let connection = slot.as_mut().ok_or("the checker could not start")?;
+        let connection = slot.as_mut().ok_or_else(|| words::not_started(""))?;
         let id = connection.next_id;
         connection.next_id += 1;
         let kind = job.kind();
-        let text = job.message(id).map_err(|error| format!("the check could not be sent: {error}"))?;
+        let text = job.message(id).map_err(|error| words::not_sent(&error.to_string()))?;
         // With files, an array of the text and each file's bytes (the worker reads either).
         let message: wasm_bindgen::JsValue = if files.is_empty() {
             text.into()
@@ -149,10 +148,7 @@ pub fn ask_with_files(
         connection.pending.retain(|(waiting, _, _)| *waiting != kind);
         connection.pending.push((kind, id, Rc::clone(&answer)));
         if connection.ready {
-            connection
-                .worker
-                .post_message(&message)
-                .map_err(|error| format!("the check could not be sent: {}", describe(&error)))
+            connection.worker.post_message(&message).map_err(|error| words::not_sent(&describe(&error)))
         } else {
             connection.waiting.push(message);
             Ok(())

@@ -546,3 +546,35 @@ pub mod addon_forms {
         }
     }
 }
+
+/// The worker that runs the heavier checks, when it fails.
+pub mod worker {
+    use crate::locale::Bilingual;
+
+    pub fn not_started(reason: &str) -> Bilingual {
+        crate::bilingual!("the checker could not start: {reason}", "kontrollen kunde inte starta: {reason}")
+    }
+
+    pub fn stopped(reason: &str) -> Bilingual {
+        crate::bilingual!("the checker stopped: {reason}", "kontrollen stannade: {reason}")
+    }
+
+    pub fn not_sent(reason: &str) -> Bilingual {
+        crate::bilingual!("the check could not be sent: {reason}", "kontrollen kunde inte skickas: {reason}")
+    }
+
+    pub fn no_answer() -> Bilingual {
+        Bilingual::new("the checker gave no answer", "kontrollen gav inget svar")
+    }
+
+    pub fn unreadable_answer() -> Bilingual {
+        Bilingual::new("the checker's answer could not be read", "kontrollens svar gick inte att läsa")
+    }
+
+    pub fn unreadable_request(reason: &str) -> Bilingual {
+        crate::bilingual!(
+            "the check got a request it cannot read: {reason}",
+            "kontrollen fick en begäran den inte kan läsa: {reason}"
+        )
+    }
+}

@@ -145,7 +145,7 @@ pub struct Reply {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<Outcome>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error: Option<String>,
+    pub error: Option<crate::locale::Bilingual>,
 }
 
 /// The worker's whole handling of one message and the files that came with it: never a
@@ -158,7 +158,8 @@ pub fn answer(message: &str, files: &[Vec<u8>]) -> String {
                 .ok()
                 .and_then(|value| value["id"].as_u64())
                 .unwrap_or(0);
-            Reply { id, outcome: None, error: Some(format!("the check got a request it cannot read: {error}")) }
+            let reason = error.to_string();
+            Reply { id, outcome: None, error: Some(crate::interface::worker::unreadable_request(&reason)) }
         }
     };
     // Both languages: the page shows the answer in whichever it is switched to.
@@ -221,7 +222,9 @@ mod tests {
         let check = |message: &str, id: u64| {
             let reply: Reply = serde_json::from_str(&answer(message, &[])).unwrap();
             assert_eq!((reply.id, reply.outcome), (id, None), "{message}");
-            assert!(reply.error.unwrap().starts_with("the check got a request it cannot read"), "{message}");
+            let error = reply.error.unwrap();
+            assert!(error.en.starts_with("the check got a request it cannot read"), "{message}");
+            assert!(error.sv.starts_with("kontrollen fick en begäran"), "{message}");
         };
         check("", 0);
         check("not json", 0);

@@ -27,9 +27,15 @@ enum Stage {
 
 const STATUS: &str = "addons-status";
 static LISTENING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+thread_local! {
+    /// The stage last shown, so that a language switch can say it again in the new language.
+    static SHOWN: std::cell::RefCell<Option<Stage>> = const { std::cell::RefCell::new(None) };
+}
 const OPEN: &str = "open-addons";
 
 fn show(stage: Stage) {
+    SHOWN.with(|shown| *shown.borrow_mut() = Some(stage.clone()));
     let Some(document) = web_sys::window().and_then(|window| window.document()) else { return };
     let (status, button) = (document.get_element_by_id(STATUS), document.get_element_by_id(OPEN));
     let (Some(status), Some(button)) = (status, button) else { return };
@@ -68,6 +74,11 @@ fn open() {
     show(Stage::Loading);
     // Once: a second try after a failure adds no second pair of listeners.
     if !LISTENING.swap(true, std::sync::atomic::Ordering::Relaxed) {
+        listen(&document, language::CHANGED, |_| {
+            if let Some(stage) = SHOWN.with(|shown| shown.borrow().clone()) {
+                show(stage);
+            }
+        });
         listen(&document, READY, |_| show(Stage::Open));
         listen(&document, FAILED, |event| {
             let detail = detail_text(&event);

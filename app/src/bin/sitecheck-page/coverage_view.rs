@@ -30,7 +30,7 @@ pub fn CoverageView() -> impl IntoView {
         checking.set(true);
         worker::ask(&request, move |answer| {
             checking.set(false);
-            result.set(Some(answer.map_err(Bilingual::same).and_then(|outcome| match outcome {
+            result.set(Some(answer.and_then(|outcome| match outcome {
                 Outcome::Coverage(report) => Ok(report),
                 #[allow(unreachable_patterns)]
                 _ => Err(words::OTHER_ANSWER.into()),

@@ -59,7 +59,7 @@ pub fn FirewallView() -> impl IntoView {
                             words::not_made(sitecheck_core::locale::Locale::Sv, &problem),
                         )),
                         Ok(_) => Some(words::OTHER_ANSWER.into()),
-                        Err(message) => Some(Bilingual::same(message)),
+                        Err(message) => Some(message),
                     });
                 });
             };

@@ -10,6 +10,14 @@ pub fn SharePanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let locale = current();
     let (link, set_link) = signal(String::new());
+    // A link carries the language it was made in: a switch takes the old one away.
+    Effect::new(move |previous: Option<sitecheck_core::locale::Locale>| {
+        let now = locale.get();
+        if previous.is_some_and(|previous| previous != now) {
+            set_link.set(String::new());
+        }
+        now
+    });
     let make = move |purpose: LinkPurpose| {
         let mut shared = state.plan.with(|plan| {
             state.confirmations.with(|confirmations| {
