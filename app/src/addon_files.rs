@@ -336,7 +336,7 @@ fn AddonResult(slug: &'static str, shown: Result<Shown, Vec<Bilingual>>) -> impl
             .into_any();
         }
     };
-    let (download_error, set_download_error) = signal(None::<String>);
+    let (download_error, set_download_error) = signal(None::<Bilingual>);
     let counted = |slug: &str| {
         shown.counts.iter().find(|(verdict, _)| verdict == slug).map_or(0, |(_, count)| *count).to_string()
     };
@@ -384,7 +384,7 @@ fn AddonResult(slug: &'static str, shown: Result<Shown, Vec<Bilingual>>) -> impl
             {facts}
             <ul class="placed-findings">{findings}</ul>
             <p class="downloads">{downloads}
-                {move || download_error.get().map(|message| view! { <span role="alert" class="error">{message}</span> })}
+                {move || download_error.get().map(|message| view! { <span role="alert" class="error">{shown_in(message)}</span> })}
             </p>
         </div>
     }

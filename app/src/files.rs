@@ -1,9 +1,10 @@
 //! Files the browser saves: made in the page, or built beside it. No server sees what is made.
 
+use sitecheck_core::locale::{Bilingual, Locale};
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Saves `contents` as a download named `name`. Errors are the browser's, as text.
-pub fn save_file(name: &str, mime: &str, contents: &str) -> Result<(), String> {
+/// Saves `contents` as a download named `name`. Errors quote the browser's own words.
+pub fn save_file(name: &str, mime: &str, contents: &str) -> Result<(), Bilingual> {
     let attempt = || -> Result<(), JsValue> {
         let parts = js_sys::Array::of1(&JsValue::from_str(contents));
         let options = web_sys::BlobPropertyBag::new();
@@ -17,7 +18,7 @@ pub fn save_file(name: &str, mime: &str, contents: &str) -> Result<(), String> {
 }
 
 /// Downloads the file at `href` (relative to the page) under `name`.
-pub fn download(href: &str, name: &str) -> Result<(), String> {
+pub fn download(href: &str, name: &str) -> Result<(), Bilingual> {
     follow(href, name).map_err(|error| failed(name, &error))
 }
 
@@ -31,7 +32,8 @@ fn follow(href: &str, name: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
-fn failed(name: &str, error: &JsValue) -> String {
+fn failed(name: &str, error: &JsValue) -> Bilingual {
     let error = error.as_string().unwrap_or_else(|| format!("{error:?}"));
-    sitecheck_core::interface::files::download_failed(crate::language::of_document(), name, &error)
+    let said = |locale| sitecheck_core::interface::files::download_failed(locale, name, &error);
+    Bilingual::new(said(Locale::En), said(Locale::Sv))
 }

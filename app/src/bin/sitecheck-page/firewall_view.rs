@@ -51,9 +51,7 @@ pub fn FirewallView() -> impl IntoView {
                 worker::ask(&request, move |answer| {
                     set_error.set(match answer {
                         // The browser's own message (a download refused) is in its words.
-                        Ok(Outcome::Export(Ok(text))) => {
-                            save_file(format.file_name(), format.mime(), &text).err().map(Bilingual::same)
-                        }
+                        Ok(Outcome::Export(Ok(text))) => save_file(format.file_name(), format.mime(), &text).err(),
                         Ok(Outcome::Export(Err(problem))) => Some(Bilingual::new(
                             words::not_made(sitecheck_core::locale::Locale::En, &problem),
                             words::not_made(sitecheck_core::locale::Locale::Sv, &problem),

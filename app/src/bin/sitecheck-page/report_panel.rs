@@ -10,7 +10,7 @@ use sitecheck_core::report::{report, report_json, report_markdown};
 pub fn ReportPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let locale = current();
-    let (error, set_error) = signal(None::<String>);
+    let (error, set_error) = signal(None::<sitecheck_core::locale::Bilingual>);
     let save = move |markdown: bool| {
         let (plan, groups) = (state.plan.get(), state.checklist.get());
         let report = report(&plan, &groups, state.today, locale.get_untracked());
@@ -22,7 +22,14 @@ pub fn ReportPanel() -> impl IntoView {
             )
         } else {
             report_json(&report)
-                .map_err(|error| words::not_written(locale.get_untracked(), &error.to_string()))
+                .map_err(|error| {
+                    let error = error.to_string();
+                    let said = |locale| words::not_written(locale, &error);
+                    sitecheck_core::locale::Bilingual::new(
+                        said(sitecheck_core::locale::Locale::En),
+                        said(sitecheck_core::locale::Locale::Sv),
+                    )
+                })
                 .and_then(|json| {
                     save_file(&format!("touchpoint-plus-site-report-{}.json", state.today), "application/json", &json)
                 })
@@ -41,7 +48,7 @@ pub fn ReportPanel() -> impl IntoView {
             <button type="button" data-testid="report-markdown" on:click=move |_| save(true)>{tr(words::MARKDOWN)}</button>
             " "
             <button type="button" data-testid="report-json" on:click=move |_| save(false)>{tr(words::JSON)}</button>
-            {move || error.get().map(|message| view! { <span role="alert" class="error">{message}</span> })}
+            {move || error.get().map(|message| view! { <span role="alert" class="error">{message.get(locale.get()).to_owned()}</span> })}
         </p>
     }
 }
