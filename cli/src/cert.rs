@@ -33,36 +33,43 @@ fn split_files(arguments: &[String]) -> (Vec<String>, Vec<String>) {
 }
 
 fn write_report(output: &mut impl Write, report: &CertificateReport) -> std::io::Result<()> {
-    writeln!(output, "Certificates for the {} servers, as of {}", report.role.label(), report.today)?;
+    use crate::language::{locale, say};
+    let (role, today) = (report.role.label(), report.today);
+    match locale() {
+        sitecheck_core::locale::Locale::En => writeln!(output, "Certificates for the {role} servers, as of {today}")?,
+        sitecheck_core::locale::Locale::Sv => writeln!(output, "Certifikat för {role}-servrarna, per {today}")?,
+    }
     for (index, certificate) in report.certificates.iter().enumerate() {
         let at = certificate.line.map(|line| format!(":{line}")).unwrap_or_default();
         writeln!(output, "\n{}. {}  [{}{at}]", index + 1, certificate.name(), certificate.source)?;
-        writeln!(output, "   Subject   {}", certificate.subject)?;
+        writeln!(output, "   {:<9} {}", say("Subject", "Ämne"), certificate.subject)?;
         if !certificate.alternative_names.is_empty() {
-            writeln!(output, "   Names     {}", certificate.alternative_names.join(", "))?;
+            writeln!(output, "   {:<9} {}", say("Names", "Namn"), certificate.alternative_names.join(", "))?;
         }
-        writeln!(output, "   Issuer    {}", certificate.issuer)?;
-        writeln!(output, "   Valid     {} to {}", certificate.not_before, certificate.not_after)?;
-        writeln!(output, "   Key       {}", certificate.key)?;
-        writeln!(output, "   Purposes  {}", certificate.purposes.describe())?;
-        writeln!(output, "   CA        {}", if certificate.is_ca { "yes" } else { "no" })?;
-        writeln!(output, "   Serial    {}", certificate.serial)?;
+        writeln!(output, "   {:<9} {}", say("Issuer", "Utfärdare"), certificate.issuer)?;
+        let (from, to) = (certificate.not_before, certificate.not_after);
+        writeln!(output, "   {:<9} {from} {} {to}", say("Valid", "Giltigt"), say("to", "till"))?;
+        writeln!(output, "   {:<9} {}", say("Key", "Nyckel"), certificate.key_text().get(locale()))?;
+        writeln!(output, "   {:<9} {}", say("Purposes", "Användning"), certificate.purposes.described().get(locale()))?;
+        let ca = if certificate.is_ca { say("yes", "ja") } else { say("no", "nej") };
+        writeln!(output, "   {:<9} {ca}", "CA")?;
+        writeln!(output, "   {:<9} {}", say("Serial", "Serienr"), certificate.serial)?;
     }
     if !report.chains.is_empty() {
-        writeln!(output, "\nChains")?;
+        writeln!(output, "\n{}", say("Chains", "Kedjor"))?;
     }
     for chain in &report.chains {
         let path: Vec<&str> = chain.certificates.iter().map(|index| report.certificates[*index].name()).collect();
-        let end = chain.describe_end();
-        writeln!(output, "   {} ({end})", path.join(" → "))?;
+        let end = chain.end_described();
+        writeln!(output, "   {} ({})", path.join(" → "), end.get(locale()))?;
     }
     if !report.unreadable.is_empty() {
-        writeln!(output, "\nNot read")?;
+        writeln!(output, "\n{}", say("Not read", "Inte lästa"))?;
     }
     for problem in &report.unreadable {
-        writeln!(output, "   {}: {}", problem.source, problem.problem)?;
+        writeln!(output, "   {}: {}", problem.source, problem.message.get(locale()))?;
     }
-    writeln!(output, "\nFindings")?;
+    writeln!(output, "\n{}", say("Findings", "Resultat"))?;
     for finding in &report.findings {
         let place = Place { file: finding.source.as_deref(), line: finding.line };
         write_text(output, &finding.finding, place)?;

@@ -74,20 +74,27 @@ pub fn run(arguments: &[String], output: &mut impl Write) -> Result<(), CliError
     if json {
         write_json(output, report.findings.iter().map(|finding| (finding, Place::default())))?;
     } else {
-        writeln!(output, "Created   {}", report.created)?;
-        writeln!(output, "Lifetime  {}", report.lifetime)?;
-        let days = match report.days_left {
-            days if days < 0 => format!("{} days ago", -days),
-            days => format!("{days} days from {today}"),
+        use crate::language::{locale, say};
+        writeln!(output, "{:<9} {}", say("Created", "Skapad"), report.created)?;
+        writeln!(output, "{:<9} {}", say("Lifetime", "Livslängd"), report.lifetime.in_locale(locale()))?;
+        let days = match (report.days_left, locale()) {
+            (days, sitecheck_core::locale::Locale::En) if days < 0 => format!("{} days ago", -days),
+            (days, sitecheck_core::locale::Locale::Sv) if days < 0 => format!("för {} dagar sedan", -days),
+            (days, sitecheck_core::locale::Locale::En) => format!("{days} days from {today}"),
+            (days, sitecheck_core::locale::Locale::Sv) => format!("{days} dagar från {today}"),
         };
-        writeln!(output, "Expires   {} ({days})", report.expires)?;
-        writeln!(output, "Reminder  {}", report.remind_on)?;
+        writeln!(output, "{:<9} {} ({days})", say("Expires", "Går ut"), report.expires)?;
+        writeln!(output, "{:<9} {}", say("Reminder", "Påminnelse"), report.remind_on)?;
         writeln!(output)?;
         for finding in &report.findings {
             write_text(output, finding, Place::default())?;
         }
         if let Some(path) = &ics_path {
-            writeln!(output, "\nReminder for {} written to {path}", report.remind_on)?;
+            let on = report.remind_on;
+            match crate::language::locale() {
+                sitecheck_core::locale::Locale::En => writeln!(output, "\nReminder for {on} written to {path}")?,
+                sitecheck_core::locale::Locale::Sv => writeln!(output, "\nPåminnelsen för {on} skriven till {path}")?,
+            }
         }
     }
     match failures(&report.findings) {

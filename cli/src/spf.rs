@@ -110,26 +110,52 @@ impl<'a> From<&'a SpfFinding> for JsonFinding<'a> {
 }
 
 fn write_text(report: &SpfReport, output: &mut impl Write) -> std::io::Result<()> {
-    writeln!(output, "Records read")?;
+    use crate::language::{locale, say};
+    writeln!(output, "{}", say("Records read", "Lästa poster"))?;
     for record in &report.records {
         let place = match (&record.domain, record.line) {
             (Some(domain), _) if record.via.is_empty() => domain.clone(),
-            (Some(domain), _) => format!("{domain} (via {})", record.via.join(" → ")),
-            (None, Some(line)) => format!("line {line}{}", if record.spf { "" } else { " (not SPF)" }),
+            (Some(domain), _) => format!("{domain} ({} {})", say("via", "via"), record.via.join(" → ")),
+            (None, Some(line)) => {
+                let not_spf = if record.spf { "" } else { say(" (not SPF)", " (inte SPF)") };
+                format!("{} {line}{not_spf}", say("line", "rad"))
+            }
             (None, None) => String::new(),
         };
         writeln!(output, "  {place}")?;
         writeln!(output, "    {}", record.text)?;
         for error in &record.errors {
             // A caret under the column (columns count characters).
-            writeln!(output, "    {}^ column {}: {}", " ".repeat(error.column - 1), error.column, error.kind)?;
+            let (column, kind) = (error.column, error.kind.message_in(locale()));
+            writeln!(output, "    {}^ {} {column}: {kind}", " ".repeat(column - 1), say("column", "kolumn"))?;
         }
     }
     let tally = &report.lookups;
-    let voids = tally.voids.map_or_else(String::new, |voids| format!(", {voids} void of at most {}", tally.void_limit));
-    let known = if tally.complete { "" } else { " (not the whole count: see below)" };
-    writeln!(output, "DNS lookups: {} of at most {}{voids}{known}\n", tally.counted, tally.limit)?;
-    writeln!(output, "{:<19} {:<15} {:<8} Evidence", "Verdict", "Requirement", "Section")?;
+    let (counted, limit) = (tally.counted, tally.limit);
+    let voids = tally.voids.map_or_else(String::new, |voids| {
+        let void_limit = tally.void_limit;
+        match locale() {
+            sitecheck_core::locale::Locale::En => format!(", {voids} void of at most {void_limit}"),
+            sitecheck_core::locale::Locale::Sv => format!(", {voids} tomma av högst {void_limit}"),
+        }
+    });
+    let known =
+        if tally.complete { "" } else { say(" (not the whole count: see below)", " (inte hela antalet: se nedan)") };
+    match locale() {
+        sitecheck_core::locale::Locale::En => {
+            writeln!(output, "DNS lookups: {counted} of at most {limit}{voids}{known}\n")?
+        }
+        sitecheck_core::locale::Locale::Sv => {
+            writeln!(output, "DNS-uppslag: {counted} av högst {limit}{voids}{known}\n")?
+        }
+    }
+    let (verdict, requirement, section, evidence) = (
+        say("Verdict", "Bedömning"),
+        say("Requirement", "Krav"),
+        say("Section", "Avsnitt"),
+        say("Evidence", "Underlag"),
+    );
+    writeln!(output, "{verdict:<19} {requirement:<15} {section:<8} {evidence}")?;
     // The evidence names the line, column or domain itself.
     for finding in &report.findings {
         writeln!(

@@ -44,20 +44,30 @@ pub fn run(arguments: &[String], mut input: impl BufRead, output: &mut impl Writ
         write_json(output, places)?;
     } else {
         if let Some(file) = &report.file {
-            writeln!(
-                output,
-                "Read as {} in {}: {} records, {} users, {} other entries",
-                file.read_as, file.encoding, file.records, file.users, file.not_users
-            )?;
+            let locale = crate::language::locale();
+            let (read_as, encoding) = (file.read_as.text(), file.encoding.text());
+            let (read_as, encoding) = (read_as.get(locale), encoding.get(locale));
+            let (records, users, others) = (file.records, file.users, file.not_users);
+            match locale {
+                sitecheck_core::locale::Locale::En => writeln!(
+                    output,
+                    "Read as {read_as} in {encoding}: {records} records, {users} users, {others} other entries"
+                )?,
+                sitecheck_core::locale::Locale::Sv => writeln!(
+                    output,
+                    "Läst som {read_as} i {encoding}: {records} poster, {users} användare, {others} andra poster"
+                )?,
+            }
             let columns: Vec<String> = file
                 .columns
                 .iter()
                 .map(|column| match column.role {
+                    // The role as --map takes it.
                     Some(role) => format!("{} ({role})", column.name),
                     None => column.name.clone(),
                 })
                 .collect();
-            writeln!(output, "Columns: {}\n", columns.join(", "))?;
+            writeln!(output, "{}: {}\n", crate::language::say("Columns", "Kolumner"), columns.join(", "))?;
         }
         for finding in &report.findings {
             write_finding(output, finding)?;
