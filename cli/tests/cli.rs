@@ -529,3 +529,12 @@ fn an_add_on_commands_findings_follow_the_language() {
         }
     }
 }
+
+#[test]
+fn the_client_secrets_report_reads_in_swedish() {
+    check_language(
+        &["secret", "--created", "2026-01-01", "--lifetime", "12m", "--today", "2026-06-01", "--lang", "sv"],
+        "",
+        Ok(&["Skapad    2026-01-01", "Livslängd 12 månader", "Går ut    2027-01-01 (214 dagar från 2026-06-01)"]),
+    );
+}
