@@ -580,7 +580,7 @@ fn probe(arguments: &[String], mut input: impl BufRead, output: &mut impl Write)
                 row.check,
                 row.target,
                 row.verdict.slug(),
-                row.evidence,
+                row.evidence.get(crate::language::locale()),
                 row.section
             )?;
         }

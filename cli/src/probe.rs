@@ -2,8 +2,10 @@
 //! TLS handshake, NTP and latency — with time bounds, in parallel.
 
 use serde::Serialize;
+use sitecheck_core::bilingual;
 use sitecheck_core::firewall::{Direction, FirewallRule, Party, carries_tls};
 use sitecheck_core::limits;
+use sitecheck_core::locale::{Bilingual, Locale};
 use sitecheck_core::network::tls::judge_tls_answer;
 use sitecheck_core::network::{Method, Sample, network_findings};
 use sitecheck_core::plan::Plan;
@@ -24,10 +26,10 @@ pub struct ProbeRow {
     pub section: SectionId,
     pub target: String,
     pub verdict: Verdict,
-    pub evidence: String,
+    pub evidence: Bilingual,
 }
 
-fn row(check: String, section: SectionId, target: String, verdict: Verdict, evidence: String) -> ProbeRow {
+fn row(check: String, section: SectionId, target: String, verdict: Verdict, evidence: Bilingual) -> ProbeRow {
     ProbeRow { check, section, target, verdict, evidence }
 }
 
@@ -41,14 +43,21 @@ fn bounded<T: Send + 'static>(timeout: Duration, work: impl FnOnce() -> T + Send
     receiver.recv_timeout(timeout).ok()
 }
 
-fn resolve(host: &str, timeout: Duration) -> Result<Vec<IpAddr>, String> {
+fn resolve(host: &str, timeout: Duration) -> Result<Vec<IpAddr>, Bilingual> {
     let name = format!("{host}:443");
     match bounded(timeout, move || {
         name.to_socket_addrs().map(|addresses| addresses.map(|a| a.ip()).collect::<Vec<_>>())
     }) {
-        None => Err(format!("no answer from DNS within {} ms", timeout.as_millis())),
-        Some(Err(error)) => Err(format!("the name does not resolve ({error})")),
-        Some(Ok(addresses)) if addresses.is_empty() => Err("the name resolves to no address".into()),
+        None => {
+            let ms = timeout.as_millis();
+            Err(bilingual!("no answer from DNS within {ms} ms", "inget svar från DNS inom {ms} ms"))
+        }
+        Some(Err(error)) => {
+            Err(bilingual!("the name does not resolve ({error})", "namnet går inte att slå upp ({error})"))
+        }
+        Some(Ok(addresses)) if addresses.is_empty() => {
+            Err(Bilingual::new("the name resolves to no address", "namnet ger ingen adress"))
+        }
         Some(Ok(addresses)) => Ok(addresses),
     }
 }
@@ -126,24 +135,34 @@ fn client_hello(host: &str) -> Vec<u8> {
 }
 
 /// Reads the server's first answer: the TLS version of its ServerHello, or why there is none.
-fn server_hello_version(stream: &mut TcpStream, timeout: Duration) -> Result<u16, String> {
-    stream.set_read_timeout(Some(timeout)).map_err(|error| error.to_string())?;
+fn server_hello_version(stream: &mut TcpStream, timeout: Duration) -> Result<u16, Bilingual> {
+    stream.set_read_timeout(Some(timeout)).map_err(|error| Bilingual::same(error.to_string()))?;
     let mut header = [0u8; 5];
     stream.read_exact(&mut header).map_err(|error| match error.kind() {
         std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut => {
-            format!("no TLS answer within {} ms", timeout.as_millis())
+            let ms = timeout.as_millis();
+            bilingual!("no TLS answer within {ms} ms", "inget TLS-svar inom {ms} ms")
         }
-        _ => format!("the connection closed without a TLS answer ({error})"),
+        _ => bilingual!(
+            "the connection closed without a TLS answer ({error})",
+            "anslutningen stängdes utan TLS-svar ({error})"
+        ),
     })?;
     let length = usize::from(u16::from_be_bytes([header[3], header[4]]));
     let mut body = vec![0u8; length.min(16_384)];
-    stream.read_exact(&mut body).map_err(|error| format!("the TLS answer was cut short ({error})"))?;
+    stream
+        .read_exact(&mut body)
+        .map_err(|error| bilingual!("the TLS answer was cut short ({error})", "TLS-svaret bröts av ({error})"))?;
     match header[0] {
         0x15 => {
-            return Err(format!("the server refused the handshake (TLS alert {})", body.get(1).copied().unwrap_or(0)));
+            let alert = body.get(1).copied().unwrap_or(0);
+            return Err(bilingual!(
+                "the server refused the handshake (TLS alert {alert})",
+                "servern vägrade handskakningen (TLS-larm {alert})"
+            ));
         }
         0x16 if body.first() == Some(&0x02) => {}
-        _ => return Err("the answer is not a TLS ServerHello".into()),
+        _ => return Err(Bilingual::new("the answer is not a TLS ServerHello", "svaret är ingen TLS ServerHello")),
     }
     // ServerHello: type(1) length(3) version(2) random(32) session id, suite(2), compression(1), extensions.
     let legacy = u16::from_be_bytes([*body.get(4).unwrap_or(&0), *body.get(5).unwrap_or(&0)]);
@@ -165,22 +184,30 @@ fn server_hello_version(stream: &mut TcpStream, timeout: Duration) -> Result<u16
 }
 
 /// An NTP client request; the answer's mode must be 4 (server).
-fn ntp(address: SocketAddr, timeout: Duration) -> Result<(u8, Duration), String> {
-    let socket =
-        UdpSocket::bind(if address.is_ipv4() { "0.0.0.0:0" } else { "[::]:0" }).map_err(|error| error.to_string())?;
-    socket.set_read_timeout(Some(timeout)).map_err(|error| error.to_string())?;
+fn ntp(address: SocketAddr, timeout: Duration) -> Result<(u8, Duration), Bilingual> {
+    let socket = UdpSocket::bind(if address.is_ipv4() { "0.0.0.0:0" } else { "[::]:0" })
+        .map_err(|error| Bilingual::same(error.to_string()))?;
+    socket.set_read_timeout(Some(timeout)).map_err(|error| Bilingual::same(error.to_string()))?;
     let mut request = [0u8; 48];
     request[0] = 0x23; // leap 0, version 4, mode 3 (client)
     let started = Instant::now();
-    socket.send_to(&request, address).map_err(|error| format!("cannot send ({error})"))?;
+    socket
+        .send_to(&request, address)
+        .map_err(|error| bilingual!("cannot send ({error})", "kan inte skicka ({error})"))?;
     let mut answer = [0u8; 512];
     match socket.recv_from(&mut answer) {
         Ok((size, _)) if size >= 48 && answer[0] & 0x07 == 4 => Ok((answer[1], started.elapsed())),
-        Ok(_) => Err("the answer is not an NTP server reply".into()),
-        Err(error) if matches!(error.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut) => {
-            Err(format!("no NTP answer within {} ms (UDP/{} blocked?)", timeout.as_millis(), address.port()))
+        Ok(_) => {
+            Err(Bilingual::new("the answer is not an NTP server reply", "svaret är inget svar från en NTP-server"))
         }
-        Err(error) => Err(format!("no NTP answer ({error})")),
+        Err(error) if matches!(error.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut) => {
+            let (ms, port) = (timeout.as_millis(), address.port());
+            Err(bilingual!(
+                "no NTP answer within {ms} ms (UDP/{port} blocked?)",
+                "inget NTP-svar inom {ms} ms (UDP/{port} blockerad?)"
+            ))
+        }
+        Err(error) => Err(bilingual!("no NTP answer ({error})", "inget NTP-svar ({error})")),
     }
 }
 
@@ -220,14 +247,13 @@ pub fn run(targets: &Targets, plan: &Plan) -> (Vec<ProbeRow>, Vec<sitecheck_core
                     IpAddr::V6(_) => false,
                 });
                 let listed: Vec<String> = addresses.iter().map(IpAddr::to_string).collect();
-                let note = format!("{} {}", if inside { "inside" } else { "outside" }, limits::SERVICE_NETWORK);
-                rows.push(row(
-                    format!("DNS {host}"),
-                    dns_section,
-                    host.clone(),
-                    Verdict::Pass,
-                    format!("resolves to {} ({note})", listed.join(", ")),
-                ));
+                let (listed, network) = (listed.join(", "), limits::SERVICE_NETWORK);
+                let evidence = if inside {
+                    bilingual!("resolves to {listed} (inside {network})", "ger {listed} (inom {network})")
+                } else {
+                    bilingual!("resolves to {listed} (outside {network})", "ger {listed} (utanför {network})")
+                };
+                rows.push(row(format!("DNS {host}"), dns_section, host.clone(), Verdict::Pass, evidence));
                 platform = platform.or(addresses.first().copied());
             }
             Err(problem) => rows.push(row(format!("DNS {host}"), dns_section, host.clone(), Verdict::Fail, problem)),
@@ -243,7 +269,10 @@ pub fn run(targets: &Targets, plan: &Plan) -> (Vec<ProbeRow>, Vec<sitecheck_core
                 rule.section,
                 "your firewall".into(),
                 Verdict::NeedsConfirmation,
-                "an inbound opening can only be tested from outside, by Telia".into(),
+                Bilingual::new(
+                    "an inbound opening can only be tested from outside, by Telia",
+                    "en inkommande öppning kan bara testas utifrån, av Telia",
+                ),
             ));
             continue;
         }
@@ -255,8 +284,10 @@ pub fn run(targets: &Targets, plan: &Plan) -> (Vec<ProbeRow>, Vec<sitecheck_core
                     rule.section,
                     limits::SERVICE_NETWORK.to_string(),
                     Verdict::NeedsConfirmation,
-                    "a UDP port range needs a media peer to test: use the app's WebRTC check or confirm the rule"
-                        .into(),
+                    Bilingual::new(
+                        "a UDP port range needs a media peer to test: use the app's WebRTC check or confirm the rule",
+                        "ett UDP-portintervall behöver en motpart för media för att testas: använd appens WebRTC-kontroll eller bekräfta regeln",
+                    ),
                 ));
                 continue;
             }
@@ -267,59 +298,78 @@ pub fn run(targets: &Targets, plan: &Plan) -> (Vec<ProbeRow>, Vec<sitecheck_core
                 let check = format!("{id} {service}");
                 jobs.push(std::thread::spawn(move || match protocol {
                     Protocol::Udp => match ntp(target, timeout) {
-                        Ok((stratum, elapsed)) => row(
-                            check,
-                            section,
-                            target.to_string(),
-                            Verdict::Pass,
-                            format!("NTP answered in {} ms (stratum {stratum})", millis(elapsed)),
-                        ),
+                        Ok((stratum, elapsed)) => row(check, section, target.to_string(), Verdict::Pass, {
+                            let (ms, ms_sv) = (millis(elapsed), Locale::Sv.decimals(&millis(elapsed)));
+                            bilingual!(
+                                "NTP answered in {ms} ms (stratum {stratum})",
+                                "NTP svarade inom {ms_sv} ms (stratum {stratum})"
+                            )
+                        }),
                         Err(problem) => row(check, section, target.to_string(), Verdict::Fail, problem),
                     },
                     Protocol::Tcp => match connect(target, timeout) {
                         Connect::Open(mut stream, elapsed) if carries_tls(*service) => {
                             let sent = stream.write_all(&client_hello(&host));
+                            let (ms, ms_sv) = (millis(elapsed), Locale::Sv.decimals(&millis(elapsed)));
                             match sent
-                                .map_err(|error| error.to_string())
+                                .map_err(|error| Bilingual::same(error.to_string()))
                                 .and_then(|()| server_hello_version(&mut stream, timeout))
                             {
                                 Ok(code) => {
                                     let (verdict, said) = judge_tls_answer(TlsVersion::from_wire(code));
-                                    let joint = if verdict == Verdict::Pass { ";" } else { ", but" };
-                                    let evidence = format!("connected in {} ms{joint} {}", millis(elapsed), said.en);
+                                    let (said_en, said_sv) = (&said.en, &said.sv);
+                                    let evidence = if verdict == Verdict::Pass {
+                                        bilingual!(
+                                            "connected in {ms} ms; {said_en}",
+                                            "ansluten inom {ms_sv} ms; {said_sv}"
+                                        )
+                                    } else {
+                                        bilingual!(
+                                            "connected in {ms} ms, but {said_en}",
+                                            "ansluten inom {ms_sv} ms, men {said_sv}"
+                                        )
+                                    };
                                     row(check, section, target.to_string(), verdict, evidence)
                                 }
-                                Err(problem) => row(
-                                    check,
-                                    section,
-                                    target.to_string(),
-                                    Verdict::Fail,
-                                    format!("connected in {} ms, but {problem}", millis(elapsed)),
-                                ),
+                                Err(problem) => {
+                                    let (problem_en, problem_sv) = (&problem.en, &problem.sv);
+                                    row(
+                                        check,
+                                        section,
+                                        target.to_string(),
+                                        Verdict::Fail,
+                                        bilingual!(
+                                            "connected in {ms} ms, but {problem_en}",
+                                            "ansluten inom {ms_sv} ms, men {problem_sv}"
+                                        ),
+                                    )
+                                }
                             }
                         }
-                        Connect::Open(_, elapsed) => row(
-                            check,
-                            section,
-                            target.to_string(),
-                            Verdict::Pass,
-                            format!("connected in {} ms", millis(elapsed)),
-                        ),
+                        Connect::Open(_, elapsed) => row(check, section, target.to_string(), Verdict::Pass, {
+                            let (ms, ms_sv) = (millis(elapsed), Locale::Sv.decimals(&millis(elapsed)));
+                            bilingual!("connected in {ms} ms", "ansluten inom {ms_sv} ms")
+                        }),
                         Connect::Refused => row(
                             check,
                             section,
                             target.to_string(),
                             Verdict::Fail,
-                            "refused at once: a firewall rejects it, or nothing listens there".into(),
+                            Bilingual::new(
+                                "refused at once: a firewall rejects it, or nothing listens there",
+                                "nekades direkt: en brandvägg avvisar den, eller så lyssnar inget där",
+                            ),
                         ),
-                        Connect::TimedOut => row(
-                            check,
-                            section,
-                            target.to_string(),
-                            Verdict::Fail,
-                            format!("no answer within {} ms: a firewall may drop it", timeout.as_millis()),
-                        ),
-                        Connect::Failed(problem) => row(check, section, target.to_string(), Verdict::Fail, problem),
+                        Connect::TimedOut => row(check, section, target.to_string(), Verdict::Fail, {
+                            let ms = timeout.as_millis();
+                            bilingual!(
+                                "no answer within {ms} ms: a firewall may drop it",
+                                "inget svar inom {ms} ms: en brandvägg kan kasta den"
+                            )
+                        }),
+                        Connect::Failed(problem) => {
+                            row(check, section, target.to_string(), Verdict::Fail, Bilingual::same(problem))
+                        }
                     },
                 }));
             }
