@@ -262,17 +262,11 @@ fn AddonFormView(form: &'static AddonForm) -> impl IntoView {
             worker::ask_with_files(&job, bytes, move |answer| {
                 checking.set(false);
                 result.set(Some(match answer {
-                    Ok(Outcome::File(json)) => read_report(&json).ok_or_else(|| {
-                        vec![Bilingual::new(
-                            "The checker's answer could not be read",
-                            "Kontrollens svar gick inte att läsa",
-                        )]
-                    }),
+                    Ok(Outcome::File(json)) => {
+                        read_report(&json).ok_or_else(|| vec![sitecheck_core::interface::worker::unreadable_answer()])
+                    }
                     Ok(Outcome::FileProblems(problems)) => Err(problems),
-                    Ok(_) => Err(vec![Bilingual::new(
-                        "The checker answered another question",
-                        "Kontrollen svarade på en annan fråga",
-                    )]),
+                    Ok(_) => Err(vec![sitecheck_core::interface::firewall::OTHER_ANSWER.into()]),
                     Err(message) => Err(vec![message]),
                 }));
             });

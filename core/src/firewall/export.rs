@@ -145,6 +145,26 @@ pub enum NftChainError {
     Name(String),
 }
 
+impl NftChainError {
+    /// The problem in that language; `Display` is the English.
+    pub fn message_in(&self, locale: crate::locale::Locale) -> String {
+        match locale {
+            crate::locale::Locale::En => self.to_string(),
+            crate::locale::Locale::Sv => match self {
+                NftChainError::Shape(words) => {
+                    format!("ange familjen, tabellen och kedjan, som \"inet filter forward\" (fick {words} ord)")
+                }
+                NftChainError::Family(family) => {
+                    format!("familjen \"{family}\" kan inte bära IPv4-regler (ip eller inet)")
+                }
+                NftChainError::Name(name) => format!(
+                    "\"{name}\" är inget nftables-namn (en bokstav, sedan bokstäver, siffror, _ eller -, högst 64)"
+                ),
+            },
+        }
+    }
+}
+
 impl FromStr for NftChain {
     type Err = NftChainError;
 

@@ -80,10 +80,11 @@ pub fn FirewallView() -> impl IntoView {
                     match typed.parse::<NftChain>() {
                         Ok(parsed) => { set_chain.set(parsed); set_chain_problem.set(None); }
                         Err(problem) => {
-                            let (problem, kept) = (problem.to_string(), chain.get_untracked().to_string());
+                            let kept = chain.get_untracked().to_string();
+                            let said = |locale| words::chain_kept(locale, &problem.message_in(locale), &kept);
                             set_chain_problem.set(Some(Bilingual::new(
-                                words::chain_kept(sitecheck_core::locale::Locale::En, &problem, &kept),
-                                words::chain_kept(sitecheck_core::locale::Locale::Sv, &problem, &kept),
+                                said(sitecheck_core::locale::Locale::En),
+                                said(sitecheck_core::locale::Locale::Sv),
                             )));
                         }
                     }

@@ -351,3 +351,16 @@ fn every_format_says_what_goes_over_the_internet_on_datanet() {
     let row = csv.lines().find(|line| line.starts_with("6.6.1,")).unwrap();
     assert!(row.contains(&format!("Signaling with Advanced Attendant. NOTE: {attendant}")), "{row}");
 }
+
+#[test]
+fn a_bad_chain_name_is_explained_in_swedish_too() {
+    use crate::locale::Locale;
+    for text in ["inet filter", "arp filter forward", "inet filter 9lives"] {
+        let error = text.parse::<NftChain>().unwrap_err();
+        let (en, sv) = (error.message_in(Locale::En), error.message_in(Locale::Sv));
+        assert_eq!(en, error.to_string());
+        assert_ne!(sv, en, "{text}");
+        let digits = |said: &str| said.chars().filter(char::is_ascii_digit).collect::<String>();
+        assert_eq!(digits(&sv), digits(&en), "{text}");
+    }
+}
