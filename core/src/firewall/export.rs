@@ -71,6 +71,19 @@ impl RuleFormat {
         }
     }
 
+    /// The button's words in that language (the product and command names stay).
+    pub const fn label_in(self, locale: crate::locale::Locale) -> &'static str {
+        match (self, locale) {
+            (_, crate::locale::Locale::En) => self.label(),
+            (RuleFormat::Nftables, crate::locale::Locale::Sv) => "nftables, hela regeluppsättningen",
+            (RuleFormat::NftablesAdd, crate::locale::Locale::Sv) => "nftables, regler att lägga till",
+            (RuleFormat::Iptables, crate::locale::Locale::Sv) => "iptables-restore, hela tabellen",
+            (RuleFormat::IptablesAdd, crate::locale::Locale::Sv) => "iptables-restore --noflush, kedja att lägga till",
+            (RuleFormat::WindowsFirewall, crate::locale::Locale::Sv) => "Windows Defender-brandväggen (PowerShell)",
+            (RuleFormat::Csv | RuleFormat::Markdown | RuleFormat::CiscoAsa, crate::locale::Locale::Sv) => self.label(),
+        }
+    }
+
     pub const fn file_name(self) -> &'static str {
         match self {
             RuleFormat::Csv => "touchpoint-plus-firewall.csv",

@@ -61,7 +61,7 @@ pub fn FirewallView() -> impl IntoView {
                     });
                 });
             };
-            view! { <button type="button" data-export=format.name() on:click=download>{format.label()}</button> " " }
+            view! { <button type="button" data-export=format.name() on:click=download>{move || format.label_in(locale.get())}</button> " " }
         })
         .collect_view();
     view! {

@@ -364,3 +364,14 @@ fn a_bad_chain_name_is_explained_in_swedish_too() {
         assert_eq!(digits(&sv), digits(&en), "{text}");
     }
 }
+
+#[test]
+fn every_format_button_has_its_swedish_words() {
+    use crate::locale::Locale;
+    for format in RuleFormat::ALL {
+        let (en, sv) = (format.label_in(Locale::En), format.label_in(Locale::Sv));
+        assert_eq!(en, format.label());
+        // Names alone (CSV, Markdown, Cisco ASA) read the same; a label with words is translated.
+        assert_eq!(en == sv, !en.contains(' ') || en == "Cisco ASA", "{en} / {sv}");
+    }
+}
