@@ -1,6 +1,6 @@
 //! Files the browser saves: made in the page, or built beside it. No server sees what is made.
 
-use sitecheck_core::locale::{Bilingual, Locale};
+use sitecheck_core::locale::Bilingual;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Saves `contents` as a download named `name`. Errors quote the browser's own words.
@@ -35,5 +35,5 @@ fn follow(href: &str, name: &str) -> Result<(), JsValue> {
 fn failed(name: &str, error: &JsValue) -> Bilingual {
     let error = error.as_string().unwrap_or_else(|| format!("{error:?}"));
     let said = |locale| sitecheck_core::interface::files::download_failed(locale, name, &error);
-    Bilingual::new(said(Locale::En), said(Locale::Sv))
+    Bilingual::each(said)
 }

@@ -145,6 +145,11 @@ impl Bilingual {
         Bilingual { en: en.into(), sv: sv.into() }
     }
 
+    /// A text written by a function of the language, once for each.
+    pub fn each(say: impl Fn(Locale) -> String) -> Bilingual {
+        Bilingual { en: say(Locale::En), sv: say(Locale::Sv) }
+    }
+
     /// A text that reads the same in both languages: a name, an address, a quoted line.
     pub fn same(text: impl Into<String>) -> Bilingual {
         let text = text.into();

@@ -70,7 +70,7 @@ pub fn period_in(period: Period, locale: Locale) -> String {
 
 /// A period in both languages.
 pub fn period_text(period: Period) -> Bilingual {
-    Bilingual::new(period_in(period, Locale::En), period_in(period, Locale::Sv))
+    Bilingual::each(|locale| period_in(period, locale))
 }
 
 // Natively only: proptest's random source does not build for wasm32-unknown-unknown.

@@ -104,7 +104,7 @@ impl DecodeError {
     }
 
     pub fn text(&self) -> Bilingual {
-        Bilingual::new(self.message_in(Locale::En), self.message_in(Locale::Sv))
+        Bilingual::each(|locale| self.message_in(locale))
     }
 }
 

@@ -449,10 +449,7 @@ impl FileReport {
                 label: bilingual!("Download all {total} findings (JSON)", "Ladda ned alla {total} resultat (JSON)"),
                 file_name: format!("sitecheck-{}-findings.json", self.validator),
                 mime: "application/json".into(),
-                text: Bilingual::new(
-                    findings_json_in(&self.findings, crate::locale::Locale::En),
-                    findings_json_in(&self.findings, crate::locale::Locale::Sv),
-                ),
+                text: Bilingual::each(|locale| findings_json_in(&self.findings, locale)),
             });
         }
         self.findings.sort_by_key(|placed| severity(placed.finding.verdict));
@@ -595,14 +592,6 @@ fn prefixed(en: &str, sv: &str, reason: Bilingual) -> Bilingual {
     bilingual!("{en}{reason_en}", "{sv}{reason_sv}")
 }
 
-/// A reason that has its own words in each language.
-macro_rules! in_both {
-    ($error:expr) => {{
-        let error = &$error;
-        Bilingual::new(error.message_in(crate::locale::Locale::En), error.message_in(crate::locale::Locale::Sv))
-    }};
-}
-
 /// Runs a filled form over the files' bytes (`contents[i]` is `job.names[i]`): the report, or
 /// every problem with what was entered.
 pub fn run_file(job: &FileJob, contents: &[Vec<u8>]) -> Result<FileReport, Vec<Bilingual>> {
@@ -646,20 +635,15 @@ pub fn run_file(job: &FileJob, contents: &[Vec<u8>]) -> Result<FileReport, Vec<B
     }
 }
 
-/// A reason said in both languages by its `message_in`.
-fn in_both(message_in: impl Fn(Locale) -> String) -> Bilingual {
-    Bilingual::new(message_in(Locale::En), message_in(Locale::Sv))
-}
-
 /// Numbers, one a line: E.164 with the suggestion for a national format.
 fn numbers(job: &FileJob, contents: &[Vec<u8>], today: Date, problems: &mut Vec<Bilingual>) -> Option<FileReport> {
     let country = chosen(job, Validator::Numbers, "country")
         .parse::<Country>()
-        .map_err(|error| problems.push(in_both(|locale| error.message_in(locale))))
+        .map_err(|error| problems.push(Bilingual::each(|locale| error.message_in(locale))))
         .ok();
     let integration = chosen(job, Validator::Numbers, "for")
         .parse::<Integration>()
-        .map_err(|error| problems.push(in_both(|locale| error.message_in(locale))))
+        .map_err(|error| problems.push(Bilingual::each(|locale| error.message_in(locale))))
         .ok();
     let (Some(country), Some(integration), [bytes]) = (country, integration, contents) else {
         problems.extend(one_file(contents));
@@ -689,18 +673,18 @@ fn numbers(job: &FileJob, contents: &[Vec<u8>], today: Date, problems: &mut Vec<
 fn users(job: &FileJob, contents: &[Vec<u8>], today: Date, problems: &mut Vec<Bilingual>) -> Option<FileReport> {
     let direction = chosen(job, Validator::Users, "direction")
         .parse::<Direction>()
-        .map_err(|error| problems.push(in_both(|locale| error.message_in(locale))))
+        .map_err(|error| problems.push(Bilingual::each(|locale| error.message_in(locale))))
         .ok();
     let country = chosen(job, Validator::Users, "country")
         .parse::<Country>()
-        .map_err(|error| problems.push(in_both(|locale| error.message_in(locale))))
+        .map_err(|error| problems.push(Bilingual::each(|locale| error.message_in(locale))))
         .ok();
     let integration = match chosen(job, Validator::Users, "for") {
         "" => Some(None),
         text => text
             .parse::<Integration>()
             .map(Some)
-            .map_err(|error| problems.push(in_both(|locale| error.message_in(locale))))
+            .map_err(|error| problems.push(Bilingual::each(|locale| error.message_in(locale))))
             .ok(),
     };
     let mut mapping = Vec::new();
@@ -767,7 +751,7 @@ fn spf(contents: &[Vec<u8>], problems: &mut Vec<Bilingual>) -> Option<FileReport
     let text_of_records = String::from_utf8_lossy(bytes);
     match validate_txt_records(&text_of_records) {
         Err(error) => {
-            problems.push(in_both!(error));
+            problems.push(Bilingual::each(|locale| error.message_in(locale)));
             None
         }
         Ok(report) => {
@@ -834,20 +818,21 @@ fn client_secret(job: &FileJob, today: Date, problems: &mut Vec<Bilingual>) -> O
     };
     let lifetime = lifetime
         .parse::<SecretLifetime>()
-        .map_err(|error| problems.push(prefixed("Lifetime: ", "Livslängd: ", in_both!(error))))
+        .map_err(|error| {
+            problems.push(prefixed("Lifetime: ", "Livslängd: ", Bilingual::each(|locale| error.message_in(locale))))
+        })
         .ok();
     let (Some(created), Some(lifetime)) = (created, lifetime) else {
         return None;
     };
     match validate_client_secret(&SecretInput { created, lifetime }, today) {
         Err(error) => {
-            problems.push(in_both!(error));
+            problems.push(Bilingual::each(|locale| error.message_in(locale)));
             None
         }
         Ok(report) => {
             let remind_on = report.remind_on;
-            let reminder =
-                Bilingual::new(report.ics_in(crate::locale::Locale::En), report.ics_in(crate::locale::Locale::Sv));
+            let reminder = Bilingual::each(|locale| report.ics_in(locale).to_owned());
             Some(FileReport {
                 validator: Validator::ClientSecret.slug(),
                 facts: vec![FactGroup {
@@ -856,10 +841,7 @@ fn client_secret(job: &FileJob, today: Date, problems: &mut Vec<Bilingual>) -> O
                         fact(text("Created", "Skapad"), report.created.to_string()),
                         (
                             text("Lifetime", "Livslängd").into(),
-                            Bilingual::new(
-                                report.lifetime.in_locale(crate::locale::Locale::En),
-                                report.lifetime.in_locale(crate::locale::Locale::Sv),
-                            ),
+                            Bilingual::each(|locale| report.lifetime.in_locale(locale)),
                         ),
                         fact(text("Expires", "Går ut"), report.expires.to_string()),
                         fact(text("Days left", "Dagar kvar"), report.days_left.to_string()),
@@ -914,7 +896,7 @@ fn certificates(job: &FileJob, contents: &[Vec<u8>], today: Date, problems: &mut
     use super::certificate::{CertificateOptions, CertificateSource, ServerRole, validate_certificates};
     let role = chosen(job, Validator::Certificates, "role")
         .parse::<ServerRole>()
-        .map_err(|error| problems.push(in_both!(error)))
+        .map_err(|error| problems.push(Bilingual::each(|locale| error.message_in(locale))))
         .ok()?;
     if contents.is_empty() {
         problems.push(Bilingual::new(

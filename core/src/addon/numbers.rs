@@ -558,7 +558,7 @@ impl E164Error {
     }
 
     pub fn text(&self) -> Bilingual {
-        Bilingual::new(self.message_in(Locale::En), self.message_in(Locale::Sv))
+        Bilingual::each(|locale| self.message_in(locale))
     }
 }
 
@@ -866,7 +866,7 @@ impl NumberError {
     }
 
     pub fn text(&self) -> Bilingual {
-        Bilingual::new(self.message_in(Locale::En), self.message_in(Locale::Sv))
+        Bilingual::each(|locale| self.message_in(locale))
     }
 }
 

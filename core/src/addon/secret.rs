@@ -107,7 +107,7 @@ impl SecretLifetime {
 
     /// The lifetime in both languages.
     pub fn text(self) -> Bilingual {
-        Bilingual::new(self.in_locale(Locale::En), self.in_locale(Locale::Sv))
+        Bilingual::each(|locale| self.in_locale(locale))
     }
 
     /// The day a secret made on `created` expires.

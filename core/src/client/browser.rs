@@ -73,7 +73,7 @@ pub fn listed_browsers_in(locale: Locale) -> String {
 
 /// The 2.5.1 verdict for a browser, with its evidence. `source` says how the UA was read.
 pub fn browser_finding(user_agent: &UserAgent, source: &Bilingual) -> Finding {
-    let mut seen = Bilingual::new(user_agent.describe_in(Locale::En), user_agent.describe_in(Locale::Sv));
+    let mut seen = Bilingual::each(|locale| user_agent.describe_in(locale));
     if let Some(claimed) = user_agent.compatibility_view {
         seen.push(&bilingual!(
             " (in Compatibility View: it calls itself MSIE {claimed}.0, and its Trident token gives its real version)",

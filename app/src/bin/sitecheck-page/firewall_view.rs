@@ -52,10 +52,7 @@ pub fn FirewallView() -> impl IntoView {
                     set_error.set(match answer {
                         // The browser's own message (a download refused) is in its words.
                         Ok(Outcome::Export(Ok(text))) => save_file(format.file_name(), format.mime(), &text).err(),
-                        Ok(Outcome::Export(Err(problem))) => Some(Bilingual::new(
-                            words::not_made(sitecheck_core::locale::Locale::En, &problem),
-                            words::not_made(sitecheck_core::locale::Locale::Sv, &problem),
-                        )),
+                        Ok(Outcome::Export(Err(problem))) => Some(Bilingual::each(|locale| words::not_made(locale, &problem))),
                         Ok(_) => Some(words::OTHER_ANSWER.into()),
                         Err(message) => Some(message),
                     });
@@ -82,10 +79,7 @@ pub fn FirewallView() -> impl IntoView {
                         Err(problem) => {
                             let kept = chain.get_untracked().to_string();
                             let said = |locale| words::chain_kept(locale, &problem.message_in(locale), &kept);
-                            set_chain_problem.set(Some(Bilingual::new(
-                                said(sitecheck_core::locale::Locale::En),
-                                said(sitecheck_core::locale::Locale::Sv),
-                            )));
+                            set_chain_problem.set(Some(Bilingual::each(said)));
                         }
                     }
                 } />

@@ -25,10 +25,7 @@ pub fn ReportPanel() -> impl IntoView {
                 .map_err(|error| {
                     let error = error.to_string();
                     let said = |locale| words::not_written(locale, &error);
-                    sitecheck_core::locale::Bilingual::new(
-                        said(sitecheck_core::locale::Locale::En),
-                        said(sitecheck_core::locale::Locale::Sv),
-                    )
+                    sitecheck_core::locale::Bilingual::each(said)
                 })
                 .and_then(|json| {
                     save_file(&format!("touchpoint-plus-site-report-{}.json", state.today), "application/json", &json)

@@ -98,7 +98,7 @@ impl ReadError {
 
     /// The problem in both languages.
     pub fn message(&self) -> Bilingual {
-        Bilingual::new(self.message_in(Locale::En), self.message_in(Locale::Sv))
+        Bilingual::each(|locale| self.message_in(locale))
     }
 
     /// The line the problem is on, where the input has lines.

@@ -739,7 +739,7 @@ impl SyntaxErrorKind {
 
     /// The error in both languages.
     pub fn message(&self) -> Bilingual {
-        Bilingual::new(self.message_in(Locale::En), self.message_in(Locale::Sv))
+        Bilingual::each(|locale| self.message_in(locale))
     }
 }
 

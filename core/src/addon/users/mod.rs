@@ -1061,7 +1061,7 @@ fn read_csv<'a>(
             Finding::new(
                 requirement,
                 Verdict::Fail,
-                Bilingual::new(error.message_in(Locale::En), error.message_in(Locale::Sv)),
+                Bilingual::each(|locale| error.message_in(locale)),
                 Some(Bilingual::new(
                     "Close the quote, or write a quote inside a quoted field twice (\"\").",
                     "Stäng citattecknet, eller skriv ett citattecken inuti ett fält inom citattecken två gånger (\"\").",
