@@ -4,4 +4,17 @@
 // modules and WebAssembly runs it. The names are stable (Trunk.toml: filehash = false).
 import init from "./sitecheck-app.js";
 
-init({ module_or_path: "./sitecheck-app_bg.wasm" });
+// The wasm is fetched with its Subresource Integrity hash, from the list `cargo xtask build`
+// writes into index.html ("file hash file hash …", core/src/integrity.rs); without the list it
+// is fetched unchecked. The same fetch takes trunk's preload of it (same hash, same mode).
+function integrity(file) {
+  const meta = document.querySelector('meta[name="sitecheck-integrity"]');
+  const words = meta ? meta.content.split(" ") : [];
+  for (let at = 0; at + 1 < words.length; at += 2) {
+    if (words[at] === file) return words[at + 1];
+  }
+  return "";
+}
+
+const wasm = "./sitecheck-app_bg.wasm";
+init({ module_or_path: fetch(wasm, { integrity: integrity(wasm) }) });

@@ -7,6 +7,7 @@ pub mod addon_files;
 pub mod events;
 pub mod files;
 pub mod finding_card;
+pub mod integrity;
 pub mod language;
 pub mod reading;
 pub mod worker;

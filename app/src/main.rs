@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sitecheck_app::events::{detail_text, listen};
 use sitecheck_app::finding_card::AdvisoryList;
+use sitecheck_app::integrity;
 use sitecheck_app::language::{self, current, tr};
 use sitecheck_app::reading;
 use sitecheck_core::device::first_findings;
@@ -20,6 +21,8 @@ use wasm_bindgen::JsCast;
 const ROOT: &str = "first-verdict";
 /// The whole page's starter (`app/page-start.js`), a module script.
 const PAGE_SCRIPT: &str = "./page-start.js";
+/// The whole page's binary (its glue is `./sitecheck-page.js`).
+const PAGE_BINARY: &str = "sitecheck-page";
 /// What the starter dispatches when the whole page could not start.
 const PAGE_FAILED: &str = "sitecheck-page-failed";
 const STATUS: &str = "first-status";
@@ -71,11 +74,22 @@ fn start_the_page(document: &web_sys::Document) {
         let detail = detail_text(&event);
         show_failure(&detail.unwrap_or_else(|| first::NOT_STARTED.get(language::of_document()).into()));
     });
-    let Ok(script) = document.create_element("script") else {
+    // The starter imports the whole page's glue, which imports the snippets: each loaded with
+    // its hash first, and the starter added only once all of them have run, so that every
+    // module the page runs is checked.
+    let starter = document.clone();
+    integrity::load_modules(
+        document,
+        PAGE_BINARY,
+        move || add_the_starter(&starter),
+        |file| show_failure(&first::not_fetched(language::of_document(), file)),
+    );
+}
+
+fn add_the_starter(document: &web_sys::Document) {
+    let Some(script) = integrity::script(document, PAGE_SCRIPT, true) else {
         return show_failure(first::NO_SCRIPT.get(language::of_document()));
     };
-    let _ = script.set_attribute("type", "module");
-    let _ = script.set_attribute("src", PAGE_SCRIPT);
     listen(&script, "error", |_| show_failure(&first::not_fetched(language::of_document(), PAGE_SCRIPT)));
     if let Some(head) = document.head() {
         let _ = head.append_child(&script);

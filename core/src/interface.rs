@@ -80,8 +80,14 @@ pub mod first {
 
     pub fn not_fetched(locale: Locale, script: &str) -> String {
         match locale {
-            Locale::En => format!("{script} could not be fetched"),
-            Locale::Sv => format!("{script} gick inte att hämta"),
+            // A script element's error says no more: not found, refused, or not the file whose
+            // hash this build lists (Subresource Integrity).
+            Locale::En => {
+                format!("{script} could not be loaded (missing, blocked, or not the file this build was made with)")
+            }
+            Locale::Sv => format!(
+                "{script} gick inte att läsa in (filen saknas, blockerades eller är inte den som den här versionen byggdes med)"
+            ),
         }
     }
 

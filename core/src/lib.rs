@@ -11,6 +11,7 @@
 pub mod addon;
 pub mod client;
 pub mod firewall;
+pub mod integrity;
 pub mod interface;
 pub mod job;
 pub mod locale;

@@ -3,6 +3,7 @@
 
 mod bench;
 mod fuzz;
+mod integrity;
 mod package;
 mod size;
 mod tools;
@@ -76,7 +77,10 @@ fn build(root: &Path) -> Result<PathBuf, String> {
     run(Command::new("cargo").arg("fetch").current_dir(root))?;
     write_catalogue(root)?;
     run(Command::new("trunk").args(["build", "--release", "--offline"]).env("PATH", &path).current_dir(root))?;
-    Ok(root.join("dist"))
+    let dist = root.join("dist");
+    let hashed = integrity::stamp(&dist)?;
+    println!("xtask: {hashed} scripts and wasm files hashed into index.html (Subresource Integrity)");
+    Ok(dist)
 }
 
 /// The catalogue the page offers as a download, written here, where trunk copies it from
@@ -239,6 +243,8 @@ fn test(root: &Path) -> Result<(), String> {
                 "accessibility",
                 "--test",
                 "language",
+                "--test",
+                "integrity",
                 "--",
                 "--test-threads=2",
             ]);

@@ -57,10 +57,9 @@ fn show(stage: Stage) {
 /// Appends the script at `index` of `SCRIPTS`; each loads the next.
 fn load_script(document: web_sys::Document, index: usize) {
     let Some(source) = SCRIPTS.get(index) else { return };
-    let Ok(script) = document.create_element("script") else {
+    let Some(script) = sitecheck_app::integrity::script(&document, source, false) else {
         return show(Stage::Failed(first::NO_SCRIPT.get(language::of_document()).into()));
     };
-    let _ = script.set_attribute("src", source);
     let next = document.clone();
     listen(&script, "load", move |_| load_script(next.clone(), index + 1));
     listen(&script, "error", move |_| show(Stage::Failed(first::not_fetched(language::of_document(), source))));
