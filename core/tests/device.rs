@@ -26,10 +26,16 @@ const ANDROID_FIREFOX_14: &str = "Mozilla/5.0 (Android 14; Mobile; rv:131.0) Gec
 const ANDROID_FIREFOX_12: &str = "Mozilla/5.0 (Android 12; Mobile; rv:131.0) Gecko/131.0 Firefox/131.0";
 const IPHONE_18: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
 const IPHONE_26: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 26_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/26.0 Mobile/15E148 Safari/604.1";
+const ANDROID_FIREFOX_17: &str = "Mozilla/5.0 (Android 17; Mobile; rv:150.0) Gecko/150.0 Firefox/150.0";
+const ANDROID_FIREFOX_15: &str = "Mozilla/5.0 (Android 15; Mobile; rv:150.0) Gecko/150.0 Firefox/150.0";
 const IPHONE_16: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 16_7 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/16.6 Mobile/15E148 Safari/604.1";
 
-const FRESH: Date = Date::new(2025, 11, 1);
-const STALE: Date = Date::new(2026, 11, 23);
+/// A day the built-in release table is fresh for both platforms (checked 2026-06-16; Android
+/// 17 of that day and iOS 26 of 2025-09-15 are its newest), and one it is stale for both.
+const FRESH: Date = Date::new(2026, 7, 1);
+const STALE: Date = Date::new(2027, 1, 1);
+/// The day the table was last reviewed, from sources that end in June 2026.
+const REVIEWED: Date = Date::new(2026, 12, 2);
 
 fn hints(platform: &str, version: &str, architecture: &str) -> ClientHints {
     ClientHints {
@@ -155,39 +161,79 @@ fn sound_devices() {
     );
 }
 
-/// An administrator's newer table (from `config.json`) decides instead of this build's.
+/// An administrator's table (from `config.json`) decides instead of this build's, by the same
+/// rules: one that knows iOS 27 fails iOS 18, one checked recently but without it still warns.
 #[test]
-fn a_newer_release_table_from_the_config_decides() {
+fn a_release_table_from_the_config_decides() {
     use sitecheck_core::policy::{MobilePlatform, OsRelease};
     let mut newer = ReleaseTable::builtin();
     newer.checked = Date::new(2026, 11, 1);
+    let without_ios_27 = newer.clone();
     newer.releases.push(OsRelease { platform: MobilePlatform::Ios, major: 27, released: Date::new(2026, 9, 14) });
     assert_eq!(newer.problems(), Vec::<String>::new());
-    let today = Date::new(2026, 12, 2);
-    let on = |table: &ReleaseTable| mobile(&detect(&signals(IPHONE_18, None)), today, table);
-    check(on(&ReleaseTable::builtin()), Verdict::Warning, "release table checked 2025-10-01");
+    let on = |table: &ReleaseTable| mobile(&detect(&signals(IPHONE_18, None)), REVIEWED, table);
+    check(
+        on(&ReleaseTable::builtin()),
+        Verdict::Warning,
+        "the newest iOS release this table knows, iOS 26 of 2025-09-15, is more than 380 days old",
+    );
     check(on(&newer), Verdict::Fail, "supported per 2.8: iOS 27, 26");
+    check(on(&without_ios_27), Verdict::Warning, "iOS 26 of 2025-09-15, is more than 380 days old");
+    let finding = mobile(&detect(&signals(IPHONE_26, None)), REVIEWED, &newer);
+    check(finding.clone(), Verdict::Pass, "supported per 2.8: iOS 27, 26");
+    assert!(!finding.evidence.en.contains(" days "), "a table that knows iOS 27 is fresh: {:?}", finding.evidence);
 }
 
+/// 2.8's mobile verdict with the built-in table: the user agent, the day, the verdict and what
+/// the evidence must say (or, for a fresh table, must not).
 #[test]
 fn mobile_releases() {
-    let verdict = |user_agent: &str, hints: Option<ClientHints>, today| {
-        mobile(&detect(&signals(user_agent, hints)), today, &ReleaseTable::builtin())
-    };
-    check(
-        verdict(IPHONE_18, None, FRESH),
-        Verdict::Pass,
-        "iOS 18.1, read from the user-agent string; supported per 2.8: iOS 26, 18",
-    );
-    check(verdict(IPHONE_16, None, FRESH), Verdict::Fail, "iOS 16.7");
-    check(verdict(IPHONE_26, None, STALE), Verdict::Pass, "newer releases may exist");
-    check(verdict(IPHONE_18, None, STALE), Verdict::Warning, "release table checked 2025-10-01");
-    check(verdict(ANDROID_FIREFOX_14, None, FRESH), Verdict::Pass, "Android 14");
-    check(verdict(ANDROID_FIREFOX_12, None, FRESH), Verdict::Fail, "Android 12");
-    check(verdict(ANDROID_REDUCED, None, FRESH), Verdict::NeedsConfirmation, "Android 10");
+    const NEWEST_IOS_OLD: &str = "the newest iOS release this table knows, iOS 26 of 2025-09-15, is more than 380 days old: a newer one has probably been released";
+    const TABLE_OLD: &str = "release table checked 2026-06-16, more than 180 days ago: newer releases may exist";
     let pixel = ClientHints { mobile: true, ..hints("Android", "15.0.0", "") };
-    check(verdict(ANDROID_REDUCED, Some(pixel), FRESH), Verdict::Pass, "Android 15.0.0, read from client hints");
-    check(verdict(WIN, None, FRESH), Verdict::NotApplicable, "not a mobile device");
+    let cases: &[(&str, Option<ClientHints>, Date, Verdict, &str)] = &[
+        (
+            IPHONE_18,
+            None,
+            FRESH,
+            Verdict::Pass,
+            "iOS 18.1, read from the user-agent string; supported per 2.8: iOS 26, 18",
+        ),
+        (IPHONE_16, None, FRESH, Verdict::Fail, "iOS 16.7"),
+        // iOS 26 turned 380 days old on 2026-09-30: iOS 27 has most probably shipped since.
+        (IPHONE_18, None, Date::new(2026, 9, 30), Verdict::Pass, "supported per 2.8: iOS 26, 18"),
+        (IPHONE_18, None, Date::new(2026, 10, 1), Verdict::Warning, NEWEST_IOS_OLD),
+        (IPHONE_18, None, REVIEWED, Verdict::Warning, NEWEST_IOS_OLD),
+        (IPHONE_26, None, REVIEWED, Verdict::Pass, NEWEST_IOS_OLD),
+        (IPHONE_18, None, STALE, Verdict::Warning, NEWEST_IOS_OLD),
+        // Android 17 is young on 2026-12-02: the latest three are 17, 16 and 15, and 14 is out.
+        (
+            ANDROID_FIREFOX_17,
+            None,
+            REVIEWED,
+            Verdict::Pass,
+            "Android 17, read from the user-agent string; supported per 2.8: Android 17, 16, 15",
+        ),
+        (ANDROID_FIREFOX_15, None, REVIEWED, Verdict::Pass, "supported per 2.8: Android 17, 16, 15"),
+        (ANDROID_FIREFOX_14, None, REVIEWED, Verdict::Fail, "supported per 2.8: Android 17, 16, 15"),
+        // The whole table turns stale 180 days after its check, on 2026-12-14.
+        (ANDROID_FIREFOX_15, None, Date::new(2026, 12, 13), Verdict::Pass, "supported per 2.8: Android 17, 16, 15"),
+        (ANDROID_FIREFOX_15, None, Date::new(2026, 12, 14), Verdict::Warning, TABLE_OLD),
+        (ANDROID_FIREFOX_17, None, STALE, Verdict::Pass, TABLE_OLD),
+        // Before Android 17 the latest three were 16, 15 and 14.
+        (ANDROID_FIREFOX_14, None, Date::new(2026, 6, 15), Verdict::Pass, "supported per 2.8: Android 16, 15, 14"),
+        (ANDROID_FIREFOX_12, None, FRESH, Verdict::Fail, "Android 12"),
+        (ANDROID_REDUCED, None, FRESH, Verdict::NeedsConfirmation, "Android 10"),
+        (ANDROID_REDUCED, Some(pixel), FRESH, Verdict::Pass, "Android 15.0.0, read from client hints"),
+        (WIN, None, FRESH, Verdict::NotApplicable, "not a mobile device"),
+    ];
+    for (user_agent, hints, today, verdict, evidence) in cases {
+        let finding = mobile(&detect(&signals(user_agent, hints.clone())), *today, &ReleaseTable::builtin());
+        check(finding.clone(), *verdict, evidence);
+        if *today <= Date::new(2026, 9, 30) {
+            assert!(!finding.evidence.en.contains("days"), "fresh on {today}: {:?}", finding.evidence);
+        }
+    }
 }
 
 #[test]

@@ -7,7 +7,7 @@ use crate::browser::browser_finding;
 use crate::environment::{Cpu, Environment, Source};
 use crate::limits;
 use crate::locale::{Bilingual, Locale};
-use crate::policy::{MobilePlatform, ReleaseTable};
+use crate::policy::{MobilePlatform, ReleaseTable, Staleness};
 use crate::requirement::{Obligation, RequirementId};
 use crate::requirement_id;
 use crate::units::{Date, Resolution, format_decimal};
@@ -442,7 +442,8 @@ pub fn mobile(environment: &Environment, today: Date, releases: &ReleaseTable) -
         );
     };
     let supported = releases.supported_majors(mobile_platform, today);
-    let stale = releases.is_stale(today);
+    let staleness = releases.staleness(mobile_platform, today);
+    let stale = staleness.is_some();
     let name = mobile_platform.label();
     let list = supported.iter().map(u32::to_string).collect::<Vec<_>>().join(", ");
     let major = match environment.os {
@@ -456,12 +457,19 @@ pub fn mobile(environment: &Environment, today: Date, releases: &ReleaseTable) -
         && environment.browser.browser == crate::useragent::BrowserFamily::Chrome;
     let mut evidence = os_evidence(environment);
     evidence.push(&bilingual!("; supported per 2.8: {name} {list}", "; stöds enligt 2.8: {name} {list}"));
-    if stale {
-        let checked = releases.checked;
-        evidence.push(&bilingual!(
-            " (release table checked {checked}: newer releases may exist)",
-            " (versionstabellen kontrollerad {checked}: nyare versioner kan finnas)"
-        ));
+    match staleness {
+        Some(Staleness::NewestReleaseOld { newest, max_age_days }) => {
+            let (major, released) = (newest.major, newest.released);
+            evidence.push(&bilingual!(
+                " (the newest {name} release this table knows, {name} {major} of {released}, is more than {max_age_days} days old: a newer one has probably been released)",
+                " (den nyaste {name}-versionen som tabellen känner till, {name} {major} från {released}, är mer än {max_age_days} dagar gammal: en nyare har troligen släppts)"
+            ));
+        }
+        Some(Staleness::TableOld { checked, max_age_days }) => evidence.push(&bilingual!(
+            " (release table checked {checked}, more than {max_age_days} days ago: newer releases may exist)",
+            " (versionstabellen kontrollerad {checked}, för mer än {max_age_days} dagar sedan: nyare versioner kan finnas)"
+        )),
+        None => {}
     }
     let newest = supported.first().copied().unwrap_or(0);
     let oldest = supported.last().copied().unwrap_or(0);
@@ -481,7 +489,7 @@ pub fn mobile(environment: &Environment, today: Date, releases: &ReleaseTable) -
             )),
         ),
         Some(major) if major > newest => (Verdict::Pass, None),
-        // With an old table, the oldest supported release may have dropped out of the window.
+        // With a stale table, the oldest supported release may have dropped out of the window.
         Some(major) if stale && major == oldest => (
             Verdict::Warning,
             Some(bilingual!(

@@ -69,26 +69,52 @@ pub struct OsRelease {
     pub released: Date,
 }
 
-/// 2.8 as data: how many of the latest releases count, per platform.
+/// 2.8 as data: how many of the latest releases count, per platform, and how old the newest
+/// known release may grow before a newer one has probably shipped.
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct MobilePolicy {
     pub platform: MobilePlatform,
     pub latest_releases: usize,
+    /// Once the newest release a table knows for the platform is older than this, a newer one
+    /// has probably been released, however recently the table was checked: a table checked in
+    /// June knows nothing of a September release, and the whole table's age
+    /// ([`RELEASE_TABLE_MAX_AGE_DAYS`]) would let it pass phones on a dropped release until
+    /// December.
+    pub newest_release_max_age_days: i64,
 }
 
 pub const MOBILE_POLICY: &[MobilePolicy] = &[
-    MobilePolicy { platform: MobilePlatform::Android, latest_releases: limits::ANDROID_LATEST_RELEASES },
-    MobilePolicy { platform: MobilePlatform::Ios, latest_releases: limits::IOS_LATEST_RELEASES },
+    // Google ships a major release about yearly, but unevenly: the longest gap in the table
+    // below is Android 13 to 14, 415 days (14 to 15 took 377). 420 days would not have
+    // fired wrongly on any release in it.
+    MobilePolicy {
+        platform: MobilePlatform::Android,
+        latest_releases: limits::ANDROID_LATEST_RELEASES,
+        newest_release_max_age_days: 420,
+    },
+    // Apple ships each major release in mid-September: no gap in the table below is longer
+    // than 371 days (iOS 16 to 17). A bound of 380 days keeps a margin over that while an
+    // iPhone on a release that has dropped out passes for about two weeks, not months.
+    MobilePolicy {
+        platform: MobilePlatform::Ios,
+        latest_releases: limits::IOS_LATEST_RELEASES,
+        newest_release_max_age_days: 380,
+    },
 ];
 
-/// The day the release table below was last checked against the vendors' announcements.
-/// Releases after it are unknown to this build: verdicts say so once it is older than
-/// [`RELEASE_TABLE_MAX_AGE_DAYS`].
-pub const RELEASE_TABLE_CHECKED: Date = Date::new(2025, 10, 1);
+/// The day through which the release table below is known complete: the newest vendor
+/// announcement it was checked against, not the day someone last looked. The table was
+/// reviewed on 2026-12-02 from sources that end in June 2026; claiming December would
+/// assert that no iOS 27 exists and pass phones on iOS 18. Releases after it are unknown to
+/// this build: verdicts say so once it is older than [`RELEASE_TABLE_MAX_AGE_DAYS`], or a
+/// platform's newest release is older than its policy's `newest_release_max_age_days`.
+pub const RELEASE_TABLE_CHECKED: Date = Date::new(2026, 6, 16);
 /// After this many days a new major release has probably shipped.
 pub const RELEASE_TABLE_MAX_AGE_DAYS: i64 = 180;
 
-/// Major releases, oldest first per platform. iOS jumped from 18 to 26 in 2025.
+/// Major releases, oldest first per platform. iOS jumped from 18 to 26 in 2025. iOS 27 is
+/// not listed: it was announced at WWDC on 2026-06-08, but no source read for this table
+/// confirms the day it was released.
 pub const MOBILE_RELEASES: &[OsRelease] = &[
     OsRelease { platform: MobilePlatform::Android, major: 11, released: Date::new(2020, 9, 8) },
     OsRelease { platform: MobilePlatform::Android, major: 12, released: Date::new(2021, 10, 4) },
@@ -96,6 +122,10 @@ pub const MOBILE_RELEASES: &[OsRelease] = &[
     OsRelease { platform: MobilePlatform::Android, major: 14, released: Date::new(2023, 10, 4) },
     OsRelease { platform: MobilePlatform::Android, major: 15, released: Date::new(2024, 10, 15) },
     OsRelease { platform: MobilePlatform::Android, major: 16, released: Date::new(2025, 6, 10) },
+    // Rolled out to Pixel phones on 2026-06-16 (as Android 16 was on 2025-06-10), per several
+    // independent reports of that day, e.g. gearpulse.site ("Google released Android 17 to
+    // most supported Pixel devices on June 16, 2026") and blog.progressiverobot.com.
+    OsRelease { platform: MobilePlatform::Android, major: 17, released: Date::new(2026, 6, 16) },
     OsRelease { platform: MobilePlatform::Ios, major: 14, released: Date::new(2020, 9, 16) },
     OsRelease { platform: MobilePlatform::Ios, major: 15, released: Date::new(2021, 9, 20) },
     OsRelease { platform: MobilePlatform::Ios, major: 16, released: Date::new(2022, 9, 12) },
@@ -109,9 +139,15 @@ pub fn supported_mobile_majors(platform: MobilePlatform, today: Date) -> Vec<u32
     ReleaseTable::builtin().supported_majors(platform, today)
 }
 
-/// Whether the release table is too old on `today` to trust "latest".
-pub fn release_table_is_stale(today: Date) -> bool {
-    ReleaseTable::builtin().is_stale(today)
+/// Why a platform's part of a release table can no longer be trusted to know the latest
+/// releases: its verdicts then warn on the oldest supported release rather than pass it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Staleness {
+    /// The platform's newest known release is more than `max_age_days` old
+    /// ([`MobilePolicy::newest_release_max_age_days`]).
+    NewestReleaseOld { newest: OsRelease, max_age_days: i64 },
+    /// The whole table was checked more than [`RELEASE_TABLE_MAX_AGE_DAYS`] ago.
+    TableOld { checked: Date, max_age_days: i64 },
 }
 
 /// The release table 2.8's "latest releases" are read from: this build's
@@ -120,7 +156,8 @@ pub fn release_table_is_stale(today: Date) -> bool {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReleaseTable {
-    /// The day the table was checked against the vendors' announcements.
+    /// The day through which the table is known complete: the day it was checked against
+    /// the vendors' announcements, or the newest announcement read when those stop earlier.
     pub checked: Date,
     /// Major releases, oldest first per platform.
     pub releases: Vec<OsRelease>,
@@ -189,9 +226,24 @@ impl ReleaseTable {
             .collect()
     }
 
-    /// Whether the table is too old on `today` to trust "latest".
-    pub fn is_stale(&self, today: Date) -> bool {
-        today.days_since_epoch() - self.checked.days_since_epoch() > RELEASE_TABLE_MAX_AGE_DAYS
+    /// Whether, and why, the table's part for `platform` is too old on `today` to trust
+    /// "latest". When both rules fire the newest release's age is named: it says more (the
+    /// release and its day) than the table's date does.
+    pub fn staleness(&self, platform: MobilePlatform, today: Date) -> Option<Staleness> {
+        let days = |since: Date| today.days_since_epoch() - since.days_since_epoch();
+        let bound = MOBILE_POLICY
+            .iter()
+            .find(|policy| policy.platform == platform)
+            .map(|policy| policy.newest_release_max_age_days);
+        let newest =
+            self.releases.iter().rev().find(|release| release.platform == platform && release.released <= today);
+        if let (Some(&newest), Some(max_age_days)) = (newest, bound)
+            && days(newest.released) > max_age_days
+        {
+            return Some(Staleness::NewestReleaseOld { newest, max_age_days });
+        }
+        (days(self.checked) > RELEASE_TABLE_MAX_AGE_DAYS)
+            .then_some(Staleness::TableOld { checked: self.checked, max_age_days: RELEASE_TABLE_MAX_AGE_DAYS })
     }
 }
 
@@ -221,8 +273,61 @@ mod tests {
         check(MobilePlatform::Android, Date::new(2024, 1, 1), &[14, 13, 12]);
         check(MobilePlatform::Ios, Date::new(2025, 10, 1), &[26, 18]);
         check(MobilePlatform::Ios, Date::new(2025, 9, 14), &[18, 17]);
-        assert!(!release_table_is_stale(Date::new(2026, 1, 1)));
-        assert!(release_table_is_stale(Date::new(2026, 11, 23)));
+        check(MobilePlatform::Android, Date::new(2026, 6, 15), &[16, 15, 14]);
+        check(MobilePlatform::Android, Date::new(2026, 6, 16), &[17, 16, 15]);
+    }
+
+    /// Either rule makes a platform's part stale; each boundary day on both sides.
+    #[test]
+    fn a_platform_is_stale_by_its_newest_release_or_the_tables_age() {
+        let table = ReleaseTable::builtin();
+        let ios_26 = OsRelease { platform: MobilePlatform::Ios, major: 26, released: Date::new(2025, 9, 15) };
+        let android_17 = OsRelease { platform: MobilePlatform::Android, major: 17, released: Date::new(2026, 6, 16) };
+        let newest = |newest, max_age_days| Some(Staleness::NewestReleaseOld { newest, max_age_days });
+        let table_old = Some(Staleness::TableOld { checked: Date::new(2026, 6, 16), max_age_days: 180 });
+        let cases = [
+            // Before the check day the newest release out by then counts: iOS 26 is 273 days old.
+            (MobilePlatform::Ios, Date::new(2026, 6, 15), None),
+            // iOS 26 is 380 days old on 2026-09-30 and more the day after, whatever the table's age.
+            (MobilePlatform::Ios, Date::new(2026, 9, 30), None),
+            (MobilePlatform::Ios, Date::new(2026, 10, 1), newest(ios_26, 380)),
+            (MobilePlatform::Ios, Date::new(2026, 12, 2), newest(ios_26, 380)),
+            // Android 17 is young: only the table's own age, 180 days on 2026-12-13, counts.
+            (MobilePlatform::Android, Date::new(2026, 12, 2), None),
+            (MobilePlatform::Android, Date::new(2026, 12, 13), None),
+            (MobilePlatform::Android, Date::new(2026, 12, 14), table_old),
+            // Both rules: the newest release is named.
+            (MobilePlatform::Android, Date::new(2027, 8, 10), table_old),
+            (MobilePlatform::Android, Date::new(2027, 8, 11), newest(android_17, 420)),
+        ];
+        for (platform, today, expected) in cases {
+            assert_eq!(table.staleness(platform, today), expected, "{platform:?} on {today}");
+        }
+    }
+
+    /// A bound shorter than a gap the vendor has already taken would have warned wrongly
+    /// before; the advisory names each bound.
+    #[test]
+    fn each_platforms_bound_is_longer_than_every_gap_in_the_table_and_the_advisory_names_it() {
+        let advisory = crate::advisory::advisory("mobile.release-table-age").unwrap();
+        let swedish = crate::spec::swedish::ADVISORIES.iter().find(|(id, _, _)| *id == advisory.id).unwrap().2;
+        for policy in MOBILE_POLICY {
+            let releases: Vec<&OsRelease> =
+                MOBILE_RELEASES.iter().filter(|release| release.platform == policy.platform).collect();
+            for pair in releases.windows(2) {
+                let gap = pair[1].released.days_since_epoch() - pair[0].released.days_since_epoch();
+                assert!(
+                    gap < policy.newest_release_max_age_days,
+                    "{:?}: {gap} days to {}",
+                    policy.platform,
+                    pair[1].major
+                );
+            }
+            let bound = format!("{} days", policy.newest_release_max_age_days);
+            assert!(advisory.text.contains(&bound), "{bound}: {}", advisory.text);
+            assert!(swedish.contains(&format!("{} dagar", policy.newest_release_max_age_days)), "{swedish}");
+        }
+        assert!(advisory.text.contains(&format!("{RELEASE_TABLE_MAX_AGE_DAYS} days")), "{}", advisory.text);
     }
 
     #[test]

@@ -114,7 +114,7 @@ pub const ADVISORIES: &[Advisory] = &[
         sections: &[SectionId::known("2.8")],
         kind: Aged,
         title: "\"Latest releases\" move on",
-        text: "2.8 supports the 3 latest Android and 2 latest iOS releases, so the supported set changes with every release. Verdicts use a dated release table and say when it may be out of date.",
+        text: "2.8 supports the 3 latest Android and 2 latest iOS releases, so the supported set changes with every release. Verdicts use a dated release table and say when it may be out of date: when it was checked more than 180 days ago, or when the newest release it knows for a platform is more than 420 days old for Android or 380 days for iOS, since each vendor ships a major release about once a year. An administrator can then give a newer table in config.json.",
     },
     Advisory {
         id: "net.routable-over-datanet",

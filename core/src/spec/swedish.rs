@@ -413,7 +413,7 @@ pub const ADVISORIES: &[(&str, &str, &str)] = &[
     (
         "mobile.release-table-age",
         "\"Senaste versionerna\" ändras",
-        "2.8 stödjer de 3 senaste Android- och de 2 senaste iOS-versionerna, så den stödda mängden ändras med varje ny version. Utlåtandena använder en daterad versionstabell och säger när den kan vara inaktuell.",
+        "2.8 stödjer de 3 senaste Android- och de 2 senaste iOS-versionerna, så den stödda mängden ändras med varje ny version. Utlåtandena använder en daterad versionstabell och säger när den kan vara inaktuell: när den kontrollerades för mer än 180 dagar sedan, eller när den nyaste version den känner till för en plattform är mer än 420 dagar gammal för Android eller 380 dagar för iOS, eftersom varje leverantör släpper en större version ungefär en gång om året. En administratör kan då ange en nyare tabell i config.json.",
     ),
     (
         "net.routable-over-datanet",
