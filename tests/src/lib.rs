@@ -5,6 +5,7 @@ pub mod browsers;
 pub mod kernel;
 pub mod network;
 pub mod page;
+pub mod print;
 pub mod rulegen;
 pub mod server;
 pub mod webdriver;

@@ -3,10 +3,19 @@
 //! result. axe-core is injected over WebDriver, so the page's policy stays as strict as it is.
 //! Any violation fails, and so does any colour-contrast result axe leaves incomplete (a 1:1
 //! ratio, a label drawn in its own background's colour, is reported there, not as a violation).
+//! The print view is also printed, rasterised in grey and each verdict label measured on the
+//! paper (`sitecheck_e2e::print`): axe judges colours on screen, not what a greyscale printer makes
+//! of them.
 
 use serde_json::{Value, json};
+use sitecheck_core::link::{LinkPurpose, Shared, encode_link};
+use sitecheck_core::plan::Plan;
+use sitecheck_core::requirement::RequirementId;
+use sitecheck_core::verdict::Verdict;
 use sitecheck_e2e::browsers::{Engine, Launch};
 use sitecheck_e2e::page::Page;
+use sitecheck_e2e::print::{Judged, Label, Problem};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -240,4 +249,151 @@ fn progress_and_verdicts_are_announced_through_live_regions() {
     );
     let kept = page.run("return document.querySelector(arguments[0]).__kept === true", json!([live]));
     assert_eq!(kept, json!(true), "the region is the same element: its change is announced");
+}
+
+/// The checklist's items as a customer's browser reported them, sent back in a results link
+/// (whose verdicts stand above this browser's own): one of each verdict but "needs
+/// confirmation", which every item nobody answered has.
+const SHARED_VERDICTS: &[(&str, Verdict)] = &[
+    ("net.no-hubs", Verdict::Pass),
+    ("net.switched-lan", Verdict::Fail),
+    ("net.jitter", Verdict::Warning),
+    ("net.packet-loss", Verdict::NotApplicable),
+];
+
+/// Where verdict labels are drawn, each in its own style: a card's filled label, an item's
+/// coloured words.
+const PLACES: [&str; 2] = ["card", "item"];
+
+/// Every verdict label the page shows outside its screen-only parts: (place, verdict, text).
+fn shown_labels(page: &Page) -> Vec<(String, Label)> {
+    let labels = page.run(
+        "return [...document.querySelectorAll('[data-verdict] .verdict')].filter(label => !label.closest('.no-print'))
+           .map(label => { const owner = label.closest('[data-verdict]');
+             return [owner.matches('.card') ? 'card' : owner.matches('.item') ? 'item' : owner.tagName,
+                     owner.dataset.verdict, label.textContent.trim()]; })",
+        json!([]),
+    );
+    let labels: Vec<(String, String, String)> = serde_json::from_value(labels).unwrap();
+    labels.into_iter().map(|(place, verdict, text)| (place, Label { verdict, text })).collect()
+}
+
+/// The page with every verdict in both places: the plan and the customer's results from a
+/// link, this browser's own cards, the network run finished (so that nothing changes while it
+/// prints). Returns the labels it shows.
+fn every_verdict_shown(engine: Engine, launch: Launch) -> (Page, Vec<Label>) {
+    let page = Page::open(engine, launch);
+    page.wait_ready();
+    let results: BTreeMap<RequirementId, Verdict> =
+        SHARED_VERDICTS.iter().map(|(id, verdict)| (RequirementId::parse(id).unwrap(), *verdict)).collect();
+    let shared = Shared {
+        purpose: LinkPurpose::Results,
+        plan: Plan { softphone_pc_users: 12, ..Plan::default() },
+        results,
+        ..Shared::default()
+    };
+    page.session.goto("about:blank").unwrap();
+    page.session.goto(&format!("{}#{}", page.url, encode_link(&shared))).unwrap();
+    page.wait_ready();
+    page.session.wait_for(".network[data-done='true']", Duration::from_secs(60)).unwrap();
+    for (id, verdict) in SHARED_VERDICTS {
+        assert_eq!(page.attribute_of(&format!("[data-item='{id}']"), "data-verdict"), verdict.slug(), "{id}");
+    }
+    let shown = shown_labels(&page);
+    let missing: Vec<String> = PLACES
+        .iter()
+        .flat_map(|place| Verdict::ALL.iter().map(move |verdict| (*place, verdict.slug())))
+        .filter(|(place, verdict)| !shown.iter().any(|(shown, label)| shown == place && label.verdict == *verdict))
+        .map(|(place, verdict)| format!("{place} {verdict}"))
+        .collect();
+    assert!(missing.is_empty(), "{}: the page shows no {missing:?} to print: {shown:?}", engine.name());
+    (page, shown.into_iter().map(|(_, label)| label).collect())
+}
+
+/// Prints the page as a person would (WebDriver's Print Page, A4, backgrounds as the browser's
+/// print dialog has them by default) and judges its labels in grey.
+fn print_in_grey(page: &Page, shown: &[Label], name: &str) -> Judged {
+    let pdf = page.session.print_pdf().unwrap();
+    assert!(pdf.starts_with(b"%PDF"), "{name}: not a PDF");
+    sitecheck_e2e::print::check_printed_labels(&pdf, shown, name)
+}
+
+/// Printed on a greyscale printer, every verdict is still there, in words of its own, each
+/// label readable against its background at 4.5:1 (axe judges colours on screen; this judges
+/// the paper).
+fn readable_in_grey(engine: Engine, launch: Launch) {
+    let (page, shown) = every_verdict_shown(engine, launch);
+    let judged = print_in_grey(&page, &shown, engine.name());
+    let problems: Vec<String> = judged.problems.iter().map(ToString::to_string).collect();
+    assert!(
+        problems.is_empty(),
+        "{}: {} problem(s) in the print (kept in {:?}):\n{}",
+        engine.name(),
+        problems.len(),
+        judged.kept,
+        problems.join("\n")
+    );
+    assert_eq!(judged.labels.len(), shown.len());
+    // The lowest contrast of each label's text, for a person reading the test's output.
+    let mut lowest: BTreeMap<&str, (usize, f64)> = BTreeMap::new();
+    for (label, measured) in &judged.labels {
+        let entry = lowest.entry(&label.text).or_insert((0, f64::INFINITY));
+        *entry = (entry.0 + 1, entry.1.min(measured.ratio));
+    }
+    eprintln!("{}: lowest contrast in grey (labels, ratio): {lowest:?}", engine.name());
+}
+
+// WebKit's driver has no Print Page command, so WebKit is not printed.
+
+#[test]
+fn every_verdict_prints_readable_in_greyscale_in_chromium() {
+    // Headless Chromium's screen is smaller than 2.5.2's for the ACD view: a card's warning.
+    readable_in_grey(Engine::Chromium, Launch::default());
+}
+
+#[test]
+fn every_verdict_prints_readable_in_greyscale_in_firefox() {
+    // Headless Firefox's screen is large enough; a macOS newer than 2.5.2 lists is a card's
+    // warning.
+    readable_in_grey(
+        Engine::Firefox,
+        Launch {
+            user_agent: Some(
+                "Mozilla/5.0 (Macintosh; Intel Mac OS X 14.5; rv:128.0) Gecko/20100101 Firefox/128.0".into(),
+            ),
+            ..Launch::default()
+        },
+    );
+}
+
+/// The print check sees what it must: a card's label printed in its fill's colour, an item's
+/// label printed white on the paper (which Chromium, printing without backgrounds, darkens to a
+/// light grey: still some 2.3:1), and an item's label not printed at all; and nothing else.
+#[test]
+fn the_print_check_finds_a_label_in_its_background_colour_and_a_hidden_one() {
+    let (page, shown) = every_verdict_shown(Engine::Chromium, Launch::default());
+    // Through the CSSOM: the page's policy allows no <style> element.
+    page.run(
+        "const card = document.querySelector(\".card[data-verdict='fail'] .verdict\");
+         card.style.color = getComputedStyle(card).backgroundColor;
+         document.querySelector(\".item[data-verdict='warning'] .verdict\").style.color = 'rgb(255, 255, 255)';
+         document.querySelector(\".item[data-verdict='not-applicable'] .verdict\").style.display = 'none';",
+        json!([]),
+    );
+    let judged = print_in_grey(&page, &shown, "faint");
+    let mut found: Vec<(&str, &str)> = judged
+        .problems
+        .iter()
+        .map(|problem| match problem {
+            Problem::Faint { text, .. } => ("faint", text.as_str()),
+            Problem::Printed { text, .. } => ("not printed", text.as_str()),
+            Problem::SameWords { verdict, .. } => ("same words", verdict.as_str()),
+        })
+        .collect();
+    found.sort_unstable();
+    let report: Vec<String> = judged.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(found, [("faint", "Fail"), ("faint", "Warning"), ("not printed", "Not applicable")], "{report:#?}");
+    if let Some(kept) = judged.kept {
+        let _ = std::fs::remove_file(kept);
+    }
 }
