@@ -282,9 +282,22 @@ impl Card {
 }
 
 /// Runs the app's network checks in `engine` against `port` (the platform's name mapped to it
-/// in Chromium, the port used as the HTTPS proxy in Firefox), with `samples` requests of at most `timeout_ms` each; returns the cards and how long
-/// the page took.
+/// in Chromium, the port used as the HTTPS proxy in Firefox and WebKit), with `samples`
+/// requests of at most `timeout_ms` each, the page served as `SITECHECK_SERVER` says; returns
+/// the cards and how long the page took.
 pub fn measure_in(
+    engine: crate::browsers::Engine,
+    dist: &std::path::Path,
+    port: u16,
+    samples: usize,
+    timeout_ms: u64,
+) -> (Vec<Card>, Duration) {
+    measure_on(crate::package::Server::from_env(), engine, dist, port, samples, timeout_ms)
+}
+
+/// As [`measure_in`], the page served by `server` whatever `SITECHECK_SERVER` says.
+pub fn measure_on(
+    server: crate::package::Server,
     engine: crate::browsers::Engine,
     dist: &std::path::Path,
     port: u16,
@@ -295,7 +308,7 @@ pub fn measure_in(
     let config = format!(r#"{{"https_hosts": ["{PLATFORM_HOST}"], "samples": {samples}, "timeout_ms": {timeout_ms}}}"#);
     let launch = Launch { map_host: Some((PLATFORM_HOST.to_owned(), port)), ..Launch::default() };
     let started = Instant::now();
-    let page = crate::page::Page::open_build_with_config(dist, engine, launch, &config);
+    let page = crate::page::Page::open_build_on(server, dist, engine, launch, &config);
     page.session.wait_for(".network[data-done='true']", Duration::from_secs(300)).unwrap();
     let elapsed = started.elapsed();
     (network_cards(&page), elapsed)

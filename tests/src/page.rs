@@ -1,9 +1,11 @@
 //! A browser session on the app, with the helpers tests share.
 
 use crate::browsers::{Engine, Launch, launch};
+use crate::package::{Nginx, Server};
 use crate::server::{Headers, StaticServer};
 use crate::webdriver::Session;
 use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// Intranets host the files under any path: tests use a deep one.
@@ -19,7 +21,54 @@ pub struct Page {
     /// The app's address.
     pub url: String,
     /// The server, when this page started one.
-    pub server: Option<StaticServer>,
+    pub server: Option<Served>,
+}
+
+/// What serves a page and hears its CSP violations; it stops, and its copy of the build goes,
+/// when dropped.
+#[derive(Debug)]
+pub struct Served {
+    /// nginx, when it serves the page.
+    nginx: Option<Nginx>,
+    /// The built-in server: the page itself, or with nginx only the violation reports.
+    reporter: StaticServer,
+    /// The copy of the build the page is served from.
+    copy: PathBuf,
+}
+
+impl Served {
+    /// Serves `copy` (a build with its `config.json`) under [`SUB_PATH`] with `policy`, the
+    /// policy's violations reported to the built-in server.
+    pub fn start(server: Server, copy: PathBuf, policy: &str) -> Served {
+        match server {
+            Server::BuiltIn => {
+                let reporter =
+                    StaticServer::start_with(&copy, SUB_PATH, 0, Headers::secure(policy)).expect("serve the build");
+                Served { nginx: None, reporter, copy }
+            }
+            Server::Nginx => {
+                let reporter = StaticServer::reports_only().expect("listen for CSP reports");
+                let nginx = Nginx::serve(&copy, SUB_PATH, policy, &reporter);
+                Served { nginx: Some(nginx), reporter, copy }
+            }
+        }
+    }
+
+    /// The app's URL, ending in '/'.
+    pub fn url(&self) -> String {
+        self.nginx.as_ref().map_or_else(|| self.reporter.url(), Nginx::url)
+    }
+
+    /// The CSP violation reports received since the last call.
+    pub fn take_csp_reports(&self) -> Vec<String> {
+        self.reporter.take_csp_reports()
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.copy);
+    }
 }
 
 impl Page {
@@ -34,8 +83,14 @@ impl Page {
         Page::open_build_with_config(&crate::dist_dir(), engine, options, config)
     }
 
-    /// As [`Page::open_with_config`], for a given build.
-    pub fn open_build_with_config(dist: &std::path::Path, engine: Engine, options: Launch, config: &str) -> Page {
+    /// As [`Page::open_with_config`], for a given build, on the server `SITECHECK_SERVER`
+    /// names.
+    pub fn open_build_with_config(dist: &Path, engine: Engine, options: Launch, config: &str) -> Page {
+        Page::open_build_on(Server::from_env(), dist, engine, options, config)
+    }
+
+    /// As [`Page::open_build_with_config`], on a given server.
+    pub fn open_build_on(server: Server, dist: &Path, engine: Engine, options: Launch, config: &str) -> Page {
         let copy = std::env::temp_dir().join(format!(
             "sitecheck-dist-{}-{}",
             std::process::id(),
@@ -44,17 +99,15 @@ impl Page {
         std::fs::create_dir_all(&copy).unwrap();
         copy_tree(dist, &copy);
         std::fs::write(copy.join("config.json"), config).unwrap();
+        // nginx would send a precompressed config.json.gz, were there one, in this one's place.
+        let _ = std::fs::remove_file(copy.join("config.json.gz"));
         // The policy an administrator would send with this config (a config the app refuses
         // leaves the production targets in force).
         let targets = sitecheck_core::targets::Targets::parse(config).unwrap_or_default();
-        Page::open_dist(engine, options, &copy, Headers::secure(&targets.content_security_policy()))
-    }
-
-    fn open_dist(engine: Engine, options: Launch, dist: &std::path::Path, headers: Headers) -> Page {
-        let server = StaticServer::start_with(dist, SUB_PATH, 0, headers).expect("serve dist/");
+        let served = Served::start(server, copy, &targets.content_security_policy());
         let session = launch(engine, &options).unwrap_or_else(|error| panic!("{}: {error}", engine.name()));
-        session.goto(&server.url()).unwrap();
-        Page { session, url: server.url(), server: Some(server) }
+        session.goto(&served.url()).unwrap();
+        Page { session, url: served.url(), server: Some(served) }
     }
 
     /// A second person: a fresh browser profile on the same server, not yet on any page.
@@ -94,7 +147,7 @@ impl Page {
         self.session.type_into(&element, text).unwrap_or_else(|error| panic!("type into {css}: {error}"));
     }
 
-    pub fn choose_files(&self, css: &str, paths: &[&std::path::Path]) {
+    pub fn choose_files(&self, css: &str, paths: &[&Path]) {
         let element = self.session.wait_for(css, Duration::from_secs(5)).unwrap();
         self.session.choose_files(&element, paths).unwrap_or_else(|error| panic!("choose files in {css}: {error}"));
     }
@@ -136,7 +189,7 @@ impl Page {
 
     /// The CSP violations the browser reported to this page's server since the last call.
     pub fn take_csp_reports(&self) -> Vec<String> {
-        self.server.as_ref().map(StaticServer::take_csp_reports).unwrap_or_default()
+        self.server.as_ref().map(Served::take_csp_reports).unwrap_or_default()
     }
 
     pub fn reload(&self) {
@@ -160,7 +213,7 @@ impl Drop for Page {
 }
 
 /// Copies a folder with everything below it (the build has `snippets/` for inline JavaScript).
-pub fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+pub fn copy_tree(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap().flatten() {
         let target = to.join(entry.file_name());

@@ -74,6 +74,14 @@ impl StaticServer {
         Ok(StaticServer { address, prefix, stopping, thread: Some(thread), reports })
     }
 
+    /// A server of no files that only takes CSP violation reports at `REPORTS`, for pages
+    /// another server sends.
+    pub fn reports_only() -> io::Result<StaticServer> {
+        // A root that does not exist: every file is "not found".
+        let nowhere = std::env::temp_dir().join(format!("sitecheck-no-files-{}", std::process::id()));
+        StaticServer::start(&nowhere.join("none"), "/", 0)
+    }
+
     /// The CSP violation reports received since the last call.
     pub fn take_csp_reports(&self) -> Vec<String> {
         self.reports.lock().map(|mut reports| std::mem::take(&mut *reports)).unwrap_or_default()

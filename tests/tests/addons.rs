@@ -426,7 +426,7 @@ fn add_on_checks_that_cannot_be_fetched_say_so() {
     let broken = scratch("dist-without-addons");
     let status = Command::new("cp").arg("-r").arg(sitecheck_e2e::dist_dir()).arg(&broken).status().unwrap();
     assert!(status.success());
-    std::fs::remove_file(broken.join("sitecheck-addons_bg.wasm")).unwrap();
+    sitecheck_e2e::remove_from_build(&broken, "sitecheck-addons_bg.wasm");
     let page = Page::open_build_with_config(
         &broken,
         Engine::Chromium,

@@ -123,12 +123,14 @@ fn matching(build: &Path, pattern: &str) -> PathBuf {
     entry.path().join(rest.trim_start_matches('/'))
 }
 
-/// Writes a file of a build and drops its precompressed copy, which a server would otherwise
+/// Writes a file of a build and drops its precompressed copies, which a server would otherwise
 /// send instead.
 fn write_into_build(build: &Path, path: &Path, bytes: &[u8]) {
     assert!(path.starts_with(build));
     std::fs::write(path, bytes).unwrap();
-    let _ = std::fs::remove_file(format!("{}.gz", path.display()));
+    for ending in sitecheck_e2e::PRECOMPRESSED {
+        let _ = std::fs::remove_file(format!("{}{ending}", path.display()));
+    }
 }
 
 fn open(build: &Path, engine: Engine) -> Page {

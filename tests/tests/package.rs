@@ -3,60 +3,26 @@
 //! (a deep sub-path), put the test bench's targets in `config.json` and the same origins in the
 //! policy's `connect-src` (as the admin guide says to), and use the page in Chromium, Firefox
 //! ESR and WebKit behind the shipped headers. Any CSP violation the browser reports fails the
-//! test (the policy gains a `report-uri` to a listener here, nothing else changes).
+//! test (the policy gains a `report-uri` to a listener here, nothing else changes). The
+//! serving is the harness's (`sitecheck_e2e::package`), which with `SITECHECK_SERVER=nginx`
+//! serves the rest of the suite the same way; these tests run on nginx either way.
 
 use serde_json::json;
-use sitecheck_e2e::browsers::{Engine, Launch, launch};
+use sitecheck_e2e::browsers::{Engine, Launch};
+use sitecheck_e2e::package::{Nginx, Server};
 use sitecheck_e2e::page::{HERMETIC_CONFIG, Page};
-use sitecheck_e2e::server::{REPORTS, StaticServer};
+use sitecheck_e2e::server::StaticServer;
 use std::io::Read;
 use std::path::PathBuf;
-use std::process::{Child, Command};
+use std::process::Command;
 use std::time::Duration;
 
 const SUB_PATH: &str = "/intranet/it/tools/sitecheck/";
 
-fn package() -> PathBuf {
-    let zip = std::env::var_os("SITECHECK_PACKAGE").map(PathBuf::from).unwrap_or_else(|| {
-        sitecheck_e2e::workspace_root().join(format!("target/package/sitecheck-{}.zip", env!("CARGO_PKG_VERSION")))
-    });
-    assert!(zip.is_file(), "{} is missing: cargo xtask dist makes it", zip.display());
-    zip
-}
-
-struct Nginx {
-    child: Child,
-    port: u16,
-    dir: PathBuf,
-}
-
-impl Drop for Nginx {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
-/// Unpacks the package and serves it with its own nginx configuration; CSP reports go to
-/// `reporter`.
-fn serve(reporter: &StaticServer) -> Nginx {
-    let port = sitecheck_e2e::webdriver::free_port();
-    let dir = std::env::temp_dir().join(format!("sitecheck-package-{}-{port}", std::process::id()));
-    std::fs::create_dir_all(dir.join("temp")).unwrap();
-    let unzip = Command::new("python3")
-        .args(["-m", "zipfile", "-e"])
-        .arg(package())
-        .arg(&dir)
-        .status()
-        .expect("python3 unzips");
-    assert!(unzip.success());
-    let unpacked = std::fs::read_dir(&dir)
-        .unwrap()
-        .flatten()
-        .map(|entry| entry.path())
-        .find(|path| path.file_name().is_some_and(|name| name.to_string_lossy().starts_with("sitecheck-")))
-        .expect("the zip holds one folder, sitecheck-<version>");
+/// The package unpacked, with what an administrator finds in it: the app, a sample config,
+/// the three servers' configurations (IIS's well-formed) with core's policy, and the guide.
+fn installed() -> PathBuf {
+    let unpacked = sitecheck_e2e::package::unpacked();
     for file in ["index.html", "config.json", "web.config", ".htaccess", "ADMIN-GUIDE.md", "server/nginx.conf"] {
         assert!(unpacked.join(file).is_file(), "the package lacks {file}");
     }
@@ -67,32 +33,36 @@ fn serve(reporter: &StaticServer) -> Nginx {
         .status()
         .unwrap();
     assert!(xml.success(), "web.config is well-formed XML");
-    // What an administrator edits: the bench's targets, and the same origins in the policy.
-    std::fs::write(unpacked.join("config.json"), HERMETIC_CONFIG).unwrap();
-    let shipped = std::fs::read_to_string(unpacked.join("server/nginx.conf")).unwrap();
+    let shipped = sitecheck_e2e::package::shipped_nginx_conf();
     let default_policy = sitecheck_core::targets::Targets::default().content_security_policy();
     assert!(shipped.contains(&default_policy), "the shipped policy is core's");
-    let bench_policy = sitecheck_core::targets::Targets::parse(HERMETIC_CONFIG).unwrap().content_security_policy();
-    let location = shipped
-        .replace("location /sitecheck/", &format!("location {SUB_PATH}"))
-        .replace("alias /srv/www/sitecheck/;", &format!("alias {}/;", unpacked.display()))
-        .replace(&default_policy, &format!("{bench_policy}; report-uri {}{}", reporter.origin(), REPORTS));
-    std::fs::write(dir.join("sitecheck.conf"), location).unwrap();
-    let server = format!("server {{ listen 127.0.0.1:{port}; include {}/sitecheck.conf; }}", dir.display());
-    let child = sitecheck_e2e::network::run_nginx(&dir, port, &server);
-    Nginx { child, port, dir }
+    unpacked
+}
+
+/// The package behind nginx with the bench's targets in `config.json` and the same origins in
+/// the policy (what an administrator edits), in a fresh browser.
+fn open(engine: Engine) -> Page {
+    Page::open_build_on(Server::Nginx, &installed(), engine, Launch::default(), HERMETIC_CONFIG)
 }
 
 /// nginx sends the precompressed copy to a browser that takes gzip, with the shipped headers.
 #[test]
 fn nginx_sends_the_precompressed_files_with_the_headers() {
-    let reporter = StaticServer::start(&std::env::temp_dir(), "/", 0).unwrap();
-    let nginx = serve(&reporter);
-    let url = format!("http://127.0.0.1:{}{SUB_PATH}sitecheck-app_bg.wasm", nginx.port);
+    let reporter = StaticServer::reports_only().unwrap();
+    let policy = sitecheck_core::targets::Targets::default().content_security_policy();
+    let nginx = Nginx::serve(&installed(), SUB_PATH, &policy, &reporter);
+    let url = format!("{}sitecheck-app_bg.wasm", nginx.url());
     let response = ureq::get(&url).set("Accept-Encoding", "gzip").call().unwrap();
     assert_eq!(response.header("Content-Encoding"), Some("gzip"));
     assert_eq!(response.header("Content-Type"), Some("application/wasm"));
-    for header in ["Content-Security-Policy", "Referrer-Policy", "X-Content-Type-Options", "X-UA-Compatible"] {
+    for header in [
+        "Content-Security-Policy",
+        "Referrer-Policy",
+        "X-Content-Type-Options",
+        "X-UA-Compatible",
+        "Strict-Transport-Security",
+        "Cache-Control",
+    ] {
         assert!(response.header(header).is_some(), "{header}");
     }
     let mut compressed = Vec::new();
@@ -104,12 +74,7 @@ fn nginx_sends_the_precompressed_files_with_the_headers() {
 
 /// The checks, a plan, the worker and the add-on forms, behind the shipped headers.
 fn the_package_works(engine: Engine) {
-    let reporter = StaticServer::start(&std::env::temp_dir(), "/", 0).unwrap();
-    let nginx = serve(&reporter);
-    let session = launch(engine, &Launch::default()).unwrap_or_else(|error| panic!("{}: {error}", engine.name()));
-    let url = format!("http://127.0.0.1:{}{SUB_PATH}", nginx.port);
-    session.goto(&url).unwrap();
-    let page = Page { session, url, server: None };
+    let page = open(engine);
     page.wait_ready();
     let verdict = page.attribute_of("[data-check='pc.browser']", "data-verdict");
     assert!(!verdict.is_empty());
@@ -137,7 +102,7 @@ fn the_package_works(engine: Engine) {
     );
     assert_eq!(total, "2");
     std::thread::sleep(Duration::from_millis(500));
-    let reports = reporter.take_csp_reports();
+    let reports = page.take_csp_reports();
     assert!(reports.is_empty(), "{}: the page broke the shipped policy:\n{}", engine.name(), reports.join("\n"));
 }
 
@@ -160,17 +125,12 @@ fn the_package_behind_nginx_works_in_webkit() {
 /// violation would prove nothing).
 #[test]
 fn a_violation_behind_nginx_is_reported() {
-    let reporter = StaticServer::start(&std::env::temp_dir(), "/", 0).unwrap();
-    let nginx = serve(&reporter);
-    let session = launch(Engine::Chromium, &Launch::default()).unwrap();
-    let url = format!("http://127.0.0.1:{}{SUB_PATH}", nginx.port);
-    session.goto(&url).unwrap();
-    let page = Page { session, url, server: None };
+    let page = open(Engine::Chromium);
     page.wait_ready();
     page.run("fetch('http://127.0.0.1:9/elsewhere').catch(() => {})", json!([]));
     let mut reports = Vec::new();
     for _ in 0..100 {
-        reports.extend(reporter.take_csp_reports());
+        reports.extend(page.take_csp_reports());
         if !reports.is_empty() {
             break;
         }

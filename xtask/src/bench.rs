@@ -2,6 +2,8 @@
 //! noisy machine never fails a test.
 
 use sitecheck_e2e::browsers::{Engine, Launch, launch};
+// The benchmarks time the build on the built-in server, whatever SITECHECK_SERVER says.
+use sitecheck_e2e::package::Server;
 use sitecheck_e2e::server::StaticServer;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -121,7 +123,7 @@ fn build_bare_page(root: &Path) -> Result<std::path::PathBuf, String> {
 /// Measures injected conditions in Chromium and prints injected against measured figures.
 pub fn network(dist: &Path) -> Result<(), String> {
     use sitecheck_e2e::network::FigureName::{JitterMs, Lost, MedianMs, MinimumMs};
-    use sitecheck_e2e::network::{FaultProxy, Faults, HttpsServer, card, measure_in};
+    use sitecheck_e2e::network::{FaultProxy, Faults, HttpsServer, card, measure_on};
     let (readable, opaque) = (HttpsServer::start(), HttpsServer::start_opaque());
     let conditions =
         [(0, 0, 0), (20, 0, 0), (40, 0, 0), (80, 0, 0), (130, 0, 0), (40, 10, 0), (10, 0, 20), (10, 0, 50)]
@@ -140,7 +142,7 @@ pub fn network(dist: &Path) -> Result<(), String> {
                     continue;
                 }
                 let proxy = FaultProxy::start(server.port, faults);
-                let (cards, _) = measure_in(engine, dist, proxy.port, 60, 1000);
+                let (cards, _) = measure_on(Server::BuiltIn, engine, dist, proxy.port, 60, 1000);
                 let delay = card(&cards, "net.one-way-delay");
                 let jitter = card(&cards, "net.jitter");
                 let loss = card(&cards, "net.packet-loss");
@@ -182,7 +184,7 @@ fn relayed_loss(dist: &Path) -> Result<(), String> {
         for drop_permille in [0, 10, 25] {
             let relay = LossyUdpRelay::start(turn.port, drop_permille);
             let config = turn_only_config(relay.port);
-            let page = Page::open_build_with_config(dist, engine, Launch::default(), &config);
+            let page = Page::open_build_on(Server::BuiltIn, dist, engine, Launch::default(), &config);
             page.session
                 .wait_for(".network[data-done='true']", Duration::from_secs(90))
                 .map_err(|error| error.to_string())?;
@@ -216,7 +218,7 @@ fn full_run(dist: &Path, server: &sitecheck_e2e::network::HttpsServer) -> Result
     );
     for engine in Engine::ALL {
         let launch = Launch { map_host: Some((PLATFORM_HOST.to_owned(), server.port)), ..Launch::default() };
-        let page = Page::open_build_with_config(dist, engine, launch, &config);
+        let page = Page::open_build_on(Server::BuiltIn, dist, engine, launch, &config);
         page.session
             .wait_for(".network[data-done='true']", Duration::from_secs(120))
             .map_err(|error| error.to_string())?;

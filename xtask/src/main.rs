@@ -248,15 +248,20 @@ fn test(root: &Path) -> Result<(), String> {
                 "--",
                 "--test-threads=2",
             ]);
+            // Every page from the unzipped package behind nginx and its shipped configuration,
+            // as an intranet serves it (a developer's `cargo test` uses the built-in server).
+            e2e.env(sitecheck_e2e::package::SERVER_VARIABLE, "nginx");
             e2e.env("SITECHECK_DIST", &dist);
             e2e.env("SITECHECK_PACKAGE", &zip);
             e2e.env("SITECHECK_AXE", &axe);
             // The add-on tests compare the page with the CLI twin, built by the unit and CLI tests.
             e2e.env("SITECHECK_CLI", root.join("target/debug/sitecheck"));
-            tallies.push(step("end-to-end tests in Chromium, Firefox ESR and WebKit", &mut e2e));
+            tallies.push(step("end-to-end tests in Chromium, Firefox ESR and WebKit, behind nginx", &mut e2e));
             // Alone, so that the timing figures see as quiet a machine as this one can offer.
             let mut network = cargo(&["test", "-p", "sitecheck-e2e", "--test", "network", "--", "--test-threads=1"]);
+            network.env(sitecheck_e2e::package::SERVER_VARIABLE, "nginx");
             network.env("SITECHECK_DIST", &dist);
+            network.env("SITECHECK_PACKAGE", &zip);
             tallies.push(step(
                 "network measurements against injected faults (Chromium, Firefox ESR, WebKit)",
                 &mut network,

@@ -169,4 +169,20 @@ mod tests {
             assert!(text.contains("application/wasm"), "{server}");
         }
     }
+
+    /// The end-to-end suite serves the package with this file, its two paths and its policy
+    /// edited as the admin guide says: each must be there to edit.
+    #[test]
+    fn the_nginx_sample_takes_the_edits_the_suite_makes() {
+        let edited = sitecheck_e2e::package::site_config(
+            &nginx(&Targets::default()),
+            "/intranet/sitecheck/",
+            Path::new("/var/www/sitecheck"),
+            "default-src 'none'",
+        )
+        .unwrap();
+        assert!(edited.contains("location /intranet/sitecheck/ {"), "{edited}");
+        assert!(edited.contains("alias /var/www/sitecheck/;"), "{edited}");
+        assert!(edited.contains("add_header Content-Security-Policy \"default-src 'none'\" always;"), "{edited}");
+    }
 }
