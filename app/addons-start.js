@@ -15,5 +15,5 @@ function integrity(file) {
 var wasm = "./sitecheck-addons_bg.wasm";
 wasm_bindgen({ module_or_path: fetch(wasm, { integrity: integrity(wasm) }) }).then(
   function () { document.dispatchEvent(new Event("sitecheck-addons-ready")); },
-  function (error) { document.dispatchEvent(new CustomEvent("sitecheck-addons-failed", { detail: String(error) })); }
+  function (error) { document.dispatchEvent(new CustomEvent("sitecheck-addons-failed", { detail: wasm + " (" + String(error) + ")" })); }
 );

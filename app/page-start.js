@@ -16,5 +16,5 @@ function integrity(file) {
 
 const wasm = "./sitecheck-page_bg.wasm";
 init({ module_or_path: fetch(wasm, { integrity: integrity(wasm) }) }).catch(function (error) {
-  document.dispatchEvent(new CustomEvent("sitecheck-page-failed", { detail: String(error) }));
+  document.dispatchEvent(new CustomEvent("sitecheck-page-failed", { detail: wasm + " (" + String(error) + ")" }));
 });

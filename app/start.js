@@ -2,6 +2,9 @@
 // that the page runs under a Content-Security-Policy with no 'unsafe-inline' (script-src 'self'
 // 'wasm-unsafe-eval'). A static import, not top-level await or import(): every browser with
 // modules and WebAssembly runs it. The names are stable (Trunk.toml: filehash = false).
+// `cargo xtask build` joins this file to the glue it imports (xtask/src/first_load.rs), so that
+// the first load is one module that index.html names with its hash; the import below is then
+// replaced by a name for the glue's init.
 import init from "./sitecheck-app.js";
 
 // The wasm is fetched with its Subresource Integrity hash, from the list `cargo xtask build`

@@ -2,6 +2,7 @@
 //! machine needs nothing but cargo, node and npm to start.
 
 mod bench;
+mod first_load;
 mod fuzz;
 mod integrity;
 mod package;
@@ -78,6 +79,7 @@ fn build(root: &Path) -> Result<PathBuf, String> {
     write_catalogue(root)?;
     run(Command::new("trunk").args(["build", "--release", "--offline"]).env("PATH", &path).current_dir(root))?;
     let dist = root.join("dist");
+    first_load::join(&dist)?;
     let hashed = integrity::stamp(&dist)?;
     println!("xtask: {hashed} scripts and wasm files hashed into index.html (Subresource Integrity)");
     Ok(dist)
