@@ -42,13 +42,9 @@ fn every_script_carries_its_hash(engine: Engine) {
     page.session.wait_for("details[data-validator='numbers'] summary", ANSWER).unwrap();
     let content = manifest(&sitecheck_e2e::dist_dir());
     let found = scripts(&page);
-    for expected in [
-        "./start.js",
-        "./page-start.js",
-        "./sitecheck-page.js",
-        "./sitecheck-addons.js",
-        "./addons-start.js",
-    ] {
+    for expected in
+        ["./start.js", "./page-start.js", "./sitecheck-page.js", "./sitecheck-addons.js", "./addons-start.js"]
+    {
         assert!(
             found.iter().any(|(source, _)| source == expected),
             "{}: {expected} was not loaded: {found:?}",

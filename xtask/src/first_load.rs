@@ -19,29 +19,35 @@ const STARTER: &str = "start.js";
 /// `start.js`'s new hash, no module preloads.
 pub fn join(dist: &Path) -> Result<(), String> {
     let read = |name: &str| {
-        std::fs::read_to_string(dist.join(name)).map_err(|error| format!("cannot read {}: {error}", dist.join(name).display()))
+        std::fs::read_to_string(dist.join(name))
+            .map_err(|error| format!("cannot read {}: {error}", dist.join(name).display()))
     };
     let joined = joined(&read(GLUE)?, &read(STARTER)?)?;
     let html = html_for(&read("index.html")?, &crate::integrity::hash(joined.as_bytes()))?;
     let write = |name: &str, text: &str| {
-        std::fs::write(dist.join(name), text).map_err(|error| format!("cannot write {}: {error}", dist.join(name).display()))
+        std::fs::write(dist.join(name), text)
+            .map_err(|error| format!("cannot write {}: {error}", dist.join(name).display()))
     };
     write(STARTER, &joined)?;
     write("index.html", &html)?;
     std::fs::remove_file(dist.join(GLUE)).map_err(|error| format!("cannot remove {GLUE}: {error}"))
 }
 
-/// The glue, then the starter with its import of the glue turned into a name for the glue's
-/// init function.
+/// The glue, then the starter in a block of its own (its names, such as `wasm`, would otherwise
+/// clash with the glue's), its import of the glue turned into a name for the glue's init.
 fn joined(glue: &str, starter: &str) -> Result<String, String> {
     if !glue.contains(GLUE_EXPORT) {
-        return Err(format!("{GLUE} does not export `{GLUE_EXPORT}`: wasm-bindgen's glue changed, see xtask/src/first_load.rs"));
+        return Err(format!(
+            "{GLUE} does not export `{GLUE_EXPORT}`: wasm-bindgen's glue changed, see xtask/src/first_load.rs"
+        ));
     }
     if starter.matches(STARTER_IMPORT).count() != 1 {
         return Err(format!("{STARTER} must import the glue once, as `{STARTER_IMPORT}`"));
     }
     let starter = starter.replace(STARTER_IMPORT, "const init = __wbg_init;");
-    Ok(format!("{glue}\n// app/start.js, joined to the glue by cargo xtask build (xtask/src/first_load.rs).\n{starter}"))
+    Ok(format!(
+        "{glue}\n// app/start.js, joined to the glue by cargo xtask build (xtask/src/first_load.rs).\n{{\n{starter}}}\n"
+    ))
 }
 
 /// `index.html` with `start.js`'s integrity set to `hash` and every module preload removed.
@@ -52,7 +58,8 @@ fn html_for(html: &str, hash: &str) -> Result<String, String> {
         html.replace_range(start..end, "");
     }
     let script = format!("<script src=\"./{STARTER}\" integrity=\"");
-    let start = html.find(&script).ok_or_else(|| format!("index.html names no {STARTER} with its hash"))? + script.len();
+    let start =
+        html.find(&script).ok_or_else(|| format!("index.html names no {STARTER} with its hash"))? + script.len();
     let end = start + html[start..].find('"').ok_or("an unclosed integrity attribute in index.html")?;
     html.replace_range(start..end, hash);
     Ok(html)
@@ -69,7 +76,7 @@ mod tests {
     fn the_starter_follows_the_glue_and_calls_its_init() {
         let joined = joined(GLUE_TEXT, STARTER_TEXT).unwrap();
         assert!(joined.starts_with(GLUE_TEXT), "{joined}");
-        assert!(joined.ends_with("// starts\nconst init = __wbg_init;\ninit({});\n"), "{joined}");
+        assert!(joined.ends_with("{\n// starts\nconst init = __wbg_init;\ninit({});\n}\n"), "{joined}");
         assert!(!joined.contains("import "), "{joined}");
     }
 
