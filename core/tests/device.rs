@@ -162,7 +162,9 @@ fn sound_devices() {
 }
 
 /// An administrator's table (from `config.json`) decides instead of this build's, by the same
-/// rules: one that knows iOS 27 fails iOS 18, one checked recently but without it still warns.
+/// rules: one that knows iOS 27 fails iOS 18; one without it, checked after iOS 26's bound ran
+/// out (the keeper saw no iOS 27 by then), is trusted until it is itself old; one without it
+/// checked before the bound ran out still warns.
 #[test]
 fn a_release_table_from_the_config_decides() {
     use sitecheck_core::policy::{MobilePlatform, OsRelease};
@@ -178,7 +180,15 @@ fn a_release_table_from_the_config_decides() {
         "the newest iOS release this table knows, iOS 26 of 2025-09-15, is more than 380 days old",
     );
     check(on(&newer), Verdict::Fail, "supported per 2.8: iOS 27, 26");
-    check(on(&without_ios_27), Verdict::Warning, "iOS 26 of 2025-09-15, is more than 380 days old");
+    let pass = on(&without_ios_27);
+    check(pass.clone(), Verdict::Pass, "supported per 2.8: iOS 26, 18");
+    assert!(!pass.evidence.en.contains(" days "), "a table checked after the bound is trusted: {:?}", pass.evidence);
+    let mut checked_before = without_ios_27.clone();
+    checked_before.checked = Date::new(2026, 9, 29);
+    check(on(&checked_before), Verdict::Warning, "iOS 26 of 2025-09-15, is more than 380 days old");
+    // Trusted only until the table is old itself.
+    let old = mobile(&detect(&signals(IPHONE_18, None)), Date::new(2027, 5, 1), &without_ios_27);
+    check(old, Verdict::Warning, "release table checked 2026-11-01, more than 180 days ago");
     let finding = mobile(&detect(&signals(IPHONE_26, None)), REVIEWED, &newer);
     check(finding.clone(), Verdict::Pass, "supported per 2.8: iOS 27, 26");
     assert!(!finding.evidence.en.contains(" days "), "a table that knows iOS 27 is fresh: {:?}", finding.evidence);

@@ -282,6 +282,8 @@ fn shown_labels(page: &Page) -> Vec<(String, Label)> {
 /// link, this browser's own cards, the network run finished (so that nothing changes while it
 /// prints). Returns the labels it shows.
 fn every_verdict_shown(engine: Engine, launch: Launch) -> (Page, Vec<Label>) {
+    // The link carries the reader's language, as a sender's page in it would write.
+    let lang = launch.languages.as_deref().map(|tags| sitecheck_core::locale::Locale::preferred(tags.split(',')));
     let page = Page::open(engine, launch);
     page.wait_ready();
     let results: BTreeMap<RequirementId, Verdict> =
@@ -290,6 +292,7 @@ fn every_verdict_shown(engine: Engine, launch: Launch) -> (Page, Vec<Label>) {
         purpose: LinkPurpose::Results,
         plan: Plan { softphone_pc_users: 12, ..Plan::default() },
         results,
+        lang,
         ..Shared::default()
     };
     page.session.goto("about:blank").unwrap();
@@ -341,6 +344,21 @@ fn readable_in_grey(engine: Engine, launch: Launch) {
         *entry = (entry.0 + 1, entry.1.min(measured.ratio));
     }
     eprintln!("{}: lowest contrast in grey (labels, ratio): {lowest:?}", engine.name());
+}
+
+/// In Swedish the labels are other, longer words ("Behöver bekräftas"): printed in grey, each
+/// is still whole, readable and its own.
+#[test]
+fn every_verdict_prints_readable_in_greyscale_in_swedish() {
+    let (page, shown) =
+        every_verdict_shown(Engine::Chromium, Launch { languages: Some("sv-SE".into()), ..Launch::default() });
+    assert_eq!(page.run("return document.documentElement.lang", json!([])), "sv");
+    let swedish = Verdict::NeedsConfirmation.label_in(sitecheck_core::locale::Locale::Sv);
+    assert!(shown.iter().any(|label| label.text == swedish), "{shown:?}");
+    let judged = print_in_grey(&page, &shown, "Swedish");
+    let problems: Vec<String> = judged.problems.iter().map(ToString::to_string).collect();
+    assert!(problems.is_empty(), "Swedish: {} problem(s) in the print:\n{}", problems.len(), problems.join("\n"));
+    assert_eq!(judged.labels.len(), shown.len());
 }
 
 // WebKit's driver has no Print Page command, so WebKit is not printed.

@@ -237,8 +237,14 @@ impl ReleaseTable {
             .map(|policy| policy.newest_release_max_age_days);
         let newest =
             self.releases.iter().rev().find(|release| release.platform == platform && release.released <= today);
+        // A table checked after the bound ran out was kept by someone who saw no newer release
+        // by then (a vendor running late): its check is trusted, and the table's own age ends it.
+        let checked_after_the_bound = |newest: &OsRelease, bound: i64| {
+            self.checked.days_since_epoch() - newest.released.days_since_epoch() > bound
+        };
         if let (Some(&newest), Some(max_age_days)) = (newest, bound)
             && days(newest.released) > max_age_days
+            && !checked_after_the_bound(&newest, max_age_days)
         {
             return Some(Staleness::NewestReleaseOld { newest, max_age_days });
         }

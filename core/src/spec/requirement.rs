@@ -260,8 +260,9 @@ impl<'de> serde::Deserialize<'de> for RequirementId {
 }
 
 impl std::fmt::Display for RequirementId {
+    /// Padded as a `str` is: `{:<36}` lines ids up in a table.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.0)
+        f.pad(self.0)
     }
 }
 
@@ -1444,4 +1445,15 @@ pub fn is_retired(id: &str) -> bool {
 /// Looks a requirement up by id.
 pub fn requirement(id: &str) -> Option<&'static Requirement> {
     REQUIREMENTS.iter().find(|requirement| requirement.id.0 == id)
+}
+
+#[cfg(test)]
+mod display_tests {
+    use super::RequirementId;
+
+    #[test]
+    fn an_id_pads_as_text_does() {
+        let id = RequirementId::parse("net.jitter").unwrap();
+        assert_eq!(format!("{id:<12}|{id:>12}|{id}"), "net.jitter  |  net.jitter|net.jitter");
+    }
 }
