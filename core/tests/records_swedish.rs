@@ -19,8 +19,7 @@ use sitecheck_core::addon::spf::{
 use sitecheck_core::locale::{Bilingual, Locale};
 use sitecheck_core::units::Date;
 use sitecheck_core::verdict::Finding;
-use std::collections::{BTreeMap, BTreeSet};
-use std::net::IpAddr;
+use std::collections::BTreeSet;
 use std::path::Path;
 
 /// Words that mark a sentence left in English.
@@ -203,56 +202,9 @@ const SYNTAX: &[&str] = &[
     "v=spf1 include:spf-b.telia.com é",
 ];
 
-/// One name's records: TXT, addresses, MX.
-type Records = (Vec<String>, Vec<IpAddr>, Vec<String>);
-
-/// A zone in memory; names that fail; all else NXDOMAIN.
-#[derive(Default, Clone)]
-struct Zone {
-    names: BTreeMap<String, Records>,
-    failing: Vec<String>,
-}
-
-impl Zone {
-    fn txt(mut self, name: &str, text: &str) -> Zone {
-        self.names.entry(name.to_owned()).or_default().0.push(text.to_owned());
-        self
-    }
-    fn address(mut self, name: &str, address: &str) -> Zone {
-        self.names.entry(name.to_owned()).or_default().1.push(address.parse().unwrap());
-        self
-    }
-    fn mx(mut self, name: &str, exchange: &str) -> Zone {
-        self.names.entry(name.to_owned()).or_default().2.push(exchange.to_owned());
-        self
-    }
-    fn failing(mut self, name: &str) -> Zone {
-        self.failing.push(name.to_owned());
-        self
-    }
-    fn answer<T: Clone>(&self, name: &str, pick: impl Fn(&Records) -> &Vec<T>) -> DnsAnswer<T> {
-        if self.failing.iter().any(|failing| failing == name) {
-            return DnsAnswer::Failed("SERVFAIL".into());
-        }
-        match self.names.get(name) {
-            None => DnsAnswer::NxDomain,
-            Some(entry) if pick(entry).is_empty() => DnsAnswer::NoData,
-            Some(entry) => DnsAnswer::Found(pick(entry).clone()),
-        }
-    }
-}
-
-impl Resolver for Zone {
-    fn txt(&mut self, name: &str) -> DnsAnswer<String> {
-        self.answer(name, |entry| &entry.0)
-    }
-    fn addresses(&mut self, name: &str) -> DnsAnswer<IpAddr> {
-        self.answer(name, |entry| &entry.1)
-    }
-    fn mx(&mut self, name: &str) -> DnsAnswer<String> {
-        self.answer(name, |entry| &entry.2)
-    }
-}
+#[path = "../src/addon/spf/test_zone.rs"]
+mod test_zone;
+use test_zone::Zone;
 
 /// Domains in one zone, each meant to make findings of its own.
 fn dns_zone() -> Zone {

@@ -1219,6 +1219,8 @@ fn dns_telia_finding(walked: &Walk) -> Finding {
     )
 }
 
+#[cfg(test)]
+mod test_zone;
 // Natively only: proptest's random source does not build for wasm32-unknown-unknown.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

@@ -1,8 +1,7 @@
 //! The SPF report over pasted records and over a zone held in memory.
 
+use super::test_zone::Zone;
 use super::*;
-use std::collections::BTreeMap;
-use std::net::IpAddr;
 
 const NEEDS: Verdict = Verdict::NeedsConfirmation;
 const RECORDING_NOTE: (&str, Verdict, &str) = ("recording.mail", NEEDS, "no-reply@touchpoint.telia.se");
@@ -204,59 +203,6 @@ fn the_report_serialises_for_the_worker() {
     assert_eq!(json["records"][0]["record"]["terms"][0]["mechanism"], "include");
     assert_eq!(json["records"][0]["record"]["terms"][0]["column"], 14);
     assert_eq!(json["lookups"]["counted"], 1);
-}
-
-/// One name's records: TXT, addresses, MX.
-type Records = (Vec<String>, Vec<IpAddr>, Vec<String>);
-
-/// A zone in memory: names with their TXT, addresses and MX; names that fail; all else NXDOMAIN.
-#[derive(Default)]
-struct Zone {
-    names: BTreeMap<String, Records>,
-    failing: Vec<String>,
-    asked: Vec<String>,
-}
-
-impl Zone {
-    fn txt(mut self, name: &str, text: &str) -> Zone {
-        self.names.entry(name.to_owned()).or_default().0.push(text.to_owned());
-        self
-    }
-    fn address(mut self, name: &str, address: &str) -> Zone {
-        self.names.entry(name.to_owned()).or_default().1.push(address.parse().unwrap());
-        self
-    }
-    fn mx(mut self, name: &str, exchange: &str) -> Zone {
-        self.names.entry(name.to_owned()).or_default().2.push(exchange.to_owned());
-        self
-    }
-    fn failing(mut self, name: &str) -> Zone {
-        self.failing.push(name.to_owned());
-        self
-    }
-    fn answer<T: Clone>(&mut self, name: &str, pick: impl Fn(&Records) -> &Vec<T>) -> DnsAnswer<T> {
-        self.asked.push(name.to_owned());
-        if self.failing.iter().any(|failing| failing == name) {
-            return DnsAnswer::Failed("SERVFAIL".into());
-        }
-        match self.names.get(name) {
-            None => DnsAnswer::NxDomain,
-            Some(entry) if pick(entry).is_empty() => DnsAnswer::NoData,
-            Some(entry) => DnsAnswer::Found(pick(entry).clone()),
-        }
-    }
-}
-
-impl Resolver for Zone {
-    fn txt(&mut self, name: &str) -> DnsAnswer<String> {
-        self.answer(name, |entry| &entry.0)
-    }
-    fn addresses(&mut self, name: &str) -> DnsAnswer<IpAddr> {
-        self.answer(name, |entry| &entry.1)
-    }
-    fn mx(&mut self, name: &str) -> DnsAnswer<String> {
-        self.answer(name, |entry| &entry.2)
-    }
 }
 
 /// The zone every case shares: Telia's record and the recording sender's.
