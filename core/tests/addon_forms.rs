@@ -3,6 +3,7 @@
 //! entered said at once, the report cut for the page, and findings read back from their JSON
 //! as the page reads them.
 
+mod translation;
 use sitecheck_core::addon::certificate::{CertificateOptions, CertificateSource, ServerRole, validate_certificates};
 use sitecheck_core::addon::form::{
     ADDON_FORMS, FileJob, Input, MAX_FILE_BYTES, OptionKind, PASTED, SHOWN_FINDINGS, Validator, finding_from_parts,
@@ -15,6 +16,7 @@ use sitecheck_core::locale::{Bilingual, Locale, Written, written};
 use sitecheck_core::units::Date;
 use sitecheck_core::verdict::{Finding, Verdict};
 use std::path::Path;
+use translation::digit_runs;
 
 const TODAY: Date = Date::new(2026, 6, 1);
 
@@ -387,18 +389,6 @@ fn the_json_rows_are_the_clis() {
     assert_eq!(keys, ["advice", "evidence", "id", "line", "section", "verdict"]);
 }
 
-/// The digit runs of a text, sorted: the figures both languages must share (a decimal comma
-/// reads as the point, which splits the same runs).
-fn figures(text: &str) -> Vec<String> {
-    let mut runs: Vec<String> = text
-        .split(|character: char| !character.is_ascii_digit())
-        .filter(|run| !run.is_empty())
-        .map(str::to_owned)
-        .collect();
-    runs.sort();
-    runs
-}
-
 /// The text without what it quotes ("…" and '…'): quoted input is the same in both languages.
 fn unquoted(text: &str) -> String {
     let mut out = String::new();
@@ -454,7 +444,7 @@ fn assert_swedish(text: &Bilingual, same: bool, context: &str) {
     let Bilingual { en, sv } = text;
     assert!(!sv.trim().is_empty(), "{context}: no Swedish for {en:?}");
     assert!(same || en != sv, "{context}: the Swedish is the English: {en:?}");
-    assert_eq!(figures(en), figures(sv), "{context}: the figures differ:\n{en}\n{sv}");
+    assert_eq!(digit_runs(en), digit_runs(sv), "{context}: the figures differ:\n{en}\n{sv}");
     let bare = format!(" {} ", unquoted(sv).replace(['(', ')', ',', ';', ':', '.'], " "));
     for word in ENGLISH {
         assert!(!bare.contains(word), "{context}: {word:?} is English, in {sv:?}");

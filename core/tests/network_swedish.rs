@@ -4,6 +4,7 @@
 //! branches; every text must have its Swedish, state the same figures (a decimal comma counts
 //! as the point), and leave no English words between what it quotes.
 
+mod translation;
 use sitecheck_core::ice::{Candidate, CandidateKind, GatherEnd, Gathered, udp_findings};
 use sitecheck_core::locale::{Bilingual, Locale};
 use sitecheck_core::network::run::{NetworkRun, RunStatus, TargetOrigin};
@@ -16,6 +17,7 @@ use sitecheck_core::series::{Clock, RoundTrip, Series};
 use sitecheck_core::targets::{ConfigError, IceServer, Targets};
 use sitecheck_core::units::TlsVersion;
 use sitecheck_core::verdict::Finding;
+use translation::digit_runs;
 
 /// English words that have no business in a Swedish sentence.
 const ENGLISH_WORDS: &[&str] = &[
@@ -25,14 +27,6 @@ const ENGLISH_WORDS: &[&str] = &[
 
 /// Texts that read the same in both languages: names and services only.
 const SAME_IN_BOTH: &[&str] = &["TCP/5061 (SIPS)", "UDP/123 (NTP)"];
-
-/// The digit runs of a text, sorted: "5.25 ms" and "5,25 ms" both give ["25", "5"].
-fn digit_runs(text: &str) -> Vec<String> {
-    let mut runs: Vec<String> =
-        text.split(|c: char| !c.is_ascii_digit()).filter(|run| !run.is_empty()).map(str::to_owned).collect();
-    runs.sort();
-    runs
-}
 
 /// What is wrong with a text's Swedish; `quoted` are the inputs it may quote as they are
 /// (addresses, the browser's and the parser's words), which are taken out before the words

@@ -1,4 +1,6 @@
 //! What the translation tests share.
+// Each test crate that includes this module uses a part of it.
+#![allow(dead_code)]
 
 /// The figures of a text: runs of digits with the separators inside them ("81.228.2.192/27",
 /// "1.6", "49152-65535", "+468123456"), a Swedish decimal comma read as the English point.
@@ -21,4 +23,13 @@ pub fn figures(text: &str) -> Vec<String> {
     }
     found.sort();
     found
+}
+
+/// The runs of digits alone, sorted: the coarser test of the figures both languages share ("5.25
+/// ms" and "5,25 ms" both give ["25", "5"]), for texts whose separators may differ.
+pub fn digit_runs(text: &str) -> Vec<String> {
+    let mut runs: Vec<String> =
+        text.split(|c: char| !c.is_ascii_digit()).filter(|run| !run.is_empty()).map(str::to_owned).collect();
+    runs.sort();
+    runs
 }
