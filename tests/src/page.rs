@@ -137,9 +137,34 @@ impl Page {
         self.session.attribute(&element, name).unwrap().unwrap_or_else(|| panic!("{css} has no {name}"))
     }
 
+    /// Clicks as a person does, once the element has stopped moving: results arriving above it
+    /// (the network cards) move what is below, and a click aimed before they land can miss
+    /// (WebKit's driver then clicks whatever is there, and says nothing).
     pub fn click(&self, css: &str) {
         let element = self.session.wait_for(css, Duration::from_secs(5)).unwrap();
+        self.wait_until_still(css);
         self.session.click(&element).unwrap_or_else(|error| panic!("click {css}: {error}"));
+    }
+
+    /// Waits (3 s at most) until `css`'s place on the page is the same twice, 100 ms apart.
+    fn wait_until_still(&self, css: &str) {
+        let place = || {
+            self.run(
+                "const box = document.querySelector(arguments[0])?.getBoundingClientRect();
+                 return box ? [Math.round(box.left + scrollX), Math.round(box.top + scrollY)] : null;",
+                json!([css]),
+            )
+        };
+        let deadline = std::time::Instant::now() + Duration::from_secs(3);
+        let mut last = place();
+        while std::time::Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(100));
+            let now = place();
+            if now == last {
+                return;
+            }
+            last = now;
+        }
     }
 
     pub fn type_into(&self, css: &str, text: &str) {
